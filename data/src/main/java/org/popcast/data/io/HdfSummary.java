@@ -1,0 +1,252 @@
+package org.popcast.data.io;
+
+import java.io.IOException;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Dataset;
+import io.jhdf.api.Group;
+import io.jhdf.api.Node;
+
+/**
+ * A human-readable summary of any HDF5 file, for {@code popcast info FILE}: global attributes,
+ * dimensions (datasets marked as dimension scales) and the other datasets with their statistics.
+ * Read with jHDF, a pure-Java reader, so it needs no native library and no lock.
+ */
+public final class HdfSummary {
+
+    private static final int MAX_VALUE_CHARS = 100;
+    /** Bookkeeping of the dimension-scale API and netCDF: shown as dimensions, not as attributes. */
+    private static final Set<String> HIDDEN_ATTRIBUTES = Set.of(
+            "CLASS", "NAME", "DIMENSION_LIST", "REFERENCE_LIST", "_Netcdf4Dimid", "_Netcdf4Coordinates");
+
+    private HdfSummary() {
+    }
+
+    public static String summarize(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new IOException("no such file: " + file);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("not a regular file: " + file);
+        }
+        try (HdfFile hdf = new HdfFile(file)) {
+            return describe(hdf, file);
+        } catch (RuntimeException e) {
+            // jHDF signals a foreign or damaged file with unchecked exceptions; the user needs one line.
+            throw new IOException("cannot read " + file + " as HDF5: " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(HdfFile hdf, Path file) throws IOException {
+        List<Dataset> datasets = new ArrayList<>();
+        List<Group> groups = new ArrayList<>();
+        collect(hdf, datasets, groups);
+        // DIMENSION_LIST holds object addresses; jHDF cannot name a node found by address alone.
+        Map<Long, String> names = new HashMap<>();
+        datasets.forEach(d -> names.put(d.getAddress(), name(d)));
+
+        StringBuilder out = new StringBuilder();
+        out.append(file).append(" (HDF5, ").append(Files.size(file)).append(" bytes)\n");
+        appendAttributes(out, "global attributes:", "  ", hdf);
+
+        out.append("dimensions:\n");
+        for (Dataset d : datasets) {
+            if (isDimension(d)) {
+                Object values = d.getDataFlat();
+                int n = Array.getLength(values);
+                out.append("  ").append(name(d)).append(" = ").append(n);
+                if (n > 0) {
+                    out.append(": ").append(value(Array.get(values, 0)))
+                            .append(" .. ").append(value(Array.get(values, n - 1)));
+                }
+                appendText(out, "units", d);
+                appendText(out, "long_name", d);
+                out.append('\n');
+            }
+        }
+
+        out.append("variables:\n");
+        for (Dataset d : datasets) {
+            if (isDimension(d)) {
+                continue;
+            }
+            out.append("  ").append(name(d)).append('(').append(String.join(", ", dimensionNames(d, names))).append(')')
+                    .append(" shape ").append(shape(d)).append(' ')
+                    .append(MethodType.methodType(d.getJavaType()).unwrap().returnType().getSimpleName());
+            appendText(out, "units", d);
+            appendText(out, "long_name", d);
+            out.append('\n');
+            String stats = statistics(d);
+            if (stats != null) {
+                out.append("    ").append(stats).append('\n');
+            }
+            appendAttributes(out, null, "    ", d);
+        }
+
+        for (Group g : groups) {
+            appendAttributes(out, "group " + g.getPath() + ":", "  ", g);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Every dataset below {@code group}, in file order. jHDF does not report creation order, but
+     * object headers are allocated as objects are created, so the address is a good stand-in.
+     */
+    private static void collect(Group group, List<Dataset> datasets, List<Group> groups) {
+        List<Node> children = new ArrayList<>(group.getChildren().values());
+        children.sort(Comparator.comparingLong(Node::getAddress));
+        for (Node n : children) {
+            if (n instanceof Dataset d) {
+                datasets.add(d);
+            } else if (n instanceof Group g) {
+                groups.add(g);
+                collect(g, datasets, groups);
+            }
+        }
+    }
+
+    private static boolean isDimension(Dataset d) {
+        Attribute cls = d.getAttribute("CLASS");
+        return cls != null && "DIMENSION_SCALE".equals(cls.getData()) && d.getDimensions().length == 1;
+    }
+
+    /** The names of the scales in DIMENSION_LIST, "?" where a dimension has none attached. */
+    private static List<String> dimensionNames(Dataset d, Map<Long, String> names) {
+        int rank = d.getDimensions().length;
+        List<String> result = new ArrayList<>();
+        Attribute list = d.getAttribute("DIMENSION_LIST");
+        Object refs = list == null ? null : list.getData();
+        for (int i = 0; i < rank; i++) {
+            String name = null;
+            // DIMENSION_LIST is one variable-length list of object references per dimension.
+            if (refs instanceof Object[] perDim && i < perDim.length
+                    && perDim[i] instanceof long[] addresses && addresses.length > 0) {
+                name = names.get(addresses[0]);
+            }
+            result.add(name == null ? "?" : name);
+        }
+        return result;
+    }
+
+    /** min, max and mean of numeric data ignoring NaN; null for non-numeric or empty data. */
+    private static String statistics(Dataset d) {
+        if (d.isEmpty() || d.getSize() == 0) {
+            return null;
+        }
+        Object data = d.getDataFlat();
+        Class<?> type = data.getClass().getComponentType();
+        boolean primitive = type.isPrimitive() && type != boolean.class && type != char.class;
+        if (!primitive && !Number.class.isAssignableFrom(type)) {
+            return null;
+        }
+        int n = Array.getLength(data);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        double sum = 0;
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            double v = primitive ? Array.getDouble(data, i) : ((Number) Array.get(data, i)).doubleValue();
+            if (!Double.isNaN(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+                sum += v;
+                count++;
+            }
+        }
+        String nan = count < n ? ", " + (n - count) + " NaN" : "";
+        if (count == 0) {
+            return "all NaN";
+        }
+        return "min " + number(min) + ", max " + number(max) + ", mean " + number(sum / count) + nan;
+    }
+
+    private static void appendAttributes(StringBuilder out, String header, String indent, Node node) {
+        // Alphabetical: jHDF does not keep the attributes' creation order.
+        Map<String, Attribute> attrs = new TreeMap<>(node.getAttributes());
+        attrs.keySet().removeAll(HIDDEN_ATTRIBUTES);
+        if (node instanceof Dataset) {
+            attrs.keySet().removeAll(Set.of("units", "long_name"));
+        }
+        if (header != null) {
+            out.append(header).append('\n');
+        }
+        for (Attribute a : attrs.values()) {
+            out.append(indent).append(a.getName()).append(" = ").append(shorten(value(a.getData()))).append('\n');
+        }
+    }
+
+    private static void appendText(StringBuilder out, String attribute, Node node) {
+        Attribute a = node.getAttribute(attribute);
+        if (a != null) {
+            out.append("  ").append(attribute).append(": ").append(shorten(value(a.getData())));
+        }
+    }
+
+    private static String name(Node n) {
+        return n.getPath().startsWith("/") ? n.getPath().substring(1) : n.getPath();
+    }
+
+    private static String shape(Dataset d) {
+        int[] dims = d.getDimensions();
+        if (dims.length == 0) {
+            return "scalar";
+        }
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < dims.length; i++) {
+            s.append(i == 0 ? "" : " x ").append(dims[i]);
+        }
+        return s.toString();
+    }
+
+    /** Numbers short, strings quoted only inside arrays, arrays element by element. */
+    private static String value(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Double || v instanceof Float) {
+            return number(((Number) v).doubleValue());
+        }
+        if (v.getClass().isArray()) {
+            StringBuilder s = new StringBuilder("[");
+            int n = Array.getLength(v);
+            for (int i = 0; i < n && s.length() <= MAX_VALUE_CHARS; i++) {
+                Object e = Array.get(v, i);
+                s.append(i == 0 ? "" : ", ").append(e instanceof String str ? '"' + str + '"' : value(e));
+            }
+            return s.append(']').toString();
+        }
+        return v.toString();
+    }
+
+    /** Six significant digits, without a trailing ".0" on whole numbers such as years. */
+    private static String number(double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.toString(v);
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        BigDecimal b = new BigDecimal(v, new MathContext(6)).stripTrailingZeros();
+        return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e9 ? b.toPlainString() : b.toString();
+    }
+
+    private static String shorten(String s) {
+        String oneLine = s.replace('\n', ' ');
+        return oneLine.length() <= MAX_VALUE_CHARS ? oneLine : oneLine.substring(0, MAX_VALUE_CHARS - 3) + "...";
+    }
+}

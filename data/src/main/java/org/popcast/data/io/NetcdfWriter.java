@@ -1,0 +1,299 @@
+package org.popcast.data.io;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.bytedeco.hdf5.global.hdf5.*;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongToIntFunction;
+
+import org.bytedeco.hdf5.H5E_auto2_t;
+import org.bytedeco.hdf5.global.hdf5;
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.LongPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.javacpp.PointerPointer;
+import org.bytedeco.javacpp.PointerScope;
+
+/**
+ * Writes a {@link NetcdfDataset} as a netCDF-4-compatible HDF5 file with the HDF5 C API, the way
+ * netCDF-C lays files out: creation order tracked on links and attributes, every coordinate a
+ * dimension scale attached to the variables that use it, units and long_name on everything.
+ *
+ * <p>No {@code _NCProperties} or {@code _Netcdf4Dimid} attributes are written: netCDF-C and
+ * h5netcdf both read plain HDF5 files with dimension scales, numbering dimensions in creation
+ * order, and a {@code _NCProperties} claiming netCDF-C wrote the file would be untrue.
+ */
+public final class NetcdfWriter {
+
+    /** HDF5 is built without thread safety: every call into it goes through this lock. */
+    private static final Object LOCK = new Object();
+    private static boolean initialized;
+
+    /** Below this many elements chunking costs more than it saves. */
+    static final long CHUNK_THRESHOLD = 4096;
+    static final long MAX_CHUNK_BYTES = 1 << 20;
+    private static final int DEFLATE_LEVEL = 4;
+    private static final int CREATION_ORDER = H5P_CRT_ORDER_TRACKED | H5P_CRT_ORDER_INDEXED;
+
+    private NetcdfWriter() {
+    }
+
+    /** Writes {@code ds} to {@code target}, atomically: on failure nothing new is left there. */
+    public static void write(Path target, NetcdfDataset ds) throws IOException {
+        AtomicFile.write(target, tmp -> {
+            synchronized (LOCK) {
+                try {
+                    init();
+                    writeFile(tmp, ds);
+                } catch (IOException e) {
+                    throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
+                }
+            }
+        });
+    }
+
+    private static void init() throws IOException {
+        if (!initialized) {
+            // The *_g() type and class globals are only valid after H5open().
+            check(H5open(), "H5open", "the HDF5 library");
+            // Errors come back as return codes turned into exceptions; the C printer would only
+            // spray stack dumps on stderr.
+            check(H5Eset_auto2(H5E_DEFAULT, (H5E_auto2_t) null, null), "H5Eset_auto2", "the HDF5 error printer");
+            initialized = true;
+        }
+    }
+
+    private static void writeFile(Path path, NetcdfDataset ds) throws IOException {
+        // The scope frees every native buffer made below (names, data) when the file is done.
+        try (PointerScope scope = new PointerScope();
+             Handle fcpl = handle(H5Pcreate(H5P_CLS_FILE_CREATE_ID_g()), hdf5::H5Pclose, "H5Pcreate", "file creation properties")) {
+            // As netCDF-4 does: lets netCDF tools list (and append) objects in the order written.
+            check(H5Pset_link_creation_order(fcpl.id, CREATION_ORDER), "H5Pset_link_creation_order", "the file");
+            check(H5Pset_attr_creation_order(fcpl.id, CREATION_ORDER), "H5Pset_attr_creation_order", "the file");
+            try (Handle file = handle(H5Fcreate(utf8(path.toString()), H5F_ACC_TRUNC, fcpl.id, H5P_DEFAULT),
+                    hdf5::H5Fclose, "H5Fcreate", path.toString())) {
+                for (Map.Entry<String, Object> a : ds.attributes().entrySet()) {
+                    writeAttribute(file.id, "/", a.getKey(), a.getValue());
+                }
+                for (NetcdfDataset.Dimension d : ds.dimensions()) {
+                    writeDimension(file.id, d);
+                }
+                for (NetcdfDataset.Variable v : ds.variables()) {
+                    writeVariable(file.id, v);
+                }
+            }
+        }
+    }
+
+    private static void writeDimension(long file, NetcdfDataset.Dimension d) throws IOException {
+        String what = "dimension " + d.name();
+        long[] shape = {d.size()};
+        boolean strings = d.type() == NetcdfDataset.Dimension.Type.STRING;
+        // Variable-length UTF-8 is netCDF-4's NC_STRING: h5netcdf/xarray read it back as str.
+        try (Handle space = simpleSpace(shape, what);
+             Handle vlen = strings ? vlenStringType(what) : null;
+             Handle dcpl = creationProperties(shape, !strings, what)) {
+            long fileType;
+            long memType;
+            Pointer buf;
+            switch (d.type()) {
+                case FLOAT64 -> {
+                    fileType = H5T_IEEE_F64LE_g();
+                    memType = H5T_NATIVE_DOUBLE_g();
+                    buf = new DoublePointer(d.doubleValues());
+                }
+                case INT64 -> {
+                    fileType = H5T_STD_I64LE_g();
+                    memType = H5T_NATIVE_INT64_g();
+                    buf = new LongPointer(d.longValues());
+                }
+                default -> {
+                    fileType = vlen.id;
+                    memType = vlen.id;
+                    buf = new PointerPointer<>(d.stringValues(), UTF_8); // char*[], NUL-terminated
+                }
+            }
+            try (buf; Handle dset = handle(H5Dcreate2(file, utf8(d.name()), fileType, space.id, H5P_DEFAULT, dcpl.id,
+                    H5P_DEFAULT), hdf5::H5Dclose, "H5Dcreate2", what)) {
+                if (d.size() > 0) {
+                    check(H5Dwrite(dset.id, memType, H5S_ALL, H5S_ALL, H5P_DEFAULT, buf), "H5Dwrite", what);
+                }
+                // NAME = the dimension name, which is what netCDF and h5netcdf call the dimension.
+                check(H5DSset_scale(dset.id, utf8(d.name())), "H5DSset_scale", what);
+                if (d.units() != null) {
+                    writeAttribute(dset.id, what, "units", d.units());
+                }
+                writeAttribute(dset.id, what, "long_name", d.longName());
+            }
+        }
+    }
+
+    private static void writeVariable(long file, NetcdfDataset.Variable v) throws IOException {
+        String what = "variable " + v.name();
+        long[] shape = v.shape();
+        try (Handle space = shape.length == 0
+                     ? handle(H5Screate(H5S_SCALAR), hdf5::H5Sclose, "H5Screate", what)
+                     : simpleSpace(shape, what);
+             Handle dcpl = creationProperties(shape, true, what);
+             Handle dset = handle(H5Dcreate2(file, utf8(v.name()), H5T_IEEE_F64LE_g(), space.id, H5P_DEFAULT, dcpl.id,
+                     H5P_DEFAULT), hdf5::H5Dclose, "H5Dcreate2", what);
+             DoublePointer buf = new DoublePointer(v.data())) {
+            if (buf.limit() > 0) {
+                check(H5Dwrite(dset.id, H5T_NATIVE_DOUBLE_g(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buf), "H5Dwrite", what);
+            }
+            List<String> dims = v.dims();
+            for (int i = 0; i < dims.size(); i++) {
+                try (Handle scale = handle(H5Dopen2(file, utf8(dims.get(i)), H5P_DEFAULT), hdf5::H5Dclose, "H5Dopen2",
+                        "dimension " + dims.get(i))) {
+                    check(H5DSattach_scale(dset.id, scale.id, i), "H5DSattach_scale", what + " dimension " + dims.get(i));
+                }
+            }
+            for (Map.Entry<String, Object> a : v.attributes().entrySet()) {
+                writeAttribute(dset.id, what, a.getKey(), a.getValue());
+            }
+        }
+    }
+
+    /**
+     * Dataset creation properties: attribute creation order as netCDF-4 keeps it, and for large
+     * numeric datasets chunks plus shuffle and deflate.
+     */
+    private static Handle creationProperties(long[] shape, boolean compressible, String what) throws IOException {
+        Handle dcpl = handle(H5Pcreate(H5P_CLS_DATASET_CREATE_ID_g()), hdf5::H5Pclose, "H5Pcreate", what);
+        try {
+            check(H5Pset_attr_creation_order(dcpl.id, CREATION_ORDER), "H5Pset_attr_creation_order", what);
+            if (compressible && Arrays.stream(shape).reduce(1, Math::multiplyExact) > CHUNK_THRESHOLD) {
+                try (LongPointer chunk = new LongPointer(chunkShape(shape, Double.BYTES))) {
+                    check(H5Pset_chunk(dcpl.id, shape.length, chunk), "H5Pset_chunk", what);
+                }
+                // Shuffle groups the bytes of the doubles by significance: deflate then finds runs.
+                check(H5Pset_shuffle(dcpl.id), "H5Pset_shuffle", what);
+                check(H5Pset_deflate(dcpl.id, DEFLATE_LEVEL), "H5Pset_deflate", what);
+            }
+            return dcpl;
+        } catch (IOException | RuntimeException e) {
+            dcpl.closeQuietly();
+            throw e;
+        }
+    }
+
+    /**
+     * Whole trailing rows, as many leading indices as fit in {@link #MAX_CHUNK_BYTES}: readers
+     * usually take slices along the first (time, scenario) dimension. Dimensions are cut from the
+     * outermost inwards until the chunk fits.
+     */
+    static long[] chunkShape(long[] shape, int elementBytes) {
+        long[] chunk = shape.clone();
+        long budget = Math.max(1, MAX_CHUNK_BYTES / elementBytes);
+        for (int i = 0; i < chunk.length; i++) {
+            long inner = 1;
+            for (int j = i + 1; j < chunk.length; j++) {
+                inner *= chunk[j];
+            }
+            if (chunk[i] * inner <= budget) {
+                break;
+            }
+            chunk[i] = Math.max(1, budget / inner);
+        }
+        return chunk;
+    }
+
+    /**
+     * A scalar attribute: strings as fixed-length NUL-terminated UTF-8 (netCDF reads them as text,
+     * NC_CHAR), doubles as float64, longs as int64.
+     */
+    private static void writeAttribute(long obj, String owner, String name, Object value) throws IOException {
+        String what = "attribute " + name + " of " + owner;
+        try (Handle space = handle(H5Screate(H5S_SCALAR), hdf5::H5Sclose, "H5Screate", what)) {
+            if (value instanceof String s) {
+                byte[] bytes = s.getBytes(UTF_8);
+                // HDF5 has no zero-length fixed strings; an empty one is one NUL.
+                try (Handle type = fixedStringType(Math.max(1, bytes.length), what);
+                     BytePointer buf = new BytePointer(Arrays.copyOf(bytes, Math.max(1, bytes.length)));
+                     Handle attr = createAttribute(obj, name, type.id, space.id, what)) {
+                    check(H5Awrite(attr.id, type.id, buf), "H5Awrite", what);
+                }
+            } else if (value instanceof Double d) {
+                try (DoublePointer buf = new DoublePointer(new double[]{d});
+                     Handle attr = createAttribute(obj, name, H5T_IEEE_F64LE_g(), space.id, what)) {
+                    check(H5Awrite(attr.id, H5T_NATIVE_DOUBLE_g(), buf), "H5Awrite", what);
+                }
+            } else if (value instanceof Long l) {
+                try (LongPointer buf = new LongPointer(new long[]{l});
+                     Handle attr = createAttribute(obj, name, H5T_STD_I64LE_g(), space.id, what)) {
+                    check(H5Awrite(attr.id, H5T_NATIVE_INT64_g(), buf), "H5Awrite", what);
+                }
+            } else {
+                throw new IllegalArgumentException(what + ": unsupported value type " + value.getClass());
+            }
+        }
+    }
+
+    private static Handle createAttribute(long obj, String name, long type, long space, String what) throws IOException {
+        return handle(H5Acreate2(obj, utf8(name), type, space, H5P_DEFAULT, H5P_DEFAULT), hdf5::H5Aclose, "H5Acreate2", what);
+    }
+
+    private static Handle fixedStringType(long size, String what) throws IOException {
+        Handle type = handle(H5Tcopy(H5T_C_S1_g()), hdf5::H5Tclose, "H5Tcopy", what);
+        return stringType(type, size, what);
+    }
+
+    private static Handle vlenStringType(String what) throws IOException {
+        Handle type = handle(H5Tcopy(H5T_C_S1_g()), hdf5::H5Tclose, "H5Tcopy", what);
+        return stringType(type, H5T_VARIABLE, what);
+    }
+
+    private static Handle stringType(Handle type, long size, String what) throws IOException {
+        try {
+            check(H5Tset_size(type.id, size), "H5Tset_size", what);
+            check(H5Tset_strpad(type.id, H5T_STR_NULLTERM), "H5Tset_strpad", what);
+            check(H5Tset_cset(type.id, H5T_CSET_UTF8), "H5Tset_cset", what);
+            return type;
+        } catch (IOException e) {
+            type.closeQuietly();
+            throw e;
+        }
+    }
+
+    private static Handle simpleSpace(long[] shape, String what) throws IOException {
+        try (LongPointer dims = new LongPointer(shape)) {
+            // The cast picks the LongPointer overload; maxdims null means "fixed at dims".
+            return handle(H5Screate_simple(shape.length, dims, (LongPointer) null), hdf5::H5Sclose, "H5Screate_simple", what);
+        }
+    }
+
+    /** Names as explicit UTF-8: JavaCPP's String overloads would use the platform charset. */
+    private static BytePointer utf8(String s) {
+        return new BytePointer(s, UTF_8);
+    }
+
+    private static void check(int rc, String call, String what) throws IOException {
+        if (rc < 0) {
+            throw new IOException(call + " failed for " + what);
+        }
+    }
+
+    private static Handle handle(long id, LongToIntFunction closer, String call, String what) throws IOException {
+        if (id < 0) {
+            throw new IOException(call + " failed for " + what);
+        }
+        return new Handle(id, closer, what);
+    }
+
+    /** An open HDF5 id, so try-with-resources closes it and checks the close. */
+    private record Handle(long id, LongToIntFunction closer, String what) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            check(closer.applyAsInt(id), "closing", what);
+        }
+
+        void closeQuietly() {
+            closer.applyAsInt(id);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.popcast.kernels.agepde;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A table by age, interpolated linearly between its ages and held constant beyond the first and
+ * last ones. Serves the tabulated forms of mortality, fertility and the initial density.
+ */
+public final class PiecewiseLinear implements AgeFunction {
+
+    private final double[] ages;
+    private final double[] values;
+    private final double[] cumulative; // integral from ages[0] to ages[i]
+
+    public PiecewiseLinear(double[] ages, double[] values) {
+        if (ages.length == 0 || ages.length != values.length) {
+            throw new IllegalArgumentException("an age table needs as many values as ages and at least one row, got "
+                    + ages.length + " ages and " + values.length + " values");
+        }
+        for (int i = 0; i < ages.length; i++) {
+            if (!Double.isFinite(ages[i]) || !Double.isFinite(values[i])) {
+                throw new IllegalArgumentException("age table row " + (i + 1) + " is not a finite number");
+            }
+            if (i > 0 && !(ages[i] > ages[i - 1])) {
+                throw new IllegalArgumentException("age table ages must increase strictly: " + ages[i - 1]
+                        + " is followed by " + ages[i]);
+            }
+        }
+        this.ages = ages.clone();
+        this.values = values.clone();
+        this.cumulative = new double[ages.length];
+        for (int i = 1; i < ages.length; i++) {
+            cumulative[i] = cumulative[i - 1] + 0.5 * (values[i] + values[i - 1]) * (ages[i] - ages[i - 1]);
+        }
+    }
+
+    @Override
+    public double value(double age) {
+        int n = ages.length;
+        if (age <= ages[0]) {
+            return values[0];
+        }
+        if (age >= ages[n - 1]) {
+            return values[n - 1];
+        }
+        int i = segment(age);
+        double w = (age - ages[i]) / (ages[i + 1] - ages[i]);
+        return values[i] + w * (values[i + 1] - values[i]);
+    }
+
+    /** The exact integral of the interpolant from 0 to {@code age}. */
+    public double integral(double age) {
+        return integralFromFirst(age) - integralFromFirst(0);
+    }
+
+    private double integralFromFirst(double age) {
+        int n = ages.length;
+        if (age <= ages[0]) {
+            return (age - ages[0]) * values[0];
+        }
+        if (age >= ages[n - 1]) {
+            return cumulative[n - 1] + (age - ages[n - 1]) * values[n - 1];
+        }
+        int i = segment(age);
+        double dx = age - ages[i];
+        return cumulative[i] + 0.5 * dx * (values[i] + value(age));
+    }
+
+    /** Ages where the interpolant equals {@code level} while crossing it (for caps on rates). */
+    public double[] crossings(double level) {
+        List<Double> out = new ArrayList<>();
+        for (int i = 0; i + 1 < ages.length; i++) {
+            double d0 = values[i] - level, d1 = values[i + 1] - level;
+            if (d0 * d1 < 0) {
+                out.add(ages[i] + (ages[i + 1] - ages[i]) * d0 / (d0 - d1));
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    @Override
+    public double[] breakpoints() {
+        return ages.clone();
+    }
+
+    public double firstAge() {
+        return ages[0];
+    }
+
+    public double lastAge() {
+        return ages[ages.length - 1];
+    }
+
+    public double minValue() {
+        double m = values[0];
+        for (double v : values) {
+            m = Math.min(m, v);
+        }
+        return m;
+    }
+
+    private int segment(double age) {
+        int lo = 0, hi = ages.length - 1; // ages[lo] <= age < ages[hi]
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (ages[mid] <= age) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}
