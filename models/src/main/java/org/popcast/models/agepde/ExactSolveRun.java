@@ -1,0 +1,67 @@
+package org.popcast.models.agepde;
+
+import java.util.List;
+import java.util.Map;
+
+import org.popcast.data.io.NetcdfDataset;
+import org.popcast.engine.provenance.Provenance;
+import org.popcast.kernels.agepde.AgePdeProblem;
+import org.popcast.kernels.agepde.AgePdeSolution;
+import org.popcast.kernels.agepde.ExactMvfSolver;
+import org.popcast.kernels.agepde.ExactSolverSettings;
+
+/**
+ * {@code popcast pde solve}: the exact solution of one scenario on an output grid, as a
+ * netCDF-4 dataset (formats.md: density(time, age), births(time), population(time)).
+ */
+public final class ExactSolveRun {
+
+    public static final String FORMAT_VERSION = "1.0";
+
+    /** The output grid: steps in years of age and years of time. */
+    public record Grid(double ageStep, double timeStep) {
+        public static final Grid DEFAULT = new Grid(0.1, 0.1);
+    }
+
+    private ExactSolveRun() {
+    }
+
+    public static AgePdeSolution solve(PdeScenario scenario, Grid grid, ExactSolverSettings settings) {
+        AgePdeProblem p = scenario.problem();
+        double[] times = AgePdeSolution.uniformGrid(p.startYear(), p.endYear(), grid.timeStep(), "time");
+        double[] ages = AgePdeSolution.uniformGrid(0, p.maxAge(), grid.ageStep(), "age");
+        return new ExactMvfSolver(p, settings).onGrid(times, ages);
+    }
+
+    public static NetcdfDataset dataset(PdeScenario scenario, Grid grid, ExactSolverSettings settings,
+                                        AgePdeSolution solution, Provenance provenance) {
+        NetcdfDataset.Builder b = NetcdfDataset.builder()
+                .attribute("title", "popcast exact solution of the McKendrick-von Foerster problem, scenario " + scenario.name())
+                .attribute("Conventions", "CF-1.8");
+        for (Map.Entry<String, String> e : provenance.attributes().entrySet()) {
+            b.attribute(e.getKey(), e.getValue());
+        }
+        b.attribute("format_version", FORMAT_VERSION)
+                .attribute("product", "agepde_exact")
+                .attribute("method", "characteristics + renewal equation (Gauss-Legendre quadrature, Chebyshev birth panels)")
+                .attribute("scenario", scenario.name())
+                .attribute("scenario_description", scenario.description())
+                .attribute("scenario_yaml", scenario.source())
+                .attribute("age_step", grid.ageStep())
+                .attribute("time_step", grid.timeStep())
+                .attribute("quadrature_nodes", (long) settings.quadratureNodes())
+                .attribute("quadrature_piece", settings.quadraturePiece())
+                .attribute("birth_panel_nodes", (long) settings.panelNodes())
+                .attribute("birth_panel_length", settings.panelLength())
+                .attribute("ageing_speed", scenario.problem().ageingSpeed())
+                .attribute("jump_line", "density jumps across age = ageing_speed * (time - " + scenario.problem().startYear()
+                        + "); on the line the initial cohort's value is given");
+        b.dimension("time", solution.times(), "year", "time (calendar year, fractional)")
+                .dimension("age", solution.ages(), "year", "age");
+        b.variable("density", List.of("time", "age"), solution.density(), "persons per year of age", "population density by age")
+                .variable("births", List.of("time"), solution.births(), "persons per year", "births per year")
+                .variable("population", List.of("time"), solution.population(), "persons",
+                        "total population on [0, max_age], exact integral of the density");
+        return b.build();
+    }
+}

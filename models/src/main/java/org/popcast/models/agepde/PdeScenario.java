@@ -1,0 +1,10 @@
+package org.popcast.models.agepde;
+
+import org.popcast.kernels.agepde.AgePdeProblem;
+
+/**
+ * A named age-structured PDE problem read from a scenario file; {@code source} is the file's text,
+ * recorded in every result so the run can be repeated.
+ */
+public record PdeScenario(String name, String description, AgePdeProblem problem, String source) {
+}
