@@ -80,8 +80,8 @@ class PdeScenarioReaderTest {
 
     @Test
     void badScenarioFilesAreRejectedWithFileLineAndReason() throws IOException {
-        assertRejected(SEED_LIKE.replace("cap: 0.25", "cap: -0.25"), "cap must be > 0", ":6:");
-        assertRejected(SEED_LIKE.replace("scale: 0.0022", "scale: lots"), "expected a number, got 'lots'", ":3:");
+        assertRejected(SEED_LIKE.replace("cap: 0.25", "cap: -0.25"), "cap must be > 0", "bad.yaml:6:8 (fertility.cap)");
+        assertRejected(SEED_LIKE.replace("scale: 0.0022", "scale: lots"), "expected a number, got 'lots'", "bad.yaml:4:30 (fertility.shape.quadratic.scale)");
         assertRejected(SEED_LIKE.replace("from: 20, to: 35", "from: 35, to: 20"), "0 <= from < to");
         assertRejected(SEED_LIKE.replace("end: 2054", "end: 2024"), "time window is empty");
         assertRejected(SEED_LIKE.replace("mu0: 0.006805083", "mu0: -0.1"), "mu0 must be >= 0");
