@@ -75,7 +75,7 @@ class PdeScenarioReaderTest {
         for (String f : fragments) {
             assertTrue(e.getMessage().contains(f), "message '" + e.getMessage() + "' should contain '" + f + "'");
         }
-        assertTrue(e.getMessage().startsWith(p.toString()), e.getMessage());
+        assertTrue(e.getMessage().startsWith(dir.toString()), "names the file: " + e.getMessage());
     }
 
     @Test
