@@ -75,6 +75,9 @@ public final class NetcdfWriter {
             // As netCDF-4 does: lets netCDF tools list (and append) objects in the order written.
             check(H5Pset_link_creation_order(fcpl.id, CREATION_ORDER), "H5Pset_link_creation_order", "the file");
             check(H5Pset_attr_creation_order(fcpl.id, CREATION_ORDER), "H5Pset_attr_creation_order", "the file");
+            // Keep the root's attributes (provenance, settings: a few dozen) in compact storage:
+            // past the default 8 HDF5 moves them to dense storage, which jHDF 0.13 fails to read.
+            check(H5Pset_attr_phase_change(fcpl.id, 1000, 900), "H5Pset_attr_phase_change", "the file");
             try (Handle file = handle(H5Fcreate(utf8(path.toString()), H5F_ACC_TRUNC, fcpl.id, H5P_DEFAULT),
                     hdf5::H5Fclose, "H5Fcreate", path.toString())) {
                 for (Map.Entry<String, Object> a : ds.attributes().entrySet()) {

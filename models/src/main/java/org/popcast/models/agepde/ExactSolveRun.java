@@ -27,10 +27,18 @@ public final class ExactSolveRun {
     }
 
     public static AgePdeSolution solve(PdeScenario scenario, Grid grid, ExactSolverSettings settings) {
+        return new ExactMvfSolver(scenario.problem(), settings).onGrid(times(scenario, grid), ages(scenario, grid));
+    }
+
+    /** The output times; IllegalArgumentException if the step does not divide the window. */
+    public static double[] times(PdeScenario scenario, Grid grid) {
         AgePdeProblem p = scenario.problem();
-        double[] times = AgePdeSolution.uniformGrid(p.startYear(), p.endYear(), grid.timeStep(), "time");
-        double[] ages = AgePdeSolution.uniformGrid(0, p.maxAge(), grid.ageStep(), "age");
-        return new ExactMvfSolver(p, settings).onGrid(times, ages);
+        return AgePdeSolution.uniformGrid(p.startYear(), p.endYear(), grid.timeStep(), "time");
+    }
+
+    /** The output ages; IllegalArgumentException if the step does not divide the age limit. */
+    public static double[] ages(PdeScenario scenario, Grid grid) {
+        return AgePdeSolution.uniformGrid(0, scenario.problem().maxAge(), grid.ageStep(), "age");
     }
 
     public static NetcdfDataset dataset(PdeScenario scenario, Grid grid, ExactSolverSettings settings,

@@ -1,0 +1,60 @@
+package org.popcast.cli;
+
+import org.popcast.kernels.agepde.ExactSolverSettings;
+import org.popcast.models.agepde.ExactSolveRun;
+
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** Output grid and accuracy options of the exact solver, shared by {@code pde solve} and {@code bench}. */
+final class ExactSolverOptions {
+
+    @Option(names = "--age-step", paramLabel = "YEARS", defaultValue = "0.1",
+            description = "Output grid step in age (default ${DEFAULT-VALUE}); must divide the age limit.")
+    double ageStep;
+
+    @Option(names = "--time-step", paramLabel = "YEARS", defaultValue = "0.1",
+            description = "Output grid step in time (default ${DEFAULT-VALUE}); must divide the time window.")
+    double timeStep;
+
+    @Option(names = "--quadrature-nodes", paramLabel = "N", defaultValue = "16",
+            description = "Gauss-Legendre nodes per age piece of every integral (default ${DEFAULT-VALUE}).")
+    int quadratureNodes;
+
+    @Option(names = "--quadrature-piece", paramLabel = "YEARS", defaultValue = "5",
+            description = "Longest age piece of the composite quadrature (default ${DEFAULT-VALUE}).")
+    double quadraturePiece;
+
+    @Option(names = "--birth-panel-nodes", paramLabel = "N", defaultValue = "16",
+            description = "Chebyshev nodes per birth panel (default ${DEFAULT-VALUE}).")
+    int panelNodes;
+
+    @Option(names = "--birth-panel", paramLabel = "YEARS", defaultValue = "1",
+            description = "Longest birth panel of the renewal equation (default ${DEFAULT-VALUE}).")
+    double panelLength;
+
+    ExactSolveRun.Grid grid(CommandSpec spec) {
+        positive(spec, "--age-step", ageStep);
+        positive(spec, "--time-step", timeStep);
+        return new ExactSolveRun.Grid(ageStep, timeStep);
+    }
+
+    ExactSolverSettings settings(CommandSpec spec) {
+        positive(spec, "--quadrature-nodes", quadratureNodes);
+        positive(spec, "--quadrature-piece", quadraturePiece);
+        positive(spec, "--birth-panel-nodes", panelNodes);
+        positive(spec, "--birth-panel", panelLength);
+        if (quadratureNodes > 1000 || panelNodes > 1000) {
+            throw new ParameterException(spec.commandLine(), "node counts above 1000 gain nothing, got "
+                    + Math.max(quadratureNodes, panelNodes));
+        }
+        return new ExactSolverSettings(quadratureNodes, quadraturePiece, panelNodes, panelLength);
+    }
+
+    private static void positive(CommandSpec spec, String option, double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new ParameterException(spec.commandLine(), option + " must be a positive number, got " + value);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.popcast.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.popcast.data.io.NetcdfWriter;
+import org.popcast.engine.provenance.Provenance;
+import org.popcast.kernels.agepde.AgePdeSolution;
+import org.popcast.kernels.agepde.ExactSolverSettings;
+import org.popcast.models.agepde.ExactSolveRun;
+import org.popcast.models.agepde.PdeScenario;
+import org.popcast.models.agepde.PdeScenarioReader;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "solve", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+        description = {"Exact solution of the age-structured PDE by characteristics and the renewal equation for births.",
+                "Writes density(time, age), births(time) and population(time) to a netCDF-4 compatible HDF5 file."},
+        footer = {"", "Built-in policies (seed 001): three-child, two-child, universal-two-child.",
+                "A scenario file (YAML) sets fertility, mortality, initial density, time window, age limit and ageing speed;",
+                "see docs/scenarios.md. Example: popcast pde solve --policy two-child --out two.h5"})
+public final class PdeSolveCommand implements Callable<Integer> {
+
+    static final class Source {
+        @Option(names = "--policy", paramLabel = "NAME", description = "A built-in policy (default three-child).")
+        String policy;
+
+        @Option(names = "--scenario", paramLabel = "FILE", description = "A scenario file (YAML).")
+        Path scenario;
+
+        @Option(names = "--all-policies", description = "Solve every built-in policy; --out is then a directory.")
+        boolean allPolicies;
+    }
+
+    @ArgGroup(exclusive = true)
+    Source source = new Source();
+
+    @Option(names = {"-o", "--out"}, paramLabel = "PATH",
+            description = "Output file (default pde-<scenario>.h5), or directory with --all-policies (default .).")
+    Path out;
+
+    @Mixin
+    ExactSolverOptions solverOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ExactSolveRun.Grid grid = solverOptions.grid(spec);
+        ExactSolverSettings settings = solverOptions.settings(spec);
+        List<PdeScenario> scenarios = scenarios();
+        for (PdeScenario scenario : scenarios) {
+            try {
+                ExactSolveRun.times(scenario, grid);
+                ExactSolveRun.ages(scenario, grid);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        Provenance provenance = Provenance.of(commandLine());
+        PrintWriter stdout = spec.commandLine().getOut();
+        for (PdeScenario scenario : scenarios) {
+            long started = System.nanoTime();
+            AgePdeSolution solution = ExactSolveRun.solve(scenario, grid, settings);
+            Path target = target(scenario);
+            NetcdfWriter.write(target, ExactSolveRun.dataset(scenario, grid, settings, solution, provenance));
+            double seconds = (System.nanoTime() - started) / 1e9;
+            int last = solution.times().length - 1;
+            stdout.printf("%s: %d times x %d ages, births %.6g -> %.6g per year, population %.6g -> %.6g, %.2f s -> %s%n",
+                    scenario.name(), solution.times().length, solution.ages().length, solution.births()[0],
+                    solution.births()[last], solution.population()[0], solution.population()[last], seconds, target);
+        }
+        stdout.flush();
+        return 0;
+    }
+
+    private List<PdeScenario> scenarios() {
+        List<PdeScenario> list = new ArrayList<>();
+        if (source.allPolicies) {
+            PdeScenarioReader.BUILTIN.forEach(name -> list.add(PdeScenarioReader.builtin(name)));
+        } else if (source.scenario != null) {
+            list.add(PdeScenarioReader.read(source.scenario));
+        } else {
+            String name = source.policy == null ? "three-child" : source.policy;
+            if (!PdeScenarioReader.BUILTIN.contains(name)) {
+                throw new ParameterException(spec.commandLine(), "unknown policy '" + name + "', expected one of "
+                        + String.join(", ", PdeScenarioReader.BUILTIN) + " (or --scenario FILE)");
+            }
+            list.add(PdeScenarioReader.builtin(name));
+        }
+        return list;
+    }
+
+    private Path target(PdeScenario scenario) throws java.io.IOException {
+        String fileName = "pde-" + scenario.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".h5";
+        if (!source.allPolicies) {
+            return out != null ? out : Path.of(fileName);
+        }
+        Path dir = out != null ? out : Path.of(".");
+        Files.createDirectories(dir);
+        return dir.resolve(fileName);
+    }
+
+    private String commandLine() {
+        CommandSpec root = spec.root();
+        return "popcast " + String.join(" ", root.commandLine().getParseResult().originalArgs());
+    }
+}

@@ -1,0 +1,70 @@
+package org.popcast.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+import org.popcast.data.input.InputException;
+
+import picocli.CommandLine;
+
+/**
+ * Builds the popcast command line with its error handling, so tests run the real CLI. Exit codes:
+ * 0 success, 2 usage errors (unknown option or policy, bad step), 1 everything else (bad input
+ * file, unwritable output, failure). Errors are one line on stderr; {@code --verbose} adds the
+ * stack trace.
+ */
+public final class PopcastCli {
+
+    public static final int EXIT_FAILURE = 1;
+    public static final int EXIT_USAGE = 2;
+
+    private PopcastCli() {
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new PopcastCommand());
+        cl.setExecutionExceptionHandler(PopcastCli::onFailure);
+        cl.setParameterExceptionHandler(PopcastCli::onUsageError);
+        return cl;
+    }
+
+    private static int onUsageError(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cl = ex.getCommandLine();
+        PrintWriter err = cl.getErr();
+        if (isVerbose(cl)) {
+            ex.printStackTrace(err);
+        }
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + ex.getMessage() + " (see --help)");
+        err.flush();
+        return EXIT_USAGE;
+    }
+
+    private static int onFailure(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (isVerbose(cl)) {
+            ex.printStackTrace(err);
+        }
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + describe(ex));
+        err.flush();
+        return EXIT_FAILURE;
+    }
+
+    static String describe(Throwable ex) {
+        if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
+            return ex.getMessage();
+        }
+        if (ex instanceof IOException || ex instanceof UncheckedIOException) {
+            return ex.getMessage();
+        }
+        return "internal error: " + ex + " (run with --verbose for the stack trace)";
+    }
+
+    private static boolean isVerbose(CommandLine cl) {
+        CommandLine root = cl;
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        return ((PopcastCommand) root.getCommand()).verbose;
+    }
+}

@@ -1,0 +1,35 @@
+package org.popcast.cli;
+
+import org.popcast.engine.provenance.Provenance;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+@Command(name = "popcast", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+        description = "Population forecasting: age-structured PDE, cohort-component projection, balance model, mobility.",
+        subcommands = {PdeCommand.class, InfoCommand.class, BenchCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:bad input file, unwritable output or failure", "2:usage error (bad option or value)"})
+public final class PopcastCommand implements Runnable {
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
+    boolean verbose;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"popcast " + Provenance.version(),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}
