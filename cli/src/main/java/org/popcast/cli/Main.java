@@ -7,6 +7,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // JavaCPP warns on stderr that hdf5's presets (1.5.10) and JavaCPP (1.5.11, needed by
+        // TensorFlow) differ; they work together (stack.md). Route its log to SLF4J, which is silent.
+        if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
+            System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
+        }
         System.exit(PopcastCli.commandLine().execute(args));
     }
 }
