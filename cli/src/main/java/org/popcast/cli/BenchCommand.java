@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.popcast.data.io.NetcdfWriter;
@@ -45,17 +46,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (repeat < 1 || warmup < 0) {
             throw new ParameterException(spec.commandLine(), "--repeat must be >= 1 and --warmup >= 0");
         }
-        ExactSolveRun.Grid grid = solverOptions.grid(spec);
         ExactSolverSettings settings = solverOptions.settings(spec);
         PdeScenario scenario = PdeScenarioReader.builtin("three-child");
         AgePdeProblem p = scenario.problem();
-        double[] times, ages;
-        try {
-            times = ExactSolveRun.times(scenario, grid);
-            ages = ExactSolveRun.ages(scenario, grid);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
+        ExactSolveRun.Grid grid = solverOptions.grid(spec, List.of(scenario));
+        double[] times = ExactSolveRun.times(scenario, grid);
+        double[] ages = ExactSolveRun.ages(scenario, grid);
         Path file = Files.createTempFile("popcast-bench", ".h5");
         long[][] ns = new long[3][repeat];
         try {

@@ -1,7 +1,10 @@
 package org.popcast.cli;
 
 import org.popcast.kernels.agepde.ExactSolverSettings;
+import java.util.List;
+
 import org.popcast.models.agepde.ExactSolveRun;
+import org.popcast.models.agepde.PdeScenario;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,10 +37,20 @@ final class ExactSolverOptions {
             description = "Longest birth panel of the renewal equation (default ${DEFAULT-VALUE}).")
     double panelLength;
 
-    ExactSolveRun.Grid grid(CommandSpec spec) {
+    /** The output grid, checked against each scenario's window (a step must divide it). */
+    ExactSolveRun.Grid grid(CommandSpec spec, List<PdeScenario> scenarios) {
         positive(spec, "--age-step", ageStep);
         positive(spec, "--time-step", timeStep);
-        return new ExactSolveRun.Grid(ageStep, timeStep);
+        ExactSolveRun.Grid grid = new ExactSolveRun.Grid(ageStep, timeStep);
+        for (PdeScenario scenario : scenarios) {
+            try {
+                ExactSolveRun.times(scenario, grid);
+                ExactSolveRun.ages(scenario, grid);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+        }
+        return grid;
     }
 
     ExactSolverSettings settings(CommandSpec spec) {

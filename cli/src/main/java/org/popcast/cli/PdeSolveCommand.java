@@ -57,17 +57,9 @@ public final class PdeSolveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExactSolveRun.Grid grid = solverOptions.grid(spec);
         ExactSolverSettings settings = solverOptions.settings(spec);
         List<PdeScenario> scenarios = scenarios();
-        for (PdeScenario scenario : scenarios) {
-            try {
-                ExactSolveRun.times(scenario, grid);
-                ExactSolveRun.ages(scenario, grid);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
+        ExactSolveRun.Grid grid = solverOptions.grid(spec, scenarios);
         Provenance provenance = Provenance.of(commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
         for (PdeScenario scenario : scenarios) {

@@ -1,9 +1,5 @@
 package org.popcast.data.input;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,14 +16,7 @@ public final class AgeTableCsv {
 
     /** Returns {ages, values}. */
     public static double[][] read(Path file, String valueColumn) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        List<String> lines = InputFiles.readString(file).lines().toList();
         if (lines.isEmpty()) {
             throw new InputException(file + ": the file is empty, expected a header 'age," + valueColumn + "'");
         }

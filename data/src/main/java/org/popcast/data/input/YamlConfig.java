@@ -3,9 +3,6 @@ package org.popcast.data.input;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 import org.yaml.snakeyaml.LoaderOptions;
@@ -20,15 +17,7 @@ public final class YamlConfig {
     }
 
     public static ConfigNode read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException(file + ": no such file");
-        } catch (IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        return parse(file.toString(), text);
+        return parse(file.toString(), InputFiles.readString(file));
     }
 
     public static ConfigNode parse(String name, String text) {

@@ -7,6 +7,7 @@ import org.popcast.data.input.AgeTableCsv;
 import org.popcast.data.input.BuiltinData;
 import org.popcast.data.input.ConfigNode;
 import org.popcast.data.input.InputException;
+import org.popcast.data.input.InputFiles;
 import org.popcast.data.input.YamlConfig;
 import org.popcast.kernels.agepde.AgeFunction;
 import org.popcast.kernels.agepde.AgePdeProblem;
@@ -39,15 +40,9 @@ public final class PdeScenarioReader {
     }
 
     public static PdeScenario read(Path file) {
-        ConfigNode root = YamlConfig.read(file);
-        String text;
-        try {
-            text = java.nio.file.Files.readString(file);
-        } catch (java.io.IOException e) {
-            throw new InputException(file + ": cannot read: " + e.getMessage(), e);
-        }
+        String text = InputFiles.readString(file);
         Path dir = file.toAbsolutePath().getParent();
-        return read(root, text, dir == null ? Path.of(".") : dir);
+        return read(YamlConfig.parse(file.toString(), text), text, dir == null ? Path.of(".") : dir);
     }
 
     private static PdeScenario read(ConfigNode root, String text, Path dir) {
