@@ -1,5 +1,10 @@
 package org.popcast.kernels.agepde;
 
+import org.popcast.kernels.graph.Constants;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
+
 /**
  * mu(a) = mu0 + B a for a below the switch age s, (mu0 + B s) exp(g (a - s)) above it (the seed's
  * mortality, continuous at s). Cumulative hazard in closed form:
@@ -29,6 +34,17 @@ final class LinearExponentialMortality implements Mortality {
     @Override
     public double hazard(double age) {
         return age < switchAge ? mu0 + slope * age : (mu0 + slope * switchAge) * Math.exp(growth * (age - switchAge));
+    }
+
+    @Override
+    public <T extends TFloating> Operand<T> hazard(Ops tf, Operand<T> ages) {
+        Class<T> type = ages.type();
+        Operand<T> linear = tf.math.add(Constants.scalar(tf, mu0, type), tf.math.mul(Constants.scalar(tf, slope, type), ages));
+        // max(a, s) - s keeps the unused exponential branch at exp(0) for young ages, so no inf reaches select's gradient
+        Operand<T> beyond = tf.math.sub(tf.math.maximum(ages, Constants.scalar(tf, switchAge, type)), Constants.scalar(tf, switchAge, type));
+        Operand<T> exponential = tf.math.mul(Constants.scalar(tf, mu0 + slope * switchAge, type),
+                tf.math.exp(tf.math.mul(Constants.scalar(tf, growth, type), beyond)));
+        return tf.select(tf.math.less(ages, Constants.scalar(tf, switchAge, type)), linear, exponential);
     }
 
     @Override

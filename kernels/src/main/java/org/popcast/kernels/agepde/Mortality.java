@@ -1,5 +1,9 @@
 package org.popcast.kernels.agepde;
 
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
+
 /**
  * The force of mortality mu(a) and its cumulative hazard M(a) = integral_0^a mu. Survival along a
  * characteristic from age x to age y is exp(-(M(y) - M(x)) / ageing speed).
@@ -9,6 +13,9 @@ public interface Mortality {
     double hazard(double age);
 
     double cumulativeHazard(double age);
+
+    /** mu at {@code ages} (N x 1) inside a TensorFlow graph. */
+    <T extends TFloating> Operand<T> hazard(Ops tf, Operand<T> ages);
 
     /** Ages where mu is not smooth. */
     double[] breakpoints();
@@ -38,6 +45,11 @@ public interface Mortality {
             @Override
             public double[] breakpoints() {
                 return mu.breakpoints();
+            }
+
+            @Override
+            public <T extends TFloating> Operand<T> hazard(Ops tf, Operand<T> ages) {
+                return mu.graph(tf, ages);
             }
         };
     }

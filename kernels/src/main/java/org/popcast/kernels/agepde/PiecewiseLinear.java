@@ -3,11 +3,16 @@ package org.popcast.kernels.agepde;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.popcast.kernels.graph.Constants;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
+
 /**
  * A table by age, interpolated linearly between its ages and held constant beyond the first and
  * last ones. Serves the tabulated forms of mortality, fertility and the initial density.
  */
-public final class PiecewiseLinear implements AgeFunction {
+public final class PiecewiseLinear implements GraphAgeFunction {
 
     private final double[] ages;
     private final double[] values;
@@ -65,6 +70,25 @@ public final class PiecewiseLinear implements AgeFunction {
         int i = segment(age);
         double dx = age - ages[i];
         return cumulative[i] + 0.5 * dx * (values[i] + value(age));
+    }
+
+    /**
+     * In the graph as a sum of hinges: f(a) = f(a_0) + sum_i (s_i - s_(i-1)) relu(a - a_i), with s_i
+     * the slope after age a_i (zero before the first and after the last age): exact, and one matmul.
+     */
+    @Override
+    public <T extends TFloating> Operand<T> graph(Ops tf, Operand<T> ages) {
+        Class<T> type = ages.type();
+        int n = this.ages.length;
+        double[] kinks = new double[n];
+        double before = 0;
+        for (int i = 0; i < n; i++) {
+            double after = i + 1 < n ? (values[i + 1] - values[i]) / (this.ages[i + 1] - this.ages[i]) : 0;
+            kinks[i] = after - before;
+            before = after;
+        }
+        Operand<T> hinges = tf.nn.relu(tf.math.sub(ages, Constants.row(tf, this.ages, type)));
+        return tf.math.add(tf.linalg.matMul(hinges, Constants.column(tf, kinks, type)), Constants.scalar(tf, values[0], type));
     }
 
     /** Ages where the interpolant equals {@code level} while crossing it (for caps on rates). */
