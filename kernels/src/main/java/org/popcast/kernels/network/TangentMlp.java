@@ -3,6 +3,7 @@ package org.popcast.kernels.network;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.popcast.kernels.graph.Constants;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
@@ -41,12 +42,12 @@ public final class TangentMlp {
     public static <T extends TFloating> Jet<T> forward(Ops tf, List<Layer<T>> layers, Operand<T> x, int inputCount) {
         List<Operand<T>> tangents = new ArrayList<>();
         for (int i = 0; i < inputCount; i++) {
-            double[][] unit = new double[1][inputCount];
-            unit[0][i] = 1; // d x / d x_i: a one-hot row, broadcast over the batch
-            tangents.add(tf.dtypes.cast(tf.constant(unit), x.type()));
+            double[] unit = new double[inputCount];
+            unit[i] = 1; // d x / d x_i: a one-hot row, broadcast over the batch
+            tangents.add(Constants.row(tf, unit, x.type()));
         }
         Operand<T> h = x;
-        Operand<T> one = tf.dtypes.cast(tf.constant(1.0), x.type());
+        Operand<T> one = Constants.scalar(tf, 1, x.type());
         for (int l = 0; l < layers.size(); l++) {
             Layer<T> layer = layers.get(l);
             Operand<T> z = tf.math.add(tf.linalg.matMul(h, layer.weights()), layer.bias());
