@@ -38,6 +38,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     ExactSolverOptions solverOptions;
 
+    @Mixin
+    GridOptions gridOptions;
+
     @Spec
     CommandSpec spec;
 
@@ -49,7 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
         ExactSolverSettings settings = solverOptions.settings(spec);
         PdeScenario scenario = PdeScenarioReader.builtin("three-child");
         AgePdeProblem p = scenario.problem();
-        ExactSolveRun.Grid grid = solverOptions.grid(spec, List.of(scenario));
+        ExactSolveRun.Grid grid = gridOptions.grid(spec, List.of(scenario));
         double[] times = ExactSolveRun.times(scenario, grid);
         double[] ages = ExactSolveRun.ages(scenario, grid);
         Path file = Files.createTempFile("popcast-bench", ".h5");

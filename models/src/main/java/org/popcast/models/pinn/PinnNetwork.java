@@ -1,0 +1,113 @@
+package org.popcast.models.pinn;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.popcast.kernels.agepde.AgePdeProblem;
+import org.popcast.kernels.agepde.GraphAgeFunction;
+import org.popcast.kernels.graph.Constants;
+import org.popcast.kernels.network.TangentMlp;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * The PINN's density in the unit square (a~ = a / A, t~ = (t - t0) / T), in units of
+ * {@link #densityScale(AgePdeProblem)}:
+ *
+ * <pre>
+ *   hard initial condition:  P = P0(A a~) / scale + t~ N(x)
+ *   soft initial condition:  P = N(x)
+ *   x = (a~, t~) or, with the jump feature, (a~, t~, [a~ >= (v T / A) t~])
+ * </pre>
+ *
+ * The exact solution jumps across the characteristic from the corner (P0(0) differs from the
+ * births at t0); the side indicator lets a smooth network be discontinuous exactly there, and it
+ * is constant elsewhere, so it adds nothing to dP/da or dP/dt. The same class serves float32
+ * training, float64 L-BFGS and prediction: the layers are whatever operands the caller holds
+ * (variables, placeholders or constants).
+ */
+final class PinnNetwork<T extends TFloating> {
+
+    /** P and, for the first rows, dP/da~ and dP/dt~ (N x 1 and rows x 1). */
+    record Density<T extends TFloating>(Operand<T> value, Operand<T> dAge, Operand<T> dTime) {
+    }
+
+    private final List<TangentMlp.Layer<T>> layers;
+    private final AgePdeProblem problem;
+    private final PinnSettings settings;
+    private final double scale;
+
+    PinnNetwork(List<TangentMlp.Layer<T>> layers, AgePdeProblem problem, PinnSettings settings) {
+        if (!(problem.initialDensity() instanceof GraphAgeFunction)) {
+            throw new IllegalArgumentException("the PINN needs an initial density with a graph form (the seed's formula or a table)");
+        }
+        this.layers = List.copyOf(layers);
+        this.problem = problem;
+        this.settings = settings;
+        this.scale = densityScale(problem);
+    }
+
+    /** The unit of the network's density: the largest initial density (so values are O(1)). */
+    static double densityScale(AgePdeProblem problem) {
+        double max = 0;
+        for (int i = 0; i <= 1000; i++) {
+            max = Math.max(max, problem.initialDensity().value(problem.maxAge() * i / 1000));
+        }
+        return max > 0 ? max : 1;
+    }
+
+    double scale() {
+        return scale;
+    }
+
+    /** The density at unit points (N x 2, data), with derivatives for the first {@code differentiatedRows} rows. */
+    Density<T> evaluate(Ops tf, Operand<T> points, int differentiatedRows) {
+        Class<T> type = points.type();
+        Operand<T> age = column(tf, points, 0), time = column(tf, points, 1);
+        Operand<T> input = points;
+        List<Operand<T>> directions = new ArrayList<>();
+        if (settings.jumpFeature()) {
+            double slope = problem.ageingSpeed() * (problem.endYear() - problem.startYear()) / problem.maxAge();
+            Operand<T> side = tf.dtypes.cast(tf.math.greaterEqual(age, tf.math.mul(time, Constants.scalar(tf, slope, type))), type);
+            input = tf.concat(List.of(points, side), tf.constant(1));
+            directions.add(Constants.row(tf, new double[] {1, 0, 0}, type));
+            directions.add(Constants.row(tf, new double[] {0, 1, 0}, type));
+        } else {
+            directions.add(Constants.row(tf, new double[] {1, 0}, type));
+            directions.add(Constants.row(tf, new double[] {0, 1}, type));
+        }
+        TangentMlp.Jet<T> n = TangentMlp.forward(tf, layers, input, directions, differentiatedRows);
+        if (!settings.hardInitial()) {
+            return new Density<>(n.value(), n.tangents().get(0), n.tangents().get(1));
+        }
+        Operand<T> initial = initial(tf, age);
+        // dP0/da~ by autodiff of a weight-free subgraph; stopped so the optimiser's backprop stays out of it
+        Operand<T> initialSlope = tf.stopGradient(tf.gradients(initial, List.of(age)).dy(0));
+        Operand<T> value = tf.math.add(initial, tf.math.mul(time, n.value()));
+        Operand<T> t = rows(tf, time, differentiatedRows);
+        Operand<T> dAge = tf.math.add(rows(tf, initialSlope, differentiatedRows), tf.math.mul(t, n.tangents().get(0)));
+        Operand<T> dTime = tf.math.add(rows(tf, n.value(), differentiatedRows), tf.math.mul(t, n.tangents().get(1)));
+        return new Density<>(value, dAge, dTime);
+    }
+
+    /** P0(A a~) / scale at unit ages (N x 1). */
+    Operand<T> initial(Ops tf, Operand<T> unitAges) {
+        Class<T> type = unitAges.type();
+        GraphAgeFunction p0 = (GraphAgeFunction) problem.initialDensity();
+        return tf.math.div(p0.graph(tf, tf.math.mul(unitAges, Constants.scalar(tf, problem.maxAge(), type))),
+                Constants.scalar(tf, scale, type));
+    }
+
+    static <T extends TFloating> Operand<T> column(Ops tf, Operand<T> x, int column) {
+        return tf.slice(x, tf.constant(new int[] {0, column}), tf.constant(new int[] {-1, 1}));
+    }
+
+    static <T extends TFloating> Operand<T> rows(Ops tf, Operand<T> x, int count) {
+        return count < 0 ? x : tf.slice(x, tf.constant(new int[] {0, 0}), tf.constant(new int[] {count, -1}));
+    }
+
+    static <T extends TFloating> Operand<T> rows(Ops tf, Operand<T> x, int from, int count) {
+        return tf.slice(x, tf.constant(new int[] {from, 0}), tf.constant(new int[] {count, -1}));
+    }
+}

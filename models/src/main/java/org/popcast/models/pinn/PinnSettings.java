@@ -1,0 +1,148 @@
+package org.popcast.models.pinn;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.popcast.engine.optim.LearningRateSchedule;
+import org.popcast.kernels.sampling.Collocation;
+
+/**
+ * Everything that defines a PINN training run. {@link #toMap()} and {@link #fromMap(Map)} are the
+ * one textual form: written into result files and checkpoints, and compared on {@code --resume}.
+ *
+ * @param hidden widths of the tanh hidden layers
+ * @param hardInitial P = P0(a) + t~ N(a~, t~) (the initial condition holds exactly) instead of an initial-condition loss
+ * @param relativeInitialLoss divide the initial-condition loss by the mean square of P0 (the seed's form)
+ * @param jumpFeature give the network the side of the characteristic a = v (t - t0), where the exact solution jumps
+ * @param interiorPoints PDE collocation points per step
+ * @param initialPoints initial-condition points per step (soft initial condition only)
+ * @param boundaryTimes boundary times per step, each with its own birth integral
+ * @param quadratureNodes Gauss-Legendre nodes per piece of the birth integral (two pieces per time)
+ * @param sampling how points are drawn (afresh each step)
+ * @param gradientNormWeights balance the loss terms by their gradient norms (else equal weights)
+ * @param weightUpdateEvery steps between weight updates
+ * @param schedule Adam's learning rate
+ * @param adamSteps Adam steps
+ * @param lbfgsIterations float64 L-BFGS iterations after Adam (0: none)
+ * @param lbfgsPoints interior points of the (fixed) L-BFGS batch
+ * @param seed the seed of weights and points
+ */
+public record PinnSettings(int[] hidden, boolean hardInitial, boolean relativeInitialLoss, boolean jumpFeature,
+                           int interiorPoints, int initialPoints, int boundaryTimes, int quadratureNodes,
+                           Collocation.Kind sampling, boolean gradientNormWeights, int weightUpdateEvery,
+                           LearningRateSchedule schedule, int adamSteps, int lbfgsIterations, int lbfgsPoints, long seed) {
+
+    public PinnSettings {
+        hidden = hidden.clone();
+        if (hidden.length == 0 || Arrays.stream(hidden).anyMatch(w -> w < 1)) {
+            throw new IllegalArgumentException("hidden layers need widths >= 1, got " + Arrays.toString(hidden));
+        }
+        positive("interior points", interiorPoints);
+        positive("boundary times", boundaryTimes);
+        positive("quadrature nodes", quadratureNodes);
+        positive("weight update interval", weightUpdateEvery);
+        if (!hardInitial) {
+            positive("initial points", initialPoints);
+        }
+        if (adamSteps < 0 || lbfgsIterations < 0) {
+            throw new IllegalArgumentException("step counts must be >= 0");
+        }
+        if (lbfgsIterations > 0) {
+            positive("L-BFGS points", lbfgsPoints);
+        }
+    }
+
+    private static void positive(String what, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(what + " must be >= 1, got " + value);
+        }
+    }
+
+    @Override
+    public int[] hidden() {
+        return hidden.clone();
+    }
+
+    /**
+     * popcast's recipe for the seed's problem (docs/pinn.md has the measurements behind it): hard
+     * initial condition, the jump side as an input, Sobol points, Adam with decay, then float64
+     * L-BFGS.
+     */
+    public static PinnSettings defaults() {
+        return new PinnSettings(new int[] {64, 64, 64}, true, false, true, 2048, 0, 32, 8,
+                Collocation.Kind.SOBOL, false, 1000, new LearningRateSchedule(1e-3, 0.9, 1000), 10000, 2000, 4096, 42);
+    }
+
+    /**
+     * The seed's configuration (2-128-128-64-1 tanh, Adam 5e-4, 10,000 steps, 5000 interior,
+     * 2000 initial and 2000 boundary points redrawn each step, equal weights, relative initial
+     * loss), but with per-time births and without the seed's defects (see the command's help).
+     */
+    public static PinnSettings seedPreset() {
+        return new PinnSettings(new int[] {128, 128, 64}, false, true, false, 5000, 2000, 2000, 8,
+                Collocation.Kind.UNIFORM, false, 1000, LearningRateSchedule.constant(5e-4), 10000, 0, 0, 42);
+    }
+
+    public int parameterCount() {
+        int count = 0, fanIn = inputWidth();
+        for (int width : hidden) {
+            count += (fanIn + 1) * width;
+            fanIn = width;
+        }
+        return count + fanIn + 1;
+    }
+
+    /** Network inputs: a~, t~ and, with the jump feature, the side of the jump line. */
+    public int inputWidth() {
+        return jumpFeature ? 3 : 2;
+    }
+
+    public Map<String, String> toMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("hidden", Arrays.stream(hidden).mapToObj(Integer::toString).collect(Collectors.joining(",")));
+        m.put("initial_condition", hardInitial ? "hard" : relativeInitialLoss ? "soft-relative" : "soft");
+        m.put("jump_feature", Boolean.toString(jumpFeature));
+        m.put("interior_points", Integer.toString(interiorPoints));
+        m.put("initial_points", Integer.toString(initialPoints));
+        m.put("boundary_times", Integer.toString(boundaryTimes));
+        m.put("quadrature_nodes", Integer.toString(quadratureNodes));
+        m.put("sampling", sampling.name().toLowerCase(Locale.ROOT));
+        m.put("loss_weights", gradientNormWeights ? "gradient-norm" : "equal");
+        m.put("weight_update_every", Integer.toString(weightUpdateEvery));
+        m.put("learning_rate", Double.toString(schedule.initial()));
+        m.put("learning_rate_decay", Double.toString(schedule.decay()));
+        m.put("learning_rate_decay_steps", Long.toString(schedule.every()));
+        m.put("adam_steps", Integer.toString(adamSteps));
+        m.put("lbfgs_iterations", Integer.toString(lbfgsIterations));
+        m.put("lbfgs_points", Integer.toString(lbfgsPoints));
+        m.put("seed", Long.toString(seed));
+        return m;
+    }
+
+    public static PinnSettings fromMap(Map<String, String> m) {
+        String ic = get(m, "initial_condition");
+        return new PinnSettings(Arrays.stream(get(m, "hidden").split(",")).mapToInt(Integer::parseInt).toArray(),
+                ic.equals("hard"), ic.equals("soft-relative"), Boolean.parseBoolean(get(m, "jump_feature")),
+                integer(m, "interior_points"), integer(m, "initial_points"), integer(m, "boundary_times"),
+                integer(m, "quadrature_nodes"), Collocation.Kind.parse(get(m, "sampling")),
+                get(m, "loss_weights").equals("gradient-norm"), integer(m, "weight_update_every"),
+                new LearningRateSchedule(Double.parseDouble(get(m, "learning_rate")), Double.parseDouble(get(m, "learning_rate_decay")),
+                        Long.parseLong(get(m, "learning_rate_decay_steps"))),
+                integer(m, "adam_steps"), integer(m, "lbfgs_iterations"), integer(m, "lbfgs_points"), Long.parseLong(get(m, "seed")));
+    }
+
+    private static String get(Map<String, String> m, String key) {
+        String v = m.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("PINN settings lack '" + key + "'");
+        }
+        return v;
+    }
+
+    private static int integer(Map<String, String> m, String key) {
+        return Integer.parseInt(get(m, key));
+    }
+}
