@@ -16,9 +16,9 @@ import org.tensorflow.types.family.TFloating;
  * {@link #densityScale(AgePdeProblem)}:
  *
  * <pre>
- *   hard initial condition:  P = P0(A a~) / scale + t~ N(x)
+ *   hard initial condition:  P = s (P0(A a~) / scale + t~ N(x)) + (1 - s) N(x)
  *   soft initial condition:  P = N(x)
- *   x = (a~, t~) or, with the jump feature, (a~, t~, [a~ >= (v T / A) t~])
+ *   x = (a~, t~, s), s = [a~ >= (v T / A) t~], with the jump feature; x = (a~, t~) and s = 1 without
  * </pre>
  *
  * The exact solution jumps across the characteristic from the corner (P0(0) differs from the
@@ -66,10 +66,11 @@ final class PinnNetwork<T extends TFloating> {
         Class<T> type = points.type();
         Operand<T> age = column(tf, points, 0), time = column(tf, points, 1);
         Operand<T> input = points;
+        Operand<T> side = null;
         List<Operand<T>> directions = new ArrayList<>();
         if (settings.jumpFeature()) {
             double slope = problem.ageingSpeed() * (problem.endYear() - problem.startYear()) / problem.maxAge();
-            Operand<T> side = tf.dtypes.cast(tf.math.greaterEqual(age, tf.math.mul(time, Constants.scalar(tf, slope, type))), type);
+            side = tf.dtypes.cast(tf.math.greaterEqual(age, tf.math.mul(time, Constants.scalar(tf, slope, type))), type);
             input = tf.concat(List.of(points, side), tf.constant(1));
             directions.add(Constants.row(tf, new double[] {1, 0, 0}, type));
             directions.add(Constants.row(tf, new double[] {0, 1, 0}, type));
@@ -81,13 +82,21 @@ final class PinnNetwork<T extends TFloating> {
         if (!settings.hardInitial()) {
             return new Density<>(n.value(), n.tangents().get(0), n.tangents().get(1));
         }
+        // P = s (P0 + t~ N) + (1 - s) N with s the side indicator (s = 1 without the jump feature):
+        // the initial condition binds only the cohorts alive at t0; those born later start free at
+        // the birth boundary instead of being tied to P0(0) at the corner.
+        Operand<T> one = Constants.scalar(tf, 1, type);
+        Operand<T> s = side == null ? one : side;
+        Operand<T> factor = side == null ? time : tf.math.add(tf.math.mul(side, time), tf.math.sub(one, side));
         Operand<T> initial = initial(tf, age);
         // dP0/da~ by autodiff of a weight-free subgraph; stopped so the optimiser's backprop stays out of it
         Operand<T> initialSlope = tf.stopGradient(tf.gradients(initial, List.of(age)).dy(0));
-        Operand<T> value = tf.math.add(initial, tf.math.mul(time, n.value()));
-        Operand<T> t = rows(tf, time, differentiatedRows);
-        Operand<T> dAge = tf.math.add(rows(tf, initialSlope, differentiatedRows), tf.math.mul(t, n.tangents().get(0)));
-        Operand<T> dTime = tf.math.add(rows(tf, n.value(), differentiatedRows), tf.math.mul(t, n.tangents().get(1)));
+        Operand<T> value = tf.math.add(tf.math.mul(s, initial), tf.math.mul(factor, n.value()));
+        Operand<T> sRows = side == null ? one : rows(tf, side, differentiatedRows);
+        Operand<T> fRows = rows(tf, factor, differentiatedRows);
+        Operand<T> dAge = tf.math.add(tf.math.mul(sRows, rows(tf, initialSlope, differentiatedRows)), tf.math.mul(fRows, n.tangents().get(0)));
+        // d factor / dt~ = s (the side is constant off the jump line)
+        Operand<T> dTime = tf.math.add(tf.math.mul(sRows, rows(tf, n.value(), differentiatedRows)), tf.math.mul(fRows, n.tangents().get(1)));
         return new Density<>(value, dAge, dTime);
     }
 
