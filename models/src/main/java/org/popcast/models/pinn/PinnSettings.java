@@ -95,6 +95,15 @@ public record PinnSettings(int[] hidden, boolean hardInitial, boolean relativeIn
         return count + fanIn + 1;
     }
 
+    /** The layer widths, e.g. 3-64-64-64-1. */
+    public String architecture() {
+        StringBuilder b = new StringBuilder().append(inputWidth());
+        for (int w : hidden) {
+            b.append('-').append(w);
+        }
+        return b.append("-1").toString();
+    }
+
     /** Network inputs: a~, t~ and, with the jump feature, the side of the jump line. */
     public int inputWidth() {
         return jumpFeature ? 3 : 2;

@@ -67,7 +67,7 @@ public final class PinnTrainRun {
         try (PinnTrainer trainer = new PinnTrainer(problem, s, o.device())) {
             progress.message(String.format(Locale.ROOT, "popcast %s, TensorFlow %s, device %s; PINN %s (%d parameters), scenario %s",
                     Provenance.version(), TensorFlowRuntime.version(), trainer.device().name().toLowerCase(Locale.ROOT),
-                    architecture(s), s.parameterCount(), scenario.name()));
+                    s.architecture(), s.parameterCount(), scenario.name()));
             if (o.resume()) {
                 Checkpoints.Saved saved = checkpoints.latest().orElseThrow(() -> new InputException(
                         "--resume: no checkpoint in " + checkpoints.directory() + " (start without --resume)"));
@@ -155,14 +155,6 @@ public final class PinnTrainRun {
         }
     }
 
-    static String architecture(PinnSettings s) {
-        StringBuilder b = new StringBuilder().append(s.inputWidth());
-        for (int w : s.hidden()) {
-            b.append('-').append(w);
-        }
-        return b.append("-1").toString();
-    }
-
     private static String losses(PinnTrainer.StepLosses l) {
         return String.format(Locale.ROOT, "loss %.3e (pde %.2e ic %.2e bc %.2e)", l.total(), l.pde(), l.initial(), l.boundary());
     }
@@ -180,7 +172,7 @@ public final class PinnTrainRun {
         b.attribute("format_version", FORMAT_VERSION)
                 .attribute("product", "agepde_pinn")
                 .attribute("model", "pinn")
-                .attribute("architecture", architecture(s) + " tanh")
+                .attribute("architecture", s.architecture() + " tanh")
                 .attribute("parameter_count", (long) s.parameterCount())
                 .attribute("scenario", scenario.name())
                 .attribute("scenario_yaml", scenario.source())
