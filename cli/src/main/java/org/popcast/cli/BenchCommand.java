@@ -122,7 +122,7 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             int points = s.interiorPoints() + s.boundaryTimes() * (1 + 2 * s.quadratureNodes()) + (s.hardInitial() ? 0 : s.initialPoints());
-            String name = (s.hardInitial() ? "default " : "seed ") + s.architecture() + " (" + points + ")";
+            String name = (s.hardInitial() ? "default " : "seed ") + s.architecture(scenario.problem()) + " (" + points + ")";
             long[] sorted = ns.clone();
             Arrays.sort(sorted);
             double median = sorted[sorted.length / 2];

@@ -106,7 +106,8 @@ class PdeTrainCommandTest {
         PdeTrainCommand cmd = (PdeTrainCommand) parsed.subcommand().subcommand().commandSpec().userObject();
         PinnSettings s = cmd.settings();
         assertArrayEquals(new int[] {128, 128, 64}, s.hidden());
-        assertEquals(25217, s.parameterCount(), "the seed's MLP has 25,217 parameters");
+        assertEquals(25217, s.parameterCount(org.popcast.models.agepde.PdeScenarioReader.builtin("three-child").problem()),
+                "the seed's MLP has 25,217 parameters");
         assertEquals(5000, s.interiorPoints());
         assertEquals(2000, s.initialPoints());
         assertEquals(2000, s.boundaryTimes());

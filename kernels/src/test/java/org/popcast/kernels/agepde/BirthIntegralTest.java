@@ -1,5 +1,6 @@
 package org.popcast.kernels.agepde;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,10 +29,17 @@ class BirthIntegralTest {
 
     /** Node ages, node times, weights and births of the rule for {@link #TIMES}, the density at the nodes fed from the exact solver. */
     private static double[][][] run(BirthIntegral rule) {
-        Fertility f = SeedProblems.threeChild();
+        return run(rule, SeedProblems.threeChild(), EXACT);
+    }
+
+    private static double[][][] run(BirthIntegral rule, Fertility f, ExactMvfSolver exact) {
+        return runAt(rule, f, exact, TIMES);
+    }
+
+    private static double[][][] runAt(BirthIntegral rule, Fertility f, ExactMvfSolver exact, double[] at) {
         try (Graph g = new Graph(); Session s = new Session(g)) {
             Ops tf = Ops.create(g);
-            BirthIntegral.Nodes<TFloat64> nodes = rule.nodes(tf, Constants.column(tf, TIMES, TFloat64.class));
+            BirthIntegral.Nodes<TFloat64> nodes = rule.nodes(tf, Constants.column(tf, at, TFloat64.class));
             Placeholder<TFloat64> density = tf.placeholder(TFloat64.class);
             Operand<TFloat64> births = rule.births(tf, nodes, tf.math.mul(f.graphInside(tf, nodes.ages(), nodes.times()), density));
             double[][] ages, times, weights;
@@ -42,7 +50,7 @@ class BirthIntegralTest {
             }
             double[][] p = new double[ages.length][1];
             for (int j = 0; j < p.length; j++) {
-                p[j][0] = EXACT.density(ages[j][0], times[j][0]);
+                p[j][0] = exact.density(ages[j][0], times[j][0]);
             }
             try (TFloat64 in = TFloat64.tensorOf(StdArrays.ndCopyOf(p));
                  Result r = s.runner().feed(density, in).fetch(births).run()) {
@@ -66,6 +74,22 @@ class BirthIntegralTest {
         // a jump line that never enters the window: split in the middle, and the jump costs accuracy
         double unsplit = worstError(new BirthIntegral(20, 35, 16, 1, -1e6));
         assertTrue(unsplit > 1e-4, "unsplit: " + unsplit);
+    }
+
+    /** A policy step in 2030 makes births jump, and the density along a = t - 2030 (inside the window after 2050). */
+    @Test
+    void splittingAtEveryJumpLineKeepsAPolicyStepExact() {
+        Fertility stepped = new Fertility(Fertility.quadratic(0.0022, 20, 35), new double[] {2030}, new double[] {0.5}, 0.25);
+        AgePdeProblem problem = SeedProblems.problem(stepped, 2060);
+        ExactMvfSolver exact = new ExactMvfSolver(problem, ExactSolverSettings.DEFAULT);
+        assertArrayEquals(new double[] {2024, 2030}, problem.jumpOrigins());
+        double[] times = AgePdeSolution.uniformGrid(2024.25, 2059.75, 0.5, "time");
+        BirthIntegral rule = new BirthIntegral(20, 35, 16, 1, problem.jumpOrigins());
+        assertEquals(48, rule.nodesPerTime());
+        double[][] births = runAt(rule, stepped, exact, times)[3];
+        for (int k = 0; k < times.length; k++) {
+            assertEquals(exact.births(times[k]), births[k][0], 1e-11 * exact.births(times[k]), "births at " + times[k]);
+        }
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.tensorflow.types.family.TFloating;
  *   ic  = mean over initial ages of (P(a, t0) - P0(a))^2   [/ mean P0^2 when relative; 0 when hard]
  * </pre>
  *
- * The births are a Gauss-Legendre integral per boundary time, split at the jump line
+ * The births are a Gauss-Legendre integral per boundary time, split at the jump lines
  * ({@link BirthIntegral}); interior points, boundary times and initial ages are drawn in the graph
  * from (seed, step). Layout of the batch: interior | boundary | initial | quadrature nodes.
  */
@@ -51,7 +51,8 @@ final class PinnLoss {
         Operand<T> interior = tf.stopGradient(sampler.draw(tf, type, n, 2, step, 1));
         Operand<T> boundaryTimes = tf.stopGradient(sampler.draw(tf, type, k, 1, step, 2));
         Operand<T> zerosK = tf.zerosLike(boundaryTimes);
-        BirthIntegral births = new BirthIntegral(problem.fertility().minAge(), problem.fertility().maxAge(), s.quadratureNodes(), v, t0);
+        BirthIntegral births = new BirthIntegral(problem.fertility().minAge(), problem.fertility().maxAge(), s.quadratureNodes(), v,
+                problem.jumpOrigins());
         BirthIntegral.Nodes<T> nodes = births.nodes(tf, tf.math.add(Constants.scalar(tf, t0, type),
                 tf.math.mul(boundaryTimes, Constants.scalar(tf, span, type))));
         Operand<T> nodePoints = tf.concat(List.of(

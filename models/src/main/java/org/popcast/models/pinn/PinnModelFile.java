@@ -95,8 +95,9 @@ public final class PinnModelFile {
             biases.add(ds.variable("layer" + l + "_bias").data());
         }
         PinnWeights weights = new PinnWeights(kernels, biases);
-        if (weights.count() != s.parameterCount()) {
-            throw new InputException(file + ": the weights (" + weights.count() + ") do not fit the settings (" + s.parameterCount() + ")");
+        if (weights.count() != s.parameterCount(scenario.problem())) {
+            throw new InputException(file + ": the weights (" + weights.count() + ") do not fit the settings ("
+                    + s.parameterCount(scenario.problem()) + ")");
         }
         return new Loaded(scenario, s, weights);
     }

@@ -18,12 +18,14 @@ import org.tensorflow.types.family.TFloating;
  * <pre>
  *   hard initial condition:  P = s (P0(A a~) / scale + t~ N(x)) + (1 - s) N(x)
  *   soft initial condition:  P = N(x)
- *   x = (a~, t~, s), s = [a~ >= (v T / A) t~], with the jump feature; x = (a~, t~) and s = 1 without
+ *   x = (a~, t~, s, s_1, ..) with the jump feature: s = [a~ >= (v T / A) t~] the side of the corner's
+ *       characteristic, s_j that of each fertility step's; x = (a~, t~) and s = 1 without
  * </pre>
  *
  * The exact solution jumps across the characteristic from the corner (P0(0) differs from the
- * births at t0); the side indicator lets a smooth network be discontinuous exactly there, and it
- * is constant elsewhere, so it adds nothing to dP/da or dP/dt. The same class serves float32
+ * births at t0), and again along the characteristic of every fertility step inside the window
+ * (births jump there); the side indicators let a smooth network be discontinuous exactly there,
+ * and they are constant elsewhere, so they add nothing to dP/da or dP/dt. The same class serves float32
  * training, float64 L-BFGS and prediction: the layers are whatever operands the caller holds
  * (variables, placeholders or constants).
  */
@@ -69,11 +71,25 @@ final class PinnNetwork<T extends TFloating> {
         Operand<T> side = null;
         List<Operand<T>> directions = new ArrayList<>();
         if (settings.jumpFeature()) {
-            double slope = problem.ageingSpeed() * (problem.endYear() - problem.startYear()) / problem.maxAge();
-            side = tf.dtypes.cast(tf.math.greaterEqual(age, tf.math.mul(time, Constants.scalar(tf, slope, type))), type);
-            input = tf.concat(List.of(points, side), tf.constant(1));
-            directions.add(Constants.row(tf, new double[] {1, 0, 0}, type));
-            directions.add(Constants.row(tf, new double[] {0, 1, 0}, type));
+            // one indicator per jump line a~ >= slope (t~ - tau_j); the first (the corner's) also gates the ansatz
+            double span = problem.endYear() - problem.startYear(), slope = problem.ageingSpeed() * span / problem.maxAge();
+            double[] origins = problem.jumpOrigins();
+            List<Operand<T>> columns = new ArrayList<>(List.of(points));
+            for (double origin : origins) {
+                Operand<T> shifted = tf.math.sub(time, Constants.scalar(tf, (origin - problem.startYear()) / span, type));
+                Operand<T> line = tf.math.mul(shifted, Constants.scalar(tf, slope, type));
+                // on a line the exact solution takes the older side for the corner (P0 there) and the
+                // newborns' side for a policy step (births are right-continuous in time)
+                Operand<T> indicator = tf.dtypes.cast(side == null ? tf.math.greaterEqual(age, line) : tf.math.greater(age, line), type);
+                columns.add(indicator);
+                side = side == null ? indicator : side;
+            }
+            input = tf.concat(columns, tf.constant(1));
+            double[] da = new double[2 + origins.length], dt = new double[2 + origins.length];
+            da[0] = 1;
+            dt[1] = 1;
+            directions.add(Constants.row(tf, da, type));
+            directions.add(Constants.row(tf, dt, type));
         } else {
             directions.add(Constants.row(tf, new double[] {1, 0}, type));
             directions.add(Constants.row(tf, new double[] {0, 1}, type));

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.popcast.engine.optim.LearningRateSchedule;
+import org.popcast.kernels.agepde.AgePdeProblem;
 import org.popcast.kernels.sampling.Collocation;
 
 /**
@@ -86,8 +87,9 @@ public record PinnSettings(int[] hidden, boolean hardInitial, boolean relativeIn
                 Collocation.Kind.UNIFORM, false, 1000, LearningRateSchedule.constant(5e-4), 10000, 0, 0, 42);
     }
 
-    public int parameterCount() {
-        int count = 0, fanIn = inputWidth();
+    /** The number of weights for the given problem (its jump lines set the input width). */
+    public int parameterCount(AgePdeProblem problem) {
+        int count = 0, fanIn = inputWidth(problem);
         for (int width : hidden) {
             count += (fanIn + 1) * width;
             fanIn = width;
@@ -96,17 +98,17 @@ public record PinnSettings(int[] hidden, boolean hardInitial, boolean relativeIn
     }
 
     /** The layer widths, e.g. 3-64-64-64-1. */
-    public String architecture() {
-        StringBuilder b = new StringBuilder().append(inputWidth());
+    public String architecture(AgePdeProblem problem) {
+        StringBuilder b = new StringBuilder().append(inputWidth(problem));
         for (int w : hidden) {
             b.append('-').append(w);
         }
         return b.append("-1").toString();
     }
 
-    /** Network inputs: a~, t~ and, with the jump feature, the side of the jump line. */
-    public int inputWidth() {
-        return jumpFeature ? 3 : 2;
+    /** Network inputs: a~, t~ and, with the jump feature, the side of each jump line of the problem. */
+    public int inputWidth(AgePdeProblem problem) {
+        return jumpFeature ? 2 + problem.jumpOrigins().length : 2;
     }
 
     public Map<String, String> toMap() {

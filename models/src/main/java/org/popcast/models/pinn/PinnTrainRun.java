@@ -67,7 +67,7 @@ public final class PinnTrainRun {
         try (PinnTrainer trainer = new PinnTrainer(problem, s, o.device())) {
             progress.message(String.format(Locale.ROOT, "popcast %s, TensorFlow %s, device %s; PINN %s (%d parameters), scenario %s",
                     Provenance.version(), TensorFlowRuntime.version(), trainer.device().name().toLowerCase(Locale.ROOT),
-                    s.architecture(), s.parameterCount(), scenario.name()));
+                    s.architecture(problem), s.parameterCount(problem), scenario.name()));
             if (o.resume()) {
                 Checkpoints.Saved saved = checkpoints.latest().orElseThrow(() -> new InputException(
                         "--resume: no checkpoint in " + checkpoints.directory() + " (start without --resume)"));
@@ -172,8 +172,8 @@ public final class PinnTrainRun {
         b.attribute("format_version", FORMAT_VERSION)
                 .attribute("product", "agepde_pinn")
                 .attribute("model", "pinn")
-                .attribute("architecture", s.architecture() + " tanh")
-                .attribute("parameter_count", (long) s.parameterCount())
+                .attribute("architecture", s.architecture(scenario.problem()) + " tanh")
+                .attribute("parameter_count", (long) s.parameterCount(scenario.problem()))
                 .attribute("scenario", scenario.name())
                 .attribute("scenario_yaml", scenario.source())
                 .attribute("age_step", o.grid().ageStep())
@@ -185,7 +185,8 @@ public final class PinnTrainRun {
                 .attribute("rel_linf", cmp.relLinf())
                 .attribute("rel_l2_off_jump", cmp.relL2OffJump())
                 .attribute("jump_band", "rel_l2_off_jump leaves out grid points with |age - " + scenario.problem().ageingSpeed()
-                        + " (time - " + scenario.problem().startYear() + ")| < " + ExactComparison.JUMP_HALF_WIDTH);
+                        + " (time - t_j)| < " + ExactComparison.JUMP_HALF_WIDTH + " for the jump origins t_j = "
+                        + java.util.Arrays.toString(scenario.problem().jumpOrigins()) + " (start and fertility steps)");
         for (int i = 0; i < cmp.birthYears().length; i++) {
             b.attribute(String.format(Locale.ROOT, "births_rel_error_%.0f", cmp.birthYears()[i]), cmp.birthErrors()[i]);
         }

@@ -56,7 +56,7 @@ public final class PinnTrainer implements AutoCloseable {
         this.device = device.resolve();
         Ops tf = Ops.create(graph);
         List<TangentMlp.Layer<TFloat32>> layers = new ArrayList<>();
-        for (TangentMlp.Layer<TFloat32> c : PinnWeights.glorot(s).constants(tf, TFloat32.class)) {
+        for (TangentMlp.Layer<TFloat32> c : PinnWeights.glorot(s, s.inputWidth(problem)).constants(tf, TFloat32.class)) {
             Variable<TFloat32> w = tf.variable(c.weights()), b = tf.variable(c.bias());
             variables.add(w);
             variables.add(b);

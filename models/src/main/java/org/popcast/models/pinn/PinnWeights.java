@@ -19,13 +19,13 @@ public record PinnWeights(List<double[][]> kernels, List<double[]> biases) {
         biases = List.copyOf(biases);
     }
 
-    /** Glorot-uniform kernels and zero biases from the settings' seed. */
-    static PinnWeights glorot(PinnSettings s) {
+    /** Glorot-uniform kernels and zero biases from the settings' seed, for {@code inputWidth} inputs. */
+    static PinnWeights glorot(PinnSettings s, int inputWidth) {
         Random random = new Random(s.seed());
         List<double[][]> kernels = new ArrayList<>();
         List<double[]> biases = new ArrayList<>();
         int[] hidden = s.hidden();
-        int fanIn = s.inputWidth();
+        int fanIn = inputWidth;
         for (int l = 0; l <= hidden.length; l++) {
             int fanOut = l < hidden.length ? hidden[l] : 1;
             double limit = Math.sqrt(6.0 / (fanIn + fanOut));

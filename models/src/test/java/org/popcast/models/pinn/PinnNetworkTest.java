@@ -28,8 +28,8 @@ class PinnNetworkTest {
     }
 
     /** Random weights (not Glorot's zero biases) so every term of the ansatz is exercised. */
-    private static PinnWeights random(PinnSettings s) {
-        PinnWeights shape = PinnWeights.glorot(s);
+    private static PinnWeights random(PinnSettings s, AgePdeProblem problem) {
+        PinnWeights shape = PinnWeights.glorot(s, s.inputWidth(problem));
         Random r = new Random(11);
         double[] x = new double[shape.count()];
         for (int i = 0; i < x.length; i++) {
@@ -40,15 +40,19 @@ class PinnNetworkTest {
 
     @Test
     void tangentsMatchCentralDifferencesForEveryAnsatz() {
-        // unit points away from the jump line a~ = 0.3 t~, on both sides
-        double[][] points = {{0.5, 0.2}, {0.05, 0.9}, {0.9, 0.5}, {0.1, 0.1}, {0.2, 0.95}};
+        // unit points away from the jump lines a~ = 0.3 (t~ - tau_j), on all sides
+        double[][] points = {{0.5, 0.2}, {0.05, 0.9}, {0.9, 0.5}, {0.1, 0.1}, {0.2, 0.95}, {0.12, 0.7}};
         double h = 1e-6;
+        AgePdeProblem stepped = new AgePdeProblem(2024, 2054, 100, 1, PROBLEM.mortality(),
+                new org.popcast.kernels.agepde.Fertility(org.popcast.kernels.agepde.Fertility.quadratic(0.0022, 20, 35),
+                        new double[] {2030, 2040}, new double[] {0.2, 0.2}, 0.25), PROBLEM.initialDensity());
+        for (AgePdeProblem problem : new AgePdeProblem[] {PROBLEM, stepped})
         for (boolean hard : new boolean[] {true, false}) {
             for (boolean jump : new boolean[] {true, false}) {
                 PinnSettings s = settings(hard, jump);
                 try (Graph g = new Graph(); Session session = new Session(g)) {
                     Ops tf = Ops.create(g);
-                    PinnNetwork<TFloat64> net = new PinnNetwork<>(random(s).constants(tf, TFloat64.class), PROBLEM, s);
+                    PinnNetwork<TFloat64> net = new PinnNetwork<>(random(s, problem).constants(tf, TFloat64.class), problem, s);
                     Placeholder<TFloat64> in = tf.placeholder(TFloat64.class);
                     PinnNetwork.Density<TFloat64> d = net.evaluate(tf, in, -1);
                     double[][] base = run(session, in, d, points);
@@ -72,7 +76,7 @@ class PinnNetworkTest {
         PinnSettings s = settings(true, true);
         try (Graph g = new Graph(); Session session = new Session(g)) {
             Ops tf = Ops.create(g);
-            PinnNetwork<TFloat64> net = new PinnNetwork<>(random(s).constants(tf, TFloat64.class), PROBLEM, s);
+            PinnNetwork<TFloat64> net = new PinnNetwork<>(random(s, PROBLEM).constants(tf, TFloat64.class), PROBLEM, s);
             Placeholder<TFloat64> in = tf.placeholder(TFloat64.class);
             double[][] pts = {{0, 0}, {0.37, 0}, {1, 0}, {0, 0.5}};
             double[][] v = run(session, in, net.evaluate(tf, in, -1), pts);

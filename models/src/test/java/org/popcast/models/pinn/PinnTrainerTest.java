@@ -114,7 +114,7 @@ class PinnTrainerTest {
     void lossTermsMatchAHostComputationForTheInitialDensity() {
         AgePdeProblem p = PdeScenarioReader.builtin("three-child").problem();
         PinnSettings s = small(0, 0);
-        PinnWeights zero = PinnWeights.glorot(s).reshape(new double[s.parameterCount()]);
+        PinnWeights zero = PinnWeights.glorot(s, s.inputWidth(p)).reshape(new double[s.parameterCount(p)]);
         double scale = PinnNetwork.densityScale(p), span = p.endYear() - p.startYear();
         try (Graph g = new Graph(); Session session = new Session(g)) {
             Ops tf = Ops.create(g);
