@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,34 +23,23 @@ class PdeTrainCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run popcast(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = PopcastCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Run(cl.execute(args), out.toString(), err.toString());
-    }
-
     private static final String[] TINY = {"--steps", "30", "--lbfgs", "3", "--hidden", "8,8", "--interior-points", "128",
             "--boundary-times", "4", "--quadrature-nodes", "4", "--lbfgs-points", "128", "--age-step", "5", "--time-step", "1", "-q"};
 
-    private Run train(String... extra) {
+    private CliRun train(String... extra) {
         String[] args = new String[4 + TINY.length + extra.length];
         System.arraycopy(new String[] {"pde", "train", "--model", "pinn"}, 0, args, 0, 4);
         System.arraycopy(TINY, 0, args, 4, TINY.length);
         System.arraycopy(extra, 0, args, 4 + TINY.length, extra.length);
-        return popcast(args);
+        return CliRun.popcast(args);
     }
 
     @Test
     void trainWritesResultsAndAModelThatPredictReads() throws Exception {
         Path out = dir.resolve("run.h5");
-        Run run = train("--out", out.toString(), "--policy", "two-child", "--seed", "3");
-        assertEquals(0, run.exit, run.err);
-        assertTrue(run.out.startsWith("pinn two-child: rel_l2 "), run.out);
+        CliRun run = train("--out", out.toString(), "--policy", "two-child", "--seed", "3");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("pinn two-child: rel_l2 "), run.out());
         NetcdfDataset ds = NetcdfReader.read(out);
         assertEquals(33, ds.dimension("step").size());
         assertEquals(List.of("time", "age"), ds.variable("density").dims());
@@ -67,35 +54,35 @@ class PdeTrainCommandTest {
         Path model = dir.resolve("run.model");
         assertTrue(Files.isRegularFile(model.resolve("model.h5")));
 
-        Run table = popcast("pde", "predict", "--model", model.toString(), "--age", "0,50", "--year", "2030,2054");
-        assertEquals(0, table.exit, table.err);
-        List<String> lines = table.out.strip().lines().toList();
+        CliRun table = CliRun.popcast("pde", "predict", "--model", model.toString(), "--age", "0,50", "--year", "2030,2054");
+        assertEquals(0, table.exit(), table.err());
+        List<String> lines = table.out().strip().lines().toList();
         assertEquals("age,year,density", lines.get(0));
         assertEquals(5, lines.size());
         assertTrue(lines.get(4).startsWith("50,2054,"), lines.get(4));
 
         Path grid = dir.resolve("grid.h5");
-        Run g = popcast("pde", "predict", "--model", model.toString(), "--age-step", "5", "--time-step", "1", "--out", grid.toString());
-        assertEquals(0, g.exit, g.err);
+        CliRun g = CliRun.popcast("pde", "predict", "--model", model.toString(), "--age-step", "5", "--time-step", "1", "--out", grid.toString());
+        assertEquals(0, g.exit(), g.err());
         assertArrayEquals(ds.variable("density").data(), NetcdfReader.read(grid).variable("density").data(), 0);
     }
 
     @Test
     void badOptionsGiveOneLineAndTheRightExitCode() {
-        Run gpu = train("--device", "gpu", "--out", dir.resolve("g.h5").toString());
-        assertEquals(1, gpu.exit);
-        assertTrue(gpu.err.contains("TensorFlow sees no GPU") && gpu.err.strip().lines().count() == 1, gpu.err);
-        Run ic = train("--ic", "sideways", "--out", dir.resolve("i.h5").toString());
-        assertEquals(2, ic.exit);
-        assertTrue(ic.err.contains("--ic must be hard, soft or soft-relative"), ic.err);
-        Run hidden = train("--hidden", "8,x", "--out", dir.resolve("h.h5").toString());
-        assertEquals(2, hidden.exit, hidden.err);
-        Run resume = train("--resume", "--out", dir.resolve("r.h5").toString());
-        assertEquals(1, resume.exit);
-        assertTrue(resume.err.contains("no checkpoint"), resume.err);
-        Run model = popcast("pde", "predict", "--model", dir.resolve("nothing").toString(), "--age", "1", "--year", "2030");
-        assertEquals(1, model.exit);
-        assertTrue(model.err.contains("not a popcast model"), model.err);
+        CliRun gpu = train("--device", "gpu", "--out", dir.resolve("g.h5").toString());
+        assertEquals(1, gpu.exit());
+        assertTrue(gpu.err().contains("TensorFlow sees no GPU") && gpu.err().strip().lines().count() == 1, gpu.err());
+        CliRun ic = train("--ic", "sideways", "--out", dir.resolve("i.h5").toString());
+        assertEquals(2, ic.exit());
+        assertTrue(ic.err().contains("--ic must be hard, soft or soft-relative"), ic.err());
+        CliRun hidden = train("--hidden", "8,x", "--out", dir.resolve("h.h5").toString());
+        assertEquals(2, hidden.exit(), hidden.err());
+        CliRun resume = train("--resume", "--out", dir.resolve("r.h5").toString());
+        assertEquals(1, resume.exit());
+        assertTrue(resume.err().contains("no checkpoint"), resume.err());
+        CliRun model = CliRun.popcast("pde", "predict", "--model", dir.resolve("nothing").toString(), "--age", "1", "--year", "2030");
+        assertEquals(1, model.exit());
+        assertTrue(model.err().contains("not a popcast model"), model.err());
         assertFalse(Files.exists(dir.resolve("g.h5")));
     }
 
