@@ -92,7 +92,7 @@ class PdeTrainCommandTest {
         CommandLine.ParseResult parsed = cl.parseArgs("pde", "train", "--model", "pinn", "--preset", "seed", "--steps", "50");
         PdeTrainCommand cmd = (PdeTrainCommand) parsed.subcommand().subcommand().commandSpec().userObject();
         PinnSettings s = cmd.settings();
-        assertArrayEquals(new int[] {128, 128, 64}, s.hidden());
+        assertArrayEquals(new int[] {128, 128, 64}, ((org.popcast.models.pinn.PinnBody.Mlp) s.body()).hidden());
         assertEquals(25217, s.parameterCount(org.popcast.models.agepde.PdeScenarioReader.builtin("three-child").problem()),
                 "the seed's MLP has 25,217 parameters");
         assertEquals(5000, s.interiorPoints());

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.popcast.engine.optim.Lbfgs;
 import org.popcast.engine.runtime.Device;
 import org.popcast.kernels.agepde.AgePdeProblem;
-import org.popcast.kernels.network.TangentMlp;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -45,14 +44,13 @@ final class PinnLbfgsPhase implements AutoCloseable {
     PinnLbfgsPhase(AgePdeProblem problem, PinnSettings s, PinnWeights shape, double[] lossWeights, long pointsStep, Device device) {
         this.shape = shape;
         Ops tf = Ops.create(graph);
-        List<TangentMlp.Layer<TFloat64>> layers = new ArrayList<>();
-        for (int l = 0; l < shape.kernels().size(); l++) {
-            Placeholder<TFloat64> w = tf.placeholder(TFloat64.class), b = tf.placeholder(TFloat64.class);
-            inputs.add(w);
-            inputs.add(b);
-            layers.add(new TangentMlp.Layer<>(w, b));
+        Map<String, org.tensorflow.Operand<TFloat64>> named = new LinkedHashMap<>();
+        for (String name : shape.arrays().keySet()) {
+            Placeholder<TFloat64> p = tf.placeholder(TFloat64.class);
+            inputs.add(p);
+            named.put(name, p);
         }
-        PinnNetwork<TFloat64> net = new PinnNetwork<>(layers, problem, s);
+        PinnNetwork<TFloat64> net = new PinnNetwork<>(named, problem, s);
         terms = PinnLoss.build(tf, net, problem, s, tf.constant(pointsStep), s.lbfgsPoints(), TFloat64.class);
         total = PinnTrainer.weighted(tf, terms, tf.constant(lossWeights));
         gradients = tf.gradients(total, inputs);
@@ -64,12 +62,11 @@ final class PinnLbfgsPhase implements AutoCloseable {
         Session.Runner runner = session.runner();
         List<TFloat64> fed = new ArrayList<>();
         try {
-            for (int l = 0; l < w.kernels().size(); l++) {
-                TFloat64 k = TFloat64.tensorOf(StdArrays.ndCopyOf(w.kernels().get(l)));
-                TFloat64 b = TFloat64.tensorOf(StdArrays.ndCopyOf(new double[][] {w.biases().get(l)}));
-                fed.add(k);
-                fed.add(b);
-                runner.feed(inputs.get(2 * l), k).feed(inputs.get(2 * l + 1), b);
+            int slot = 0;
+            for (double[][] a : w.arrays().values()) {
+                TFloat64 t = TFloat64.tensorOf(StdArrays.ndCopyOf(a));
+                fed.add(t);
+                runner.feed(inputs.get(slot++), t);
             }
             runner.fetch(total).fetch(terms.pde()).fetch(terms.initial()).fetch(terms.boundary());
             for (int i = 0; i < inputs.size(); i++) {

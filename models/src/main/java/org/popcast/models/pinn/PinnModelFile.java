@@ -3,7 +3,6 @@ package org.popcast.models.pinn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +17,9 @@ import org.popcast.models.agepde.PdeScenarioReader;
 
 /**
  * A trained PINN saved in a model directory as {@code model.h5} (netCDF-4, readable from Python):
- * per layer l a kernel {@code layer<l>_kernel(layer<l>_in, layer<l>_out)} and a bias
- * {@code layer<l>_bias(layer<l>_out)} in float64, the settings as {@code setting_*} attributes and
+ * every weight array as a float64 variable {@code <name>(<name>_rows, <name>_cols)} (MLP:
+ * {@code layer<l>_kernel}, {@code layer<l>_bias}; LSTM: {@code lstm<l>_kernel}, {@code lstm<l>_recurrent},
+ * {@code lstm<l>_bias}, {@code head_kernel}, {@code head_bias}), the settings as {@code setting_*} attributes and
  * the scenario's YAML text, so {@code popcast pde predict} rebuilds the network without retraining.
  */
 public final class PinnModelFile {
@@ -47,17 +47,15 @@ public final class PinnModelFile {
                 .attribute("scenario_yaml", scenario.source())
                 .attribute("scenario_dir", scenario.directory().toAbsolutePath().toString());
         settings.toMap().forEach((k, v) -> b.attribute(SETTING + k, v));
-        for (int l = 0; l < weights.kernels().size(); l++) {
-            double[][] k = weights.kernels().get(l);
-            String in = "layer" + l + "_in", out = "layer" + l + "_out";
-            b.dimension(in, indices(k.length), "1", "input unit of layer " + l)
-                    .dimension(out, indices(k[0].length), "1", "output unit of layer " + l);
-            double[] flat = new double[k.length * k[0].length];
-            for (int i = 0; i < k.length; i++) {
-                System.arraycopy(k[i], 0, flat, i * k[0].length, k[0].length);
+        for (Map.Entry<String, double[][]> e : weights.arrays().entrySet()) {
+            double[][] a = e.getValue();
+            String name = e.getKey(), rows = name + "_rows", cols = name + "_cols";
+            b.dimension(rows, indices(a.length), "1", "row of " + name).dimension(cols, indices(a[0].length), "1", "column of " + name);
+            double[] flat = new double[a.length * a[0].length];
+            for (int i = 0; i < a.length; i++) {
+                System.arraycopy(a[i], 0, flat, i * a[0].length, a[0].length);
             }
-            b.variable("layer" + l + "_kernel", List.of(in, out), flat, "1", "weights of layer " + l + " (x W + b)")
-                    .variable("layer" + l + "_bias", List.of(out), weights.biases().get(l), "1", "bias of layer " + l);
+            b.variable(name, List.of(rows, cols), flat, "1", "network weights " + name + " (inputs as rows: x W + b)");
         }
         NetcdfWriter.write(modelDir.resolve(FILE_NAME), b.build());
     }
@@ -82,19 +80,16 @@ public final class PinnModelFile {
         PinnSettings s = PinnSettings.fromMap(settings);
         PdeScenario scenario = PdeScenarioReader.parse(file + ": scenario_yaml", (String) ds.attributes().get("scenario_yaml"),
                 Path.of((String) ds.attributes().get("scenario_dir")));
-        List<double[][]> kernels = new ArrayList<>();
-        List<double[]> biases = new ArrayList<>();
-        for (int l = 0; ds.variable("layer" + l + "_kernel") != null; l++) {
-            NetcdfDataset.Variable k = ds.variable("layer" + l + "_kernel");
-            int rows = (int) k.shape()[0], cols = (int) k.shape()[1];
-            double[][] w = new double[rows][cols];
+        Map<String, double[][]> arrays = new LinkedHashMap<>();
+        for (NetcdfDataset.Variable v : ds.variables()) {
+            int rows = (int) v.shape()[0], cols = (int) v.shape()[1];
+            double[][] a = new double[rows][cols];
             for (int i = 0; i < rows; i++) {
-                System.arraycopy(k.data(), i * cols, w[i], 0, cols);
+                System.arraycopy(v.data(), i * cols, a[i], 0, cols);
             }
-            kernels.add(w);
-            biases.add(ds.variable("layer" + l + "_bias").data());
+            arrays.put(v.name(), a);
         }
-        PinnWeights weights = new PinnWeights(kernels, biases);
+        PinnWeights weights = new PinnWeights(arrays);
         if (weights.count() != s.parameterCount(scenario.problem())) {
             throw new InputException(file + ": the weights (" + weights.count() + ") do not fit the settings ("
                     + s.parameterCount(scenario.problem()) + ")");

@@ -2,6 +2,7 @@ package org.popcast.models.pinn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.popcast.kernels.agepde.AgePdeProblem;
 import org.popcast.kernels.agepde.GraphAgeFunction;
@@ -9,6 +10,7 @@ import org.popcast.kernels.graph.Constants;
 import org.popcast.kernels.network.TangentMlp;
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TInt64;
 import org.tensorflow.types.family.TFloating;
 
 /**
@@ -35,16 +37,24 @@ final class PinnNetwork<T extends TFloating> {
     record Density<T extends TFloating>(Operand<T> value, Operand<T> dAge, Operand<T> dTime) {
     }
 
-    private final List<TangentMlp.Layer<T>> layers;
+    private final Map<String, Operand<T>> weights;
     private final AgePdeProblem problem;
     private final PinnSettings settings;
     private final double scale;
+    private final Operand<TInt64> dropoutSeeds;
 
-    PinnNetwork(List<TangentMlp.Layer<T>> layers, AgePdeProblem problem, PinnSettings settings) {
+    /** A network for evaluation (no dropout). */
+    PinnNetwork(Map<String, Operand<T>> weights, AgePdeProblem problem, PinnSettings settings) {
+        this(weights, problem, settings, null);
+    }
+
+    /** @param dropoutSeeds (seed, step) for training-time dropout, or null */
+    PinnNetwork(Map<String, Operand<T>> weights, AgePdeProblem problem, PinnSettings settings, Operand<TInt64> dropoutSeeds) {
         if (!(problem.initialDensity() instanceof GraphAgeFunction)) {
             throw new IllegalArgumentException("the PINN needs an initial density with a graph form (the seed's formula or a table)");
         }
-        this.layers = List.copyOf(layers);
+        this.weights = Map.copyOf(weights);
+        this.dropoutSeeds = dropoutSeeds;
         this.problem = problem;
         this.settings = settings;
         this.scale = densityScale(problem);
@@ -94,7 +104,12 @@ final class PinnNetwork<T extends TFloating> {
             directions.add(Constants.row(tf, new double[] {1, 0}, type));
             directions.add(Constants.row(tf, new double[] {0, 1}, type));
         }
-        TangentMlp.Jet<T> n = TangentMlp.forward(tf, layers, input, directions, differentiatedRows);
+        double span = problem.endYear() - problem.startYear();
+        double[] backStep = new double[settings.inputWidth(problem)];
+        double spacing = settings.body() instanceof PinnBody.Lstm lstm ? lstm.spacing() : 0;
+        backStep[0] = -spacing * problem.ageingSpeed() / problem.maxAge();
+        backStep[1] = -spacing / span;
+        TangentMlp.Jet<T> n = settings.body().forward(tf, weights, input, directions, differentiatedRows, backStep, dropoutSeeds);
         if (!settings.hardInitial()) {
             return new Density<>(n.value(), n.tangents().get(0), n.tangents().get(1));
         }

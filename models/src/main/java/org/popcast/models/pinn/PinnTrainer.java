@@ -1,6 +1,7 @@
 package org.popcast.models.pinn;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,7 +10,6 @@ import org.popcast.engine.runtime.Device;
 import org.popcast.engine.train.Checkpoints;
 import org.popcast.kernels.agepde.AgePdeProblem;
 import org.popcast.kernels.graph.Constants;
-import org.popcast.kernels.network.TangentMlp;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -42,6 +42,7 @@ public final class PinnTrainer implements AutoCloseable {
     private final Session session;
     private final PinnSettings settings;
     private final List<Variable<TFloat32>> variables = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
     private final Variable<TInt64> stepCounter;
     private final Variable<TFloat32> lossWeights;
     private final Op advance;
@@ -55,16 +56,18 @@ public final class PinnTrainer implements AutoCloseable {
         this.settings = s;
         this.device = device.resolve();
         Ops tf = Ops.create(graph);
-        List<TangentMlp.Layer<TFloat32>> layers = new ArrayList<>();
-        for (TangentMlp.Layer<TFloat32> c : PinnWeights.glorot(s, s.inputWidth(problem)).constants(tf, TFloat32.class)) {
-            Variable<TFloat32> w = tf.variable(c.weights()), b = tf.variable(c.bias());
-            variables.add(w);
-            variables.add(b);
-            layers.add(new TangentMlp.Layer<>(w, b));
-        }
-        stepCounter = tf.variable(tf.constant(0L));
-        lossWeights = tf.variable(tf.constant(new float[] {1, 1, 1}));
-        PinnNetwork<TFloat32> net = new PinnNetwork<>(layers, problem, s);
+        PinnWeights initial = PinnWeights.initial(s, s.inputWidth(problem));
+        Map<String, Operand<TFloat32>> named = new LinkedHashMap<>();
+        initial.constants(tf, TFloat32.class).forEach((name, value) -> {
+            Variable<TFloat32> v = tf.withName(name).variable(value);
+            variables.add(v);
+            names.add(name);
+            named.put(name, v);
+        });
+        stepCounter = tf.withName("step").variable(tf.constant(0L));
+        lossWeights = tf.withName("loss_weights").variable(tf.constant(new float[] {1, 1, 1}));
+        Operand<TInt64> dropoutSeeds = tf.stack(List.of(tf.constant(s.seed() * 1_000_003L + 100), stepCounter));
+        PinnNetwork<TFloat32> net = new PinnNetwork<>(named, problem, s, dropoutSeeds);
         terms = PinnLoss.build(tf, net, problem, s, stepCounter, s.interiorPoints(), TFloat32.class);
         total = weighted(tf, terms, lossWeights);
         Operand<TFloat32> stepNumber = tf.dtypes.cast(stepCounter, TFloat32.class);
@@ -170,17 +173,15 @@ public final class PinnTrainer implements AutoCloseable {
 
     /** The current weights, widened to float64. */
     public PinnWeights weights() {
-        List<double[][]> kernels = new ArrayList<>();
-        List<double[]> biases = new ArrayList<>();
+        Map<String, double[][]> arrays = new LinkedHashMap<>();
         Session.Runner runner = session.runner();
         variables.forEach(runner::fetch);
         try (Result r = runner.run()) {
-            for (int i = 0; i < variables.size(); i += 2) {
-                kernels.add(widen(StdArrays.array2dCopyOf((TFloat32) r.get(i))));
-                biases.add(widen(StdArrays.array2dCopyOf((TFloat32) r.get(i + 1)))[0]);
+            for (int i = 0; i < variables.size(); i++) {
+                arrays.put(names.get(i), widen(StdArrays.array2dCopyOf((TFloat32) r.get(i))));
             }
         }
-        return new PinnWeights(kernels, biases);
+        return new PinnWeights(arrays);
     }
 
     private static double[][] widen(float[][] x) {

@@ -1,67 +1,48 @@
 package org.popcast.models.pinn;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 
-import org.popcast.kernels.network.TangentMlp;
+import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.family.TFloating;
 
-/** The weights of a PINN on the host in float64: per layer a fan-in x fan-out kernel and a bias. */
-public record PinnWeights(List<double[][]> kernels, List<double[]> biases) {
+/** The weights of a PDE network on the host in float64: named 2-D arrays, in a fixed order. */
+public record PinnWeights(Map<String, double[][]> arrays) {
 
     public PinnWeights {
-        if (kernels.size() != biases.size() || kernels.isEmpty()) {
-            throw new IllegalArgumentException("need one bias per kernel and at least one layer");
+        if (arrays.isEmpty()) {
+            throw new IllegalArgumentException("a network needs weights");
         }
-        kernels = List.copyOf(kernels);
-        biases = List.copyOf(biases);
+        Map<String, double[][]> copy = new LinkedHashMap<>();
+        arrays.forEach((k, v) -> copy.put(k, v));
+        arrays = Collections.unmodifiableMap(copy);
     }
 
-    /** Glorot-uniform kernels and zero biases from the settings' seed, for {@code inputWidth} inputs. */
-    static PinnWeights glorot(PinnSettings s, int inputWidth) {
-        Random random = new Random(s.seed());
-        List<double[][]> kernels = new ArrayList<>();
-        List<double[]> biases = new ArrayList<>();
-        int[] hidden = s.hidden();
-        int fanIn = inputWidth;
-        for (int l = 0; l <= hidden.length; l++) {
-            int fanOut = l < hidden.length ? hidden[l] : 1;
-            double limit = Math.sqrt(6.0 / (fanIn + fanOut));
-            double[][] w = new double[fanIn][fanOut];
-            for (double[] row : w) {
-                for (int j = 0; j < fanOut; j++) {
-                    row[j] = (2 * random.nextDouble() - 1) * limit;
-                }
-            }
-            kernels.add(w);
-            biases.add(new double[fanOut]);
-            fanIn = fanOut;
-        }
-        return new PinnWeights(kernels, biases);
+    /** The body's initial weights for {@code inputs} inputs, from the settings' seed. */
+    static PinnWeights initial(PinnSettings s, int inputs) {
+        return new PinnWeights(s.body().initial(inputs, new Random(s.seed())));
     }
 
     public int count() {
         int n = 0;
-        for (int l = 0; l < kernels.size(); l++) {
-            n += kernels.get(l).length * kernels.get(l)[0].length + biases.get(l).length;
+        for (double[][] a : arrays.values()) {
+            n += a.length * a[0].length;
         }
         return n;
     }
 
-    /** All weights in one vector, layer by layer (kernel rows, then bias). */
+    /** All weights in one vector, array by array, row by row. */
     double[] flatten() {
         double[] x = new double[count()];
         int at = 0;
-        for (int l = 0; l < kernels.size(); l++) {
-            for (double[] row : kernels.get(l)) {
+        for (double[][] a : arrays.values()) {
+            for (double[] row : a) {
                 System.arraycopy(row, 0, x, at, row.length);
                 at += row.length;
             }
-            double[] b = biases.get(l);
-            System.arraycopy(b, 0, x, at, b.length);
-            at += b.length;
         }
         return x;
     }
@@ -71,31 +52,23 @@ public record PinnWeights(List<double[][]> kernels, List<double[]> biases) {
         if (x.length != count()) {
             throw new IllegalArgumentException("expected " + count() + " weights, got " + x.length);
         }
-        List<double[][]> k = new ArrayList<>();
-        List<double[]> b = new ArrayList<>();
+        Map<String, double[][]> out = new LinkedHashMap<>();
         int at = 0;
-        for (int l = 0; l < kernels.size(); l++) {
-            double[][] w = new double[kernels.get(l).length][kernels.get(l)[0].length];
-            for (double[] row : w) {
+        for (Map.Entry<String, double[][]> e : arrays.entrySet()) {
+            double[][] a = new double[e.getValue().length][e.getValue()[0].length];
+            for (double[] row : a) {
                 System.arraycopy(x, at, row, 0, row.length);
                 at += row.length;
             }
-            double[] bias = new double[biases.get(l).length];
-            System.arraycopy(x, at, bias, 0, bias.length);
-            at += bias.length;
-            k.add(w);
-            b.add(bias);
+            out.put(e.getKey(), a);
         }
-        return new PinnWeights(k, b);
+        return new PinnWeights(out);
     }
 
-    /** The layers as graph constants of the given type (biases as 1 x fan-out rows). */
-    <T extends TFloating> List<TangentMlp.Layer<T>> constants(Ops tf, Class<T> type) {
-        List<TangentMlp.Layer<T>> layers = new ArrayList<>();
-        for (int l = 0; l < kernels.size(); l++) {
-            layers.add(new TangentMlp.Layer<>(tf.dtypes.cast(tf.constant(kernels.get(l)), type),
-                    tf.dtypes.cast(tf.constant(new double[][] {biases.get(l)}), type)));
-        }
-        return layers;
+    /** The weights as graph constants of the given type. */
+    <T extends TFloating> Map<String, Operand<T>> constants(Ops tf, Class<T> type) {
+        Map<String, Operand<T>> out = new LinkedHashMap<>();
+        arrays.forEach((name, a) -> out.put(name, tf.dtypes.cast(tf.constant(a), type)));
+        return out;
     }
 }

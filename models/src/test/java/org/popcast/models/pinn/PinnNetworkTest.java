@@ -23,13 +23,13 @@ class PinnNetworkTest {
     private static final AgePdeProblem PROBLEM = PdeScenarioReader.builtin("three-child").problem();
 
     private static PinnSettings settings(boolean hard, boolean jump) {
-        return new PinnSettings(new int[] {12, 12}, hard, false, jump, 16, 16, 4, 4, Collocation.Kind.UNIFORM, false, 10,
+        return new PinnSettings(new PinnBody.Mlp(new int[] {12, 12}), hard, false, jump, 16, 16, 4, 4, Collocation.Kind.UNIFORM, false, 10,
                 LearningRateSchedule.constant(1e-3), 1, 0, 0, 3);
     }
 
     /** Random weights (not Glorot's zero biases) so every term of the ansatz is exercised. */
     private static PinnWeights random(PinnSettings s, AgePdeProblem problem) {
-        PinnWeights shape = PinnWeights.glorot(s, s.inputWidth(problem));
+        PinnWeights shape = PinnWeights.initial(s, s.inputWidth(problem));
         Random r = new Random(11);
         double[] x = new double[shape.count()];
         for (int i = 0; i < x.length; i++) {

@@ -28,7 +28,7 @@ class PinnTrainRunTest {
     private static final ExactSolveRun.Grid GRID = new ExactSolveRun.Grid(5, 1);
 
     private static PinnSettings settings(int adamSteps) {
-        return new PinnSettings(new int[] {16, 16}, true, false, true, 256, 0, 8, 4, Collocation.Kind.SOBOL, true, 10,
+        return new PinnSettings(new PinnBody.Mlp(new int[] {16, 16}), true, false, true, 256, 0, 8, 4, Collocation.Kind.SOBOL, true, 10,
                 new LearningRateSchedule(1e-3, 0.9, 20), adamSteps, 5, 256, 7);
     }
 
@@ -84,7 +84,7 @@ class PinnTrainRunTest {
         InputException none = assertThrows(InputException.class, () -> run(tmp.resolve("x"), 20, true));
         assertTrue(none.getMessage().contains("no checkpoint"), none.getMessage());
         run(tmp.resolve("y"), 20, false);
-        PinnSettings other = new PinnSettings(new int[] {16, 16}, true, false, true, 256, 0, 8, 4, Collocation.Kind.SOBOL, true, 10,
+        PinnSettings other = new PinnSettings(new PinnBody.Mlp(new int[] {16, 16}), true, false, true, 256, 0, 8, 4, Collocation.Kind.SOBOL, true, 10,
                 new LearningRateSchedule(1e-3, 0.9, 20), 40, 5, 256, 8);
         InputException e = assertThrows(InputException.class, () -> PinnTrainRun.run(SCENARIO,
                 new PinnTrainRun.Options(other, GRID, Device.CPU, tmp.resolve("y"), true, 20), Provenance.of("t"), Progress.none()));

@@ -43,7 +43,7 @@ class PinnTrainerTest {
     }
 
     static PinnSettings small(int adamSteps, int lbfgsIterations) {
-        return new PinnSettings(new int[] {32, 32}, true, false, false, 1024, 0, 16, 8, Collocation.Kind.UNIFORM, false, 100,
+        return new PinnSettings(new PinnBody.Mlp(new int[] {32, 32}), true, false, false, 1024, 0, 16, 8, Collocation.Kind.UNIFORM, false, 100,
                 LearningRateSchedule.constant(1e-3), adamSteps, lbfgsIterations, 1024, 42);
     }
 
@@ -114,7 +114,7 @@ class PinnTrainerTest {
     void lossTermsMatchAHostComputationForTheInitialDensity() {
         AgePdeProblem p = PdeScenarioReader.builtin("three-child").problem();
         PinnSettings s = small(0, 0);
-        PinnWeights zero = PinnWeights.glorot(s, s.inputWidth(p)).reshape(new double[s.parameterCount(p)]);
+        PinnWeights zero = PinnWeights.initial(s, s.inputWidth(p)).reshape(new double[s.parameterCount(p)]);
         double scale = PinnNetwork.densityScale(p), span = p.endYear() - p.startYear();
         try (Graph g = new Graph(); Session session = new Session(g)) {
             Ops tf = Ops.create(g);
@@ -150,7 +150,7 @@ class PinnTrainerTest {
     @Test
     void gradientNormBalancingMovesTheWeightsOfTrainedTermsOnly() {
         AgePdeProblem problem = stablePopulation();
-        PinnSettings s = new PinnSettings(new int[] {16}, true, false, false, 256, 0, 8, 4, Collocation.Kind.SOBOL, true, 10,
+        PinnSettings s = new PinnSettings(new PinnBody.Mlp(new int[] {16}), true, false, false, 256, 0, 8, 4, Collocation.Kind.SOBOL, true, 10,
                 LearningRateSchedule.constant(1e-3), 20, 0, 0, 1);
         try (PinnTrainer t = new PinnTrainer(problem, s, Device.CPU)) {
             assertArrayEquals(new double[] {1, 1, 1}, t.lossWeights(), 0);
@@ -169,7 +169,7 @@ class PinnTrainerTest {
     @Test
     void softRelativeInitialConditionIsTrained() {
         AgePdeProblem problem = stablePopulation();
-        PinnSettings s = new PinnSettings(new int[] {32, 32}, false, true, false, 512, 256, 8, 4, Collocation.Kind.UNIFORM,
+        PinnSettings s = new PinnSettings(new PinnBody.Mlp(new int[] {32, 32}), false, true, false, 512, 256, 8, 4, Collocation.Kind.UNIFORM,
                 false, 100, LearningRateSchedule.constant(1e-3), 300, 0, 0, 5);
         try (PinnTrainer t = new PinnTrainer(problem, s, Device.CPU)) {
             double first = t.step().initial(), last = 0;
