@@ -48,14 +48,52 @@ import picocli.CommandLine.Spec;
                 "           - tables reshaped with scrambled age and year labels (here:",
                 "             named netCDF dimensions).",
                 "",
+                "LSTM-PINN presets (--model lstm-pinn):",
+                "  default  two LSTM layers of 32 units reading 4 earlier points, 1 year apart,",
+                "           along each point's characteristic (real recurrence), then a linear",
+                "           output; otherwise as the PINN default with 1,024 interior points,",
+                "           5,000 Adam steps and 1,000 L-BFGS iterations (docs/lstm-pinn.md).",
+                "  seed     the seed paper's LSTM-PINN: 4 stacked LSTM layers of 64 units,",
+                "           dropout 0.1 between layers, Linear(64, 1), sequences of length one,",
+                "           Adam 5e-4, the seed PINN's points and losses. Seed defects NOT",
+                "           copied: dropout stays on when predicting (here: training only);",
+                "           length-one sequences (kept in this preset, so its recurrent weights",
+                "           get no gradient; the default preset recurs).",
+                "",
                 "Example: popcast pde train --model pinn --policy three-child --out pinn.h5"})
 public final class PdeTrainCommand implements Callable<Integer> {
 
-    enum Model { pinn }
+    enum Model {
+        PINN("pinn"), LSTM_PINN("lstm-pinn");
+
+        final String label;
+
+        Model(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    static final class ModelConverter implements picocli.CommandLine.ITypeConverter<Model> {
+        @Override
+        public Model convert(String value) {
+            for (Model m : Model.values()) {
+                if (m.label.equals(value.trim())) {
+                    return m;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("expected pinn or lstm-pinn, got '" + value + "'");
+        }
+    }
 
     enum Preset { DEFAULT, SEED }
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL", description = "Network: ${COMPLETION-CANDIDATES}.")
+    @Option(names = "--model", required = true, paramLabel = "MODEL", converter = ModelConverter.class,
+            description = "Network: pinn (tanh MLP) or lstm-pinn (LSTM along the characteristics).")
     Model model;
 
     @ArgGroup(exclusive = true)
@@ -102,8 +140,23 @@ public final class PdeTrainCommand implements Callable<Integer> {
     @Option(names = "--lr-decay-steps", paramLabel = "N", description = "Steps over which the learning rate falls by --lr-decay.")
     Long lrDecaySteps;
 
-    @Option(names = "--hidden", paramLabel = "W,W,..", description = "Hidden layer widths, e.g. 64,64,64.")
+    @Option(names = "--hidden", paramLabel = "W,W,..", description = "pinn: hidden layer widths, e.g. 64,64,64.")
     String hidden;
+
+    @Option(names = "--lstm-units", paramLabel = "N", description = "lstm-pinn: units per LSTM layer.")
+    Integer lstmUnits;
+
+    @Option(names = "--lstm-layers", paramLabel = "N", description = "lstm-pinn: stacked LSTM layers.")
+    Integer lstmLayers;
+
+    @Option(names = "--sequence-steps", paramLabel = "N", description = "lstm-pinn: earlier points read along each characteristic (0: no recurrence).")
+    Integer sequenceSteps;
+
+    @Option(names = "--sequence-spacing", paramLabel = "YEARS", description = "lstm-pinn: years between the points of a sequence.")
+    Double sequenceSpacing;
+
+    @Option(names = "--dropout", paramLabel = "P", description = "lstm-pinn: dropout between LSTM layers, in training only.")
+    Double dropout;
 
     @Option(names = "--ic", paramLabel = "FORM", description = "Initial condition: hard, soft or soft-relative.")
     String ic;
@@ -189,8 +242,19 @@ public final class PdeTrainCommand implements Callable<Integer> {
 
     /** The preset with the options given on the command line put over it. */
     PinnSettings settings() {
-        Map<String, String> m = new java.util.LinkedHashMap<>(
-                (preset == Preset.SEED ? PinnSettings.seedPreset() : PinnSettings.defaults()).toMap());
+        PinnSettings base = model == Model.LSTM_PINN
+                ? (preset == Preset.SEED ? PinnSettings.lstmSeedPreset() : PinnSettings.lstmDefaults())
+                : (preset == Preset.SEED ? PinnSettings.seedPreset() : PinnSettings.defaults());
+        Map<String, String> m = new java.util.LinkedHashMap<>(base.toMap());
+        if (model == Model.LSTM_PINN && hidden != null || model == Model.PINN && (lstmUnits != null || lstmLayers != null
+                || sequenceSteps != null || sequenceSpacing != null || dropout != null)) {
+            throw new ParameterException(spec.commandLine(), "--hidden is for --model pinn; --lstm-*, --sequence-* and --dropout for lstm-pinn");
+        }
+        put(m, "lstm_units", lstmUnits);
+        put(m, "lstm_layers", lstmLayers);
+        put(m, "sequence_steps", sequenceSteps);
+        put(m, "sequence_spacing", sequenceSpacing);
+        put(m, "dropout", dropout);
         put(m, "adam_steps", steps);
         put(m, "lbfgs_iterations", lbfgs);
         put(m, "lbfgs_points", lbfgsPoints);

@@ -55,7 +55,6 @@ public final class PinnTrainRun {
         AgePdeProblem problem = scenario.problem();
         Checkpoints checkpoints = new Checkpoints(o.modelDir().resolve("checkpoints"));
         Map<String, String> meta = new LinkedHashMap<>(s.toMap());
-        meta.put("model", "pinn");
         meta.put("scenario_yaml", scenario.source());
 
         LossHistory history = new LossHistory(SERIES);
@@ -65,8 +64,8 @@ public final class PinnTrainRun {
         double adamSeconds;
         long stepsThisRun = 0;
         try (PinnTrainer trainer = new PinnTrainer(problem, s, o.device())) {
-            progress.message(String.format(Locale.ROOT, "popcast %s, TensorFlow %s, device %s; PINN %s (%d parameters), scenario %s",
-                    Provenance.version(), TensorFlowRuntime.version(), trainer.device().name().toLowerCase(Locale.ROOT),
+            progress.message(String.format(Locale.ROOT, "popcast %s, TensorFlow %s, device %s; %s %s (%d parameters), scenario %s",
+                    Provenance.version(), TensorFlowRuntime.version(), trainer.device().name().toLowerCase(Locale.ROOT), s.toMap().get("model"),
                     s.architecture(problem), s.parameterCount(problem), scenario.name()));
             if (o.resume()) {
                 Checkpoints.Saved saved = checkpoints.latest().orElseThrow(() -> new InputException(
@@ -166,13 +165,12 @@ public final class PinnTrainRun {
                                          double lbfgsSeconds, int lbfgsIterations, double[] lossWeights) {
         PinnSettings s = o.settings();
         NetcdfDataset.Builder b = NetcdfDataset.builder()
-                .attribute("title", "popcast PINN for the McKendrick-von Foerster problem, scenario " + scenario.name())
+                .attribute("title", "popcast " + s.toMap().get("model") + " for the McKendrick-von Foerster problem, scenario " + scenario.name())
                 .attribute("Conventions", "CF-1.8");
         provenance.attributes().forEach(b::attribute);
         b.attribute("format_version", FORMAT_VERSION)
                 .attribute("product", "agepde_pinn")
-                .attribute("model", "pinn")
-                .attribute("architecture", s.architecture(scenario.problem()) + " tanh")
+                .attribute("architecture", s.architecture(scenario.problem()))
                 .attribute("parameter_count", (long) s.parameterCount(scenario.problem()))
                 .attribute("scenario", scenario.name())
                 .attribute("scenario_yaml", scenario.source())
