@@ -2,11 +2,10 @@ package org.popcast.kernels.graph;
 
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
 
-/** Flat row-major Java arrays to tensors and back: one memory copy each way. */
+/** Flat row-major Java arrays to tensors and back: one bulk memory copy each way. */
 public final class Tensors {
 
     private Tensors() {
@@ -18,7 +17,7 @@ public final class Tensors {
         if (s.size() != data.length) {
             throw new IllegalArgumentException("shape " + s + " needs " + s.size() + " values, got " + data.length);
         }
-        return TFloat64.tensorOf(s, DataBuffers.of(data, true, false));
+        return TFloat64.tensorOf(s, t -> t.asRawTensor().data().asDoubles().write(data));
     }
 
     public static TInt32 of(int[] data) {
@@ -29,7 +28,8 @@ public final class Tensors {
     public static double[] flat(Tensor tensor) {
         TFloat64 t = (TFloat64) tensor;
         double[] out = new double[Math.toIntExact(t.size())];
-        t.copyTo(DataBuffers.of(out, false, false));
+        // a bulk read of the raw buffer: NdArray.copyTo would go element by element
+        t.asRawTensor().data().asDoubles().read(out);
         return out;
     }
 }

@@ -20,7 +20,7 @@ import org.tensorflow.types.TFloat64;
  * The projection of all regions x scenarios x sexes x ages as one TensorFlow graph per step:
  * migration (caps, size factors, scenario scales, hierarchical balance, international and given
  * migration) and the cohort-component step, both batched. The host builds only the step's rates
- * (life tables, fertility paths) and copies the population in and out once per step. Runs on the
+ * (life tables, fertility paths) and copies each step's results out once. Runs on the
  * CPU, or on a GPU with the {@code gpu} build. Owns its graph and session for one run.
  */
 public final class BatchedProjector implements Projector {
@@ -43,34 +43,41 @@ public final class BatchedProjector implements Projector {
             StepGraph step = new StepGraph(Ops.create(g), plan);
             double[] initial = LoopProjector.initialState(in, scen);
             result.recordPopulation(0, initial);
-            Tensor state = Tensors.of(initial, leaves, scen, 2, ages);
-            Tensor capped = Tensors.of(new double[leaves * scen], leaves, scen, 1, 1);
+            Tensor initialState = Tensors.of(initial, leaves, scen, 2, ages);
+            Tensor initialCapped = Tensors.of(new double[leaves * scen], leaves, scen, 1, 1);
+            Tensor state = initialState, capped = initialCapped;
+            Result previous = null;
             try {
                 for (int k = 0; k < steps; k++) {
                     StepRates r = plan.rates(k);
                     List<Tensor> feeds = step.feeds(r, leaves, scen, ages);
-                    Session.Runner runner = session.runner().feed(step.population, state).feed(step.capped, capped);
-                    for (int i = 0; i < feeds.size(); i++) {
-                        runner.feed(step.inputs.get(i), feeds.get(i));
-                    }
-                    try (Result out = runner.fetch(step.outputs.population()).fetch(step.outputs.births())
-                            .fetch(step.outputs.deaths()).fetch(step.outputs.netMigration()).fetch(step.cappedAfter).run()) {
-                        double[] next = Tensors.flat(out.get(0));
-                        result.recordFlows(k, Tensors.flat(out.get(1)), Tensors.flat(out.get(2)), Tensors.flat(out.get(3)));
-                        result.recordPopulation(k + 1, next);
-                        state.close();
-                        capped.close();
-                        // the results are copied out anyway (every year is written), so the next
-                        // step is fed from that copy: one memory copy each way per step
-                        state = Tensors.of(next, leaves, scen, 2, ages);
-                        capped = Tensors.of(Tensors.flat(out.get(4)), leaves, scen, 1, 1);
+                    Result out;
+                    try {
+                        Session.Runner runner = session.runner().feed(step.population, state).feed(step.capped, capped);
+                        for (int i = 0; i < feeds.size(); i++) {
+                            runner.feed(step.inputs.get(i), feeds.get(i));
+                        }
+                        out = runner.fetch(step.outputs.population()).fetch(step.outputs.births()).fetch(step.outputs.deaths())
+                                .fetch(step.outputs.netMigration()).fetch(step.cappedAfter).run();
                     } finally {
                         feeds.forEach(Tensor::close);
                     }
+                    if (previous != null) {
+                        previous.close();
+                    }
+                    previous = out;
+                    result.recordFlows(k, Tensors.flat(out.get(1)), Tensors.flat(out.get(2)), Tensors.flat(out.get(3)));
+                    result.recordPopulation(k + 1, Tensors.flat(out.get(0)));
+                    // the next step is fed the fetched tensors themselves: no copy back into the runtime
+                    state = out.get(0);
+                    capped = out.get(4);
                 }
             } finally {
-                state.close();
-                capped.close();
+                if (previous != null) {
+                    previous.close();
+                }
+                initialState.close();
+                initialCapped.close();
             }
         }
         return result;

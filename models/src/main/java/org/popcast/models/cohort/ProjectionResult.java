@@ -1,12 +1,10 @@
 package org.popcast.models.cohort;
 
-import java.util.Arrays;
-
 /**
- * Results of a projection for the projected regions (leaves), in the output layout (formats.md):
- * population [S][L][2][A][Y], births [S][L][Y], deaths and net migration [S][L][2][Y], with Y the
- * years base, base + n, ..., base + horizon. Flows are those of the step starting in the year
- * (NaN in the last year, which starts no step).
+ * Results of a projection for the projected regions (leaves), kept step by step in the
+ * projectors' layout (so recording a step is no copy): population per year index t as
+ * [L][S][2][A], births [L][S] and deaths and net migration [L][S][2] of the step starting in
+ * year index t. The years are base, base + n, ..., base + horizon; the last year starts no step.
  */
 public final class ProjectionResult {
 
@@ -14,50 +12,32 @@ public final class ProjectionResult {
     private final int leaves;
     private final int ages;
     private final int[] years;
-    private final double[] population;
-    private final double[] births;
-    private final double[] deaths;
-    private final double[] netMigration;
+    private final double[][] population;
+    private final double[][] births;
+    private final double[][] deaths;
+    private final double[][] netMigration;
 
     public ProjectionResult(int scenarios, int leaves, int ages, int[] years) {
         this.scenarios = scenarios;
         this.leaves = leaves;
         this.ages = ages;
         this.years = years.clone();
-        int y = years.length;
-        population = new double[scenarios * leaves * 2 * ages * y];
-        births = new double[scenarios * leaves * y];
-        deaths = new double[scenarios * leaves * 2 * y];
-        netMigration = new double[scenarios * leaves * 2 * y];
-        Arrays.fill(births, Double.NaN);
-        Arrays.fill(deaths, Double.NaN);
-        Arrays.fill(netMigration, Double.NaN);
+        population = new double[years.length][];
+        births = new double[years.length - 1][];
+        deaths = new double[years.length - 1][];
+        netMigration = new double[years.length - 1][];
     }
 
-    /** Stores the population at year index {@code t} from the projectors' layout [L][S][2][A]. */
+    /** Keeps (does not copy) the population [L][S][2][A] at year index {@code t}. */
     void recordPopulation(int t, double[] state) {
-        int y = years.length;
-        for (int l = 0; l < leaves; l++) {
-            for (int s = 0; s < scenarios; s++) {
-                for (int i = 0; i < 2 * ages; i++) {
-                    population[((s * leaves + l) * 2 * ages + i) * y + t] = state[(l * scenarios + s) * 2 * ages + i];
-                }
-            }
-        }
+        population[t] = state;
     }
 
-    /** Stores the flows of the step starting at year index {@code t}: births [L][S], deaths and net [L][S][2]. */
+    /** Keeps the flows of the step starting at year index {@code t}: births [L][S], deaths and net [L][S][2]. */
     void recordFlows(int t, double[] birthsLs, double[] deathsLs2, double[] netLs2) {
-        int y = years.length;
-        for (int l = 0; l < leaves; l++) {
-            for (int s = 0; s < scenarios; s++) {
-                births[(s * leaves + l) * y + t] = birthsLs[l * scenarios + s];
-                for (int sex = 0; sex < 2; sex++) {
-                    deaths[((s * leaves + l) * 2 + sex) * y + t] = deathsLs2[(l * scenarios + s) * 2 + sex];
-                    netMigration[((s * leaves + l) * 2 + sex) * y + t] = netLs2[(l * scenarios + s) * 2 + sex];
-                }
-            }
-        }
+        births[t] = birthsLs;
+        deaths[t] = deathsLs2;
+        netMigration[t] = netLs2;
     }
 
     public int scenarios() {
@@ -76,45 +56,35 @@ public final class ProjectionResult {
         return years.clone();
     }
 
-    /** Population of one cell over the years (a view copy). */
     public double population(int s, int l, int sex, int age, int t) {
-        return population[(((s * leaves + l) * 2 + sex) * ages + age) * years.length + t];
+        return population[t][((l * scenarios + s) * 2 + sex) * ages + age];
     }
 
+    /** Births in the step starting at year index t (NaN for the last year). */
     public double births(int s, int l, int t) {
-        return births[(s * leaves + l) * years.length + t];
+        return t < births.length ? births[t][l * scenarios + s] : Double.NaN;
     }
 
     public double deaths(int s, int l, int sex, int t) {
-        return deaths[((s * leaves + l) * 2 + sex) * years.length + t];
+        return t < deaths.length ? deaths[t][(l * scenarios + s) * 2 + sex] : Double.NaN;
     }
 
     public double netMigration(int s, int l, int sex, int t) {
-        return netMigration[((s * leaves + l) * 2 + sex) * years.length + t];
+        return t < netMigration.length ? netMigration[t][(l * scenarios + s) * 2 + sex] : Double.NaN;
     }
 
     /** Total population of a leaf in a year. */
     public double total(int s, int l, int t) {
         double sum = 0;
+        int from = (l * scenarios + s) * 2 * ages;
         for (int i = 0; i < 2 * ages; i++) {
-            sum += population[((s * leaves + l) * 2 * ages + i) * years.length + t];
+            sum += population[t][from + i];
         }
         return sum;
     }
 
-    double[] populationArray() {
-        return population;
-    }
-
-    double[] birthsArray() {
-        return births;
-    }
-
-    double[] deathsArray() {
-        return deaths;
-    }
-
-    double[] netMigrationArray() {
-        return netMigration;
+    /** The population [L][S][2][A] at year index t (shared, do not modify). */
+    double[] populationAt(int t) {
+        return population[t];
     }
 }

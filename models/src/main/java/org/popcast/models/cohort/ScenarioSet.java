@@ -50,6 +50,20 @@ public record ScenarioSet(String description, List<Scenario> scenarios, String s
         return read("builtin:" + name + ".yaml", text);
     }
 
+    /**
+     * The scenarios named by a setting: {@code builtin:NAME}, a file (relative to the input folder
+     * when it comes from projection.yaml), or null for the input's own rates.
+     */
+    public static ScenarioSet resolve(String ref, org.popcast.data.input.InputFolder folder) {
+        if (ref == null) {
+            return baseline();
+        }
+        if (ref.startsWith("builtin:")) {
+            return builtin(ref.substring("builtin:".length()));
+        }
+        return read(folder.name(ref), folder.text(ref));
+    }
+
     /** The input's own rates only: one scenario named "baseline". */
     public static ScenarioSet baseline() {
         return new ScenarioSet("the input's rates", List.of(new Scenario("baseline", null, null)), "");
