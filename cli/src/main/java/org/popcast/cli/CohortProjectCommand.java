@@ -70,7 +70,10 @@ public final class CohortProjectCommand implements Callable<Integer> {
         long projected = System.nanoTime();
         Provenance provenance = Provenance.of(commandLine());
         ProjectionOutputs outputs = new ProjectionOutputs(plan, result, projector.name());
-        NetcdfWriter.write(out, outputs.dataset(provenance));
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("projection_yaml", inputOptions.folder(spec).text("projection.yaml"));
+        texts.put("scenario_yaml", scenarios.source());
+        NetcdfWriter.write(out, outputs.dataset(provenance, texts));
         Map<String, String> metadata = new LinkedHashMap<>(provenance.attributes());
         metadata.put("format_version", ProjectionOutputs.FORMAT_VERSION);
         metadata.put("input", input.source());

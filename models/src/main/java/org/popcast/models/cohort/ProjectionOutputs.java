@@ -63,7 +63,10 @@ public final class ProjectionOutputs {
         return out;
     }
 
-    public NetcdfDataset dataset(Provenance provenance) {
+    /**
+     * @param texts settings files recorded verbatim as attributes (e.g. projection_yaml, scenario_yaml)
+     */
+    public NetcdfDataset dataset(Provenance provenance, Map<String, String> texts) {
         CohortInput in = plan.input();
         ProjectionSettings set = in.settings();
         int scen = result.scenarios(), reg = regions.size(), ages = result.ages(), years = result.years().length;
@@ -86,6 +89,7 @@ public final class ProjectionOutputs {
                 .attribute("scenario_set", set.scenarios() == null ? "input rates" : set.scenarios())
                 .attribute("flows", "births, deaths and net_migration of a year are those of the step starting in it;"
                         + " the last year starts no step (NaN)");
+        texts.forEach(b::attribute);
         b.dimension("scenario", plan.scenarios().stream().map(Scenario::name).toArray(String[]::new), "projection scenario")
                 .dimension("region", regions.stream().map(Region::code).toArray(String[]::new), "region code (regions.csv)")
                 .dimension("sex", new String[] {"F", "M"}, "sex")
