@@ -34,11 +34,7 @@ public final class BatchedProjector implements Projector {
     public ProjectionResult run(ProjectionPlan plan) {
         CohortInput in = plan.input();
         int leaves = in.leafCount(), scen = plan.scenarios().size(), ages = in.ageCount(), steps = plan.steps();
-        int[] years = new int[steps + 1];
-        for (int k = 0; k <= steps; k++) {
-            years[k] = plan.year(k);
-        }
-        ProjectionResult result = new ProjectionResult(scen, leaves, ages, years);
+        ProjectionResult result = ProjectionResult.of(plan);
         try (Graph g = new Graph(); Session session = new Session(g)) {
             StepGraph step = new StepGraph(Ops.create(g), plan);
             double[] initial = LoopProjector.initialState(in, scen);

@@ -19,11 +19,7 @@ public final class LoopProjector implements Projector {
     public ProjectionResult run(ProjectionPlan plan) {
         CohortInput in = plan.input();
         int leaves = in.leafCount(), scen = plan.scenarios().size(), ages = in.ageCount(), steps = plan.steps();
-        int[] years = new int[steps + 1];
-        for (int k = 0; k <= steps; k++) {
-            years[k] = plan.year(k);
-        }
-        ProjectionResult result = new ProjectionResult(scen, leaves, ages, years);
+        ProjectionResult result = ProjectionResult.of(plan);
         double[] state = initialState(in, scen);
         boolean[] capped = new boolean[leaves * scen];
         result.recordPopulation(0, state);

@@ -28,6 +28,15 @@ public final class ProjectionResult {
         netMigration = new double[years.length - 1][];
     }
 
+    /** An empty result with the plan's scenarios, leaves, ages and years. */
+    static ProjectionResult of(ProjectionPlan plan) {
+        int[] years = new int[plan.steps() + 1];
+        for (int k = 0; k < years.length; k++) {
+            years[k] = plan.year(k);
+        }
+        return new ProjectionResult(plan.scenarios().size(), plan.input().leafCount(), plan.input().ageCount(), years);
+    }
+
     /** Keeps (does not copy) the population [L][S][2][A] at year index {@code t}. */
     void recordPopulation(int t, double[] state) {
         population[t] = state;
