@@ -77,6 +77,43 @@ class CohortCliTest {
     }
 
     @Test
+    void xarrayOpensTheProjectionWithNamedDimensions() throws Exception {
+        Path python = Path.of("/usr/bin/python3");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(python)
+                && python(python.toString(), "-c", "import xarray, h5netcdf").startsWith("0:"),
+                "/usr/bin/python3 with xarray and h5netcdf is not available");
+        Path h5 = dir.resolve("cn.h5");
+        assertEquals(0, popcast("cohort", "project", "--builtin", "china-national", "--horizon", "10", "--step", "5",
+                "--out", h5.toString()).exit);
+        String check = String.join("\n",
+                "import sys, xarray as xr",
+                "ds = xr.open_dataset(sys.argv[1], engine='h5netcdf')",
+                "assert ds.population.dims == ('scenario', 'region', 'sex', 'age', 'year'), ds.population.dims",
+                "assert list(ds.year.values) == [2010, 2015, 2020] and ds.year.dtype == 'int64'",
+                "assert list(ds.age.values)[-1] == 100.0 and len(ds.age) == 21",
+                "assert list(ds.sex.values) == ['F', 'M'] and list(ds.region.values) == ['CN']",
+                "p = ds.population.sel(scenario='medium', region='CN').sum(['sex', 'age'])",
+                "assert abs(float(p.sel(year=2010)) - 1332810869) < 1",
+                "assert abs(float(ds.population_total.sel(scenario='medium', region='CN', year=2020)) - float(p.sel(year=2020))) < 1e-3",
+                "assert ds.births.attrs['units'] == 'persons' and ds.attrs['step'] == 5",
+                "print('ok')");
+        String out = python(python.toString(), "-c", check, h5.toString());
+        assertTrue(out.startsWith("0:") && out.strip().endsWith("ok"), out);
+    }
+
+    /** "exit:output" of a process. */
+    private static String python(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return "-1:timed out";
+        }
+        return p.exitValue() + ":" + output;
+    }
+
+    @Test
     void badInputNamesFileLineAndColumnAndWritesNothing() throws Exception {
         Path in = dir.resolve("in");
         Files.createDirectories(in);
