@@ -251,14 +251,8 @@ public final class CohortInputReader {
     }
 
     private static RateTable readSrb(CsvTable t, Set<String> known) {
-        // one value per (region, year): stored as a one-element "age" array
-        StringBuilder csv = new StringBuilder("region,year,age,srb\n");
-        for (CsvTable.Row row : t.rows()) {
-            row.number("srb", 0.5, 2);
-            csv.append(row.text("region")).append(',').append(row.text("year")).append(",0,").append(row.text("srb")).append('\n');
-        }
-        // line numbers shift by nothing: one output line per input row, header first
-        return RateTable.read(CsvTable.parse(t.file(), csv.toString()), new String[] {"region"}, "srb", 0.5, 2, new double[] {0}, true, known);
+        // one value per region and year: a rate table without an age column
+        return RateTable.read(t, new String[] {"region"}, "srb", 0.5, 2, new double[] {0}, true, known);
     }
 
     /** Every leaf must have fertility and both sexes' mortality for the base year (directly or through '*'). */

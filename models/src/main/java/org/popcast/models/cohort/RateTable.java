@@ -49,13 +49,13 @@ final class RateTable {
                 key.append(key.length() == 0 ? "" : "|").append(v);
             }
             int year = row.integer("year", 1000, 3000);
-            int a = ageIndex(row, ages);
+            int a = t.has("age") ? ageIndex(row, ages) : 0; // a table without ages holds one value per key and year
             double value = row.number(valueColumn, min, max);
             double[] byAge = table.values.computeIfAbsent(key.toString(), k -> new TreeMap<>())
                     .computeIfAbsent(year, y -> new double[ages.length]);
             boolean[] given = seen.computeIfAbsent(key.toString(), k -> new TreeMap<>()).computeIfAbsent(year, y -> new boolean[ages.length]);
             if (given[a]) {
-                throw row.error("age", "duplicate row for " + key + ", year " + year + ", age " + row.text("age"));
+                throw row.error("year", "duplicate row for " + key + ", year " + year + (t.has("age") ? ", age " + row.text("age") : ""));
             }
             given[a] = true;
             byAge[a] = value;

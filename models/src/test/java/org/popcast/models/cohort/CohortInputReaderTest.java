@@ -71,8 +71,9 @@ class CohortInputReaderTest {
         expect("fertility.csv", "*,2000,1,0.1", "*,2005,1,0.1", "no fertility for region A in the base year 2000");
         expect("mortality.csv", "*,2000,M,1,0.01\n", "", "mortality.csv: no row for *|M, year 2000, age 1");
         expect("mortality.csv", "region,year,sex,age,qx", "region,year,sex,age,q", "expected exactly one of the columns mx, qx, Lx, found none");
-        expect("migration.csv", "A,2000,F,1,2", "A,2000,F,1,2\nA,2000,F,1,3", "migration.csv:3:4: duplicate row for A|F, year 2000, age 1");
-        expect("srb.csv", "1.06", "3", "srb must be a finite number in [0.5, 2.0]");
+        expect("migration.csv", "A,2000,F,1,2", "A,2000,F,1,2\nA,2000,F,1,3", "migration.csv:3:2: duplicate row for A|F, year 2000, age 1");
+        expect("srb.csv", "1.06", "3", "srb.csv:2:3: srb must be a finite number in [0.5, 2.0]");
+        expect("srb.csv", "*,2000,1.06", "*,2000,1.06\n\n*,2000,1.05", "srb.csv:4:2: duplicate row for *, year 2000");
         expect("projection.yaml", "step: 1", "step: 2", "projection.yaml:2:7 (step): step must be 1 or 5, got 2");
         expect("projection.yaml", "migration_timing: start", "migration_timing: middle", "migration timing must be start, end or even");
         expect("projection.yaml", "horizon: 3", "horizon: 3\nhorizn: 4", "unknown key 'horizn'");
