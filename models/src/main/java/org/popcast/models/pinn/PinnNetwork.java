@@ -27,9 +27,9 @@ import org.tensorflow.types.family.TFloating;
  * The exact solution jumps across the characteristic from the corner (P0(0) differs from the
  * births at t0), and again along the characteristic of every fertility step inside the window
  * (births jump there); the side indicators let a smooth network be discontinuous exactly there,
- * and they are constant elsewhere, so they add nothing to dP/da or dP/dt. The same class serves float32
- * training, float64 L-BFGS and prediction: the layers are whatever operands the caller holds
- * (variables, placeholders or constants).
+ * and they are constant elsewhere, so they add nothing to dP/da or dP/dt. The same class serves
+ * float32 training, float64 L-BFGS and prediction: the weights are whatever operands the caller
+ * holds (variables, placeholders or constants), and the body (MLP or LSTM) is the settings'.
  */
 final class PinnNetwork<T extends TFloating> {
 
