@@ -80,11 +80,19 @@ public final class TrapezoidBalanceOde {
                     boolean perCapita = k < 2;
                     double v0 = p0.value[k], v1 = p1.value[k];
                     flows[k][y] += perCapita ? h * (v0 * n + v1 * n1) / 2 : h * (v0 + v1) / 2;
-                    for (int q = 0; q < np; q++) {
-                        double g0 = p0.grad(k, q), g1 = p1.grad(k, q);
-                        dFlows[k][y][q] += perCapita
-                                ? h * (g0 * n + v0 * dn[q] + g1 * n1 + v1 * dn1[q]) / 2
-                                : h * (g0 + g1) / 2;
+                    if (np == 0) {
+                        continue;
+                    }
+                    double[] df = dFlows[k][y];
+                    if (perCapita) {
+                        for (int q = 0; q < np; q++) {
+                            df[q] += h * (v0 * dn[q] + v1 * dn1[q]) / 2;
+                        }
+                    }
+                    // the curve's own four parameters
+                    double w0 = perCapita ? n : 1, w1 = perCapita ? n1 : 1;
+                    for (int i = 0; i < 4; i++) {
+                        df[1 + 4 * k + i] += h * (p0.gradient[k][i] * w0 + p1.gradient[k][i] * w1) / 2;
                     }
                 }
                 n = n1;
@@ -117,8 +125,9 @@ public final class TrapezoidBalanceOde {
 
         Point(BalanceCurves curves, double t, int np) {
             for (int k = 0; k < 4; k++) {
-                value[k] = curves.curve(k).value(t);
-                gradient[k] = np > 0 ? curves.curve(k).gradient(t) : null;
+                LogLogisticCurve c = curves.curve(k);
+                value[k] = c.value(t);
+                gradient[k] = np > 0 ? c.gradient(t) : null;
             }
             r = value[0] - value[1];
             w = value[2] - value[3];
@@ -132,12 +141,6 @@ public final class TrapezoidBalanceOde {
                     dw[13 + i] = -gradient[3][i];
                 }
             }
-        }
-
-        /** d value[k] / d parameter q of the full vector. */
-        double grad(int k, int q) {
-            int first = 1 + 4 * k;
-            return q >= first && q < first + 4 ? gradient[k][q - first] : 0;
         }
     }
 }

@@ -30,10 +30,21 @@ import org.popcast.kernels.balance.TrapezoidBalanceOde;
  * 1e-10. Anomalous observations are flagged by {@link AnomalyRule}; on request they are left out
  * and the fit repeated once, so the model restores them.
  *
- * <p>Parameter covariance: sigma^2 (J^T J)^-1 with sigma^2 = RSS / (m - p), m residuals and p free
- * parameters (the usual nonlinear least-squares estimate).
+ * <p>Curve forms: unless all four parameters are asked for, each curve starts with the form its
+ * amount of data supports ({@link CurveForm#forObservations}) and simpler forms are chosen by the
+ * Bayesian information criterion BIC = m ln(RSS/m) + p ln m ({@link #select}). Four free parameters
+ * on a short, noisy series chase the noise (steep steps, inflections outside the data) and
+ * extrapolate it; BIC's penalty keeps them only where the data demand them.
+ *
+ * <p>Residuals are per mille of the population and divided by each measure's scatter from a first
+ * fit (see {@link Observations}). Parameter covariance: sigma^2 (J^T J)^-1 with
+ * sigma^2 = RSS / (m - p), m residuals and p free parameters (the usual nonlinear least-squares
+ * estimate).
  */
 public final class BalanceFit {
+
+    /** The fit stops when a step lowers the cost (or moves the parameters) by less than this, relatively. */
+    static final double COST_TOLERANCE = 1e-8;
 
     /** Fewer known populations than this cannot pin a trend. */
     public static final int MIN_POPULATIONS = 3;
@@ -43,14 +54,113 @@ public final class BalanceFit {
 
     public static FittedBalance fit(BalanceSeries series, List<BalanceJump> jumps, BalanceSettings settings) {
         checkData(series);
-        FittedBalance first = fitOnce(series, jumps, settings, Set.of());
+        FittedBalance first = select(series, jumps, settings, Set.of());
         List<AnomalyRule.Flag> flags = AnomalyRule.flag(first, settings.anomalyThreshold());
         if (!settings.replaceAnomalies() || flags.isEmpty()) {
             return first.withAnomalies(flags, false);
         }
         Set<Observations.Key> excluded = new HashSet<>();
         flags.forEach(f -> excluded.add(new Observations.Key(f.measure(), f.year())));
-        return fitOnce(series, jumps, settings, excluded).withAnomalies(flags, true);
+        return select(series, jumps, settings, excluded).withAnomalies(flags, true);
+    }
+
+    /**
+     * Chooses the curve forms by BIC in two passes: a stepwise search with residuals per mille, then
+     * the weights from that fit's scatter and a second stepwise search from its forms. The weights
+     * need a fit, and a fit with the wrong weights can prefer the wrong forms: the second pass
+     * corrects both.
+     */
+    static FittedBalance select(BalanceSeries series, List<BalanceJump> jumps, BalanceSettings settings,
+                                Set<Observations.Key> excluded) {
+        int origin = settings.originFor(series.firstYear());
+        if (origin > series.firstYear()) {
+            throw new InputException(series.source() + ": the curves' origin " + origin + " is after the first year "
+                    + series.firstYear() + " of the series");
+        }
+        Observations unweighted = new Observations(series, excluded);
+        InitialFit init = InitialFit.of(unweighted, origin);
+        CurveForm[] most = init.autoForms(settings.fullCurves());
+        FittedBalance first = stepwise(series, jumps, settings, unweighted, init, most, most);
+        Observations weighted = unweighted.weightedBy(first.path());
+        return stepwise(series, jumps, settings, weighted, init, first.map().forms(), most);
+    }
+
+    /**
+     * Stepwise search: from the first of {@code start}, its constant forms, that converges, move one
+     * curve one form simpler or richer (up to {@code most}, what the data support) while BIC falls.
+     * Forms whose fit fails (no convergence, singular Jacobian, curves that are not trends) are not
+     * chosen. With full curves asked for, only {@code most} is fitted.
+     */
+    private static FittedBalance stepwise(BalanceSeries series, List<BalanceJump> jumps, BalanceSettings settings,
+                                          Observations obs, InitialFit init, CurveForm[] start, CurveForm[] most) {
+        if (settings.fullCurves()) {
+            return fitOnce(series, jumps, settings, obs, init, most);
+        }
+        InputException failure = null;
+        FittedBalance best = null;
+        Set<List<CurveForm>> tried = new HashSet<>();
+        for (CurveForm[] forms : List.of(start, simplest(start))) {
+            if (best == null && tried.add(List.of(forms))) {
+                try {
+                    best = fitOnce(series, jumps, settings, obs, init, forms);
+                } catch (InputException e) {
+                    failure = e;
+                }
+            }
+        }
+        if (best == null) {
+            throw failure;
+        }
+        while (true) {
+            CurveForm[] forms = best.map().forms();
+            FittedBalance roundBest = null;
+            for (int k = 0; k < 4; k++) {
+                for (CurveForm next : new CurveForm[] {simpler(forms[k]), richer(forms[k], most[k])}) {
+                    CurveForm[] candidate = forms.clone();
+                    candidate[k] = next;
+                    if (next == null || !tried.add(List.of(candidate))) {
+                        continue;
+                    }
+                    try {
+                        FittedBalance f = fitOnce(series, jumps, settings, obs, init, candidate);
+                        if (roundBest == null || f.bic() < roundBest.bic()) {
+                            roundBest = f;
+                        }
+                    } catch (InputException e) {
+                        // not a usable set of forms: not chosen
+                    }
+                }
+            }
+            if (roundBest == null || roundBest.bic() >= best.bic()) {
+                return best;
+            }
+            best = roundBest;
+        }
+    }
+
+    private static CurveForm richer(CurveForm f, CurveForm most) {
+        CurveForm next = switch (f) {
+            case CONSTANT -> CurveForm.LEVELS;
+            case LEVELS -> CurveForm.FULL;
+            default -> null;
+        };
+        return next != null && next.free() <= most.free() ? next : null;
+    }
+
+    private static CurveForm[] simplest(CurveForm[] forms) {
+        CurveForm[] out = forms.clone();
+        for (int k = 0; k < 4; k++) {
+            out[k] = out[k] == CurveForm.ZERO ? CurveForm.ZERO : CurveForm.CONSTANT;
+        }
+        return out;
+    }
+
+    private static CurveForm simpler(CurveForm f) {
+        return switch (f) {
+            case FULL -> CurveForm.LEVELS;
+            case LEVELS -> CurveForm.CONSTANT;
+            default -> null;
+        };
     }
 
     private static void checkData(BalanceSeries s) {
@@ -69,16 +179,13 @@ public final class BalanceFit {
         }
     }
 
+    /** One Levenberg-Marquardt fit with the given curve forms. */
     static FittedBalance fitOnce(BalanceSeries series, List<BalanceJump> jumps, BalanceSettings settings,
-                                 Set<Observations.Key> excluded) {
+                                 Observations obs, InitialFit init, CurveForm[] forms) {
+        int maxEvaluations = settings.maxEvaluations();
         int origin = settings.originFor(series.firstYear());
-        if (origin > series.firstYear()) {
-            throw new InputException(series.source() + ": the curves' origin " + origin + " is after the first year "
-                    + series.firstYear() + " of the series");
-        }
-        Observations obs = new Observations(series, excluded);
-        InitialFit init = InitialFit.of(obs, origin, settings.fullCurves());
-        ParameterMap map = init.map;
+        ParameterMap map = init.map(forms);
+        double[] start = init.start(map);
         int m = obs.list.size(), p = map.size();
         if (m <= p) {
             throw new InputException(series.source() + ": too few years to fit: " + m + " observations for " + p
@@ -94,20 +201,25 @@ public final class BalanceFit {
         LeastSquaresProblem problem = new LeastSquaresBuilder()
                 .model(point -> evaluate(point, obs, map, ode, origin, forcing))
                 .target(target)
-                .start(init.start)
+                .start(start)
                 .parameterValidator(v -> new ArrayRealVector(map.clamp(v.toArray()), false))
-                .maxEvaluations(settings.maxEvaluations())
-                .maxIterations(settings.maxEvaluations())
+                .maxEvaluations(maxEvaluations)
+                .maxIterations(maxEvaluations)
                 .lazyEvaluation(false)
                 .build();
         LeastSquaresOptimizer.Optimum optimum;
         try {
-            optimum = new LevenbergMarquardtOptimizer().optimize(problem);
+            optimum = new LevenbergMarquardtOptimizer().withCostRelativeTolerance(COST_TOLERANCE)
+                    .withParameterRelativeTolerance(COST_TOLERANCE).optimize(problem);
         } catch (MathIllegalStateException e) {
-            throw new InputException(series.source() + ": the fit did not converge within " + settings.maxEvaluations()
+            throw new InputException(series.source() + ": the fit did not converge within " + maxEvaluations
                     + " evaluations (" + e.getMessage() + "); try --full-curves off, fewer years or another --origin", e);
         }
         double[] free = optimum.getPoint().toArray();
+        String violation = map.violation(free);
+        if (violation != null) {
+            throw new InputException(series.source() + ": the fitted curves are not trends (" + violation + ")");
+        }
         double rss = optimum.getCost() * optimum.getCost();
         int dof = m - p;
         double sigma2 = rss / dof;

@@ -14,11 +14,15 @@ package org.popcast.models.balance;
 public record BalanceSettings(Integer origin, int stepsPerYear, boolean fullCurves, double confidence,
                               double anomalyThreshold, boolean replaceAnomalies, int maxEvaluations) {
 
-    public static final int STEPS_PER_YEAR_DEFAULT = 12;
+    public static final int STEPS_PER_YEAR_DEFAULT = 4;
     public static final double CONFIDENCE_DEFAULT = 0.90;
     /** Iglewicz and Hoaglin's cut-off for the modified z-score. */
     public static final double ANOMALY_THRESHOLD_DEFAULT = 3.5;
-    public static final int MAX_EVALUATIONS_DEFAULT = 2000;
+    /**
+     * Converging fits take tens to a few hundred evaluations; one that needs more sits in a flat
+     * valley (curves the data cannot pin down) and is better replaced by simpler curve forms.
+     */
+    public static final int MAX_EVALUATIONS_DEFAULT = 500;
 
     public static final BalanceSettings DEFAULT = new BalanceSettings(null, STEPS_PER_YEAR_DEFAULT, false,
             CONFIDENCE_DEFAULT, ANOMALY_THRESHOLD_DEFAULT, false, MAX_EVALUATIONS_DEFAULT);

@@ -13,7 +13,7 @@ import org.popcast.kernels.balance.TrapezoidBalanceOde;
  * A fitted Level I balance model: the free parameters and their covariance, the fit's error
  * measures, the observations it was compared with and the anomalies found.
  *
- * @param sigma2    residual variance RSS / dof, in (per mille of the population)^2
+ * @param sigma2    residual variance RSS / dof of the weighted residuals
  * @param dof       residuals minus free parameters: the degrees of freedom of Student's t
  * @param path      the solution over the series' years (population to 1 January after the last)
  * @param anomalies observations flagged by {@link AnomalyRule}
@@ -54,8 +54,14 @@ public record FittedBalance(BalanceSeries series, List<BalanceJump> jumps, Balan
         return observations.list.size();
     }
 
-    /** Root mean square residual, per mille of the population. */
-    public double rmsPerMille() {
+    /** Bayesian information criterion m ln(RSS/m) + p ln m, for choosing curve forms. */
+    public double bic() {
+        int m = observationCount(), p = map.size();
+        return m * Math.log(sigma2 * dof / m) + p * Math.log(m);
+    }
+
+    /** Root mean square of the weighted residuals (per mille of the population over each measure's scatter; about 1). */
+    public double rmsWeighted() {
         return Math.sqrt(sigma2 * dof / observationCount());
     }
 

@@ -20,15 +20,18 @@ import org.popcast.kernels.balance.LogLogisticCurve;
  */
 final class InitialFit {
 
-    final ParameterMap map;
-    final double[] start;
+    private final Observations obs;
+    private final List<List<double[]>> points;
+    /** Each curve's fit per form, made once: the search over forms asks for them again and again. */
+    private final java.util.Map<String, LogLogisticCurve> fitted = new java.util.HashMap<>();
 
-    private InitialFit(ParameterMap map, double[] start) {
-        this.map = map;
-        this.start = start;
+    private InitialFit(Observations obs, List<List<double[]>> points) {
+        this.obs = obs;
+        this.points = points;
     }
 
-    static InitialFit of(Observations obs, int origin, boolean fullCurves) {
+    /** The yearly points of each curve, at mid-year in years from the origin. */
+    static InitialFit of(Observations obs, int origin) {
         BalanceSeries s = obs.series;
         double[] ref = obs.reference;
         int n = s.years();
@@ -57,20 +60,40 @@ final class InitialFit {
                 add(points.get(2), t, netMigration(s, ref, i, meanGrowth));
             }
         }
+        return new InitialFit(obs, points);
+    }
+
+    /** The forms the data support: {@link CurveForm#forObservations} of each curve's points, or all full. */
+    CurveForm[] autoForms(boolean fullCurves) {
         CurveForm[] forms = new CurveForm[4];
+        for (int k = 0; k < 4; k++) {
+            boolean unused = k == 3 && !obs.separateMigration;
+            forms[k] = unused ? CurveForm.ZERO : fullCurves ? CurveForm.FULL : CurveForm.forObservations(points.get(k).size());
+        }
+        return forms;
+    }
+
+    /** The parameter map of these forms. */
+    ParameterMap map(CurveForm[] forms) {
         double[] fixedD = new double[4];
-        LogLogisticCurve[] curves = new LogLogisticCurve[4];
         for (int k = 0; k < 4; k++) {
             List<double[]> p = points.get(k);
-            boolean unused = k == 3 && !obs.separateMigration;
-            forms[k] = unused ? CurveForm.ZERO : fullCurves ? CurveForm.FULL : CurveForm.forObservations(p.size());
             fixedD[k] = p.isEmpty() ? 1 : (p.get(0)[0] + p.get(p.size() - 1)[0]) / 2;
-            curves[k] = unused ? LogLogisticCurve.constant(0) : fit(p, forms[k], fixedD[k]);
         }
-        boolean[] nonNegative = {true, true, obs.separateMigration, obs.separateMigration};
-        ParameterMap map = new ParameterMap(forms, fixedD, nonNegative);
-        double n0 = Double.isNaN(ref[0]) ? 1 : ref[0];
-        return new InitialFit(map, map.free(n0, new BalanceCurves(curves[0], curves[1], curves[2], curves[3])));
+        return new ParameterMap(forms, fixedD, new boolean[] {true, true, obs.separateMigration, obs.separateMigration});
+    }
+
+    /** Start values of the joint fit: each curve of its form fitted to its own points. */
+    double[] start(ParameterMap map) {
+        LogLogisticCurve[] curves = new LogLogisticCurve[4];
+        for (int k = 0; k < 4; k++) {
+            int curve = k;
+            curves[k] = map.form(k) == CurveForm.ZERO ? LogLogisticCurve.constant(0)
+                    : fitted.computeIfAbsent(k + " " + map.form(k),
+                            key -> fit(points.get(curve), map.form(curve), map.fixedD(curve)));
+        }
+        double n0 = Double.isNaN(obs.reference[0]) ? 1 : obs.reference[0];
+        return map.free(n0, new BalanceCurves(curves[0], curves[1], curves[2], curves[3]));
     }
 
     /** Net migration of year i: given, arrivals - departures, or the remainder of the balance. */

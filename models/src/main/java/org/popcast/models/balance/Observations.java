@@ -14,6 +14,11 @@ import org.popcast.data.input.BalanceSeries;
  * population, interpolated log-linearly over gaps and held flat beyond the ends; flows use the
  * mean of the two 1-January values around their year.
  *
+ * <p>Measures differ in noise (a registered population is counted precisely, migration is not), so
+ * each measure's residuals are then divided by its own scatter sigma_k, estimated from a first fit
+ * (feasible weighted least squares): the residuals become standardized and a precise measure is not
+ * drowned by a noisy one.
+ *
  * <p>A difference (natural increase, net migration) is used only where its parts are not both
  * observed: otherwise it would count the same information twice.
  */
@@ -35,8 +40,17 @@ final class Observations {
     final List<Obs> list = new ArrayList<>();
     /** Arrivals and departures are observed: they get curves of their own, else one net-migration curve. */
     final boolean separateMigration;
+    /** Scatter of each measure's residuals per mille of the population (by ordinal); 1 before weighting. */
+    final double[] sigma;
+    private final Set<Key> excluded;
 
     Observations(BalanceSeries series, Set<Key> excluded) {
+        this(series, excluded, null);
+    }
+
+    private Observations(BalanceSeries series, Set<Key> excluded, double[] sigma) {
+        this.excluded = Set.copyOf(excluded);
+        this.sigma = sigma != null ? sigma.clone() : ones();
         this.series = series;
         this.reference = reference(series);
         this.separateMigration = BalanceSeries.known(series.arrivals()) + BalanceSeries.known(series.departures()) > 0;
@@ -47,10 +61,45 @@ final class Observations {
                 if (Double.isNaN(col[i]) || excluded.contains(new Key(m, series.year(i))) || redundant(m, i)) {
                     continue;
                 }
-                double scale = m == Measure.POPULATION ? 1000 / reference[i] : 2000 / (reference[i] + reference[i + 1]);
-                list.add(new Obs(m, i, col[i], scale));
+                double perMille = m == Measure.POPULATION ? 1000 / reference[i] : 2000 / (reference[i] + reference[i + 1]);
+                list.add(new Obs(m, i, col[i], perMille / this.sigma[m.ordinal()]));
             }
         }
+    }
+
+    private static double[] ones() {
+        double[] one = new double[Measure.values().length];
+        java.util.Arrays.fill(one, 1);
+        return one;
+    }
+
+    /** Measures with fewer residuals than this borrow the pooled scatter. */
+    static final int MIN_FOR_OWN_SIGMA = 3;
+
+    /**
+     * The same observations weighted by the scatter of each measure's residuals (per mille) in
+     * {@code path}; a measure with few observations gets the pooled scatter, and no measure less
+     * than a tenth of it (an exactly fitted measure must not get an infinite weight).
+     */
+    Observations weightedBy(org.popcast.kernels.balance.BalancePath path) {
+        int k = Measure.values().length;
+        double[] sum = new double[k];
+        int[] n = new int[k];
+        double pooled = 0;
+        for (Obs o : list) {
+            double perMille = o.scale() * sigma[o.measure().ordinal()];
+            double e = (o.measure().value(path, o.index()) - o.value()) * perMille;
+            sum[o.measure().ordinal()] += e * e;
+            n[o.measure().ordinal()]++;
+            pooled += e * e;
+        }
+        pooled = Math.sqrt(pooled / list.size());
+        double[] s = new double[k];
+        for (int i = 0; i < k; i++) {
+            double own = n[i] >= MIN_FOR_OWN_SIGMA ? Math.sqrt(sum[i] / n[i]) : pooled;
+            s[i] = Math.max(Math.max(own, 0.1 * pooled), 1e-9);
+        }
+        return new Observations(series, excluded, s);
     }
 
     private boolean redundant(Measure m, int i) {

@@ -10,13 +10,17 @@ import org.popcast.kernels.balance.TrapezoidBalanceOde;
 /**
  * Maps the vector the optimiser moves (N0, then each curve's free parameters per its
  * {@link CurveForm}) to the full vector of the ODE (N0, a, b, c, d of four curves), and Jacobians
- * back. Free c and d are logarithms: the optimiser cannot make them non-positive, and bounds on
- * them are bounds on ln c, ln d. Rates and separate flows keep a, b >= 0.
+ * back. Free c and d are logarithms, so they stay positive. A fitted curve must have
+ * 0.1 <= c <= 10 (a steeper curve is a jump, which jumps model explicitly) and 0.25 <= d <= 500
+ * years ({@link #violation}); these are checked after the fit rather than imposed on the
+ * optimiser, because clamping makes Levenberg-Marquardt bounce off a bound without converging.
+ * Rates and separate flows keep a, b >= 0 (by clamping: that bound rarely binds).
  */
 public final class ParameterMap {
 
     /** Bounds of a free curve's steepness and inflection date (years from the origin). */
-    static final double C_MIN = 0.1, C_MAX = 50, D_MIN = 0.25, D_MAX = 500;
+    static final double C_MIN = 0.1, C_MAX = 10, D_MIN = 0.25, D_MAX = 500;
+    private static final double LOG_GUARD = 15;
 
     private final CurveForm[] forms;
     private final double[] fixedD;
@@ -44,6 +48,14 @@ public final class ParameterMap {
     /** Length of the free vector. */
     public int size() {
         return size;
+    }
+
+    double fixedD(int curve) {
+        return fixedD[curve];
+    }
+
+    CurveForm[] forms() {
+        return forms.clone();
     }
 
     public CurveForm form(int curve) {
@@ -143,6 +155,20 @@ public final class ParameterMap {
         return m;
     }
 
+    /** Why the curves of a free vector are not acceptable trends, or null if they are. */
+    String violation(double[] free) {
+        for (int k = 0; k < 4; k++) {
+            if (forms[k] == CurveForm.FULL) {
+                double c = Math.exp(free[offset[k] + 2]), d = Math.exp(free[offset[k] + 3]);
+                if (c < C_MIN || c > C_MAX || d < D_MIN || d > D_MAX) {
+                    return BalanceCurves.NAMES[k] + " c = " + (float) c + ", d = " + (float) d + " outside " + C_MIN + " <= c <= "
+                            + C_MAX + ", " + D_MIN + " <= d <= " + D_MAX;
+                }
+            }
+        }
+        return null;
+    }
+
     /** Keeps a free vector inside the bounds (the optimiser's parameter validator). */
     public double[] clamp(double[] free) {
         double[] p = free.clone();
@@ -156,8 +182,10 @@ public final class ParameterMap {
                 }
             }
             if (forms[k] == CurveForm.FULL) {
-                p[o + 2] = Math.min(Math.max(p[o + 2], Math.log(C_MIN)), Math.log(C_MAX));
-                p[o + 3] = Math.min(Math.max(p[o + 3], Math.log(D_MIN)), Math.log(D_MAX));
+                // only against overflow: the fit's result is checked against the real bounds
+                for (int i = 2; i < 4; i++) {
+                    p[o + i] = Math.min(Math.max(p[o + i], -LOG_GUARD), LOG_GUARD);
+                }
             }
         }
         return p;

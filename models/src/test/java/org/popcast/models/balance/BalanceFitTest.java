@@ -21,7 +21,9 @@ class BalanceFitTest {
         for (int q = 0; q < p.length; q++) {
             assertEquals(truth[q], p[q], 1e-4 * Math.abs(truth[q]), "parameter " + q);
         }
-        assertTrue(fit.rmsPerMille() < 1e-5, "rms " + fit.rmsPerMille());
+        for (Measure m : new Measure[] {Measure.POPULATION, Measure.BIRTHS, Measure.ARRIVALS}) {
+            assertTrue(BalanceRun.rmsRelative(fit, m) < 1e-5, m + " rms % " + BalanceRun.rmsRelative(fit, m));
+        }
     }
 
     @Test
