@@ -37,8 +37,8 @@ public record BalanceSettings(Integer origin, int stepsPerYear, boolean fullCurv
         if (!(anomalyThreshold > 0)) {
             throw new IllegalArgumentException("anomaly threshold must be > 0, got " + anomalyThreshold);
         }
-        if (maxEvaluations < 10) {
-            throw new IllegalArgumentException("max evaluations must be >= 10, got " + maxEvaluations);
+        if (maxEvaluations < 1) {
+            throw new IllegalArgumentException("max evaluations must be >= 1, got " + maxEvaluations);
         }
     }
 
