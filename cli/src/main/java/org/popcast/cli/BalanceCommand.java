@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
         description = {"Demographic balance model of a city (seed 002): dN/dt = N (nuB - nuD) + (wI - wO) with log-logistic",
                 "curves fitted to a yearly series, forecast with bands, gap filling, anomalies, jumps, backtests.",
                 "Without --series the embedded Chinese city table is used (default city Chongqing)."},
-        subcommands = {BalanceFitCommand.class, BalanceForecastCommand.class, BalanceBacktestCommand.class})
+        subcommands = {BalanceFitCommand.class, BalanceForecastCommand.class, BalanceBacktestCommand.class,
+                BalanceGroupsCommand.class})
 public final class BalanceCommand implements Runnable {
 
     @Spec

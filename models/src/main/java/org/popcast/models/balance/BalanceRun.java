@@ -234,6 +234,67 @@ public final class BalanceRun {
         anomalies.write(dir.resolve("anomalies.csv"));
     }
 
+    /**
+     * Level II as a dataset: {@code group_population(group, year)} and {@code observed_group_population},
+     * with the Level I {@code population(year)} they add up to, and the fitted shares and multipliers.
+     */
+    public static NetcdfDataset groupsDataset(AgeGroupFit.Result r, FittedBalance level1, java.util.TreeMap<Integer, double[]> observed,
+                                              Provenance provenance) {
+        NetcdfDataset.Builder b = NetcdfDataset.builder()
+                .attribute("title", "popcast demographic balance model, Level II age groups: " + level1.series().source())
+                .attribute("Conventions", "CF-1.8");
+        provenance.attributes().forEach(b::attribute);
+        b.attribute("format_version", FORMAT_VERSION).attribute("product", "balance_groups");
+        settingsAttributes(level1, BalanceForecast.of(level1, level1.series().lastYear())).forEach((k, v) -> put(b, k, v));
+        b.attribute("group_widths_years", r.widths()[0] + " (young), " + r.widths()[1] + " (working)")
+                .attribute("group_start_year", (long) r.startYear())
+                .attribute("group_observations", (long) r.observations())
+                .attribute("group_rms_per_mille", r.rmsPerMille())
+                .attribute("group_projection_max_correction", r.maxCorrection());
+        for (int i = 0; i < 3; i++) {
+            String g = AgeGroupFit.GROUPS[i];
+            b.attribute("migration_share_" + g, r.shares()[i]).attribute("death_rate_multiplier_" + g, r.multipliers()[i]);
+        }
+        String[] se = {"migration_share_young", "migration_share_working", "death_rate_multiplier_young", "death_rate_multiplier_old"};
+        for (int q = 0; q < 4; q++) {
+            b.attribute(se[q] + "_std_error", r.standardErrors()[q]);
+        }
+        int n = r.groups().length;
+        long[] years = new long[n];
+        double[] model = new double[3 * n], obs = new double[3 * n], total = new double[n];
+        Arrays.fill(obs, Double.NaN);
+        for (int y = 0; y < n; y++) {
+            years[y] = r.startYear() + y;
+            double[] row = observed.get(r.startYear() + y);
+            for (int g = 0; g < 3; g++) {
+                model[g * n + y] = r.groups()[y][g];
+                obs[g * n + y] = row == null ? Double.NaN : row[g];
+                total[y] += r.groups()[y][g];
+            }
+        }
+        b.dimension("year", years, "year", "calendar year (populations on 1 January)");
+        b.dimension("group", AgeGroupFit.GROUPS, "age group: below, at and above working age");
+        b.variable("group_population", List.of("group", "year"), model, "persons", "population of the age group on 1 January, model");
+        if (hasValues(obs)) {
+            b.variable("observed_group_population", List.of("group", "year"), obs, "persons", "population of the age group on 1 January, observed");
+        }
+        b.variable("population", List.of("year"), total, "persons", "population on 1 January, Level I (the sum of the groups)");
+        return b.build();
+    }
+
+    /** Writes groups.csv: year, group, model, observed. */
+    public static void writeGroupsCsv(Path dir, AgeGroupFit.Result r, java.util.TreeMap<Integer, double[]> observed) throws IOException {
+        Files.createDirectories(dir);
+        CsvTable t = new CsvTable("year", "group", "model", "observed");
+        for (int y = 0; y < r.groups().length; y++) {
+            double[] row = observed.get(r.startYear() + y);
+            for (int g = 0; g < 3; g++) {
+                t.row(r.startYear() + y, AgeGroupFit.GROUPS[g], r.groups()[y][g], row == null ? Double.NaN : row[g]);
+            }
+        }
+        t.write(dir.resolve("groups.csv"));
+    }
+
     /** Writes backtest.csv: every held-out value against its forecast. */
     public static void writeBacktestCsv(Path dir, Backtest bt) throws IOException {
         Files.createDirectories(dir);
