@@ -60,13 +60,17 @@ final class BalanceOptions {
             description = "Limit of model evaluations of a fit (default ${DEFAULT-VALUE}).")
     int maxEvaluations;
 
+    @Option(names = "--anchor", description = {"Start the forecast from the last observed population rather than from the",
+            "fitted path (not in the seed; see docs/balance-model.md for what it changes in backtests)."})
+    boolean anchor;
+
     @Option(names = "--csv", paramLabel = "DIR", description = "Also write tidy CSV tables into this directory.")
     Path csv;
 
     BalanceSettings settings(CommandSpec spec) {
         try {
             return new BalanceSettings(origin, stepsPerYear, fullCurves, confidence, anomalyThreshold, replaceAnomalies,
-                    maxEvaluations);
+                    maxEvaluations, anchor);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -42,7 +42,7 @@ public final class BalanceForecast {
         this.firstYear = fit.series().firstYear();
         this.years = lastYear - firstYear + 1;
         this.z = new TDistribution(fit.dof()).inverseCumulativeProbability((1 + fit.settings().confidence()) / 2);
-        BalancePath path = fit.solveUntil(lastYear);
+        BalancePath path = fit.solveForecast(lastYear);
         Dual[][] model = modelled(path);
         Dual[][] observed = observed(fit.series());
         double sigmaG2 = growthVariance(fit);

@@ -115,6 +115,7 @@ public final class BalanceRun {
         a.put("student_t_dof", fit.dof());
         a.put("student_t_quantile", forecast.z());
         a.put("anomaly_threshold", fit.settings().anomalyThreshold());
+        a.put("anchored_to_last_population", String.valueOf(fit.settings().anchor()));
         a.put("anomalies_replaced", String.valueOf(fit.replaced()));
         a.put("anomalies", fit.anomalies().stream().map(f -> f.measure().label() + " " + f.year() + " (z " + String.format("%.1f", f.score()) + ")")
                 .collect(Collectors.joining("; ")));

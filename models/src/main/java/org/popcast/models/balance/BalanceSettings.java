@@ -10,9 +10,10 @@ package org.popcast.models.balance;
  * @param anomalyThreshold modified z-score beyond which an observation is flagged
  * @param replaceAnomalies refit without the flagged observations and restore them from the model
  * @param maxEvaluations   limit of model evaluations of each least-squares fit
+ * @param anchor           start the forecast from the last observed population instead of the fitted curve's value
  */
 public record BalanceSettings(Integer origin, int stepsPerYear, boolean fullCurves, double confidence,
-                              double anomalyThreshold, boolean replaceAnomalies, int maxEvaluations) {
+                              double anomalyThreshold, boolean replaceAnomalies, int maxEvaluations, boolean anchor) {
 
     public static final int STEPS_PER_YEAR_DEFAULT = 4;
     public static final double CONFIDENCE_DEFAULT = 0.90;
@@ -25,7 +26,7 @@ public record BalanceSettings(Integer origin, int stepsPerYear, boolean fullCurv
     public static final int MAX_EVALUATIONS_DEFAULT = 500;
 
     public static final BalanceSettings DEFAULT = new BalanceSettings(null, STEPS_PER_YEAR_DEFAULT, false,
-            CONFIDENCE_DEFAULT, ANOMALY_THRESHOLD_DEFAULT, false, MAX_EVALUATIONS_DEFAULT);
+            CONFIDENCE_DEFAULT, ANOMALY_THRESHOLD_DEFAULT, false, MAX_EVALUATIONS_DEFAULT, false);
 
     public BalanceSettings {
         if (stepsPerYear < 1) {
@@ -43,7 +44,12 @@ public record BalanceSettings(Integer origin, int stepsPerYear, boolean fullCurv
     }
 
     public BalanceSettings withReplaceAnomalies(boolean replace) {
-        return new BalanceSettings(origin, stepsPerYear, fullCurves, confidence, anomalyThreshold, replace, maxEvaluations);
+        return new BalanceSettings(origin, stepsPerYear, fullCurves, confidence, anomalyThreshold, replace, maxEvaluations, anchor);
+    }
+
+    public BalanceSettings withAnchor(boolean anchored) {
+        return new BalanceSettings(origin, stepsPerYear, fullCurves, confidence, anomalyThreshold, replaceAnomalies,
+                maxEvaluations, anchored);
     }
 
     public int originFor(int firstYear) {

@@ -106,6 +106,44 @@ public record FittedBalance(BalanceSeries series, List<BalanceJump> jumps, Balan
         return out;
     }
 
+    /**
+     * The path of the forecast: {@link #solveUntil}, or with {@code anchor} the same curves solved
+     * again from the last observed population (its sensitivities then do not depend on N0: the
+     * initial-value column is dropped).
+     */
+    public BalancePath solveForecast(int lastYear) {
+        BalancePath full = solveUntil(lastYear);
+        int last = observations.lastPopulationIndex();
+        if (!settings.anchor() || last <= 0) {
+            return full;
+        }
+        int years = full.years();
+        var forcing = JumpForcing.of(jumps, series.firstYear() + last, years - last);
+        forcing.populationStep()[0] = 0; // the observation already holds that year's step
+        BalancePath tail = new TrapezoidBalanceOde(settings.stepsPerYear()).solve(curves(), series.population()[last], origin,
+                series.firstYear() + last, forcing, true);
+        double[] pop = full.population().clone();
+        double[][] dPop = full.dPopulation().clone();
+        for (int i = last; i <= years; i++) {
+            pop[i] = tail.population()[i - last];
+            dPop[i] = tail.dPopulation()[i - last].clone();
+            dPop[i][0] = 0;
+        }
+        double[][] flows = {full.births().clone(), full.deaths().clone(), full.arrivals().clone(), full.departures().clone()};
+        double[][][] dFlows = {full.dBirths().clone(), full.dDeaths().clone(), full.dArrivals().clone(), full.dDepartures().clone()};
+        double[][] tailFlows = {tail.births(), tail.deaths(), tail.arrivals(), tail.departures()};
+        double[][][] tailD = {tail.dBirths(), tail.dDeaths(), tail.dArrivals(), tail.dDepartures()};
+        for (int k = 0; k < 4; k++) {
+            for (int y = last; y < years; y++) {
+                flows[k][y] = tailFlows[k][y - last];
+                dFlows[k][y] = tailD[k][y - last].clone();
+                dFlows[k][y][0] = 0;
+            }
+        }
+        return new BalancePath(full.firstYear(), pop, flows[0], flows[1], flows[2], flows[3], dPop, dFlows[0], dFlows[1],
+                dFlows[2], dFlows[3]);
+    }
+
     /** The solution from the series' first year to {@code lastYear} (flows included), with sensitivities. */
     public BalancePath solveUntil(int lastYear) {
         int years = Math.max(lastYear, series.lastYear()) - series.firstYear() + 1;

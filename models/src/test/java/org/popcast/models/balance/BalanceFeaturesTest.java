@@ -143,6 +143,26 @@ class BalanceFeaturesTest {
     }
 
     @Test
+    void anAnchoredForecastStartsFromTheLastObservedPopulation() {
+        BalanceSeries s = SyntheticCity.series(YEARS, 0.01, 0.001, 0.1, 16);
+        FittedBalance plain = BalanceFit.fit(s, List.of(), BalanceSettings.DEFAULT);
+        FittedBalance anchored = BalanceFit.fit(s, List.of(), BalanceSettings.DEFAULT.withAnchor(true));
+        int last = s.years() - 1;
+        double[][] a = BalanceForecast.of(anchored, 2030).values(Indicator.POPULATION);
+        double[][] p = BalanceForecast.of(plain, 2030).values(Indicator.POPULATION);
+        assertEquals(s.population()[last], a[0][last], 1e-6, "the forecast starts at the observation");
+        assertTrue(Math.abs(p[0][last] - s.population()[last]) > 1, "the fitted path does not pass through it");
+        assertEquals(p[0][last - 1], a[0][last - 1], 1e-6, "the past is the fitted path");
+        double[] e = BalanceForecast.of(anchored, 2030).values(Indicator.NATURAL_INCREASE)[0];
+        double[] m = BalanceForecast.of(anchored, 2030).values(Indicator.MIGRATION_INCREASE)[0];
+        for (int y = last; y < 2030 - SyntheticCity.FIRST; y++) {
+            assertEquals(a[0][y + 1] - a[0][y], e[y] + m[y], 1e-6 * a[0][y], "balance in " + (SyntheticCity.FIRST + y));
+        }
+        // the same curves: only the level moves
+        assertEquals(a[0][30] / a[0][last], p[0][30] / p[0][last], 1e-3);
+    }
+
+    @Test
     void theEmbeddedCityBacktestsWithinOnePercent() {
         ChinaCitySeries table = ChinaCitySeries.builtin();
         BalanceSeries s = table.series(table.city(ChinaCitySeries.DEFAULT_CITY));
@@ -160,7 +180,7 @@ class BalanceFeaturesTest {
     @Test
     void fitsThatCannotBeMadeSaySo() {
         BalanceSeries s = SyntheticCity.series(YEARS, 0.01, 0.001, 0, 15);
-        BalanceSettings tight = new BalanceSettings(null, 4, true, 0.9, 3.5, false, 2);
+        BalanceSettings tight = new BalanceSettings(null, 4, true, 0.9, 3.5, false, 2, false);
         InputException e = assertThrows(InputException.class, () -> BalanceFit.fit(s, List.of(), tight));
         assertTrue(e.getMessage().startsWith("synthetic: the fit did not converge within 2 evaluations"), e.getMessage());
         BalanceSeries short2 = s.between(2000, 2001);

@@ -11,7 +11,7 @@ import org.popcast.data.input.BalanceSeries;
 class BalanceFitTest {
 
     static final BalanceSettings FULL = new BalanceSettings(SyntheticCity.ORIGIN, BalanceSettings.STEPS_PER_YEAR_DEFAULT, true,
-            0.9, 3.5, false, 2000);
+            0.9, 3.5, false, 2000, false);
 
     @Test
     void exactDataGiveBackTheTrueParameters() {
