@@ -4,13 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.popcast.data.input.BalanceSeries;
-import org.popcast.data.io.NetcdfWriter;
-import org.popcast.engine.provenance.Provenance;
-import org.popcast.models.balance.BalanceFit;
 import org.popcast.models.balance.BalanceForecast;
-import org.popcast.models.balance.BalanceRun;
-import org.popcast.models.balance.FittedBalance;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,16 +29,9 @@ public final class BalanceFitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var settings = options.settings(spec);
-        BalanceSeries series = options.series();
-        FittedBalance fit = BalanceFit.fit(series, options.jumps(), settings);
-        BalanceForecast forecast = BalanceForecast.of(fit, series.lastYear());
-        NetcdfWriter.write(out, BalanceRun.dataset(forecast, series, "fit", Provenance.of(BalanceOptions.commandLine(spec)), Map.of()));
-        if (options.csv != null) {
-            BalanceRun.writeCsv(options.csv, forecast, series);
-        }
+        BalanceForecast forecast = options.fitAndWrite(spec, options.series(), null, out, "fit", Map.of());
         BalanceReport report = new BalanceReport(spec.commandLine().getOut());
-        report.fit(fit, forecast);
+        report.fit(forecast.fit(), forecast);
         report.written(out, options.csv);
         return 0;
     }

@@ -5,12 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.popcast.data.input.BalanceSeries;
-import org.popcast.data.io.NetcdfWriter;
-import org.popcast.engine.provenance.Provenance;
-import org.popcast.models.balance.BalanceFit;
 import org.popcast.models.balance.BalanceForecast;
-import org.popcast.models.balance.BalanceRun;
-import org.popcast.models.balance.FittedBalance;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,22 +34,16 @@ public final class BalanceForecastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var settings = options.settings(spec);
+        options.settings(spec);
         BalanceSeries series = options.series();
         int last = until != null ? until : series.lastYear() + 10;
         if (last < series.lastYear() || last > series.lastYear() + 200) {
             throw new ParameterException(spec.commandLine(), "--until " + last + " must be between the last data year "
                     + series.lastYear() + " and 200 years after it");
         }
-        FittedBalance fit = BalanceFit.fit(series, options.jumps(), settings);
-        BalanceForecast forecast = BalanceForecast.of(fit, last);
-        NetcdfWriter.write(out, BalanceRun.dataset(forecast, series, "forecast", Provenance.of(BalanceOptions.commandLine(spec)),
-                Map.of("until", (long) last)));
-        if (options.csv != null) {
-            BalanceRun.writeCsv(options.csv, forecast, series);
-        }
+        BalanceForecast forecast = options.fitAndWrite(spec, series, last, out, "forecast", Map.of("until", (long) last));
         BalanceReport report = new BalanceReport(spec.commandLine().getOut());
-        report.fit(fit, forecast);
+        report.fit(forecast.fit(), forecast);
         report.forecast(forecast);
         report.written(out, options.csv);
         return 0;

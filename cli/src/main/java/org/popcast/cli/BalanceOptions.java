@@ -1,14 +1,22 @@
 package org.popcast.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.popcast.data.input.BalanceJump;
 import org.popcast.data.input.BalanceJumpsCsv;
 import org.popcast.data.input.BalanceSeries;
 import org.popcast.data.input.BalanceSeriesCsv;
 import org.popcast.data.input.ChinaCitySeries;
+import org.popcast.data.io.NetcdfWriter;
+import org.popcast.engine.provenance.Provenance;
+import org.popcast.models.balance.BalanceFit;
+import org.popcast.models.balance.BalanceForecast;
+import org.popcast.models.balance.BalanceRun;
 import org.popcast.models.balance.BalanceSettings;
+import org.popcast.models.balance.FittedBalance;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
@@ -90,6 +98,21 @@ final class BalanceOptions {
 
     List<BalanceJump> jumps() {
         return jumps == null ? List.of() : BalanceJumpsCsv.read(jumps);
+    }
+
+    /**
+     * Fits the series, forecasts to {@code lastYear} (null: the last data year) and writes the HDF5
+     * file and, with --csv, the tables; returns the forecast for the report.
+     */
+    BalanceForecast fitAndWrite(CommandSpec spec, BalanceSeries series, Integer lastYear, Path out, String product,
+                                Map<String, Object> extra) throws IOException {
+        FittedBalance fit = BalanceFit.fit(series, jumps(), settings(spec));
+        BalanceForecast forecast = BalanceForecast.of(fit, lastYear == null ? series.lastYear() : lastYear);
+        NetcdfWriter.write(out, BalanceRun.dataset(forecast, series, product, Provenance.of(commandLine(spec)), extra));
+        if (csv != null) {
+            BalanceRun.writeCsv(csv, forecast, series);
+        }
+        return forecast;
     }
 
     static String commandLine(CommandSpec spec) {

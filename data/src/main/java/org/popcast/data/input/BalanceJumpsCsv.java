@@ -2,7 +2,6 @@ package org.popcast.data.input;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -23,12 +22,7 @@ public final class BalanceJumpsCsv {
 
     public static List<BalanceJump> parse(String name, String text) {
         List<String> lines = text.lines().toList();
-        List<String> header = lines.isEmpty() ? List.of()
-                : Arrays.stream(lines.get(0).replace("\uFEFF", "").split(",", -1)).map(String::trim).toList();
-        if (!header.equals(COLUMNS)) {
-            throw new InputException(name + ":1: expected the header " + String.join(",", COLUMNS) + ", found "
-                    + (header.isEmpty() ? "an empty file" : String.join(",", header)));
-        }
+        InputFiles.requireHeader(name, lines, COLUMNS);
         List<BalanceJump> jumps = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
             if (lines.get(i).isBlank()) {

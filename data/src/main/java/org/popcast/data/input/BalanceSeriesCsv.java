@@ -35,7 +35,7 @@ public final class BalanceSeriesCsv {
         if (lines.isEmpty() || lines.get(0).isBlank()) {
             throw new InputException(name + ":1: the file is empty, expected a header 'year,population,births,deaths,arrivals,departures'");
         }
-        List<String> header = Arrays.stream(lines.get(0).replace("\uFEFF", "").split(",", -1)).map(String::trim).toList();
+        List<String> header = InputFiles.header(lines);
         for (int c = 0; c < header.size(); c++) {
             String col = header.get(c);
             if (!REQUIRED.contains(col) && !OPTIONAL.contains(col)) {

@@ -113,7 +113,7 @@ public final class ChinaCitySeries {
         if (lines.isEmpty()) {
             throw new InputException(source + ": the file is empty");
         }
-        List<String> header = Arrays.stream(lines.get(0).replace("\uFEFF", "").split(",", -1)).map(String::trim).toList();
+        List<String> header = InputFiles.header(lines);
         List<String> wanted = List.of(YEAR, ID, NAME, POPULATION, BIRTHS, DEATHS, NATURAL_RATE, MEAN_POPULATION);
         int[] col = new int[wanted.size()];
         for (int k = 0; k < col.length; k++) {
