@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * A tidy CSV table (formats.md): a header row, one row per record, dot decimals, UTF-8, no index
  * column; missing numbers (NaN) as empty cells; doubles in the shortest form that reads back to the
- * same value. Written atomically through {@link AtomicFile}.
+ * same value, in plain notation (no exponent), which spreadsheets read as numbers. Written atomically through {@link AtomicFile}.
  */
 public final class CsvTable {
 
@@ -64,7 +64,8 @@ public final class CsvTable {
             if (d == Math.rint(d) && Math.abs(d) < 9.007199254740992e15) {
                 return Long.toString(d.longValue());
             }
-            return Double.toString(d);
+            // the shortest decimal that reads back to the same double, without an exponent
+            return new java.math.BigDecimal(Double.toString(d)).toPlainString();
         }
         if (c instanceof Number || c instanceof Boolean) {
             return c.toString();
