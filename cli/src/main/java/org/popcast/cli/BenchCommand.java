@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import org.popcast.data.io.NetcdfWriter;
 import org.popcast.engine.provenance.Provenance;
+import org.popcast.engine.runtime.Device;
 import org.popcast.kernels.agepde.AgePdeProblem;
 import org.popcast.kernels.agepde.AgePdeSolution;
 import org.popcast.kernels.agepde.ExactMvfSolver;
@@ -16,6 +17,8 @@ import org.popcast.kernels.agepde.ExactSolverSettings;
 import org.popcast.models.agepde.ExactSolveRun;
 import org.popcast.models.agepde.PdeScenario;
 import org.popcast.models.agepde.PdeScenarioReader;
+import org.popcast.models.pinn.PinnSettings;
+import org.popcast.models.pinn.PinnTrainer;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,8 +38,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up runs (default ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--pinn", description = "Time PINN training steps (default and seed presets) instead of the exact solver.")
+    boolean pinn;
+
     @Mixin
     ExactSolverOptions solverOptions;
+
+    @Mixin
+    GridOptions gridOptions;
 
     @Spec
     CommandSpec spec;
@@ -46,10 +55,13 @@ public final class BenchCommand implements Callable<Integer> {
         if (repeat < 1 || warmup < 0) {
             throw new ParameterException(spec.commandLine(), "--repeat must be >= 1 and --warmup >= 0");
         }
+        if (pinn) {
+            return pinnSteps();
+        }
         ExactSolverSettings settings = solverOptions.settings(spec);
         PdeScenario scenario = PdeScenarioReader.builtin("three-child");
         AgePdeProblem p = scenario.problem();
-        ExactSolveRun.Grid grid = solverOptions.grid(spec, List.of(scenario));
+        ExactSolveRun.Grid grid = gridOptions.grid(spec, List.of(scenario));
         double[] times = ExactSolveRun.times(scenario, grid);
         double[] ages = ExactSolveRun.ages(scenario, grid);
         Path file = Files.createTempFile("popcast-bench", ".h5");
@@ -85,6 +97,37 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         row(out, "total", total);
+        out.flush();
+        return 0;
+    }
+
+    /** Median time of one Adam step (blocks of 10 steps) for each preset, three-child, on this machine's default device. */
+    private int pinnSteps() {
+        PdeScenario scenario = PdeScenarioReader.builtin("three-child");
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("PINN Adam steps, three-child, blocks of 10 steps: %d timed after %d warm-up, %d cores%n",
+                repeat, warmup, Runtime.getRuntime().availableProcessors());
+        out.printf("%-44s %10s %10s %10s %10s%n", "preset (points per step)", "median ms", "min ms", "max ms", "steps/s");
+        for (PinnSettings s : List.of(PinnSettings.defaults(), PinnSettings.seedPreset())) {
+            long[] ns = new long[repeat];
+            try (PinnTrainer trainer = new PinnTrainer(scenario.problem(), s, Device.AUTO)) {
+                for (int run = -warmup; run < repeat; run++) {
+                    long t0 = System.nanoTime();
+                    for (int i = 0; i < 10; i++) {
+                        trainer.step();
+                    }
+                    if (run >= 0) {
+                        ns[run] = (System.nanoTime() - t0) / 10;
+                    }
+                }
+            }
+            int points = s.interiorPoints() + s.boundaryTimes() * (1 + 2 * s.quadratureNodes()) + (s.hardInitial() ? 0 : s.initialPoints());
+            String name = (s.hardInitial() ? "default " : "seed ") + s.architecture(scenario.problem()) + " (" + points + ")";
+            long[] sorted = ns.clone();
+            Arrays.sort(sorted);
+            double median = sorted[sorted.length / 2];
+            out.printf("%-44s %10.2f %10.2f %10.2f %10.1f%n", name, median / 1e6, sorted[0] / 1e6, sorted[sorted.length - 1] / 1e6, 1e9 / median);
+        }
         out.flush();
         return 0;
     }

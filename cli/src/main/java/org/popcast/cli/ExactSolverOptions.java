@@ -1,25 +1,13 @@
 package org.popcast.cli;
 
 import org.popcast.kernels.agepde.ExactSolverSettings;
-import java.util.List;
-
-import org.popcast.models.agepde.ExactSolveRun;
-import org.popcast.models.agepde.PdeScenario;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** Output grid and accuracy options of the exact solver, shared by {@code pde solve} and {@code bench}. */
+/** Accuracy options of the exact solver, shared by {@code pde solve} and {@code bench}. */
 final class ExactSolverOptions {
-
-    @Option(names = "--age-step", paramLabel = "YEARS", defaultValue = "0.1",
-            description = "Output grid step in age (default ${DEFAULT-VALUE}); must divide the age limit.")
-    double ageStep;
-
-    @Option(names = "--time-step", paramLabel = "YEARS", defaultValue = "0.1",
-            description = "Output grid step in time (default ${DEFAULT-VALUE}); must divide the time window.")
-    double timeStep;
 
     @Option(names = "--quadrature-nodes", paramLabel = "N", defaultValue = "16",
             description = "Gauss-Legendre nodes per age piece of every integral (default ${DEFAULT-VALUE}).")
@@ -37,22 +25,6 @@ final class ExactSolverOptions {
             description = "Longest birth panel of the renewal equation (default ${DEFAULT-VALUE}).")
     double panelLength;
 
-    /** The output grid, checked against each scenario's window (a step must divide it). */
-    ExactSolveRun.Grid grid(CommandSpec spec, List<PdeScenario> scenarios) {
-        positive(spec, "--age-step", ageStep);
-        positive(spec, "--time-step", timeStep);
-        ExactSolveRun.Grid grid = new ExactSolveRun.Grid(ageStep, timeStep);
-        for (PdeScenario scenario : scenarios) {
-            try {
-                ExactSolveRun.times(scenario, grid);
-                ExactSolveRun.ages(scenario, grid);
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-        }
-        return grid;
-    }
-
     ExactSolverSettings settings(CommandSpec spec) {
         positive(spec, "--quadrature-nodes", quadratureNodes);
         positive(spec, "--quadrature-piece", quadraturePiece);
@@ -65,7 +37,7 @@ final class ExactSolverOptions {
         return new ExactSolverSettings(quadratureNodes, quadraturePiece, panelNodes, panelLength);
     }
 
-    private static void positive(CommandSpec spec, String option, double value) {
+    static void positive(CommandSpec spec, String option, double value) {
         if (!(value > 0) || !Double.isFinite(value)) {
             throw new ParameterException(spec.commandLine(), option + " must be a positive number, got " + value);
         }

@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "solve", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
@@ -31,12 +30,8 @@ import picocli.CommandLine.Spec;
                 "see docs/scenarios.md. Example: popcast pde solve --policy two-child --out two.h5"})
 public final class PdeSolveCommand implements Callable<Integer> {
 
-    static final class Source {
-        @Option(names = "--policy", paramLabel = "NAME", description = "A built-in policy (default three-child).")
-        String policy;
-
-        @Option(names = "--scenario", paramLabel = "FILE", description = "A scenario file (YAML).")
-        Path scenario;
+    /** --policy, --scenario (inherited) or --all-policies. */
+    static final class Source extends ScenarioChoice {
 
         @Option(names = "--all-policies", description = "Solve every built-in policy; --out is then a directory.")
         boolean allPolicies;
@@ -50,6 +45,9 @@ public final class PdeSolveCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
+    GridOptions gridOptions;
+
+    @Mixin
     ExactSolverOptions solverOptions;
 
     @Spec
@@ -59,7 +57,7 @@ public final class PdeSolveCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ExactSolverSettings settings = solverOptions.settings(spec);
         List<PdeScenario> scenarios = scenarios();
-        ExactSolveRun.Grid grid = solverOptions.grid(spec, scenarios);
+        ExactSolveRun.Grid grid = gridOptions.grid(spec, scenarios);
         Provenance provenance = Provenance.of(commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
         for (PdeScenario scenario : scenarios) {
@@ -81,15 +79,8 @@ public final class PdeSolveCommand implements Callable<Integer> {
         List<PdeScenario> list = new ArrayList<>();
         if (source.allPolicies) {
             PdeScenarioReader.BUILTIN.forEach(name -> list.add(PdeScenarioReader.builtin(name)));
-        } else if (source.scenario != null) {
-            list.add(PdeScenarioReader.read(source.scenario));
         } else {
-            String name = source.policy == null ? "three-child" : source.policy;
-            if (!PdeScenarioReader.BUILTIN.contains(name)) {
-                throw new ParameterException(spec.commandLine(), "unknown policy '" + name + "', expected one of "
-                        + String.join(", ", PdeScenarioReader.BUILTIN) + " (or --scenario FILE)");
-            }
-            list.add(PdeScenarioReader.builtin(name));
+            list.add(ScenarioChoice.resolve(source, spec));
         }
         return list;
     }

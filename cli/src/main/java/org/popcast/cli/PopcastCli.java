@@ -51,7 +51,7 @@ public final class PopcastCli {
     }
 
     static String describe(Throwable ex) {
-        if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
+        if (ex instanceof InputException || ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
             return ex.getMessage();
         }
         if (ex instanceof IOException || ex instanceof UncheckedIOException) {

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,18 +27,6 @@ class PopcastCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run popcast(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = PopcastCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private List<Path> files() throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.sorted().toList();
@@ -50,9 +36,9 @@ class PopcastCliTest {
     @Test
     void solveWritesTheExactSolutionWithNamedDimensions() throws Exception {
         Path file = dir.resolve("x.h5");
-        Run run = popcast("pde", "solve", "--policy", "three-child", "--out", file.toString());
-        assertEquals(0, run.exit, run.err);
-        assertTrue(run.out.startsWith("three-child: 301 times x 1001 ages"), run.out);
+        CliRun run = CliRun.popcast("pde", "solve", "--policy", "three-child", "--out", file.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("three-child: 301 times x 1001 ages"), run.out());
         assertEquals(List.of(file), files(), "only the result, no temporary file");
         try (HdfFile hdf = new HdfFile(file)) {
             double[] time = (double[]) hdf.getDatasetByPath("time").getData();
@@ -83,9 +69,9 @@ class PopcastCliTest {
             assertTrue(((String) hdf.getAttribute("scenario_yaml").getData()).contains("cap: 0.25"));
             assertEquals(0.1, (double) hdf.getAttribute("age_step").getData());
         }
-        Run info = popcast("info", file.toString());
-        assertEquals(0, info.exit, info.err);
-        assertTrue(info.out.contains("density(time, age)"), info.out);
+        CliRun info = CliRun.popcast("info", file.toString());
+        assertEquals(0, info.exit(), info.err());
+        assertTrue(info.out().contains("density(time, age)"), info.out());
     }
 
     @Test
@@ -94,7 +80,7 @@ class PopcastCliTest {
         assumeTrue(Files.isExecutable(python) && exec(python.toString(), "-c", "import xarray, h5netcdf").startsWith("0"),
                 "/usr/bin/python3 with xarray and h5netcdf is not available");
         Path file = dir.resolve("x.h5");
-        assertEquals(0, popcast("pde", "solve", "--policy", "two-child", "--out", file.toString()).exit);
+        assertEquals(0, CliRun.popcast("pde", "solve", "--policy", "two-child", "--out", file.toString()).exit());
         String check = String.join("\n", "import sys, xarray as xr",
                 "ds = xr.open_dataset(sys.argv[1], engine='h5netcdf')",
                 "assert ds.density.dims == ('time', 'age'), ds.density.dims",
@@ -119,8 +105,8 @@ class PopcastCliTest {
 
     @Test
     void allPoliciesWriteOneFilePerPolicy() throws Exception {
-        Run run = popcast("pde", "solve", "--all-policies", "--out", dir.resolve("all").toString(), "--time-step", "1", "--age-step", "1");
-        assertEquals(0, run.exit, run.err);
+        CliRun run = CliRun.popcast("pde", "solve", "--all-policies", "--out", dir.resolve("all").toString(), "--time-step", "1", "--age-step", "1");
+        assertEquals(0, run.exit(), run.err());
         try (Stream<Path> s = Files.list(dir.resolve("all"))) {
             assertEquals(List.of("pde-three-child.h5", "pde-two-child.h5", "pde-universal-two-child.h5"),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
@@ -128,11 +114,11 @@ class PopcastCliTest {
     }
 
     private void assertFails(int expectedExit, String expectedMessage, String... args) throws IOException {
-        Run run = popcast(args);
-        assertEquals(expectedExit, run.exit, run.err);
-        assertEquals(1, run.err.strip().lines().count(), "one line: " + run.err);
-        assertTrue(run.err.contains(expectedMessage), run.err);
-        assertFalse(run.err.contains("\tat "), "no stack trace: " + run.err);
+        CliRun run = CliRun.popcast(args);
+        assertEquals(expectedExit, run.exit(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+        assertTrue(run.err().contains(expectedMessage), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
         assertEquals(List.of(), files().stream().filter(p -> p.toString().endsWith(".h5") || p.getFileName().toString().contains(".tmp")).toList());
     }
 
@@ -157,27 +143,27 @@ class PopcastCliTest {
 
     @Test
     void verboseAddsTheStackTrace() {
-        Run run = popcast("--verbose", "pde", "solve", "--out", dir.resolve("no/such/x.h5").toString());
-        assertEquals(1, run.exit);
-        assertTrue(run.err.contains("\tat "), run.err);
+        CliRun run = CliRun.popcast("--verbose", "pde", "solve", "--out", dir.resolve("no/such/x.h5").toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("\tat "), run.err());
     }
 
     @Test
     void helpAndVersion() {
         for (String[] args : new String[][] {{"--help"}, {"pde", "--help"}, {"pde", "solve", "--help"}, {"info", "--help"}, {"bench", "--help"}}) {
-            Run run = popcast(args);
-            assertEquals(0, run.exit, String.join(" ", args));
-            assertTrue(run.out.contains("Usage:"), run.out);
+            CliRun run = CliRun.popcast(args);
+            assertEquals(0, run.exit(), String.join(" ", args));
+            assertTrue(run.out().contains("Usage:"), run.out());
         }
-        Run version = popcast("--version");
-        assertEquals(0, version.exit);
-        assertTrue(version.out.startsWith("popcast 0."), version.out);
+        CliRun version = CliRun.popcast("--version");
+        assertEquals(0, version.exit());
+        assertTrue(version.out().startsWith("popcast 0."), version.out());
     }
 
     @Test
     void benchPrintsATableOfMedians() {
-        Run run = popcast("bench", "--repeat", "2", "--warmup", "0", "--time-step", "1", "--age-step", "1");
-        assertEquals(0, run.exit, run.err);
-        assertTrue(run.out.contains("median ms") && run.out.contains("births (renewal equation)"), run.out);
+        CliRun run = CliRun.popcast("bench", "--repeat", "2", "--warmup", "0", "--time-step", "1", "--age-step", "1");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("median ms") && run.out().contains("births (renewal equation)"), run.out());
     }
 }

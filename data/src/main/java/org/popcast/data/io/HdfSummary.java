@@ -8,7 +8,6 @@ import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +53,10 @@ public final class HdfSummary {
     private static String describe(HdfFile hdf, Path file) throws IOException {
         List<Dataset> datasets = new ArrayList<>();
         List<Group> groups = new ArrayList<>();
-        collect(hdf, datasets, groups);
+        NetcdfReader.collect(hdf, datasets, groups);
         // DIMENSION_LIST holds object addresses; jHDF cannot name a node found by address alone.
         Map<Long, String> names = new HashMap<>();
-        datasets.forEach(d -> names.put(d.getAddress(), name(d)));
+        datasets.forEach(d -> names.put(d.getAddress(), NetcdfReader.name(d)));
 
         StringBuilder out = new StringBuilder();
         out.append(file).append(" (HDF5, ").append(Files.size(file)).append(" bytes)\n");
@@ -65,10 +64,10 @@ public final class HdfSummary {
 
         out.append("dimensions:\n");
         for (Dataset d : datasets) {
-            if (isDimension(d)) {
+            if (NetcdfReader.isDimension(d)) {
                 Object values = d.getDataFlat();
                 int n = Array.getLength(values);
-                out.append("  ").append(name(d)).append(" = ").append(n);
+                out.append("  ").append(NetcdfReader.name(d)).append(" = ").append(n);
                 if (n > 0) {
                     out.append(": ").append(value(Array.get(values, 0)))
                             .append(" .. ").append(value(Array.get(values, n - 1)));
@@ -81,10 +80,10 @@ public final class HdfSummary {
 
         out.append("variables:\n");
         for (Dataset d : datasets) {
-            if (isDimension(d)) {
+            if (NetcdfReader.isDimension(d)) {
                 continue;
             }
-            out.append("  ").append(name(d)).append('(').append(String.join(", ", dimensionNames(d, names))).append(')')
+            out.append("  ").append(NetcdfReader.name(d)).append('(').append(String.join(", ", NetcdfReader.dimensionNames(d, names))).append(')')
                     .append(" shape ").append(shape(d)).append(' ')
                     .append(MethodType.methodType(d.getJavaType()).unwrap().returnType().getSimpleName());
             appendText(out, "units", d);
@@ -101,46 +100,6 @@ public final class HdfSummary {
             appendAttributes(out, "group " + g.getPath() + ":", "  ", g);
         }
         return out.toString();
-    }
-
-    /**
-     * Every dataset below {@code group}, in file order. jHDF does not report creation order, but
-     * object headers are allocated as objects are created, so the address is a good stand-in.
-     */
-    private static void collect(Group group, List<Dataset> datasets, List<Group> groups) {
-        List<Node> children = new ArrayList<>(group.getChildren().values());
-        children.sort(Comparator.comparingLong(Node::getAddress));
-        for (Node n : children) {
-            if (n instanceof Dataset d) {
-                datasets.add(d);
-            } else if (n instanceof Group g) {
-                groups.add(g);
-                collect(g, datasets, groups);
-            }
-        }
-    }
-
-    private static boolean isDimension(Dataset d) {
-        Attribute cls = d.getAttribute("CLASS");
-        return cls != null && "DIMENSION_SCALE".equals(cls.getData()) && d.getDimensions().length == 1;
-    }
-
-    /** The names of the scales in DIMENSION_LIST, "?" where a dimension has none attached. */
-    private static List<String> dimensionNames(Dataset d, Map<Long, String> names) {
-        int rank = d.getDimensions().length;
-        List<String> result = new ArrayList<>();
-        Attribute list = d.getAttribute("DIMENSION_LIST");
-        Object refs = list == null ? null : list.getData();
-        for (int i = 0; i < rank; i++) {
-            String name = null;
-            // DIMENSION_LIST is one variable-length list of object references per dimension.
-            if (refs instanceof Object[] perDim && i < perDim.length
-                    && perDim[i] instanceof long[] addresses && addresses.length > 0) {
-                name = names.get(addresses[0]);
-            }
-            result.add(name == null ? "?" : name);
-        }
-        return result;
     }
 
     /** min, max and mean of numeric data ignoring NaN; null for non-numeric or empty data. */
@@ -195,10 +154,6 @@ public final class HdfSummary {
         if (a != null) {
             out.append("  ").append(attribute).append(": ").append(shorten(value(a.getData())));
         }
-    }
-
-    private static String name(Node n) {
-        return n.getPath().startsWith("/") ? n.getPath().substring(1) : n.getPath();
     }
 
     private static String shape(Dataset d) {

@@ -39,11 +39,24 @@ public final class DeterministicAdam {
      */
     public static <T extends TFloating> Op minimize(Ops tf, Operand<T> loss, List<Variable<T>> variables,
                                                     Operand<T> learningRate, Operand<T> stepNumber) {
-        Class<T> type = loss.type();
         Gradients grads = tf.gradients(loss, variables);
-        List<Op> computed = new ArrayList<>();
+        List<Operand<T>> g = new ArrayList<>();
         for (int i = 0; i < variables.size(); i++) {
-            computed.add(tf.identity(grads.dy(i)));
+            g.add(grads.dy(i));
+        }
+        return apply(tf, g, variables, learningRate, stepNumber);
+    }
+
+    /**
+     * The update op for {@code variables} given their gradients (for example a weighted sum of the
+     * gradients of several loss terms).
+     */
+    public static <T extends TFloating> Op apply(Ops tf, List<Operand<T>> gradients, List<Variable<T>> variables,
+                                                 Operand<T> learningRate, Operand<T> stepNumber) {
+        Class<T> type = stepNumber.type();
+        List<Op> computed = new ArrayList<>();
+        for (Operand<T> g : gradients) {
+            computed.add(tf.identity(g));
         }
         Ops after = tf.withControlDependencies(computed);
         Operand<T> b1 = scalar(tf, BETA1_DEFAULT, type), b2 = scalar(tf, BETA2_DEFAULT, type), one = scalar(tf, 1, type);
@@ -54,7 +67,7 @@ public final class DeterministicAdam {
         List<Op> updates = new ArrayList<>();
         for (int i = 0; i < variables.size(); i++) {
             Variable<T> w = variables.get(i);
-            Operand<T> g = grads.dy(i);
+            Operand<T> g = gradients.get(i);
             Variable<T> m = tf.variable(tf.zerosLike(w));
             Variable<T> v = tf.variable(tf.zerosLike(w));
             Operand<T> mNew = after.assign(m, after.math.add(after.math.mul(b1, m), after.math.mul(after.math.sub(one, b1), g)));

@@ -33,4 +33,14 @@ public record AgePdeProblem(double startYear, double endYear, double maxAge, dou
             throw new IllegalArgumentException("fertility reaches age " + fertility.maxAge() + ", beyond the age limit " + maxAge);
         }
     }
+
+    /**
+     * The years t_j whose characteristics a = v (t - t_j) carry a jump of the density: the start
+     * (initial data and births disagree at the corner) and every fertility step inside the window
+     * (births jump there). Births themselves stay continuous after that: integrals smooth jumps.
+     */
+    public double[] jumpOrigins() {
+        return java.util.stream.DoubleStream.concat(java.util.stream.DoubleStream.of(startYear),
+                java.util.Arrays.stream(fertility.timeBreakpoints()).filter(y -> y > startYear && y < endYear)).toArray();
+    }
 }

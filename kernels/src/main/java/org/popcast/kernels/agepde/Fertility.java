@@ -4,6 +4,11 @@ import java.util.Arrays;
 import java.util.TreeSet;
 import java.util.stream.DoubleStream;
 
+import org.popcast.kernels.graph.Constants;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
+
 /**
  * Age-specific fertility b(a, t) = min(base(a) (1 + sum of increments whose step year is <= t), cap):
  * a base age shape, raised in steps at given years (a policy), and capped. The steps make b
@@ -20,6 +25,9 @@ public final class Fertility {
         double minAge();
 
         double maxAge();
+
+        /** The shape at ages (N x 1) inside [minAge, maxAge], as graph ops (the birth integral's nodes lie there). */
+        <T extends TFloating> Operand<T> graphInside(Ops tf, Operand<T> ages);
     }
 
     private final Shape base;
@@ -63,6 +71,21 @@ public final class Fertility {
     public double rate(double age, double time) {
         double b = base.value(age);
         return b == 0 ? 0 : Math.min(b * multiplier(time), cap);
+    }
+
+    /**
+     * b(a, t) at points inside the fertile window as graph ops: ages and times are N x 1 (data, not
+     * differentiated). The policy steps are step functions of time, the cap a minimum.
+     */
+    public <T extends TFloating> Operand<T> graphInside(Ops tf, Operand<T> ages, Operand<T> times) {
+        Class<T> type = ages.type();
+        Operand<T> multiplier = Constants.scalar(tf, 1, type);
+        for (int i = 0; i < stepYears.length; i++) {
+            Operand<T> taken = tf.dtypes.cast(tf.math.greaterEqual(times, Constants.scalar(tf, stepYears[i], type)), type);
+            multiplier = tf.math.add(multiplier, tf.math.mul(taken, Constants.scalar(tf, increments[i], type)));
+        }
+        Operand<T> rate = tf.math.mul(base.graphInside(tf, ages), multiplier);
+        return Double.isFinite(cap) ? tf.math.minimum(rate, Constants.scalar(tf, cap, type)) : rate;
     }
 
     /** 1 + the increments of the steps taken by {@code time}. */
@@ -135,6 +158,14 @@ public final class Fertility {
             }
 
             @Override
+            public <T extends TFloating> Operand<T> graphInside(Ops tf, Operand<T> ages) {
+                Class<T> type = ages.type();
+                Operand<T> product = tf.math.mul(tf.math.sub(ages, Constants.scalar(tf, from, type)),
+                        tf.math.sub(Constants.scalar(tf, to, type), ages));
+                return tf.nn.relu(tf.math.mul(Constants.scalar(tf, scale, type), product));
+            }
+
+            @Override
             public double minAge() {
                 return from;
             }
@@ -169,6 +200,11 @@ public final class Fertility {
             @Override
             public double[] crossings(double level) {
                 return table.crossings(level);
+            }
+
+            @Override
+            public <T extends TFloating> Operand<T> graphInside(Ops tf, Operand<T> ages) {
+                return table.graph(tf, ages);
             }
 
             @Override

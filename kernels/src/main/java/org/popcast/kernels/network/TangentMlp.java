@@ -38,14 +38,27 @@ public final class TangentMlp {
     private TangentMlp() {
     }
 
-    /** The network at the points {@code x} (N x d), with the derivatives along each of the d inputs. */
+    /** The network at the points {@code x} (N x d), with the derivatives along each of the d inputs at every point. */
     public static <T extends TFloating> Jet<T> forward(Ops tf, List<Layer<T>> layers, Operand<T> x, int inputCount) {
-        List<Operand<T>> tangents = new ArrayList<>();
+        List<Operand<T>> directions = new ArrayList<>();
         for (int i = 0; i < inputCount; i++) {
             double[] unit = new double[inputCount];
             unit[i] = 1; // d x / d x_i: a one-hot row, broadcast over the batch
-            tangents.add(Constants.row(tf, unit, x.type()));
+            directions.add(Constants.row(tf, unit, x.type()));
         }
+        return forward(tf, layers, x, directions, -1);
+    }
+
+    /**
+     * The network at all rows of {@code x} (N x d) and, for the first {@code differentiatedRows}
+     * rows only (-1 for all), its derivatives along the given input directions. A direction is
+     * dx/ds for some coordinate s, broadcasting to rows x d (a 1 x d row when the inputs are linear
+     * in s). Value-only rows (quadrature nodes, boundary points) then cost one matmul per layer,
+     * not three, while every point set still shares one forward pass.
+     */
+    public static <T extends TFloating> Jet<T> forward(Ops tf, List<Layer<T>> layers, Operand<T> x,
+                                                       List<Operand<T>> directions, int differentiatedRows) {
+        List<Operand<T>> tangents = new ArrayList<>(directions);
         Operand<T> h = x;
         Operand<T> one = Constants.scalar(tf, 1, x.type());
         for (int l = 0; l < layers.size(); l++) {
@@ -59,7 +72,9 @@ public final class TangentMlp {
                 return new Jet<>(z, dz);
             }
             h = tf.math.tanh(z);
-            Operand<T> slope = tf.math.sub(one, tf.math.square(h));
+            Operand<T> hd = differentiatedRows < 0 ? h
+                    : tf.slice(h, tf.constant(new int[] {0, 0}), tf.constant(new int[] {differentiatedRows, -1}));
+            Operand<T> slope = tf.math.sub(one, tf.math.square(hd));
             tangents = new ArrayList<>();
             for (Operand<T> d : dz) {
                 tangents.add(tf.math.mul(slope, d));

@@ -1,88 +1,104 @@
 package org.popcast.kernels.quadrature;
 
-import java.util.function.DoubleUnaryOperator;
+import java.util.List;
+
+import org.popcast.kernels.graph.Constants;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.family.TFloating;
 
 /**
- * Quadrature nodes and weights for the births at a set of boundary times,
- * B(t_k) = integral_lo^hi b(a, t_k) P(a, t_k) da, laid out for one batched network pass.
+ * The births at boundary times given inside a graph, B(t_k) = integral_lo^hi b(a, t_k) P(a, t_k) da,
+ * by Gauss-Legendre quadrature laid out for one batched network pass.
  *
- * <p>Each time gets two Gauss-Legendre pieces of {@code nodes} points, split at an age given per
- * time (where P jumps: the characteristic from the corner), or at the window's middle when that
- * age lies outside it. So every time has the same number of nodes and the births of all times are
- * one matrix product: {@code births = weights x (b P at the nodes)}, with a K x (K n) matrix that
- * is constant through training (as DeepXDE does for integral equations).
+ * <p>Each time gets one piece of {@code nodes} points more than there are jump lines: the window is
+ * cut where P jumps, on the characteristics a = v (t - t_j) (the corner's and those of policy
+ * steps), each cut clamped to the window, so a line outside it leaves an empty piece (zero
+ * weights); with a single line, the cut falls back to the window's middle when the line is
+ * outside it. The nodes of all K times form a K x (pieces n) block (flattened row by row for the network); the births
+ * are the row sums of weights x integrand, as DeepXDE does for integral equations. Times may be
+ * drawn afresh in every step: nodes and weights are graph ops.
  */
 public final class BirthIntegral {
 
-    private final double[] ages;
-    private final double[] times;
-    private final double[][] weights;
-    private final int nodesPerTime;
+    /** Nodes of K boundary times: ages and times (K 2n x 1, time by time) and weights (K x 2n). */
+    public record Nodes<T extends TFloating>(Operand<T> ages, Operand<T> times, Operand<T> weights) {
+    }
+
+    private final double lo;
+    private final double hi;
+    private final GaussLegendreRule rule;
+    private final double jumpSpeed;
+    private final double[] jumpOrigins;
 
     /**
-     * @param splitAge age at which to split the window for a given time, or null for no split
+     * @param lo the youngest fertile age
+     * @param hi the oldest fertile age
+     * @param nodes Gauss-Legendre nodes per piece (2 pieces per time)
+     * @param jumpSpeed v in the jump lines a = v (t - t_j)
+     * @param jumpOrigins the t_j in increasing order (at least one)
      */
-    public BirthIntegral(double lo, double hi, double[] boundaryTimes, int nodes, DoubleUnaryOperator splitAge) {
+    public BirthIntegral(double lo, double hi, int nodes, double jumpSpeed, double... jumpOrigins) {
         if (!(hi > lo)) {
             throw new IllegalArgumentException("the fertile window needs lo < hi, got " + lo + " .. " + hi);
         }
-        GaussLegendreRule rule = new GaussLegendreRule(nodes);
-        int k = boundaryTimes.length;
-        nodesPerTime = 2 * nodes;
-        ages = new double[k * nodesPerTime];
-        times = new double[k * nodesPerTime];
-        weights = new double[k][k * nodesPerTime];
-        for (int i = 0; i < k; i++) {
-            double cut = splitAge == null ? Double.NaN : splitAge.applyAsDouble(boundaryTimes[i]);
-            double mid = cut > lo && cut < hi ? cut : 0.5 * (lo + hi);
-            double[][] pieces = {{lo, mid}, {mid, hi}};
-            int at = i * nodesPerTime;
-            for (double[] piece : pieces) {
-                double[] x = rule.nodes(piece[0], piece[1]);
-                double[] w = rule.weights(piece[0], piece[1]);
-                for (int j = 0; j < nodes; j++, at++) {
-                    ages[at] = x[j];
-                    times[at] = boundaryTimes[i];
-                    weights[i][at] = w[j];
-                }
+        this.lo = lo;
+        this.hi = hi;
+        this.rule = new GaussLegendreRule(nodes);
+        if (jumpOrigins.length == 0) {
+            throw new IllegalArgumentException("need at least one jump line");
+        }
+        for (int j = 1; j < jumpOrigins.length; j++) {
+            if (!(jumpOrigins[j] > jumpOrigins[j - 1])) {
+                throw new IllegalArgumentException("jump origins must increase");
             }
         }
-    }
-
-    /** Ages of all nodes, time by time. */
-    public double[] ages() {
-        return ages.clone();
-    }
-
-    /** Times of all nodes (each boundary time repeated for its nodes). */
-    public double[] times() {
-        return times.clone();
-    }
-
-    /** The K x (K n) matrix that turns b P at the nodes into births per boundary time. */
-    public double[][] weights() {
-        double[][] copy = new double[weights.length][];
-        for (int i = 0; i < copy.length; i++) {
-            copy[i] = weights[i].clone();
-        }
-        return copy;
+        this.jumpSpeed = jumpSpeed;
+        this.jumpOrigins = jumpOrigins.clone();
     }
 
     public int nodesPerTime() {
-        return nodesPerTime;
+        return (jumpOrigins.length + 1) * rule.nodeCount();
     }
 
-    /** The births from the integrand b P at the nodes (the matrix product, in plain Java). */
-    public double[] apply(double[] integrandAtNodes) {
-        if (integrandAtNodes.length != ages.length) {
-            throw new IllegalArgumentException("expected " + ages.length + " integrand values, got " + integrandAtNodes.length);
-        }
-        double[] births = new double[weights.length];
-        for (int i = 0; i < births.length; i++) {
-            for (int j = i * nodesPerTime; j < (i + 1) * nodesPerTime; j++) {
-                births[i] += weights[i][j] * integrandAtNodes[j];
+    /** The nodes for the times {@code times} (K x 1, data: no gradient flows to them). */
+    public <T extends TFloating> Nodes<T> nodes(Ops tf, Operand<T> times) {
+        Class<T> type = times.type();
+        Operand<T> low = Constants.scalar(tf, lo, type), high = Constants.scalar(tf, hi, type);
+        // cuts from the youngest line (latest origin) to the oldest: increasing ages
+        List<Operand<T>> edges = new java.util.ArrayList<>(List.of(low));
+        for (int j = jumpOrigins.length - 1; j >= 0; j--) {
+            Operand<T> jump = tf.math.mul(Constants.scalar(tf, jumpSpeed, type), tf.math.sub(times, Constants.scalar(tf, jumpOrigins[j], type)));
+            Operand<T> cut = tf.math.minimum(tf.math.maximum(jump, low), high);
+            if (jumpOrigins.length == 1) {
+                Operand<T> inside = tf.dtypes.cast(tf.math.logicalAnd(tf.math.greater(jump, low), tf.math.less(jump, high)), type);
+                Operand<T> mid = Constants.scalar(tf, 0.5 * (lo + hi), type);
+                cut = tf.math.add(mid, tf.math.mul(inside, tf.math.sub(jump, mid)));
             }
+            edges.add(cut);
         }
-        return births;
+        edges.add(high);
+        Operand<T> unitNodes = Constants.row(tf, rule.nodes(0, 1), type);
+        Operand<T> unitWeights = Constants.row(tf, rule.weights(0, 1), type);
+        List<Operand<T>> ageBlocks = new java.util.ArrayList<>(), weightBlocks = new java.util.ArrayList<>();
+        for (int p = 0; p + 1 < edges.size(); p++) {
+            Operand<T> width = tf.math.sub(edges.get(p + 1), edges.get(p));
+            ageBlocks.add(tf.math.add(edges.get(p), tf.math.mul(width, unitNodes)));
+            weightBlocks.add(tf.math.mul(width, unitWeights));
+        }
+        Operand<T> ages = tf.concat(ageBlocks, tf.constant(1));
+        Operand<T> weights = tf.concat(weightBlocks, tf.constant(1));
+        Operand<T> nodeTimes = tf.math.add(times, tf.zerosLike(ages));
+        return new Nodes<>(column(tf, ages), column(tf, nodeTimes), weights);
+    }
+
+    /** The births per time (K x 1) from the integrand b P at the nodes (K 2n x 1). */
+    public <T extends TFloating> Operand<T> births(Ops tf, Nodes<T> nodes, Operand<T> integrand) {
+        Operand<T> block = tf.reshape(integrand, tf.constant(new int[] {-1, nodesPerTime()}));
+        return tf.reduceSum(tf.math.mul(nodes.weights(), block), tf.constant(1), org.tensorflow.op.core.ReduceSum.keepDims(true));
+    }
+
+    private static <T extends TFloating> Operand<T> column(Ops tf, Operand<T> block) {
+        return tf.reshape(block, tf.constant(new int[] {-1, 1}));
     }
 }

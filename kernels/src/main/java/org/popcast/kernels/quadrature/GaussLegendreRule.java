@@ -70,22 +70,42 @@ public final class GaussLegendreRule {
      * no longer than {@code maxPiece}. Returns 0 when hi <= lo.
      */
     public double integrate(DoubleUnaryOperator f, double lo, double hi, double[] breakpoints, double maxPiece) {
-        if (!(hi > lo)) {
-            return 0;
-        }
-        double[] cuts = cuts(lo, hi, breakpoints);
+        double[][] rule = piecewise(lo, hi, breakpoints, maxPiece);
         double sum = 0;
-        for (int k = 0; k + 1 < cuts.length; k++) {
-            double a = cuts[k], b = cuts[k + 1];
-            int pieces = Math.max(1, (int) Math.ceil((b - a) / maxPiece - 1e-9));
-            double width = (b - a) / pieces;
-            for (int p = 0; p < pieces; p++) {
-                double pa = a + p * width;
-                double pb = p == pieces - 1 ? b : pa + width;
-                sum += integrate(f, pa, pb);
-            }
+        for (int i = 0; i < rule[0].length; i++) {
+            sum += rule[1][i] * f.applyAsDouble(rule[0][i]);
         }
         return sum;
+    }
+
+    /**
+     * The nodes ([0]) and weights ([1]) of the composite rule of
+     * {@link #integrate(DoubleUnaryOperator, double, double, double[], double)}, for integrands
+     * evaluated in one batch (a network). Empty when hi <= lo.
+     */
+    public double[][] piecewise(double lo, double hi, double[] breakpoints, double maxPiece) {
+        if (!(hi > lo)) {
+            return new double[2][0];
+        }
+        double[] cuts = cuts(lo, hi, breakpoints);
+        java.util.List<double[]> pieces = new java.util.ArrayList<>();
+        for (int k = 0; k + 1 < cuts.length; k++) {
+            double a = cuts[k], b = cuts[k + 1];
+            int count = Math.max(1, (int) Math.ceil((b - a) / maxPiece - 1e-9));
+            double width = (b - a) / count;
+            for (int p = 0; p < count; p++) {
+                double pa = a + p * width;
+                pieces.add(new double[] {pa, p == count - 1 ? b : pa + width});
+            }
+        }
+        int n = nodes.length;
+        double[][] rule = new double[2][pieces.size() * n];
+        for (int k = 0; k < pieces.size(); k++) {
+            double[] piece = pieces.get(k);
+            System.arraycopy(nodes(piece[0], piece[1]), 0, rule[0], k * n, n);
+            System.arraycopy(weights(piece[0], piece[1]), 0, rule[1], k * n, n);
+        }
+        return rule;
     }
 
     /** lo, the breakpoints strictly inside (lo, hi) in order without near-duplicates, hi. */

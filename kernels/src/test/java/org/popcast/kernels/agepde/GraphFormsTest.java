@@ -60,4 +60,27 @@ class GraphFormsTest {
         GraphAgeFunction table = InitialDensity.table(new double[] {0, 10, 50, 100}, new double[] {9e6, 8e6, 5e6, 1e6});
         assertSame(table::value, table::graph);
     }
+
+    @Test
+    void fertilityWithStepsAndCapInsideTheWindow() {
+        Fertility tabled = new Fertility(Fertility.table(new double[] {15, 25, 45}, new double[] {0, 0.12, 0}),
+                new double[] {2030, 2040}, new double[] {0.5, 0.5}, 0.2);
+        for (Fertility f : new Fertility[] {SeedProblems.threeChild(), SeedProblems.twoChild(), tabled}) {
+            double[] ages = new double[40], times = new double[40];
+            for (int i = 0; i < ages.length; i++) {
+                ages[i] = f.minAge() + (f.maxAge() - f.minAge()) * (i % 8) / 7.0;
+                times[i] = 2000 + 1.5 * i;
+            }
+            try (Graph g = new Graph(); Session s = new Session(g)) {
+                Ops tf = Ops.create(g);
+                Operand<TFloat64> rate = f.graphInside(tf, Constants.column(tf, ages, TFloat64.class), Constants.column(tf, times, TFloat64.class));
+                try (Result r = s.runner().fetch(rate).run()) {
+                    double[][] values = StdArrays.array2dCopyOf((TFloat64) r.get(0));
+                    for (int i = 0; i < ages.length; i++) {
+                        assertEquals(f.rate(ages[i], times[i]), values[i][0], 1e-15, "b(" + ages[i] + ", " + times[i] + ")");
+                    }
+                }
+            }
+        }
+    }
 }

@@ -92,6 +92,34 @@ class TangentMlpTest {
     }
 
     @Test
+    void tangentsOfTheFirstRowsOnlyEqualTheFullOnes() {
+        double[][][][] wb = weights(5);
+        try (Graph g = new Graph(); Session s = new Session(g)) {
+            Ops tf = Ops.create(g);
+            List<TangentMlp.Layer<TFloat64>> layers = new ArrayList<>();
+            for (double[][][] layer : wb) {
+                layers.add(new TangentMlp.Layer<>(tf.constant(layer[0]), tf.constant(layer[1])));
+            }
+            Operand<TFloat64> x = tf.constant(POINTS);
+            TangentMlp.Jet<TFloat64> full = TangentMlp.forward(tf, layers, x, 2);
+            // a direction that is not a unit vector: d/ds of x(s) = (x0 + 2 s, x1 - s)
+            TangentMlp.Jet<TFloat64> partial = TangentMlp.forward(tf, layers, x,
+                    List.of(tf.constant(new double[][] {{2, -1}})), 2);
+            double[][] all = fetch(s, full.value()), some = fetch(s, partial.value());
+            double[][] d0 = fetch(s, full.tangents().get(0)), d1 = fetch(s, full.tangents().get(1));
+            double[][] ds = fetch(s, partial.tangents().get(0));
+            assertEquals(POINTS.length, some.length);
+            assertEquals(2, ds.length);
+            for (int n = 0; n < POINTS.length; n++) {
+                assertEquals(all[n][0], some[n][0], 0);
+            }
+            for (int n = 0; n < 2; n++) {
+                assertEquals(2 * d0[n][0] - d1[n][0], ds[n][0], 1e-14);
+            }
+        }
+    }
+
+    @Test
     void worksInFloat32() {
         double[][][][] wb = weights(11);
         try (Graph g = new Graph(); Session s = new Session(g)) {

@@ -45,6 +45,14 @@ public final class PdeScenarioReader {
         return read(YamlConfig.parse(file.toString(), text), text, dir == null ? Path.of(".") : dir);
     }
 
+    /**
+     * A scenario from its YAML text (as stored in result and model files); CSV files it names are
+     * read relative to {@code dir}.
+     */
+    public static PdeScenario parse(String label, String text, Path dir) {
+        return read(YamlConfig.parse(label, text), text, dir);
+    }
+
     private static PdeScenario read(ConfigNode root, String text, Path dir) {
         root.allowOnly("name", "description", "time", "max_age", "ageing_speed", "fertility", "mortality", "initial_density");
         ConfigNode time = root.get("time").allowOnly("start", "end");
@@ -66,7 +74,7 @@ public final class PdeScenarioReader {
         String name = root.text("name", "custom");
         try {
             AgePdeProblem problem = new AgePdeProblem(start, end, maxAge, speed, mortality, fertility, initial);
-            return new PdeScenario(name, root.text("description", ""), problem, text);
+            return new PdeScenario(name, root.text("description", ""), problem, text, dir);
         } catch (IllegalArgumentException e) {
             throw new InputException(root.file() + ": inconsistent scenario: " + e.getMessage());
         }

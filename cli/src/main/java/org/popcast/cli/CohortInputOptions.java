@@ -1,0 +1,84 @@
+package org.popcast.cli;
+
+import java.nio.file.Path;
+
+import org.popcast.data.input.InputFolder;
+import org.popcast.kernels.cohort.MigrationTiming;
+import org.popcast.models.cohort.CohortInput;
+import org.popcast.models.cohort.CohortInputReader;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** The input folder of a projection and the flags that override its projection.yaml. */
+final class CohortInputOptions {
+
+    static final class Source {
+        @Option(names = "--input", paramLabel = "DIR", description = "Input folder (formats.md): population.csv, fertility.csv,"
+                + " mortality.csv, projection.yaml, optional migration.csv, srb.csv, regions.csv.")
+        Path input;
+
+        @Option(names = "--builtin", paramLabel = "NAME", description = "An embedded input: china-cities (default: 356 cities,"
+                + " 31 provinces, 2010 base, 15 scenarios) or china-national (2010 base, 5 fertility scenarios).")
+        String builtin;
+    }
+
+    @ArgGroup(exclusive = true)
+    Source source = new Source();
+
+    @Option(names = "--base-year", paramLabel = "YEAR", description = "Overrides base_year.")
+    Integer baseYear;
+
+    @Option(names = "--step", paramLabel = "1|5", description = "Overrides step: 1 (single years) or 5 (five-year groups and steps;"
+            + " single-year inputs are grouped).")
+    Integer step;
+
+    @Option(names = "--horizon", paramLabel = "YEARS", description = "Overrides horizon (years after the base year).")
+    Integer horizon;
+
+    @Option(names = "--migration-timing", paramLabel = "start|end|even", description = "Overrides migration_timing.")
+    String timing;
+
+    @Option(names = "--scenarios", paramLabel = "FILE|builtin:NAME", description = "Overrides scenarios: a scenario file"
+            + " or builtin:seed-5x3 / builtin:seed-fertility.")
+    String scenarios;
+
+    CohortInput read(CommandSpec spec) {
+        InputFolder folder = folder(spec);
+        MigrationTiming t = null;
+        if (timing != null) {
+            try {
+                t = MigrationTiming.parse(timing);
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--migration-timing: " + e.getMessage());
+            }
+        }
+        try {
+            return CohortInputReader.read(folder, new CohortInputReader.ProjectionOverrides(baseYear, step, horizon, t, scenarios));
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("--")) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    InputFolder folder(CommandSpec spec) {
+        if (source.input != null) {
+            return InputFolder.of(source.input);
+        }
+        String name = source.builtin == null ? "china-cities" : source.builtin;
+        if (!CohortInputReader.BUILTIN.contains(name)) {
+            throw new ParameterException(spec.commandLine(), "unknown built-in input '" + name + "', expected one of "
+                    + String.join(", ", CohortInputReader.BUILTIN));
+        }
+        return InputFolder.builtin("cohort/" + name);
+    }
+
+    /** Where a --scenarios file is looked up: the working directory; a projection.yaml entry: the input folder. */
+    InputFolder scenarioFolder(CommandSpec spec) {
+        return scenarios != null && !scenarios.startsWith("builtin:") ? InputFolder.of(Path.of(".")) : folder(spec);
+    }
+}

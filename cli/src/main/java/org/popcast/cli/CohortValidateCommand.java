@@ -1,0 +1,73 @@
+package org.popcast.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.popcast.data.input.CsvTable;
+import org.popcast.data.input.InputFiles;
+import org.popcast.data.input.InputFolder;
+import org.popcast.data.io.CsvTableWriter;
+import org.popcast.data.io.NetcdfWriter;
+import org.popcast.engine.provenance.Provenance;
+import org.popcast.models.cohort.Validation;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+        description = {"Compare a projection's total population with observed totals: APE and PE per region; per level the",
+                "mean APE and PE and the share of regions under 5 % and 10 % APE (also weighted by population)."},
+        footer = {"", "Without --observed: the 2020 census shipped with the china-cities input (cities, provinces, nation).",
+                "Example: popcast cohort validate --projection cohort-projection.h5 --year 2020"})
+public final class CohortValidateCommand implements Callable<Integer> {
+
+    @Option(names = "--projection", paramLabel = "FILE.h5", required = true, description = "A result of popcast cohort project.")
+    Path projection;
+
+    @Option(names = "--observed", paramLabel = "CSV", description = "Observed totals: columns region,population.")
+    Path observed;
+
+    @Option(names = "--year", paramLabel = "YEAR", defaultValue = "2020", description = "Year compared (default ${DEFAULT-VALUE}).")
+    int year;
+
+    @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario compared (default: the first).")
+    String scenario;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE.h5", defaultValue = "cohort-validation.h5",
+            description = "HDF5 with ape(region), pe(region) (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--csv", paramLabel = "FILE.csv", description = "Also write the per-region errors as CSV.")
+    Path csv;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        CsvTable table;
+        String source;
+        if (observed != null) {
+            source = observed.toString();
+            table = CsvTable.parse(source, InputFiles.readString(observed));
+        } else {
+            InputFolder shipped = InputFolder.builtin("cohort/china-cities");
+            source = shipped.name("observed-2020.csv");
+            table = shipped.csv("observed-2020.csv");
+        }
+        Validation v = Validation.run(projection, scenario, year, table);
+        Provenance provenance = Provenance.of("popcast " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs()));
+        NetcdfWriter.write(out, v.dataset(provenance, source));
+        if (csv != null) {
+            Map<String, String> metadata = new LinkedHashMap<>(provenance.attributes());
+            CsvTableWriter.write(csv, v.table(metadata));
+        }
+        spec.commandLine().getOut().print(v.report());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

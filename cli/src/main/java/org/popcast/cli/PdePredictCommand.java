@@ -1,0 +1,121 @@
+package org.popcast.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import org.popcast.data.io.NetcdfDataset;
+import org.popcast.data.io.NetcdfWriter;
+import org.popcast.engine.provenance.Provenance;
+import org.popcast.models.agepde.ExactSolveRun;
+import org.popcast.models.pinn.PinnModelFile;
+import org.popcast.models.pinn.PinnPredictor;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+        description = {"Evaluate a trained PDE network (a model directory written by 'popcast pde train') without retraining.",
+                "With --age and --year: a CSV table (age,year,density) on standard output or --out FILE.csv.",
+                "Without them: density, births and population on the --age-step x --time-step grid, to --out FILE.h5."},
+        footer = {"", "Examples:", "  popcast pde predict --model pinn.model --age 0,10,25 --year 2030,2054",
+                "  popcast pde predict --model pinn.model --age-step 1 --time-step 1 --out grid.h5"})
+public final class PdePredictCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model directory (or its model.h5).")
+    Path model;
+
+    @Option(names = "--age", split = ",", paramLabel = "AGE", description = "Ages (years), comma separated.")
+    double[] ages;
+
+    @Option(names = "--year", split = ",", paramLabel = "YEAR", description = "Years, comma separated.")
+    double[] years;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Output: .csv for --age/--year, .h5 for a grid.")
+    Path out;
+
+    @Mixin
+    GridOptions gridOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PinnModelFile.Loaded m = PinnModelFile.read(model);
+        if ((ages == null) != (years == null)) {
+            throw new ParameterException(spec.commandLine(), "give both --age and --year, or neither (for a grid)");
+        }
+        try (PinnPredictor predictor = new PinnPredictor(m.scenario().problem(), m.settings(), m.weights())) {
+            if (ages != null) {
+                return table(predictor, m);
+            }
+            if (out == null) {
+                throw new ParameterException(spec.commandLine(), "a grid prediction needs --out FILE.h5");
+            }
+            ExactSolveRun.Grid grid = gridOptions.grid(spec, List.of(m.scenario()));
+            double[] times = ExactSolveRun.times(m.scenario(), grid), gridAges = ExactSolveRun.ages(m.scenario(), grid);
+            double[][] density = predictor.grid(times, gridAges);
+            double[] flat = new double[times.length * gridAges.length];
+            for (int i = 0; i < times.length; i++) {
+                System.arraycopy(density[i], 0, flat, i * gridAges.length, gridAges.length);
+            }
+            NetcdfDataset.Builder b = NetcdfDataset.builder()
+                    .attribute("title", "popcast PINN prediction, scenario " + m.scenario().name())
+                    .attribute("Conventions", "CF-1.8");
+            Provenance.of("popcast " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs()))
+                    .attributes().forEach(b::attribute);
+            b.attribute("format_version", PinnModelFile.FORMAT_VERSION).attribute("product", "agepde_pinn_prediction")
+                    .attribute("model_dir", model.toAbsolutePath().toString());
+            b.dimension("time", times, "year", "time (calendar year, fractional)").dimension("age", gridAges, "year", "age")
+                    .variable("density", List.of("time", "age"), flat, "persons per year of age", "population density by age (PINN)")
+                    .variable("births", List.of("time"), predictor.births(times), "persons per year", "births per year (PINN)")
+                    .variable("population", List.of("time"), predictor.population(times), "persons", "total population (PINN)");
+            NetcdfWriter.write(out, b.build());
+            spec.commandLine().getOut().printf("%d times x %d ages -> %s%n", times.length, gridAges.length, out);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    private int table(PinnPredictor predictor, PinnModelFile.Loaded m) throws java.io.IOException {
+        double lo = m.scenario().problem().startYear(), hi = m.scenario().problem().endYear(), maxAge = m.scenario().problem().maxAge();
+        double[] a = new double[ages.length * years.length], t = new double[a.length];
+        int n = 0;
+        for (double year : years) {
+            if (year < lo || year > hi) {
+                throw new ParameterException(spec.commandLine(), "--year " + year + " is outside the model's window " + lo + " .. " + hi);
+            }
+            for (double age : ages) {
+                if (age < 0 || age > maxAge) {
+                    throw new ParameterException(spec.commandLine(), "--age " + age + " is outside 0 .. " + maxAge);
+                }
+                a[n] = age;
+                t[n++] = year;
+            }
+        }
+        double[] p = predictor.density(a, t);
+        StringBuilder csv = new StringBuilder("age,year,density\n");
+        for (int i = 0; i < n; i++) {
+            csv.append(String.format(Locale.ROOT, "%s,%s,%.9g%n", number(a[i]), number(t[i]), p[i]));
+        }
+        if (out == null) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.print(csv);
+            stdout.flush();
+        } else {
+            org.popcast.data.io.AtomicFile.write(out, tmp -> java.nio.file.Files.writeString(tmp, csv));
+        }
+        return 0;
+    }
+
+    private static String number(double x) {
+        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
+    }
+}

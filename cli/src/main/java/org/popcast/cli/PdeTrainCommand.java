@@ -1,0 +1,300 @@
+package org.popcast.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.popcast.data.io.NetcdfWriter;
+import org.popcast.engine.provenance.Provenance;
+import org.popcast.engine.runtime.Device;
+import org.popcast.engine.train.Progress;
+import org.popcast.models.agepde.ExactSolveRun;
+import org.popcast.models.agepde.PdeScenario;
+import org.popcast.models.pinn.PinnSettings;
+import org.popcast.models.pinn.PinnTrainRun;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+        description = {"Train a physics-informed network on the age-structured PDE and measure it",
+                "against the exact solution. Writes density, births, population, loss curves",
+                "and errors (rel_l2, rel_linf, rel_l2_off_jump, births errors) to a netCDF-4",
+                "HDF5 file, and the weights to a model directory for 'popcast pde predict'.",
+                "Options without a default below take theirs from the preset."},
+        footer = {"", "Presets:",
+                "  default  popcast's recipe (docs/pinn.md): 2(+jump side)-64-64-64-1 tanh,",
+                "           hard initial condition on the cohorts alive at t0, births per",
+                "           boundary time by Gauss-Legendre split at the jump line, Sobol",
+                "           points, Adam 1e-3 x 0.9 per 1000 steps for 10,000 steps, then",
+                "           2,000 float64 L-BFGS iterations.",
+                "  seed     the seed paper's configuration: 2-128-128-64-1 tanh, Adam 5e-4,",
+                "           10,000 steps, 5000 interior / 2000 initial / 2000 boundary points",
+                "           redrawn each step, equal weights, relative initial-condition loss.",
+                "           Seed defects NOT copied:",
+                "           - births from one Monte Carlo number pooled over all boundary",
+                "             times (here: a Gauss-Legendre integral per boundary time);",
+                "           - output multiplied by (1 - a/100), forcing P(100, t) = 0 though",
+                "             P0(100) = 1.64e6 (here: no forced zero);",
+                "           - no random seeds (here: --seed, same seed, same numbers);",
+                "           - tables reshaped with scrambled age and year labels (here:",
+                "             named netCDF dimensions).",
+                "",
+                "LSTM-PINN presets (--model lstm-pinn):",
+                "  default  two LSTM layers of 32 units reading 4 earlier points, 1 year apart,",
+                "           along each point's characteristic (real recurrence), then a linear",
+                "           output; otherwise as the PINN default with 1,024 interior points,",
+                "           5,000 Adam steps and 1,000 L-BFGS iterations (docs/lstm-pinn.md).",
+                "  seed     the seed paper's LSTM-PINN: 4 stacked LSTM layers of 64 units,",
+                "           dropout 0.1 between layers, Linear(64, 1), sequences of length one,",
+                "           Adam 5e-4, the seed PINN's points and losses. Seed defects NOT",
+                "           copied: dropout stays on when predicting (here: training only);",
+                "           length-one sequences (kept in this preset, so its recurrent weights",
+                "           get no gradient; the default preset recurs).",
+                "",
+                "Example: popcast pde train --model pinn --policy three-child --out pinn.h5"})
+public final class PdeTrainCommand implements Callable<Integer> {
+
+    enum Model {
+        PINN("pinn"), LSTM_PINN("lstm-pinn");
+
+        final String label;
+
+        Model(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    static final class ModelConverter implements picocli.CommandLine.ITypeConverter<Model> {
+        @Override
+        public Model convert(String value) {
+            for (Model m : Model.values()) {
+                if (m.label.equals(value.trim())) {
+                    return m;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("expected pinn or lstm-pinn, got '" + value + "'");
+        }
+    }
+
+    enum Preset { DEFAULT, SEED }
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL", converter = ModelConverter.class,
+            description = "Network: pinn (tanh MLP) or lstm-pinn (LSTM along the characteristics).")
+    Model model;
+
+    @ArgGroup(exclusive = true)
+    ScenarioChoice scenario;
+
+    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "default", converter = PresetConverter.class,
+            description = "default or seed (see below; default ${DEFAULT-VALUE}).")
+    Preset preset;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Result file (default pde-<model>-<scenario>.h5).")
+    Path out;
+
+    @Option(names = "--model-dir", paramLabel = "DIR",
+            description = "Where the trained model and checkpoints go (default: the result file's name with .model).")
+    Path modelDir;
+
+    @Option(names = "--resume", description = "Continue from the newest checkpoint in the model directory (same settings; --steps may grow).")
+    boolean resume;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1000", description = "Steps between checkpoints (default ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "cpu, gpu or auto (default ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
+    boolean quiet;
+
+    @Option(names = "--steps", paramLabel = "N", description = "Adam steps.")
+    Integer steps;
+
+    @Option(names = "--lbfgs", paramLabel = "N", description = "float64 L-BFGS iterations after Adam (0: none).")
+    Integer lbfgs;
+
+    @Option(names = "--lbfgs-points", paramLabel = "N", description = "Interior points of the fixed L-BFGS batch.")
+    Integer lbfgsPoints;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "Adam's initial learning rate.")
+    Double lr;
+
+    @Option(names = "--lr-decay", paramLabel = "FACTOR", description = "Learning-rate factor per --lr-decay-steps (1: constant).")
+    Double lrDecay;
+
+    @Option(names = "--lr-decay-steps", paramLabel = "N", description = "Steps over which the learning rate falls by --lr-decay.")
+    Long lrDecaySteps;
+
+    @Option(names = "--hidden", paramLabel = "W,W,..", description = "pinn: hidden layer widths, e.g. 64,64,64.")
+    String hidden;
+
+    @Option(names = "--lstm-units", paramLabel = "N", description = "lstm-pinn: units per LSTM layer.")
+    Integer lstmUnits;
+
+    @Option(names = "--lstm-layers", paramLabel = "N", description = "lstm-pinn: stacked LSTM layers.")
+    Integer lstmLayers;
+
+    @Option(names = "--sequence-steps", paramLabel = "N", description = "lstm-pinn: earlier points read along each characteristic (0: no recurrence).")
+    Integer sequenceSteps;
+
+    @Option(names = "--sequence-spacing", paramLabel = "YEARS", description = "lstm-pinn: years between the points of a sequence.")
+    Double sequenceSpacing;
+
+    @Option(names = "--dropout", paramLabel = "P", description = "lstm-pinn: dropout between LSTM layers, in training only.")
+    Double dropout;
+
+    @Option(names = "--ic", paramLabel = "FORM", description = "Initial condition: hard, soft or soft-relative.")
+    String ic;
+
+    @Option(names = "--jump-feature", negatable = true, description = "Give the network the side of the jump line (--no-jump-feature: not).")
+    Boolean jumpFeature;
+
+    @Option(names = "--interior-points", paramLabel = "N", description = "PDE collocation points per step.")
+    Integer interiorPoints;
+
+    @Option(names = "--initial-points", paramLabel = "N", description = "Initial-condition points per step (soft initial condition).")
+    Integer initialPoints;
+
+    @Option(names = "--boundary-times", paramLabel = "N", description = "Boundary times per step, each with its own birth integral.")
+    Integer boundaryTimes;
+
+    @Option(names = "--quadrature-nodes", paramLabel = "N", description = "Gauss-Legendre nodes per piece of each birth integral (2 pieces).")
+    Integer quadratureNodes;
+
+    @Option(names = "--sampling", paramLabel = "KIND", description = "uniform or sobol (shifted each step).")
+    String sampling;
+
+    @Option(names = "--loss-weights", paramLabel = "KIND", description = "equal or gradient-norm (balanced every --weight-update-every steps).")
+    String lossWeights;
+
+    @Option(names = "--weight-update-every", paramLabel = "N", description = "Steps between loss-weight updates.")
+    Integer weightUpdateEvery;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the initial weights and of the points.")
+    Long seed;
+
+    @Mixin
+    GridOptions gridOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    static final class PresetConverter implements picocli.CommandLine.ITypeConverter<Preset> {
+        @Override
+        public Preset convert(String value) {
+            return Preset.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PdeScenario chosen = ScenarioChoice.resolve(scenario, spec);
+        PinnSettings settings = settings();
+        ExactSolveRun.Grid grid = gridOptions.grid(spec, List.of(chosen));
+        Device dev;
+        try {
+            dev = Device.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (checkpointEvery < 1) {
+            throw new ParameterException(spec.commandLine(), "--checkpoint-every must be >= 1, got " + checkpointEvery);
+        }
+        Path target = out != null ? out : Path.of("pde-" + model + "-" + chosen.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".h5");
+        Path dir = modelDir != null ? modelDir : PinnTrainRun.defaultModelDir(target);
+        Progress progress = quiet ? Progress.none() : Progress.toStandardError();
+        PinnTrainRun.Outcome o = PinnTrainRun.run(chosen, new PinnTrainRun.Options(settings, grid, dev, dir, resume, checkpointEvery),
+                Provenance.of(commandLine()), progress);
+        NetcdfWriter.write(target, o.dataset());
+        PrintWriter stdout = spec.commandLine().getOut();
+        stdout.printf(Locale.ROOT, "%s %s: rel_l2 %.3e, rel_l2_off_jump %.3e, rel_linf %.3e; births errors %s; "
+                        + "adam %d steps in %.1f s (%.0f steps/s), l-bfgs %d iterations in %.1f s -> %s (model %s)%n",
+                model, chosen.name(), o.comparison().relL2(), o.comparison().relL2OffJump(), o.comparison().relLinf(),
+                births(o), o.adamStepsThisRun(), o.adamSeconds(), o.adamStepsThisRun() / Math.max(o.adamSeconds(), 1e-9),
+                o.lbfgsIterations(), o.lbfgsSeconds(), target, dir);
+        stdout.flush();
+        return 0;
+    }
+
+    private static String births(PinnTrainRun.Outcome o) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < o.comparison().birthYears().length; i++) {
+            b.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f %.2e", o.comparison().birthYears()[i],
+                    o.comparison().birthErrors()[i]));
+        }
+        return b.toString();
+    }
+
+    /** The preset with the options given on the command line put over it. */
+    PinnSettings settings() {
+        PinnSettings base = model == Model.LSTM_PINN
+                ? (preset == Preset.SEED ? PinnSettings.lstmSeedPreset() : PinnSettings.lstmDefaults())
+                : (preset == Preset.SEED ? PinnSettings.seedPreset() : PinnSettings.defaults());
+        Map<String, String> m = new java.util.LinkedHashMap<>(base.toMap());
+        if (model == Model.LSTM_PINN && hidden != null || model == Model.PINN && (lstmUnits != null || lstmLayers != null
+                || sequenceSteps != null || sequenceSpacing != null || dropout != null)) {
+            throw new ParameterException(spec.commandLine(), "--hidden is for --model pinn; --lstm-*, --sequence-* and --dropout for lstm-pinn");
+        }
+        put(m, "lstm_units", lstmUnits);
+        put(m, "lstm_layers", lstmLayers);
+        put(m, "sequence_steps", sequenceSteps);
+        put(m, "sequence_spacing", sequenceSpacing);
+        put(m, "dropout", dropout);
+        put(m, "adam_steps", steps);
+        put(m, "lbfgs_iterations", lbfgs);
+        put(m, "lbfgs_points", lbfgsPoints);
+        put(m, "learning_rate", lr);
+        put(m, "learning_rate_decay", lrDecay);
+        put(m, "learning_rate_decay_steps", lrDecaySteps);
+        put(m, "hidden", hidden);
+        put(m, "initial_condition", ic);
+        put(m, "jump_feature", jumpFeature);
+        put(m, "interior_points", interiorPoints);
+        put(m, "initial_points", initialPoints);
+        put(m, "boundary_times", boundaryTimes);
+        put(m, "quadrature_nodes", quadratureNodes);
+        put(m, "sampling", sampling);
+        put(m, "loss_weights", lossWeights);
+        put(m, "weight_update_every", weightUpdateEvery);
+        put(m, "seed", seed);
+        if (ic != null && !List.of("hard", "soft", "soft-relative").contains(ic)) {
+            throw new ParameterException(spec.commandLine(), "--ic must be hard, soft or soft-relative, got '" + ic + "'");
+        }
+        if (lossWeights != null && !List.of("equal", "gradient-norm").contains(lossWeights)) {
+            throw new ParameterException(spec.commandLine(), "--loss-weights must be equal or gradient-norm, got '" + lossWeights + "'");
+        }
+        if (!"hard".equals(m.get("initial_condition")) && "0".equals(m.get("initial_points"))) {
+            m.put("initial_points", "2000");
+        }
+        try {
+            return PinnSettings.fromMap(m);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private static void put(Map<String, String> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value.toString());
+        }
+    }
+
+    private String commandLine() {
+        return "popcast " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
+    }
+}

@@ -1,0 +1,108 @@
+package org.popcast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.popcast.data.io.NetcdfDataset;
+import org.popcast.data.io.NetcdfReader;
+import org.popcast.models.pinn.PinnSettings;
+
+import picocli.CommandLine;
+
+/** pde train and pde predict through the real command line, with a tiny network. */
+class PdeTrainCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String[] TINY = {"--steps", "30", "--lbfgs", "3", "--hidden", "8,8", "--interior-points", "128",
+            "--boundary-times", "4", "--quadrature-nodes", "4", "--lbfgs-points", "128", "--age-step", "5", "--time-step", "1", "-q"};
+
+    private CliRun train(String... extra) {
+        String[] args = new String[4 + TINY.length + extra.length];
+        System.arraycopy(new String[] {"pde", "train", "--model", "pinn"}, 0, args, 0, 4);
+        System.arraycopy(TINY, 0, args, 4, TINY.length);
+        System.arraycopy(extra, 0, args, 4 + TINY.length, extra.length);
+        return CliRun.popcast(args);
+    }
+
+    @Test
+    void trainWritesResultsAndAModelThatPredictReads() throws Exception {
+        Path out = dir.resolve("run.h5");
+        CliRun run = train("--out", out.toString(), "--policy", "two-child", "--seed", "3");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("pinn two-child: rel_l2 "), run.out());
+        NetcdfDataset ds = NetcdfReader.read(out);
+        assertEquals(33, ds.dimension("step").size());
+        assertEquals(List.of("time", "age"), ds.variable("density").dims());
+        for (String v : List.of("loss_total", "loss_pde", "loss_ic", "loss_bc", "births", "population", "density_error")) {
+            assertTrue(ds.variable(v) != null, v);
+        }
+        for (String a : List.of("rel_l2", "rel_linf", "rel_l2_off_jump", "births_rel_error_2034", "births_rel_error_2044",
+                "births_rel_error_2054", "wall_time_s", "steps_per_s", "device", "seed", "hidden", "history", "scenario_yaml")) {
+            assertTrue(ds.attributes().containsKey(a), a);
+        }
+        assertEquals(3L, ds.attributes().get("seed"));
+        Path model = dir.resolve("run.model");
+        assertTrue(Files.isRegularFile(model.resolve("model.h5")));
+
+        CliRun table = CliRun.popcast("pde", "predict", "--model", model.toString(), "--age", "0,50", "--year", "2030,2054");
+        assertEquals(0, table.exit(), table.err());
+        List<String> lines = table.out().strip().lines().toList();
+        assertEquals("age,year,density", lines.get(0));
+        assertEquals(5, lines.size());
+        assertTrue(lines.get(4).startsWith("50,2054,"), lines.get(4));
+
+        Path grid = dir.resolve("grid.h5");
+        CliRun g = CliRun.popcast("pde", "predict", "--model", model.toString(), "--age-step", "5", "--time-step", "1", "--out", grid.toString());
+        assertEquals(0, g.exit(), g.err());
+        assertArrayEquals(ds.variable("density").data(), NetcdfReader.read(grid).variable("density").data(), 0);
+    }
+
+    @Test
+    void badOptionsGiveOneLineAndTheRightExitCode() {
+        CliRun gpu = train("--device", "gpu", "--out", dir.resolve("g.h5").toString());
+        assertEquals(1, gpu.exit());
+        assertTrue(gpu.err().contains("TensorFlow sees no GPU") && gpu.err().strip().lines().count() == 1, gpu.err());
+        CliRun ic = train("--ic", "sideways", "--out", dir.resolve("i.h5").toString());
+        assertEquals(2, ic.exit());
+        assertTrue(ic.err().contains("--ic must be hard, soft or soft-relative"), ic.err());
+        CliRun hidden = train("--hidden", "8,x", "--out", dir.resolve("h.h5").toString());
+        assertEquals(2, hidden.exit(), hidden.err());
+        CliRun resume = train("--resume", "--out", dir.resolve("r.h5").toString());
+        assertEquals(1, resume.exit());
+        assertTrue(resume.err().contains("no checkpoint"), resume.err());
+        CliRun model = CliRun.popcast("pde", "predict", "--model", dir.resolve("nothing").toString(), "--age", "1", "--year", "2030");
+        assertEquals(1, model.exit());
+        assertTrue(model.err().contains("not a popcast model"), model.err());
+        assertFalse(Files.exists(dir.resolve("g.h5")));
+    }
+
+    @Test
+    void seedPresetIsTheSeedsConfigurationAndFlagsOverrideIt() {
+        CommandLine cl = PopcastCli.commandLine();
+        CommandLine.ParseResult parsed = cl.parseArgs("pde", "train", "--model", "pinn", "--preset", "seed", "--steps", "50");
+        PdeTrainCommand cmd = (PdeTrainCommand) parsed.subcommand().subcommand().commandSpec().userObject();
+        PinnSettings s = cmd.settings();
+        assertArrayEquals(new int[] {128, 128, 64}, ((org.popcast.models.pinn.PinnBody.Mlp) s.body()).hidden());
+        assertEquals(25217, s.parameterCount(org.popcast.models.agepde.PdeScenarioReader.builtin("three-child").problem()),
+                "the seed's MLP has 25,217 parameters");
+        assertEquals(5000, s.interiorPoints());
+        assertEquals(2000, s.initialPoints());
+        assertEquals(2000, s.boundaryTimes());
+        assertTrue(!s.hardInitial() && s.relativeInitialLoss() && !s.gradientNormWeights() && !s.jumpFeature());
+        assertEquals(5e-4, s.schedule().at(9999));
+        assertEquals(50, s.adamSteps());
+        assertEquals(0, s.lbfgsIterations());
+        String help = cl.getSubcommands().get("pde").getSubcommands().get("train").getUsageMessage();
+        assertTrue(help.contains("Seed defects NOT copied") && help.contains("(1 - a/100)"), help);
+    }
+}

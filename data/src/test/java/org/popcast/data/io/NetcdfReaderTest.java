@@ -1,0 +1,48 @@
+package org.popcast.data.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What NetcdfWriter writes, NetcdfReader reads back unchanged. */
+class NetcdfReaderTest {
+
+    @Test
+    void roundTrip(@TempDir Path dir) throws IOException {
+        NetcdfDataset written = NetcdfWriterTest.sample();
+        Path file = dir.resolve("x.h5");
+        NetcdfWriter.write(file, written);
+        NetcdfDataset read = NetcdfReader.read(file);
+        assertEquals(written.attributes(), read.attributes());
+        for (NetcdfDataset.Dimension d : written.dimensions()) {
+            NetcdfDataset.Dimension r = read.dimension(d.name());
+            assertEquals(d.type(), r.type(), d.name());
+            assertEquals(d.size(), r.size());
+            assertEquals(d.longName(), r.longName());
+        }
+        assertArrayEquals(written.dimension("time").doubleValues(), read.dimension("time").doubleValues());
+        assertArrayEquals(written.dimension("year").longValues(), read.dimension("year").longValues());
+        assertArrayEquals(written.dimension("region").stringValues(), read.dimension("region").stringValues());
+        for (NetcdfDataset.Variable v : written.variables()) {
+            NetcdfDataset.Variable r = read.variable(v.name());
+            assertEquals(v.dims(), r.dims(), v.name());
+            assertArrayEquals(v.data(), r.data(), 0, v.name());
+            assertEquals(v.attributes(), r.attributes(), v.name());
+        }
+    }
+
+    @Test
+    void aFileThatIsNotHdf5IsAnIoError(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("x.h5"), "year,population\n");
+        IOException e = assertThrows(IOException.class, () -> NetcdfReader.read(file));
+        assertTrue(e.getMessage().contains("x.h5"), e.getMessage());
+    }
+}

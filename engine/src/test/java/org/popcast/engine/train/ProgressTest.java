@@ -1,0 +1,42 @@
+package org.popcast.engine.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+class ProgressTest {
+
+    @Test
+    void plainLinesAreThrottledButTheLastStepIsAlwaysShown() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Progress p = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 3600);
+        for (int i = 1; i <= 100; i++) {
+            p.update("adam", i, 100, i, "loss 1");
+        }
+        p.message("done");
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(3, lines.length, String.join("|", lines));
+        assertTrue(lines[0].startsWith("adam 1/100 (  1%)"), lines[0]);
+        assertTrue(lines[1].startsWith("adam 100/100 (100%)  loss 1"), lines[1]);
+        assertTrue(!lines[1].contains("\r") && lines[1].contains("steps/s") && lines[1].contains("ETA 0m00s"), lines[1]);
+        assertEquals("done", lines[2]);
+    }
+
+    @Test
+    void aTerminalLineIsRedrawnInPlace() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Progress p = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 0);
+        p.update("adam", 1, 2, 1, "x");
+        p.update("adam", 2, 2, 2, "x");
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.startsWith("\r\033[Kadam 1/2"), out);
+        assertTrue(out.contains("\r\033[Kadam 2/2") && out.endsWith("\n"), out);
+        assertEquals("1m05s", Progress.duration(65));
+        assertEquals("2h03m", Progress.duration(2 * 3600 + 3 * 60 + 10));
+    }
+}

@@ -1,0 +1,117 @@
+package org.popcast.kernels.cohort;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.popcast.kernels.graph.Tensors;
+import org.tensorflow.Graph;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat64;
+
+class MigrationBalanceTest {
+
+    @Test
+    void excessInflowsAreCutBackProportionally() {
+        // provinces: +30 and +10 in, -20 out: 20 too many in, inflows scaled by 20/40
+        double[] out = MigrationBalance.balanceGroups(new double[] {30, 10, -20}, new int[3], all(3), new double[] {1, 1, 1},
+                new double[] {0});
+        assertArrayEquals(new double[] {15, 5, -20}, out, 1e-12);
+        // cities of a province that must gain 5: +4, -6 -> outflow cut from 6 to ... 4 - 5 = -1 net... outflows scaled to 0
+        // then inflows raised to 5: the excess side (outflows) cannot absorb all, so inflows are scaled up
+        double[] city = MigrationBalance.balanceGroups(new double[] {4, -6}, new int[2], all(2), new double[] {1, 1}, new double[] {5});
+        assertArrayEquals(new double[] {5, 0}, city, 1e-12);
+        // nobody moves but the province must lose 9: spread by population 1:2
+        double[] spread = MigrationBalance.balanceGroups(new double[] {0, 0}, new int[2], all(2), new double[] {1, 2}, new double[] {-9});
+        assertArrayEquals(new double[] {-3, -6}, spread, 1e-12);
+    }
+
+    @Test
+    void provincesSumToZeroAndCitiesToTheirProvince() {
+        Random random = new Random(5);
+        int[] provinceOf = {0, 0, 0, 1, 1, 2, 3, 3, 3, 3};
+        double[] own = {Double.NaN, 1500, Double.NaN, -800};
+        for (int trial = 0; trial < 200; trial++) {
+            double[] raw = random.doubles(provinceOf.length, -1000, 1000).toArray();
+            boolean[] active = new boolean[provinceOf.length];
+            for (int i = 0; i < active.length; i++) {
+                active[i] = random.nextDouble() > 0.2;
+                raw[i] = active[i] ? raw[i] : 0;
+            }
+            double[] weight = random.doubles(provinceOf.length, 1e4, 1e6).toArray();
+            double[] net = MigrationBalance.balance(raw, active, weight, provinceOf, own);
+            double[] province = new double[own.length];
+            for (int i = 0; i < net.length; i++) {
+                province[provinceOf[i]] += net[i];
+                if (!active[i]) {
+                    assertEquals(0, net[i], 0, "a capped city stays at zero");
+                }
+            }
+            assertEquals(0, province[0] + province[1] + province[2] + province[3], 1e-9);
+            // a province with its own rate and an active city gets a net of its own rate's sign, cut back at most
+            boolean p1Active = active[3] || active[4];
+            if (p1Active) {
+                assertEquals(true, province[1] >= -1e-9 && province[1] <= 1500 + 1e-9, "province 1 net " + province[1]);
+            } else {
+                assertEquals(0, province[1], 1e-12);
+            }
+        }
+    }
+
+    @Test
+    void batchedEqualsPlainJava() {
+        Random random = new Random(9);
+        int[] provinceOf = {0, 0, 1, 2, 2, 2, 1};
+        int regions = provinceOf.length, provinces = 3, scenarios = 2, ages = 4;
+        double[] raw = random.doubles(regions * scenarios * 2 * ages, -100, 100).toArray();
+        double[] weight = random.doubles(regions * scenarios * 2 * ages, 10, 1000).toArray();
+        double[] active = new double[regions * scenarios];
+        for (int i = 0; i < active.length; i++) {
+            active[i] = random.nextDouble() > 0.25 ? 1 : 0;
+        }
+        active[2 * scenarios] = 1; // province 1 has a city that never caps
+        double[] own = random.doubles(provinces * scenarios * 2 * ages, -50, 80).toArray();
+        double[] hasOwn = {0, 1, 0};
+        double[] got;
+        try (Graph g = new Graph(); Session session = new Session(g);
+             TFloat64 tRaw = Tensors.of(raw, regions, scenarios, 2, ages); TFloat64 tW = Tensors.of(weight, regions, scenarios, 2, ages);
+             TFloat64 tA = Tensors.of(active, regions, scenarios, 1, 1); TFloat64 tOwn = Tensors.of(own, provinces, scenarios, 2, ages);
+             TFloat64 tHas = Tensors.of(hasOwn, provinces, 1, 1, 1)) {
+            Ops tf = Ops.create(g);
+            var out = BatchedMigrationBalance.balance(tf, tf.constantOf(tRaw), tf.constantOf(tA), tf.constantOf(tW),
+                    tf.constant(provinceOf), provinces, tf.constantOf(tOwn), tf.constantOf(tHas));
+            try (Result r = session.runner().fetch(out).run()) {
+                got = Tensors.flat(r.get(0));
+            }
+        }
+        for (int s = 0; s < scenarios; s++) {
+            for (int cell = 0; cell < 2 * ages; cell++) {
+                double[] x = new double[regions], w = new double[regions];
+                boolean[] on = new boolean[regions];
+                for (int r = 0; r < regions; r++) {
+                    on[r] = active[r * scenarios + s] > 0;
+                    x[r] = on[r] ? raw[(r * scenarios + s) * 2 * ages + cell] : 0;
+                    w[r] = weight[(r * scenarios + s) * 2 * ages + cell];
+                }
+                double[] o = new double[provinces];
+                for (int p = 0; p < provinces; p++) {
+                    o[p] = hasOwn[p] > 0 ? own[(p * scenarios + s) * 2 * ages + cell] : Double.NaN;
+                }
+                double[] want = MigrationBalance.balance(x, on, w, provinceOf, o);
+                for (int r = 0; r < regions; r++) {
+                    assertEquals(want[r], got[(r * scenarios + s) * 2 * ages + cell], 1e-9, "s" + s + " cell" + cell + " r" + r);
+                }
+            }
+        }
+    }
+
+    private static boolean[] all(int n) {
+        boolean[] b = new boolean[n];
+        java.util.Arrays.fill(b, true);
+        return b;
+    }
+}

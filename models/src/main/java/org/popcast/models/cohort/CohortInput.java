@@ -1,0 +1,39 @@
+package org.popcast.models.cohort;
+
+import java.util.List;
+
+/**
+ * A validated projection input (formats.md), on the projection's age grid (groups as wide as the
+ * step, the last open). Leaves are the regions with a base population (projected); every other
+ * region is the sum of the leaves below it.
+ *
+ * @param population    base population of the leaves, [leaf][sex][age] flattened
+ * @param mortalityKind mx, qx or Lx
+ * @param migration     explicit net migration (migration.csv) or null; kind net_count or net_rate
+ * @param provinceOf    for internal migration: index into {@code provinces} of each leaf's parent
+ * @param provinces     region indices of the leaves' parents
+ * @param leafRate      internal net migration rate of each leaf (per person per year, before the profile)
+ * @param provinceRate  own rate of each province, NaN where the province's net is the sum of its cities
+ * @param profile       migration age profile [sex][age] flattened
+ */
+public record CohortInput(String source, ProjectionSettings settings, List<Region> regions, int[] leaves, double[] ages,
+                          double[] population, RateTable fertility, RateTable mortality, String mortalityKind, double radix,
+                          RateTable migration, String migrationKind, RateTable srb, int[] provinceOf, int[] provinces,
+                          double[] leafRate, double[] provinceRate, double[] profile) {
+
+    public int ageCount() {
+        return ages.length;
+    }
+
+    public int leafCount() {
+        return leaves.length;
+    }
+
+    public Region leaf(int l) {
+        return regions.get(leaves[l]);
+    }
+
+    public boolean hasInternalMigration() {
+        return settings.internal() != null;
+    }
+}

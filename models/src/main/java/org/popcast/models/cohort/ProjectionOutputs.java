@@ -1,0 +1,238 @@
+package org.popcast.models.cohort;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.popcast.data.io.NetcdfDataset;
+import org.popcast.data.io.TidyTable;
+import org.popcast.engine.provenance.Provenance;
+import org.popcast.kernels.cohort.Sex;
+
+/**
+ * The results of a projection for every region of the hierarchy (projected leaves, and provinces
+ * and the nation as sums of the leaves below them), as a netCDF-4 dataset and as long tables
+ * (formats.md).
+ */
+public final class ProjectionOutputs {
+
+    public static final String FORMAT_VERSION = "1.0";
+    static final List<String> LEVEL_CODES = Region.LEVELS;
+
+    private final ProjectionPlan plan;
+    private final ProjectionResult result;
+    private final String engine;
+    private final List<Region> regions;
+    /** For each region, the leaves it sums. */
+    private final List<int[]> members;
+
+    public ProjectionOutputs(ProjectionPlan plan, ProjectionResult result, String engine) {
+        this.plan = plan;
+        this.result = result;
+        this.engine = engine;
+        CohortInput in = plan.input();
+        this.regions = in.regions();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < regions.size(); i++) {
+            index.put(regions.get(i).code(), i);
+        }
+        List<List<Integer>> lists = new ArrayList<>();
+        regions.forEach(r -> lists.add(new ArrayList<>()));
+        for (int l = 0; l < in.leafCount(); l++) {
+            for (String at = in.leaf(l).code(); !at.isEmpty(); at = regions.get(index.get(at)).parent()) {
+                lists.get(index.get(at)).add(l);
+            }
+        }
+        members = lists.stream().map(m -> m.stream().mapToInt(Integer::intValue).toArray()).toList();
+    }
+
+    public List<Region> regions() {
+        return regions;
+    }
+
+    /** Total population of every region in year index t for scenario s. */
+    public double[] totals(int s, int t) {
+        double[] out = new double[regions.size()];
+        for (int r = 0; r < out.length; r++) {
+            for (int l : members.get(r)) {
+                out[r] += result.total(s, l, t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param texts settings files recorded verbatim as attributes (e.g. projection_yaml, scenario_yaml)
+     */
+    public NetcdfDataset dataset(Provenance provenance, Map<String, String> texts) {
+        CohortInput in = plan.input();
+        ProjectionSettings set = in.settings();
+        int scen = result.scenarios(), reg = regions.size(), ages = result.ages(), years = result.years().length;
+        NetcdfDataset.Builder b = NetcdfDataset.builder()
+                .attribute("title", "popcast cohort-component projection")
+                .attribute("Conventions", "CF-1.8");
+        provenance.attributes().forEach(b::attribute);
+        b.attribute("format_version", FORMAT_VERSION)
+                .attribute("product", "cohort_projection")
+                .attribute("method", "cohort-component method, UN conventions (births from the mean of the start and end female"
+                        + " population, survival from life-table person-years with an open age group); internal migration balanced"
+                        + " city -> province -> nation by proportional cut-back of the side in excess")
+                .attribute("engine", engine)
+                .attribute("input", in.source())
+                .attribute("base_year", (long) set.baseYear())
+                .attribute("step", (long) set.step())
+                .attribute("horizon", (long) set.horizon())
+                .attribute("migration_timing", set.timing().name().toLowerCase(java.util.Locale.ROOT))
+                .attribute("mortality_input", in.mortalityKind())
+                .attribute("scenario_set", set.scenarios() == null ? "input rates" : set.scenarios())
+                .attribute("flows", "births, deaths and net_migration of a year are those of the step starting in it;"
+                        + " the last year starts no step (NaN)");
+        texts.forEach(b::attribute);
+        b.dimension("scenario", plan.scenarios().stream().map(Scenario::name).toArray(String[]::new), "projection scenario")
+                .dimension("region", regions.stream().map(Region::code).toArray(String[]::new), "region code (regions.csv)")
+                .dimension("sex", new String[] {"F", "M"}, "sex")
+                .dimension("age", in.ages(), "year", "start of the age group (the last group is open)")
+                .dimension("year", java.util.Arrays.stream(result.years()).asLongStream().toArray(), "year", "calendar year (1 January)");
+        b.variable("population", List.of("scenario", "region", "sex", "age", "year"), aggregate(2 * ages,
+                (l, s, i, t) -> result.populationAt(t)[(l * scen + s) * 2 * ages + i]), "persons", "population at the start of the year");
+        b.variable("population_total", List.of("scenario", "region", "year"), aggregate(1, (l, s, i, t) -> result.total(s, l, t)),
+                "persons", "total population at the start of the year (both sexes, all ages)");
+        b.variable("births", List.of("scenario", "region", "year"), aggregate(1, (l, s, i, t) -> result.births(s, l, t)), "persons",
+                "live births during the step starting in the year");
+        b.variable("deaths", List.of("scenario", "region", "sex", "year"), aggregate(2, (l, s, i, t) -> result.deaths(s, l, i, t)),
+                "persons", "deaths during the step starting in the year (including of births and migrants in the step)");
+        b.variable("net_migration", List.of("scenario", "region", "sex", "year"),
+                aggregate(2, (l, s, i, t) -> result.netMigration(s, l, i, t)), "persons",
+                "net migrants (internal and international) during the step starting in the year");
+        double[] parent = new double[reg], level = new double[reg], cap = new double[reg];
+        Map<String, Integer> index = new LinkedHashMap<>();
+        for (int r = 0; r < reg; r++) {
+            index.put(regions.get(r).code(), r);
+        }
+        for (int r = 0; r < reg; r++) {
+            Region region = regions.get(r);
+            parent[r] = region.parent().isEmpty() ? -1 : index.get(region.parent());
+            level[r] = LEVEL_CODES.indexOf(region.level());
+            cap[r] = region.capped() ? region.cap() : Double.NaN;
+        }
+        b.variable("region_parent", List.of("region"), parent, "1", "index of the parent region along the region dimension (-1: none)")
+                .variable("region_level", List.of("region"), level, "1", "level of the region: 0 city, 1 province, 2 nation, 3 region")
+                .variable("region_cap", List.of("region"), cap, "persons", "population ceiling (NaN: none)");
+        b.variableAttribute("region_level", "flag_meanings", "city province nation region");
+        b.attribute("region_names", String.join("\n", regions.stream().map(r -> r.code() + "," + r.name()).toList()));
+        return b.build();
+    }
+
+    /** A value of leaf l, scenario s, inner index i (sex, or sex x age) and year index t. */
+    @FunctionalInterface
+    private interface LeafValue {
+        double at(int l, int s, int i, int t);
+    }
+
+    /**
+     * Sums leaf values into every region: [S][R][inner][Y], the year innermost (formats.md).
+     * Regions without leaves below them are NaN.
+     */
+    private double[] aggregate(int inner, LeafValue value) {
+        int scen = result.scenarios(), reg = regions.size(), years = result.years().length;
+        double[] out = new double[scen * reg * inner * years];
+        for (int s = 0; s < scen; s++) {
+            for (int r = 0; r < reg; r++) {
+                int[] m = members.get(r);
+                int to = (s * reg + r) * inner * years;
+                if (m.length == 0) {
+                    java.util.Arrays.fill(out, to, to + inner * years, Double.NaN);
+                }
+                for (int l : m) {
+                    for (int i = 0; i < inner; i++) {
+                        for (int t = 0; t < years; t++) {
+                            out[to + i * years + t] += value.at(l, s, i, t);
+                        }
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Population as a long table: scenario, region, level, year, sex, age, population; one batch per scenario and region. */
+    public TidyTable populationTable(Map<String, String> metadata) {
+        int ages = result.ages(), years = result.years().length;
+        List<TidyTable.Column> cols = List.of(col("scenario", TidyTable.Type.STRING), col("region", TidyTable.Type.STRING),
+                col("level", TidyTable.Type.STRING), col("year", TidyTable.Type.INT64), col("sex", TidyTable.Type.STRING),
+                col("age", TidyTable.Type.FLOAT64), col("population", TidyTable.Type.FLOAT64));
+        return new TidyTable(cols, metadata, sink -> {
+            int rows = years * 2 * ages;
+            for (int s = 0; s < result.scenarios(); s++) {
+                for (int r = 0; r < regions.size(); r++) {
+                    String[] scenario = filled(rows, plan.scenarios().get(s).name()), region = filled(rows, regions.get(r).code());
+                    String[] level = filled(rows, regions.get(r).level()), sex = new String[rows];
+                    long[] year = new long[rows];
+                    double[] age = new double[rows], value = new double[rows];
+                    int i = 0;
+                    for (int t = 0; t < years; t++) {
+                        for (int x = 0; x < 2; x++) {
+                            for (int a = 0; a < ages; a++, i++) {
+                                year[i] = result.years()[t];
+                                sex[i] = Sex.values()[x].name();
+                                age[i] = plan.input().ages()[a];
+                                for (int l : members.get(r)) {
+                                    value[i] += result.population(s, l, x, a, t);
+                                }
+                            }
+                        }
+                    }
+                    sink.accept(rows, new Object[] {scenario, region, level, year, sex, age, value});
+                }
+            }
+        });
+    }
+
+    /** Flows as a long table: scenario, region, level, year, sex, births, deaths, net_migration (births split by the step's sex ratio). */
+    public TidyTable componentsTable(Map<String, String> metadata) {
+        int years = result.years().length - 1;
+        List<TidyTable.Column> cols = List.of(col("scenario", TidyTable.Type.STRING), col("region", TidyTable.Type.STRING),
+                col("level", TidyTable.Type.STRING), col("year", TidyTable.Type.INT64), col("sex", TidyTable.Type.STRING),
+                col("births", TidyTable.Type.FLOAT64), col("deaths", TidyTable.Type.FLOAT64), col("net_migration", TidyTable.Type.FLOAT64));
+        double[][] share = new double[years][];
+        for (int t = 0; t < years; t++) {
+            share[t] = plan.rates(t).femaleShare();
+        }
+        return new TidyTable(cols, metadata, sink -> {
+            int rows = years * 2;
+            for (int s = 0; s < result.scenarios(); s++) {
+                for (int r = 0; r < regions.size(); r++) {
+                    String[] sex = new String[rows];
+                    long[] year = new long[rows];
+                    double[] births = new double[rows], deaths = new double[rows], net = new double[rows];
+                    for (int t = 0, i = 0; t < years; t++) {
+                        for (int x = 0; x < 2; x++, i++) {
+                            year[i] = result.years()[t];
+                            sex[i] = Sex.values()[x].name();
+                            for (int l : members.get(r)) {
+                                double f = share[t][l];
+                                births[i] += result.births(s, l, t) * (x == 0 ? f : 1 - f);
+                                deaths[i] += result.deaths(s, l, x, t);
+                                net[i] += result.netMigration(s, l, x, t);
+                            }
+                        }
+                    }
+                    sink.accept(rows, new Object[] {filled(rows, plan.scenarios().get(s).name()), filled(rows, regions.get(r).code()),
+                            filled(rows, regions.get(r).level()), year, sex, births, deaths, net});
+                }
+            }
+        });
+    }
+
+    private static TidyTable.Column col(String name, TidyTable.Type type) {
+        return new TidyTable.Column(name, type);
+    }
+
+    private static String[] filled(int n, String v) {
+        String[] a = new String[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+}

@@ -1,0 +1,198 @@
+package org.popcast.models.cohort;
+
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.popcast.data.input.InputException;
+import org.popcast.kernels.cohort.LifeTable;
+import org.popcast.kernels.cohort.MigrationTiming;
+import org.popcast.kernels.cohort.Sex;
+
+/**
+ * A projection ready to run: the input, the scenarios, and the rates of every step assembled from
+ * the seed model's assumptions. Paths (TFR, migration scale, international migration, sex ratio
+ * at birth) are read at the middle of each step; mortality improvement rescales each life table's
+ * death rates so that e0 = e0(input rates) + gain x (mid-step year - from) / 10; fertility paths
+ * rescale the input's age pattern to the path's TFR.
+ */
+public final class ProjectionPlan {
+
+    private final CohortInput in;
+    private final List<Scenario> scenarios;
+    private final int leaves;
+    private final int ages;
+    private final double[] cap;
+    private final double[] leafRates;
+    private final double[] provinceRates;
+    private final double[] hasOwn;
+    private final Map<double[], LifeTable> baseTables = new IdentityHashMap<>();
+
+    public ProjectionPlan(CohortInput in, List<Scenario> scenarios) {
+        this.in = in;
+        this.scenarios = List.copyOf(scenarios);
+        this.leaves = in.leafCount();
+        this.ages = in.ageCount();
+        if (!Double.isNaN(in.settings().improvementFrom()) && in.mortalityKind().equals("Lx")) {
+            throw new InputException(in.mortality().file() + ": mortality improvement rescales death rates, so it needs mx or qx, not Lx");
+        }
+        cap = new double[leaves];
+        for (int l = 0; l < leaves; l++) {
+            cap[l] = in.leaf(l).cap();
+        }
+        if (in.hasInternalMigration()) {
+            leafRates = withProfile(in.leafRate());
+            double[] own = in.provinceRate().clone();
+            hasOwn = new double[own.length];
+            for (int g = 0; g < own.length; g++) {
+                hasOwn[g] = Double.isNaN(own[g]) ? 0 : 1;
+                own[g] = Double.isNaN(own[g]) ? 0 : own[g];
+            }
+            provinceRates = withProfile(own);
+        } else {
+            leafRates = new double[leaves * 2 * ages];
+            provinceRates = new double[0];
+            hasOwn = new double[0];
+        }
+    }
+
+    public CohortInput input() {
+        return in;
+    }
+
+    public List<Scenario> scenarios() {
+        return scenarios;
+    }
+
+    public int steps() {
+        return in.settings().steps();
+    }
+
+    public double stepLength() {
+        return in.settings().step();
+    }
+
+    public MigrationTiming timing() {
+        return in.settings().timing();
+    }
+
+    public int year(int step) {
+        return in.settings().baseYear() + step * in.settings().step();
+    }
+
+    /** Population ceilings of the leaves (+infinity for none). */
+    public double[] caps() {
+        return cap.clone();
+    }
+
+    /** Internal migration rate times age profile per leaf, [L][2][A]. */
+    public double[] leafRates() {
+        return leafRates.clone();
+    }
+
+    /** A province's own rate times the age profile, [G][2][A] (0 where it has none). */
+    public double[] provinceRates() {
+        return provinceRates.clone();
+    }
+
+    /** 1 where a province's raw net comes from its own rate, [G]. */
+    public double[] hasOwnRate() {
+        return hasOwn.clone();
+    }
+
+    /** The small- and middle-city size thresholds (0, 0 without internal migration). */
+    public double[] sizeThresholds() {
+        ProjectionSettings.InternalMigration im = in.settings().internal();
+        return im == null ? new double[] {0, 0} : new double[] {im.smallBelow(), im.middleBelow()};
+    }
+
+    public StepRates rates(int step) {
+        int year = year(step);
+        double n = stepLength(), mid = year + n / 2;
+        ProjectionSettings set = in.settings();
+        int scen = scenarios.size();
+        double[] survival = new double[leaves * 2 * ages];
+        double[] birthSurvival = new double[leaves * 2];
+        double[] fertility = new double[leaves * scen * ages];
+        double[] femaleShare = new double[leaves];
+        double[] explicitCount = new double[leaves * 2 * ages];
+        double[] explicitRate = new double[leaves * 2 * ages];
+        Map<double[], LifeTable> improved = new IdentityHashMap<>();
+        for (int l = 0; l < leaves; l++) {
+            String code = in.leaf(l).code();
+            for (Sex sex : Sex.values()) {
+                double[] rates = in.mortality().at(code + "|" + sex, "*|" + sex, year);
+                LifeTable t = improved.computeIfAbsent(rates, r -> lifeTable(r, sex, year, mid));
+                System.arraycopy(t.survivalRatios(), 0, survival, (l * 2 + sex.ordinal()) * ages, ages);
+                birthSurvival[l * 2 + sex.ordinal()] = t.birthSurvival();
+                if (in.migration() != null) {
+                    double[] m = in.migration().at(code + "|" + sex, "*|" + sex, year);
+                    if (m != null) {
+                        double[] target = in.migrationKind().equals("net_count") ? explicitCount : explicitRate;
+                        System.arraycopy(m, 0, target, (l * 2 + sex.ordinal()) * ages, ages);
+                    }
+                }
+            }
+            double[] f = in.fertility().at(code, "*", year);
+            double tfr = 0;
+            for (double v : f) {
+                tfr += v * n;
+            }
+            for (int s = 0; s < scen; s++) {
+                TimePath path = scenarios.get(s).tfr();
+                double factor = 1;
+                if (path != null && path.startedBy(year)) {
+                    if (!(tfr > 0)) {
+                        throw new InputException(in.fertility().file() + ": region " + code + " has no fertility in " + year
+                                + ", so a TFR path cannot rescale it");
+                    }
+                    factor = path.value(mid) / tfr;
+                }
+                for (int a = 0; a < ages; a++) {
+                    fertility[(l * scen + s) * ages + a] = f[a] * factor;
+                }
+            }
+            double srb = 1.05;
+            double[] given = in.srb() == null ? null : in.srb().at(code, "*", year);
+            if (set.srbPath() != null && set.srbPath().startedBy(year)) {
+                srb = set.srbPath().value(mid);
+            } else if (given != null) {
+                srb = given[0];
+            }
+            femaleShare[l] = 1 / (1 + srb);
+        }
+        double[] scale = new double[scen];
+        for (int s = 0; s < scen; s++) {
+            TimePath p = scenarios.get(s).migrationScale();
+            scale[s] = p == null ? 1 : p.value(mid);
+        }
+        double intRate = set.internationalRate() * (set.internationalPath() == null ? 1 : set.internationalPath().value(mid));
+        double[] size = set.internal() == null ? new double[] {1, 1} : set.internal().sizeFactors(year);
+        return new StepRates(year, survival, birthSurvival, fertility, femaleShare, intRate, scale, size[0], size[1],
+                explicitCount, explicitRate);
+    }
+
+    private LifeTable lifeTable(double[] rates, Sex sex, int year, double mid) {
+        LifeTable base = baseTables.computeIfAbsent(rates, r -> switch (in.mortalityKind()) {
+            case "mx" -> LifeTable.fromMx(in.ages(), r, sex);
+            case "qx" -> LifeTable.fromQx(in.ages(), r, sex);
+            default -> LifeTable.fromLx(in.ages(), r, in.radix());
+        });
+        ProjectionSettings set = in.settings();
+        if (Double.isNaN(set.improvementFrom()) || year < set.improvementFrom()) {
+            return base;
+        }
+        return base.withE0(base.e0() + set.e0GainPerDecade() * (mid - set.improvementFrom()) / 10);
+    }
+
+    private double[] withProfile(double[] rates) {
+        double[] out = new double[rates.length * 2 * ages];
+        double[] profile = in.profile();
+        for (int r = 0; r < rates.length; r++) {
+            for (int i = 0; i < 2 * ages; i++) {
+                out[r * 2 * ages + i] = rates[r] * profile[i];
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,94 @@
+package org.popcast.models.pinn;
+
+import java.util.List;
+
+import org.popcast.kernels.agepde.AgePdeProblem;
+import org.popcast.kernels.agepde.ScaledResidual;
+import org.popcast.kernels.graph.Constants;
+import org.popcast.kernels.quadrature.BirthIntegral;
+import org.popcast.kernels.sampling.Collocation;
+import org.tensorflow.Operand;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TInt64;
+import org.tensorflow.types.family.TFloating;
+
+/**
+ * The loss terms of one training step, all point sets in one forward pass:
+ *
+ * <pre>
+ *   pde = mean over interior points of (dP/dt~ + (v T / A) dP/da~ + T mu(a) P)^2
+ *   bc  = mean over boundary times t_k of (v P(0, t_k) - sum_j w_kj b(a_kj, t_k) P(a_kj, t_k))^2
+ *   ic  = mean over initial ages of (P(a, t0) - P0(a))^2   [/ mean P0^2 when relative; 0 when hard]
+ * </pre>
+ *
+ * The births are a Gauss-Legendre integral per boundary time, split at the jump lines
+ * ({@link BirthIntegral}); interior points, boundary times and initial ages are drawn in the graph
+ * from (seed, step). Layout of the batch: interior | boundary | initial | quadrature nodes.
+ */
+final class PinnLoss {
+
+    /**
+     * The three terms (scalars; {@code initial} is a zero constant under a hard initial condition)
+     * and the step's interior points (N x 2) and boundary times (K x 1) in the unit square.
+     */
+    record Terms<T extends TFloating>(Operand<T> pde, Operand<T> initial, Operand<T> boundary,
+                                      Operand<T> interior, Operand<T> boundaryTimes) {
+        List<Operand<T>> all() {
+            return List.of(pde, initial, boundary);
+        }
+    }
+
+    private PinnLoss() {
+    }
+
+    static <T extends TFloating> Terms<T> build(Ops tf, PinnNetwork<T> net, AgePdeProblem problem, PinnSettings s,
+                                                Operand<TInt64> step, int interiorPoints, Class<T> type) {
+        double ageLimit = problem.maxAge(), t0 = problem.startYear(), span = problem.endYear() - t0, v = problem.ageingSpeed();
+        Collocation sampler = new Collocation(s.sampling(), s.seed());
+        int n = interiorPoints, k = s.boundaryTimes(), m = s.hardInitial() ? 0 : s.initialPoints();
+
+        // the points are data: stop TensorFlow's backprop (which visits every upstream op) at the samplers
+        Operand<T> interior = tf.stopGradient(sampler.draw(tf, type, n, 2, step, 1));
+        Operand<T> boundaryTimes = tf.stopGradient(sampler.draw(tf, type, k, 1, step, 2));
+        Operand<T> zerosK = tf.zerosLike(boundaryTimes);
+        BirthIntegral births = new BirthIntegral(problem.fertility().minAge(), problem.fertility().maxAge(), s.quadratureNodes(), v,
+                problem.jumpOrigins());
+        BirthIntegral.Nodes<T> nodes = births.nodes(tf, tf.math.add(Constants.scalar(tf, t0, type),
+                tf.math.mul(boundaryTimes, Constants.scalar(tf, span, type))));
+        Operand<T> nodePoints = tf.concat(List.of(
+                tf.math.div(nodes.ages(), Constants.scalar(tf, ageLimit, type)),
+                tf.math.div(tf.math.sub(nodes.times(), Constants.scalar(tf, t0, type)), Constants.scalar(tf, span, type))),
+                tf.constant(1));
+        Operand<T> boundary = tf.concat(List.of(zerosK, boundaryTimes), tf.constant(1));
+        Operand<T> initialAges = m > 0 ? tf.stopGradient(sampler.draw(tf, type, m, 1, step, 3)) : null;
+        List<Operand<T>> sets = m > 0
+                ? List.of(interior, boundary, tf.concat(List.of(initialAges, tf.zerosLike(initialAges)), tf.constant(1)), nodePoints)
+                : List.of(interior, boundary, nodePoints);
+        Operand<T> batch = tf.concat(sets, tf.constant(0));
+        PinnNetwork.Density<T> d = net.evaluate(tf, batch, n);
+        int[] axes = {0, 1};
+
+        ScaledResidual residual = ScaledResidual.of(problem);
+        Operand<T> ages = tf.math.mul(PinnNetwork.column(tf, interior, 0), Constants.scalar(tf, ageLimit, type));
+        Operand<T> r = residual.residual(tf, PinnNetwork.rows(tf, d.value(), n), d.dAge(), d.dTime(),
+                problem.mortality().hazard(tf, ages));
+        Operand<T> pde = tf.math.mean(tf.math.square(r), tf.constant(axes));
+
+        Operand<T> newborns = PinnNetwork.rows(tf, d.value(), n, k);
+        Operand<T> atNodes = PinnNetwork.rows(tf, d.value(), n + k + m, k * births.nodesPerTime());
+        Operand<T> integrand = tf.math.mul(problem.fertility().graphInside(tf, nodes.ages(), nodes.times()), atNodes);
+        Operand<T> mismatch = tf.math.sub(tf.math.mul(Constants.scalar(tf, v, type), newborns), births.births(tf, nodes, integrand));
+        Operand<T> bc = tf.math.mean(tf.math.square(mismatch), tf.constant(axes));
+
+        Operand<T> ic = Constants.scalar(tf, 0, type);
+        if (m > 0) {
+            Operand<T> target = net.initial(tf, initialAges);
+            Operand<T> gap = tf.math.sub(PinnNetwork.rows(tf, d.value(), n + k, m), target);
+            ic = tf.math.mean(tf.math.square(gap), tf.constant(axes));
+            if (s.relativeInitialLoss()) {
+                ic = tf.math.div(ic, tf.math.mean(tf.math.square(target), tf.constant(axes)));
+            }
+        }
+        return new Terms<>(pde, ic, bc, interior, boundaryTimes);
+    }
+}

@@ -1,0 +1,255 @@
+package org.popcast.models.pinn;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.popcast.data.input.InputException;
+import org.popcast.data.io.NetcdfDataset;
+import org.popcast.engine.provenance.Provenance;
+import org.popcast.engine.runtime.Device;
+import org.popcast.engine.runtime.TensorFlowRuntime;
+import org.popcast.engine.train.Checkpoints;
+import org.popcast.engine.train.LossHistory;
+import org.popcast.engine.train.Progress;
+import org.popcast.kernels.agepde.AgePdeProblem;
+import org.popcast.kernels.agepde.AgePdeSolution;
+import org.popcast.kernels.agepde.ExactSolverSettings;
+import org.popcast.models.agepde.ExactSolveRun;
+import org.popcast.models.agepde.PdeScenario;
+
+/**
+ * {@code popcast pde train --model pinn}: Adam (float32) with checkpoints, then L-BFGS (float64),
+ * then the trained network on the output grid against the exact solver, as a netCDF-4 dataset
+ * (formats.md) and a model directory for {@code pde predict}.
+ *
+ * <p>Resuming: every variable of the Adam phase is checkpointed and the points are a function of
+ * (seed, step), so a resumed run repeats exactly what the killed one would have done. A run killed
+ * during L-BFGS resumes from the end of Adam and repeats the (deterministic) L-BFGS phase.
+ */
+public final class PinnTrainRun {
+
+    public static final String FORMAT_VERSION = "1.0";
+    private static final List<String> SERIES = List.of("loss_total", "loss_pde", "loss_ic", "loss_bc");
+    /** Settings a resumed run may change: how long to train. */
+    private static final List<String> EXTENDABLE = List.of("adam_steps", "lbfgs_iterations");
+
+    /** How to run: settings, output grid, device, where the model and checkpoints go, resume or not. */
+    public record Options(PinnSettings settings, ExactSolveRun.Grid grid, Device device, Path modelDir, boolean resume,
+                          int checkpointEvery) {
+    }
+
+    /** The run's results. */
+    public record Outcome(NetcdfDataset dataset, ExactComparison comparison, Map<String, Integer> placement,
+                          double adamSeconds, long adamStepsThisRun, double lbfgsSeconds, int lbfgsIterations) {
+    }
+
+    private PinnTrainRun() {
+    }
+
+    public static Outcome run(PdeScenario scenario, Options o, Provenance provenance, Progress progress) throws IOException {
+        PinnSettings s = o.settings();
+        AgePdeProblem problem = scenario.problem();
+        Checkpoints checkpoints = new Checkpoints(o.modelDir().resolve("checkpoints"));
+        Map<String, String> meta = new LinkedHashMap<>(s.toMap());
+        meta.put("scenario_yaml", scenario.source());
+
+        LossHistory history = new LossHistory(SERIES);
+        Map<String, Integer> placement = new LinkedHashMap<>();
+        PinnWeights adamWeights;
+        double[] lossWeights;
+        double adamSeconds;
+        long stepsThisRun = 0;
+        try (PinnTrainer trainer = new PinnTrainer(problem, s, o.device())) {
+            progress.message(String.format(Locale.ROOT, "popcast %s, TensorFlow %s, device %s; %s %s (%d parameters), scenario %s",
+                    Provenance.version(), TensorFlowRuntime.version(), trainer.device().name().toLowerCase(Locale.ROOT), s.toMap().get("model"),
+                    s.architecture(problem), s.parameterCount(problem), scenario.name()));
+            if (o.resume()) {
+                Checkpoints.Saved saved = checkpoints.latest().orElseThrow(() -> new InputException(
+                        "--resume: no checkpoint in " + checkpoints.directory() + " (start without --resume)"));
+                checkCompatible(saved, meta, checkpoints.directory());
+                if (saved.step() > s.adamSteps()) {
+                    throw new InputException("--resume: the checkpoint is at step " + saved.step()
+                            + ", beyond --steps " + s.adamSteps());
+                }
+                trainer.restore(saved);
+                history = LossHistory.of(SERIES, saved.series(), saved.step());
+                progress.message("resumed from step " + saved.step() + " (" + checkpoints.directory() + ")");
+            }
+            long start = System.nanoTime();
+            for (long step = trainer.stepCount(); step < s.adamSteps(); step++) {
+                boolean first = stepsThisRun == 0;
+                PinnTrainer.StepLosses l = trainer.step(first ? placement : null);
+                if (first) {
+                    progress.message("ops placed on " + placement);
+                }
+                stepsThisRun++;
+                history.add(l.total(), l.pde(), l.initial(), l.boundary());
+                long done = step + 1;
+                if (s.gradientNormWeights() && done % s.weightUpdateEvery() == 0) {
+                    trainer.rebalance();
+                }
+                if (done % o.checkpointEvery() == 0 || done == s.adamSteps()) {
+                    trainer.save(checkpoints, meta, history.toMap());
+                }
+                progress.update("adam", done, s.adamSteps(), stepsThisRun, losses(l));
+            }
+            adamSeconds = (System.nanoTime() - start) / 1e9;
+            adamWeights = trainer.weights();
+            lossWeights = trainer.lossWeights();
+        }
+
+        PinnWeights weights = adamWeights;
+        double lbfgsSeconds = 0;
+        int[] iterations = {0};
+        if (s.lbfgsIterations() > 0) {
+            long start = System.nanoTime();
+            LossHistory h = history;
+            try (PinnLbfgsPhase phase = new PinnLbfgsPhase(problem, s, adamWeights, lossWeights, s.adamSteps(), o.device())) {
+                weights = phase.run(adamWeights, s.lbfgsIterations(), (it, l) -> {
+                    h.add(l.total(), l.pde(), l.initial(), l.boundary());
+                    iterations[0] = it;
+                    progress.update("l-bfgs", it, s.lbfgsIterations(), it, losses(l));
+                    return true;
+                });
+            }
+            lbfgsSeconds = (System.nanoTime() - start) / 1e9;
+            progress.message(String.format(Locale.ROOT, "l-bfgs stopped after %d iterations", iterations[0]));
+        }
+        PinnModelFile.write(o.modelDir(), scenario, s, weights, provenance);
+
+        double[] times = ExactSolveRun.times(scenario, o.grid()), ages = ExactSolveRun.ages(scenario, o.grid());
+        AgePdeSolution exact = ExactSolveRun.solve(scenario, o.grid(), ExactSolverSettings.DEFAULT);
+        double[][] density, exactDensity = new double[times.length][ages.length];
+        double[] births, population;
+        try (PinnPredictor predictor = new PinnPredictor(problem, s, weights)) {
+            density = predictor.grid(times, ages);
+            births = predictor.births(times);
+            population = predictor.population(times);
+        }
+        for (int i = 0; i < times.length; i++) {
+            for (int j = 0; j < ages.length; j++) {
+                exactDensity[i][j] = exact.density(i, j);
+            }
+        }
+        ExactComparison cmp = ExactComparison.of(problem, times, ages, density, exactDensity, births, exact.births());
+        NetcdfDataset ds = dataset(scenario, o, provenance, times, ages, density, exactDensity, births, population, exact, history,
+                cmp, placement, adamSeconds, stepsThisRun, lbfgsSeconds, iterations[0], lossWeights);
+        return new Outcome(ds, cmp, placement, adamSeconds, stepsThisRun, lbfgsSeconds, iterations[0]);
+    }
+
+    private static void checkCompatible(Checkpoints.Saved saved, Map<String, String> meta, Path dir) {
+        for (Map.Entry<String, String> e : meta.entrySet()) {
+            if (EXTENDABLE.contains(e.getKey())) {
+                continue;
+            }
+            String was = saved.meta().get(e.getKey());
+            if (!e.getValue().equals(was)) {
+                String shown = e.getKey().equals("scenario_yaml") ? "the scenario" : e.getKey() + " (checkpoint: " + was + ", now: " + e.getValue() + ")";
+                throw new InputException("--resume: the checkpoint in " + dir + " was made with different settings: " + shown);
+            }
+        }
+    }
+
+    private static String losses(PinnTrainer.StepLosses l) {
+        return String.format(Locale.ROOT, "loss %.3e (pde %.2e ic %.2e bc %.2e)", l.total(), l.pde(), l.initial(), l.boundary());
+    }
+
+    private static NetcdfDataset dataset(PdeScenario scenario, Options o, Provenance provenance, double[] times, double[] ages,
+                                         double[][] density, double[][] exactDensity, double[] births, double[] population,
+                                         AgePdeSolution exact, LossHistory history, ExactComparison cmp,
+                                         Map<String, Integer> placement, double adamSeconds, long stepsThisRun,
+                                         double lbfgsSeconds, int lbfgsIterations, double[] lossWeights) {
+        PinnSettings s = o.settings();
+        NetcdfDataset.Builder b = NetcdfDataset.builder()
+                .attribute("title", "popcast " + s.toMap().get("model") + " for the McKendrick-von Foerster problem, scenario " + scenario.name())
+                .attribute("Conventions", "CF-1.8");
+        provenance.attributes().forEach(b::attribute);
+        b.attribute("format_version", FORMAT_VERSION)
+                .attribute("product", "agepde_pinn")
+                .attribute("architecture", s.architecture(scenario.problem()))
+                .attribute("parameter_count", (long) s.parameterCount(scenario.problem()))
+                .attribute("scenario", scenario.name())
+                .attribute("scenario_yaml", scenario.source())
+                .attribute("age_step", o.grid().ageStep())
+                .attribute("time_step", o.grid().timeStep());
+        for (Map.Entry<String, String> e : s.toMap().entrySet()) {
+            attribute(b, e.getKey(), e.getValue());
+        }
+        b.attribute("rel_l2", cmp.relL2())
+                .attribute("rel_linf", cmp.relLinf())
+                .attribute("rel_l2_off_jump", cmp.relL2OffJump())
+                .attribute("jump_band", "rel_l2_off_jump leaves out grid points with |age - " + scenario.problem().ageingSpeed()
+                        + " (time - t_j)| < " + ExactComparison.JUMP_HALF_WIDTH + " for the jump origins t_j = "
+                        + java.util.Arrays.toString(scenario.problem().jumpOrigins()) + " (start and fertility steps)");
+        for (int i = 0; i < cmp.birthYears().length; i++) {
+            b.attribute(String.format(Locale.ROOT, "births_rel_error_%.0f", cmp.birthYears()[i]), cmp.birthErrors()[i]);
+        }
+        b.attribute("device", o.device().resolve().name().toLowerCase(Locale.ROOT))
+                .attribute("ops_placed_on", placement.toString())
+                .attribute("adam_wall_time_s", adamSeconds)
+                .attribute("adam_steps_this_run", stepsThisRun)
+                .attribute("steps_per_s", stepsThisRun > 0 ? stepsThisRun / adamSeconds : 0)
+                .attribute("lbfgs_wall_time_s", lbfgsSeconds)
+                .attribute("lbfgs_iterations_done", (long) lbfgsIterations)
+                .attribute("wall_time_s", adamSeconds + lbfgsSeconds)
+                .attribute("loss_weights_final", lossWeights[0] + "," + lossWeights[1] + "," + lossWeights[2])
+                .attribute("initial_condition_note", s.hardInitial()
+                        ? "hard: P = P0(a) + (t - t0)/T N(a, t) holds the initial condition exactly, so loss_ic is 0" : "soft: loss_ic is trained");
+        long[] steps = new long[history.size()];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = i + 1;
+        }
+        b.dimension("time", times, "year", "time (calendar year, fractional)")
+                .dimension("age", ages, "year", "age")
+                .dimension("step", steps, "1", "training step (Adam steps, then L-BFGS iterations after adam_steps)");
+        double[] flat = flatten(density), err = flatten(exactDensity);
+        for (int i = 0; i < err.length; i++) {
+            err[i] = flat[i] - err[i];
+        }
+        b.variable("density", List.of("time", "age"), flat, "persons per year of age", "population density by age (PINN)")
+                .variable("births", List.of("time"), births, "persons per year", "births per year (PINN, v P(0, t))")
+                .variable("population", List.of("time"), population, "persons", "total population on [0, max_age] (PINN)")
+                .variable("density_error", List.of("time", "age"), err, "persons per year of age", "PINN density minus the exact density")
+                .variable("births_exact", List.of("time"), exact.births(), "persons per year", "births per year (exact solver)")
+                .variable("population_exact", List.of("time"), exact.population(), "persons", "total population (exact solver)");
+        Map<String, double[]> series = history.toMap();
+        b.variable("loss_total", List.of("step"), series.get("loss_total"), "1", "weighted total loss")
+                .variable("loss_pde", List.of("step"), series.get("loss_pde"), "1", "mean squared PDE residual (unit square, density / scale)")
+                .variable("loss_ic", List.of("step"), series.get("loss_ic"), "1", "initial-condition loss")
+                .variable("loss_bc", List.of("step"), series.get("loss_bc"), "1", "mean squared birth-boundary mismatch");
+        return b.build();
+    }
+
+    private static void attribute(NetcdfDataset.Builder b, String key, String value) {
+        try {
+            b.attribute(key, Long.parseLong(value));
+        } catch (NumberFormatException notLong) {
+            try {
+                b.attribute(key, Double.parseDouble(value));
+            } catch (NumberFormatException notDouble) {
+                b.attribute(key, value);
+            }
+        }
+    }
+
+    private static double[] flatten(double[][] x) {
+        double[] out = new double[x.length * x[0].length];
+        for (int i = 0; i < x.length; i++) {
+            System.arraycopy(x[i], 0, out, i * x[0].length, x[0].length);
+        }
+        return out;
+    }
+
+    /** The model directory next to an output file: run.h5 -> run.model. */
+    public static Path defaultModelDir(Path out) {
+        String name = out.getFileName().toString();
+        String stem = name.endsWith(".h5") ? name.substring(0, name.length() - 3) : name;
+        Path parent = out.toAbsolutePath().getParent();
+        return parent.resolve(stem + ".model");
+    }
+
+}

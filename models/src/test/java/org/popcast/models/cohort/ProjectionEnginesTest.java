@@ -1,0 +1,137 @@
+package org.popcast.models.cohort;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.popcast.data.input.InputFolder;
+import org.popcast.kernels.cohort.MigrationTiming;
+
+/**
+ * The shipped city input (356 cities, 31 provinces, the seed's 15 scenarios) over 12 years: the
+ * batched TensorFlow projection against the plain Java loop, and the model's invariants.
+ */
+class ProjectionEnginesTest {
+
+    static CohortInput input;
+    static ProjectionPlan plan;
+    static ProjectionResult batched;
+    static ProjectionResult loop;
+
+    @BeforeAll
+    static void project() {
+        input = CohortInputReader.read(InputFolder.builtin("cohort/china-cities"),
+                new CohortInputReader.ProjectionOverrides(null, null, 12, null, null));
+        plan = new ProjectionPlan(input, ScenarioSet.builtin("seed-5x3").scenarios());
+        batched = new BatchedProjector().run(plan);
+        loop = new LoopProjector().run(plan);
+    }
+
+    @Test
+    void batchedEqualsTheJavaLoop() {
+        double worst = 0;
+        for (int s = 0; s < batched.scenarios(); s++) {
+            for (int l = 0; l < batched.leaves(); l++) {
+                for (int t = 0; t < batched.years().length; t++) {
+                    for (int sex = 0; sex < 2; sex++) {
+                        for (int a = 0; a < batched.ages(); a++) {
+                            double want = loop.population(s, l, sex, a, t);
+                            worst = Math.max(worst, Math.abs(batched.population(s, l, sex, a, t) - want) / Math.max(1, want));
+                        }
+                    }
+                    if (t < batched.years().length - 1) {
+                        assertEquals(loop.births(s, l, t), batched.births(s, l, t), 1e-9 * loop.births(s, l, t));
+                    }
+                }
+            }
+        }
+        assertTrue(worst < 1e-10, "largest relative difference " + worst);
+    }
+
+    @Test
+    void accountingIdentityForEveryRegionSexAndStep() {
+        int years = batched.years().length;
+        double[] shares = new double[years - 1];
+        for (int t = 0; t < years - 1; t++) {
+            shares[t] = plan.rates(t).femaleShare()[0]; // the same srb everywhere in this input
+        }
+        for (int s = 0; s < batched.scenarios(); s++) {
+            for (int l = 0; l < batched.leaves(); l++) {
+                for (int t = 0; t < years - 1; t++) {
+                    double femaleShare = shares[t];
+                    for (int sex = 0; sex < 2; sex++) {
+                        double before = sexTotal(s, l, sex, t), after = sexTotal(s, l, sex, t + 1);
+                        double births = batched.births(s, l, t) * (sex == 0 ? femaleShare : 1 - femaleShare);
+                        double expected = before + births - batched.deaths(s, l, sex, t) + batched.netMigration(s, l, sex, t);
+                        assertEquals(expected, after, 1e-9 * before, "scenario " + s + " leaf " + l + " sex " + sex + " step " + t);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void internalMigrationSumsToZeroAcrossTheNation() {
+        // all nets together are the international migrants only: provinces balance to zero
+        int years = batched.years().length;
+        double[] international = new double[years - 1];
+        for (int t = 0; t < years - 1; t++) {
+            international[t] = plan.rates(t).internationalRate();
+        }
+        for (int s = 0; s < batched.scenarios(); s++) {
+            for (int t = 0; t < years - 1; t++) {
+                double net = 0, population = 0;
+                for (int l = 0; l < batched.leaves(); l++) {
+                    net += batched.netMigration(s, l, 0, t) + batched.netMigration(s, l, 1, t);
+                    population += batched.total(s, l, t);
+                }
+                assertEquals(international[t] * population, net, 1e-6 * population, "scenario " + s + " step " + t);
+            }
+        }
+    }
+
+    @Test
+    void cappedCitiesStopGainingByInternalMigration() {
+        // Shanghai (cap 25 M) is far from it; with a cap set just above its 2010 size it must stop
+        // receiving internal migrants from the first step on.
+        int shanghai = leafIndex("310100");
+        assertTrue(batched.total(0, shanghai, 0) < 25e6);
+        CohortInput capped = withCap(input, shanghai, batched.total(0, shanghai, 0) * 1.0001);
+        ProjectionPlan p = new ProjectionPlan(capped, List.of(plan.scenarios().get(14)));
+        ProjectionResult r = new BatchedProjector().run(p);
+        for (int t = 1; t < r.years().length - 1; t++) {
+            double net = r.netMigration(0, shanghai, 0, t) + r.netMigration(0, shanghai, 1, t);
+            double international = p.rates(t).internationalRate() * r.total(0, shanghai, t);
+            assertEquals(international, net, 1e-6 * r.total(0, shanghai, t), "step " + t);
+        }
+    }
+
+    private double sexTotal(int s, int l, int sex, int t) {
+        double sum = 0;
+        for (int a = 0; a < batched.ages(); a++) {
+            sum += batched.population(s, l, sex, a, t);
+        }
+        return sum;
+    }
+
+    static int leafIndex(String code) {
+        for (int l = 0; l < input.leafCount(); l++) {
+            if (input.leaf(l).code().equals(code)) {
+                return l;
+            }
+        }
+        throw new AssertionError(code);
+    }
+
+    static CohortInput withCap(CohortInput in, int leaf, double cap) {
+        List<Region> regions = new java.util.ArrayList<>(in.regions());
+        Region r = in.leaf(leaf);
+        regions.set(in.leaves()[leaf], new Region(r.code(), r.name(), r.parent(), r.level(), cap));
+        return new CohortInput(in.source(), in.settings(), regions, in.leaves(), in.ages(), in.population(), in.fertility(),
+                in.mortality(), in.mortalityKind(), in.radix(), in.migration(), in.migrationKind(), in.srb(), in.provinceOf(),
+                in.provinces(), in.leafRate(), in.provinceRate(), in.profile());
+    }
+}

@@ -1,0 +1,93 @@
+package org.popcast.models.pinn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.popcast.data.input.InputException;
+import org.popcast.data.io.NetcdfDataset;
+import org.popcast.engine.optim.LearningRateSchedule;
+import org.popcast.engine.provenance.Provenance;
+import org.popcast.engine.runtime.Device;
+import org.popcast.engine.train.Progress;
+import org.popcast.kernels.sampling.Collocation;
+import org.popcast.models.agepde.ExactSolveRun;
+import org.popcast.models.agepde.PdeScenario;
+import org.popcast.models.agepde.PdeScenarioReader;
+
+/** Training runs end to end: resume reproduces an uninterrupted run, the saved model predicts what was trained. */
+class PinnTrainRunTest {
+
+    private static final PdeScenario SCENARIO = PdeScenarioReader.builtin("three-child");
+    private static final ExactSolveRun.Grid GRID = new ExactSolveRun.Grid(5, 1);
+
+    private static PinnSettings settings(int adamSteps) {
+        return new PinnSettings(new PinnBody.Mlp(new int[] {16, 16}), true, false, true, 256, 0, 8, 4, Collocation.Kind.SOBOL, true, 10,
+                new LearningRateSchedule(1e-3, 0.9, 20), adamSteps, 5, 256, 7);
+    }
+
+    private static PinnTrainRun.Outcome run(Path dir, int steps, boolean resume) throws Exception {
+        return PinnTrainRun.run(SCENARIO, new PinnTrainRun.Options(settings(steps), GRID, Device.CPU, dir, resume, 20),
+                Provenance.of("test"), Progress.none());
+    }
+
+    private static void assertSameRun(NetcdfDataset expected, NetcdfDataset actual) {
+        for (String v : List.of("loss_total", "loss_pde", "loss_ic", "loss_bc", "density", "births", "population")) {
+            assertArrayEquals(expected.variable(v).data(), actual.variable(v).data(), 0, v);
+        }
+        assertEquals(expected.attributes().get("rel_l2"), actual.attributes().get("rel_l2"));
+    }
+
+    @Test
+    void resumingAnInterruptedRunGivesTheUninterruptedResult(@TempDir Path tmp) throws Exception {
+        PinnTrainRun.Outcome straight = run(tmp.resolve("a"), 60, false);
+        run(tmp.resolve("b"), 40, false); // "killed" after step 40 (its last checkpoint)
+        PinnTrainRun.Outcome resumed = run(tmp.resolve("b"), 60, true);
+        assertEquals(20, resumed.adamStepsThisRun());
+        assertEquals(60 + 5, straight.dataset().dimension("step").size());
+        assertSameRun(straight.dataset(), resumed.dataset());
+        assertArrayEquals(PinnModelFile.read(tmp.resolve("a")).weights().flatten(), PinnModelFile.read(tmp.resolve("b")).weights().flatten(), 0);
+    }
+
+    @Test
+    void theSavedModelPredictsTheTrainedDensity(@TempDir Path tmp) throws Exception {
+        PinnTrainRun.Outcome o = run(tmp, 20, false);
+        PinnModelFile.Loaded m = PinnModelFile.read(tmp);
+        assertEquals(SCENARIO.source(), m.scenario().source());
+        assertEquals(settings(20).toMap(), m.settings().toMap());
+        double[] times = ExactSolveRun.times(SCENARIO, GRID), ages = ExactSolveRun.ages(SCENARIO, GRID);
+        try (PinnPredictor p = new PinnPredictor(m.scenario().problem(), m.settings(), m.weights())) {
+            double[][] grid = p.grid(times, ages);
+            double[] flat = o.dataset().variable("density").data();
+            for (int i = 0; i < times.length; i++) {
+                for (int j = 0; j < ages.length; j++) {
+                    assertEquals(flat[i * ages.length + j], grid[i][j], 0);
+                }
+            }
+        }
+        NetcdfDataset ds = o.dataset();
+        double relL2 = (Double) ds.attributes().get("rel_l2");
+        assertTrue(relL2 > 0 && relL2 < 1, "rel_l2 " + relL2);
+        assertTrue(ds.attributes().containsKey("births_rel_error_2054"));
+        assertEquals("cpu", ds.attributes().get("device"));
+        assertEquals(7L, ds.attributes().get("seed"));
+    }
+
+    @Test
+    void resumeRefusesOtherSettingsAndMissingCheckpoints(@TempDir Path tmp) throws Exception {
+        InputException none = assertThrows(InputException.class, () -> run(tmp.resolve("x"), 20, true));
+        assertTrue(none.getMessage().contains("no checkpoint"), none.getMessage());
+        run(tmp.resolve("y"), 20, false);
+        PinnSettings other = new PinnSettings(new PinnBody.Mlp(new int[] {16, 16}), true, false, true, 256, 0, 8, 4, Collocation.Kind.SOBOL, true, 10,
+                new LearningRateSchedule(1e-3, 0.9, 20), 40, 5, 256, 8);
+        InputException e = assertThrows(InputException.class, () -> PinnTrainRun.run(SCENARIO,
+                new PinnTrainRun.Options(other, GRID, Device.CPU, tmp.resolve("y"), true, 20), Provenance.of("t"), Progress.none()));
+        assertTrue(e.getMessage().contains("seed (checkpoint: 7, now: 8)"), e.getMessage());
+    }
+}
