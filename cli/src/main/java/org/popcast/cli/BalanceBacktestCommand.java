@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.popcast.data.input.BalanceSeries;
 import org.popcast.data.input.ChinaCitySeries;
 import org.popcast.data.input.InputException;
-import org.popcast.data.io.CsvTable;
 import org.popcast.data.io.NetcdfWriter;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.models.balance.Backtest;
@@ -80,8 +79,7 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
 
     private int batch(BalanceSettings settings) throws Exception {
         ChinaCitySeries table = ChinaCitySeries.builtin();
-        CsvTable csv = new CsvTable("city_id", "city", "indicator", "year", "horizon", "observed", "forecast", "lower", "upper",
-                "pe", "inside", "status");
+        BalanceRun.BatchSummary csv = new BalanceRun.BatchSummary();
         List<Backtest.Row> population = new ArrayList<>();
         Map<String, Integer> failures = new java.util.TreeMap<>();
         int ok = 0;
@@ -90,24 +88,21 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
             try {
                 Backtest bt = Backtest.run(table.series(city), List.of(), settings, holdout);
                 ok++;
-                for (Backtest.Row r : bt.rows()) {
-                    csv.row(city.id(), city.name(), r.indicator().label(), r.year(), r.horizon(), r.observed(), r.forecast(),
-                            r.lower(), r.upper(), r.pe(), r.inside(), "ok");
-                }
+                csv.add(city.id(), city.name(), bt);
                 population.addAll(bt.rows(org.popcast.models.balance.Indicator.POPULATION));
             } catch (InputException e) {
                 String reason = e.getMessage().replaceFirst("^.*?: (?=[a-z])", "").replaceAll("[0-9]+", "N");
                 failures.merge(reason, 1, Integer::sum);
-                csv.row(city.id(), city.name(), "", null, null, null, null, null, null, null, null, e.getMessage());
+                csv.failed(city.id(), city.name(), e.getMessage());
             }
         }
-        csv.write(summary);
+        Path failed = csv.write(summary);
         PrintWriter w = spec.commandLine().getOut();
         w.printf("backtest of %d cities, %d years held out: %d fitted, %d not (%.1f s)%n", table.cities().size(), holdout, ok,
                 table.cities().size() - ok, (System.nanoTime() - started) / 1e9);
         failures.forEach((reason, n) -> w.printf("  not fitted (%d): %s%n", n, reason));
         new BalanceReport(w).accuracy(population);
-        w.printf("summary -> %s%n", summary);
+        w.printf("summary -> %s, cities not fitted -> %s%n", summary, failed);
         w.flush();
         return 0;
     }

@@ -21,27 +21,16 @@ public final class AgeGroupCsv {
     }
 
     public static TreeMap<Integer, double[]> parse(String name, String text) {
-        List<String> lines = text.lines().toList();
-        InputFiles.requireHeader(name, lines, COLUMNS);
+        CsvTable table = BalanceJumpsCsv.exactly(CsvTable.parse(name, text), COLUMNS);
         TreeMap<Integer, double[]> rows = new TreeMap<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            String[] c = lines.get(i).split(",", -1);
-            if (c.length != 4) {
-                throw new InputException(name + ":" + (i + 1) + ": expected 4 cells, found " + c.length);
-            }
-            double year = BalanceSeriesCsv.cell(name, i + 1, 1, c[0].trim(), "year", false);
-            if (Double.isNaN(year) || year != Math.rint(year)) {
-                throw new InputException(name + ":" + (i + 1) + ":1: year must be a calendar year, got '" + c[0].trim() + "'");
-            }
-            double[] row = new double[3];
+        for (CsvTable.Row row : table.rows()) {
+            int year = row.integer("year", 1000, 9999);
+            double[] values = new double[3];
             for (int k = 0; k < 3; k++) {
-                row[k] = BalanceSeriesCsv.cell(name, i + 1, k + 2, c[k + 1].trim(), COLUMNS.get(k + 1), false);
+                values[k] = BalanceSeriesCsv.cell(row, COLUMNS.get(k + 1), false);
             }
-            if (rows.put((int) year, row) != null) {
-                throw new InputException(name + ":" + (i + 1) + ":1: year " + (int) year + " appears twice");
+            if (rows.put(year, values) != null) {
+                throw row.error("year", "year " + year + " appears twice");
             }
         }
         if (rows.isEmpty()) {

@@ -3,6 +3,7 @@ package org.popcast.data.input;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Reads {@code jumps.csv} (formats.md): {@code year,indicator,amount,changes_trend}; indicator one of
@@ -11,7 +12,7 @@ import java.util.List;
  */
 public final class BalanceJumpsCsv {
 
-    private static final List<String> COLUMNS = List.of("year", "indicator", "amount", "changes_trend");
+    public static final List<String> COLUMNS = List.of("year", "indicator", "amount", "changes_trend");
 
     private BalanceJumpsCsv() {
     }
@@ -21,39 +22,33 @@ public final class BalanceJumpsCsv {
     }
 
     public static List<BalanceJump> parse(String name, String text) {
-        List<String> lines = text.lines().toList();
-        InputFiles.requireHeader(name, lines, COLUMNS);
+        CsvTable table = exactly(CsvTable.parse(name, text), COLUMNS);
         List<BalanceJump> jumps = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
-            }
-            String[] c = lines.get(i).split(",", -1);
-            int line = i + 1;
-            if (c.length != COLUMNS.size()) {
-                throw new InputException(name + ":" + line + ": expected 4 cells, found " + c.length);
-            }
-            int year;
-            try {
-                year = Integer.parseInt(c[0].trim());
-            } catch (NumberFormatException e) {
-                throw new InputException(name + ":" + line + ":1: year must be a calendar year, got '" + c[0].trim() + "'");
-            }
-            String indicator = c[1].trim();
+        for (CsvTable.Row row : table.rows()) {
+            int year = row.integer("year", 1000, 9999);
+            String indicator = row.text("indicator");
             if (!BalanceJump.INDICATORS.contains(indicator)) {
-                throw new InputException(name + ":" + line + ":2: unknown indicator '" + indicator + "', expected one of "
+                throw row.error("indicator", "unknown indicator '" + indicator + "', expected one of "
                         + String.join(", ", BalanceJump.INDICATORS));
             }
-            double amount = BalanceSeriesCsv.cell(name, line, 3, c[2].trim(), "amount", true);
+            double amount = BalanceSeriesCsv.cell(row, "amount", true);
             if (Double.isNaN(amount)) {
-                throw new InputException(name + ":" + line + ":3: amount is missing");
+                throw row.error("amount", "amount is missing");
             }
-            String trend = c[3].trim().toLowerCase(java.util.Locale.ROOT);
+            String trend = row.text("changes_trend").toLowerCase(Locale.ROOT);
             if (!trend.isEmpty() && !trend.equals("true") && !trend.equals("false")) {
-                throw new InputException(name + ":" + line + ":4: changes_trend must be true or false, got '" + c[3].trim() + "'");
+                throw row.error("changes_trend", "changes_trend must be true or false, got '" + row.text("changes_trend") + "'");
             }
             jumps.add(new BalanceJump(year, indicator, amount, trend.equals("true")));
         }
         return List.copyOf(jumps);
+    }
+
+    /** The table, which must have exactly these columns in this order. */
+    static CsvTable exactly(CsvTable table, List<String> columns) {
+        if (!table.header().equals(columns)) {
+            throw table.error("expected the header " + String.join(",", columns) + ", found " + String.join(",", table.header()));
+        }
+        return table;
     }
 }

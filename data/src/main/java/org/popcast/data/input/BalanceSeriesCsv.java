@@ -1,7 +1,6 @@
 package org.popcast.data.input;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,9 @@ public final class BalanceSeriesCsv {
 
     public static final List<String> REQUIRED = List.of("year", "population", "births", "deaths");
     public static final List<String> OPTIONAL = List.of("arrivals", "departures", "natural_increase", "net_migration");
+    /** Value columns in the order of a parsed row. */
+    private static final List<String> VALUES = List.of("population", "births", "deaths", "arrivals", "departures",
+            "natural_increase", "net_migration");
 
     /** Arrivals - departures and the given net migration may differ by rounding only. */
     private static final double DIFFERENCE_TOLERANCE = 1.0;
@@ -31,87 +33,59 @@ public final class BalanceSeriesCsv {
     }
 
     public static BalanceSeries parse(String name, String text) {
-        List<String> lines = text.lines().toList();
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
-            throw new InputException(name + ":1: the file is empty, expected a header 'year,population,births,deaths,arrivals,departures'");
-        }
-        List<String> header = InputFiles.header(lines);
+        CsvTable table = CsvTable.parse(name, text);
+        List<String> header = table.header();
         for (int c = 0; c < header.size(); c++) {
-            String col = header.get(c);
-            if (!REQUIRED.contains(col) && !OPTIONAL.contains(col)) {
-                throw new InputException(name + ":1:" + (c + 1) + ": unknown column '" + col + "', expected "
+            if (!REQUIRED.contains(header.get(c)) && !OPTIONAL.contains(header.get(c))) {
+                throw new InputException(name + ":1:" + (c + 1) + ": unknown column '" + header.get(c) + "', expected "
                         + String.join(", ", REQUIRED) + " and optionally " + String.join(", ", OPTIONAL));
             }
-            if (header.indexOf(col) != c) {
-                throw new InputException(name + ":1:" + (c + 1) + ": column '" + col + "' appears twice");
-            }
         }
-        for (String col : REQUIRED) {
-            if (!header.contains(col)) {
-                throw new InputException(name + ":1: missing column '" + col + "', found " + header);
-            }
-        }
-        Map<Integer, double[]> rows = new TreeMap<>();
+        table.require(REQUIRED.toArray(String[]::new));
+        TreeMap<Integer, double[]> rows = new TreeMap<>();
         Map<Integer, Integer> lineOfYear = new TreeMap<>();
-        List<String> columns = new ArrayList<>(REQUIRED);
-        columns.addAll(OPTIONAL);
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] cells = line.split(",", -1);
-            if (cells.length != header.size()) {
-                throw new InputException(name + ":" + (i + 1) + ": expected " + header.size() + " cells, found " + cells.length);
-            }
-            int yearCol = header.indexOf("year");
-            int year = year(name, i + 1, yearCol + 1, cells[yearCol].trim());
+        for (CsvTable.Row row : table.rows()) {
+            int year = year(row);
             if (lineOfYear.containsKey(year)) {
-                throw new InputException(name + ":" + (i + 1) + ":" + (yearCol + 1) + ": year " + year
-                        + " appears again (first on line " + lineOfYear.get(year) + ")");
+                throw row.error("year", "year " + year + " appears again (first on line " + lineOfYear.get(year) + ")");
             }
-            double[] row = new double[columns.size() - 1];
-            Arrays.fill(row, Double.NaN);
-            for (int k = 1; k < columns.size(); k++) {
-                int c = header.indexOf(columns.get(k));
-                if (c >= 0) {
-                    boolean signed = columns.get(k).equals("natural_increase") || columns.get(k).equals("net_migration");
-                    row[k - 1] = cell(name, i + 1, c + 1, cells[c].trim(), columns.get(k), signed);
-                }
+            double[] values = new double[VALUES.size()];
+            for (int k = 0; k < values.length; k++) {
+                String column = VALUES.get(k);
+                values[k] = table.has(column) ? cell(row, column, column.equals("natural_increase") || column.equals("net_migration"))
+                        : Double.NaN;
             }
-            checkDifference(name, i + 1, row[3], row[4], row[6], "arrivals - departures", "net_migration");
-            checkDifference(name, i + 1, row[1], row[2], row[5], "births - deaths", "natural_increase");
-            rows.put(year, row);
-            lineOfYear.put(year, i + 1);
+            checkDifference(row, values[3], values[4], values[6], "arrivals - departures", "net_migration");
+            checkDifference(row, values[1], values[2], values[5], "births - deaths", "natural_increase");
+            rows.put(year, values);
+            lineOfYear.put(year, row.line());
         }
         if (rows.isEmpty()) {
             throw new InputException(name + ": no data rows after the header");
         }
-        int first = rows.keySet().iterator().next();
-        int last = ((TreeMap<Integer, double[]>) rows).lastKey();
-        double[][] cols = new double[7][last - first + 1];
+        int first = rows.firstKey();
+        double[][] cols = new double[VALUES.size()][rows.lastKey() - first + 1];
         for (double[] c : cols) {
             Arrays.fill(c, Double.NaN);
         }
-        rows.forEach((year, row) -> {
-            for (int k = 0; k < 7; k++) {
-                cols[k][year - first] = row[k];
+        rows.forEach((year, values) -> {
+            for (int k = 0; k < values.length; k++) {
+                cols[k][year - first] = values[k];
             }
         });
-        // row order: population, births, deaths, arrivals, departures, natural_increase, net_migration
         return new BalanceSeries(name, first, cols[0], cols[1], cols[2], cols[5], cols[3], cols[4], cols[6]);
     }
 
-    private static void checkDifference(String name, int line, double plus, double minus, double given, String what,
-                                        String column) {
+    private static void checkDifference(CsvTable.Row row, double plus, double minus, double given, String what, String column) {
         if (!Double.isNaN(plus) && !Double.isNaN(minus) && !Double.isNaN(given)
                 && Math.abs(plus - minus - given) > DIFFERENCE_TOLERANCE) {
-            throw new InputException(name + ":" + line + ": " + column + " " + given + " differs from " + what + " = "
-                    + (plus - minus) + "; give one or make them agree");
+            throw row.error(column, column + " " + given + " differs from " + what + " = " + (plus - minus)
+                    + "; give one or make them agree");
         }
     }
 
-    private static int year(String name, int line, int col, String s) {
+    private static int year(CsvTable.Row row) {
+        String s = row.text("year");
         try {
             int y = Integer.parseInt(s);
             if (y >= 1000 && y <= 9999) {
@@ -120,11 +94,12 @@ public final class BalanceSeriesCsv {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InputException(name + ":" + line + ":" + col + ": year must be a four-digit calendar year, got '" + s + "'");
+        throw row.error("year", "year must be a four-digit calendar year, got '" + s + "'");
     }
 
     /** NaN for an empty cell; otherwise a finite number, >= 0 unless {@code signed}. */
-    static double cell(String name, int line, int col, String s, String column, boolean signed) {
+    static double cell(CsvTable.Row row, String column, boolean signed) {
+        String s = row.text(column);
         if (s.isEmpty()) {
             return Double.NaN;
         }
@@ -135,10 +110,10 @@ public final class BalanceSeriesCsv {
             v = Double.NaN;
         }
         if (!Double.isFinite(v)) {
-            throw new InputException(name + ":" + line + ":" + col + ": " + column + " must be a number or empty, got '" + s + "'");
+            throw row.error(column, column + " must be a number or empty, got '" + s + "'");
         }
         if (!signed && v < 0) {
-            throw new InputException(name + ":" + line + ":" + col + ": " + column + " is a count and must be >= 0, got " + s);
+            throw row.error(column, column + " is a count and must be >= 0, got " + s);
         }
         return v;
     }

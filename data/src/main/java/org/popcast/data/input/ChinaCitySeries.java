@@ -109,44 +109,21 @@ public final class ChinaCitySeries {
     }
 
     private void parse(String text) {
-        List<String> lines = text.lines().toList();
-        if (lines.isEmpty()) {
-            throw new InputException(source + ": the file is empty");
-        }
-        List<String> header = InputFiles.header(lines);
-        List<String> wanted = List.of(YEAR, ID, NAME, POPULATION, BIRTHS, DEATHS, NATURAL_RATE, MEAN_POPULATION);
-        int[] col = new int[wanted.size()];
-        for (int k = 0; k < col.length; k++) {
-            col[k] = header.indexOf(wanted.get(k));
-            if (col[k] < 0) {
-                throw new InputException(source + ":1: missing column '" + wanted.get(k) + "'");
-            }
-        }
-        for (int i = 1; i < lines.size(); i++) {
-            String[] cells = lines.get(i).split(",", -1);
-            if (cells.length != header.size()) {
-                throw new InputException(source + ":" + (i + 1) + ": expected " + header.size() + " cells, found " + cells.length);
-            }
-            String id = cells[col[1]].trim();
-            String yearText = cells[col[0]].trim();
-            if (id.isEmpty() && yearText.isEmpty()) {
+        CsvTable table = CsvTable.parse(source, text).require(YEAR, ID, NAME, POPULATION, BIRTHS, DEATHS, NATURAL_RATE,
+                MEAN_POPULATION);
+        for (CsvTable.Row row : table.rows()) {
+            String id = row.text(ID);
+            if (id.isEmpty() && row.text(YEAR).isEmpty()) {
                 continue; // the file has one empty row
             }
-            int year = (int) number(cells, col[0], i, YEAR, false);
-            if (year != number(cells, col[0], i, YEAR, false) || year < 1900 || year > 2100) {
-                throw new InputException(source + ":" + (i + 1) + ":" + (col[0] + 1) + ": year must be a calendar year, got '" + yearText + "'");
-            }
-            cities.putIfAbsent(id, new City(id, cells[col[2]].trim()));
-            double[] r = {number(cells, col[3], i, POPULATION, false), number(cells, col[4], i, BIRTHS, false),
-                    number(cells, col[5], i, DEATHS, false), number(cells, col[6], i, NATURAL_RATE, true),
-                    number(cells, col[7], i, MEAN_POPULATION, false)};
+            int year = row.integer(YEAR, 1900, 2100);
+            cities.putIfAbsent(id, new City(id, row.text(NAME)));
+            double[] r = {BalanceSeriesCsv.cell(row, POPULATION, false), BalanceSeriesCsv.cell(row, BIRTHS, false),
+                    BalanceSeriesCsv.cell(row, DEATHS, false), BalanceSeriesCsv.cell(row, NATURAL_RATE, true),
+                    BalanceSeriesCsv.cell(row, MEAN_POPULATION, false)};
             if (rows.computeIfAbsent(id, k -> new TreeMap<>()).put(year, r) != null) {
-                throw new InputException(source + ":" + (i + 1) + ": city " + id + " has year " + year + " twice");
+                throw row.error(YEAR, "city " + id + " has year " + year + " twice");
             }
         }
-    }
-
-    private double number(String[] cells, int c, int line, String column, boolean signed) {
-        return BalanceSeriesCsv.cell(source, line + 1, c + 1, cells[c].trim(), column, signed);
     }
 }

@@ -44,15 +44,16 @@ class BalanceSeriesCsvTest {
     void badInputNamesTheFileLineAndColumn() {
         rejects("", "the file is empty");
         rejects("year,population,births\n", "missing column 'deaths'");
+        rejects("year,population,births,deaths,births\n", "s.csv:1:5: duplicate column 'births'");
         rejects("year,population,births,deaths,arivals\n", "s.csv:1:5: unknown column 'arivals'");
         rejects(HEADER + "2000,1000000,12000,11000,20000,18000\n2001,1e6,x12,1,1,1\n", "s.csv:3:3: births must be a number or empty, got 'x12'");
         rejects(HEADER + "2000,1000000,12000,-5,20000,18000\n", "s.csv:2:4: deaths is a count and must be >= 0");
         rejects(HEADER + "2000,1000000,12000,11000,20000,18000\n2000,1,1,1,1,1\n", "s.csv:3:1: year 2000 appears again (first on line 2)");
-        rejects(HEADER + "2000,1000000,12000\n", "s.csv:2: expected 6 cells, found 3");
+        rejects(HEADER + "2000,1000000,12000\n", "s.csv:2: expected 6 cells");
         rejects(HEADER + "20x0,1,1,1,1,1\n", "s.csv:2:1: year must be a four-digit calendar year");
         rejects(HEADER + "2000,NaN,1,1,1,1\n", "s.csv:2:2: population must be a number");
         rejects("year,population,births,deaths,arrivals,departures,net_migration\n2000,1,1,1,100,40,50\n",
-                "s.csv:2: net_migration 50.0 differs from arrivals - departures = 60.0");
+                "s.csv:2:7: net_migration 50.0 differs from arrivals - departures = 60.0");
         rejects(HEADER, "no data rows");
     }
 }

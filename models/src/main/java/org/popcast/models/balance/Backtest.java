@@ -1,7 +1,6 @@
 package org.popcast.models.balance;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.popcast.data.input.BalanceJump;
@@ -74,13 +73,5 @@ public record Backtest(BalanceSeries series, int cutoff, FittedBalance fit, Bala
     /** Rows of one indicator. */
     public List<Row> rows(Indicator ind) {
         return rows.stream().filter(r -> r.indicator() == ind).toList();
-    }
-
-    static double[] apes(List<Row> rows) {
-        return rows.stream().mapToDouble(Row::ape).toArray();
-    }
-
-    static double median(double[] v) {
-        return v.length == 0 ? Double.NaN : AnomalyRule.median(Arrays.copyOf(v, v.length));
     }
 }

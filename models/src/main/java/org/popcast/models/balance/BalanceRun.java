@@ -1,5 +1,9 @@
 package org.popcast.models.balance;
 
+import static org.popcast.data.io.TidyTable.Type.FLOAT64;
+import static org.popcast.data.io.TidyTable.Type.INT64;
+import static org.popcast.data.io.TidyTable.Type.STRING;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +14,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.popcast.data.input.BalanceSeries;
-import org.popcast.data.io.CsvTable;
 import org.popcast.data.io.NetcdfDataset;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.kernels.balance.BalanceCurves;
@@ -211,28 +214,30 @@ public final class BalanceRun {
     public static void writeCsv(Path dir, BalanceForecast forecast, BalanceSeries observed) throws IOException {
         Files.createDirectories(dir);
         FittedBalance fit = forecast.fit();
-        CsvTable table = new CsvTable("year", "indicator", "model", "lower", "upper", "observed");
+        TidyRows table = new TidyRows("year", INT64, "indicator", STRING, "model", FLOAT64, "lower", FLOAT64,
+                "upper", FLOAT64, "observed", FLOAT64);
         Dual[][] obs = BalanceForecast.observed(observed);
         for (Indicator ind : Indicator.values()) {
             double[][] v = forecast.values(ind);
             double[] o = alignedObserved(obs[ind.ordinal()], observed.firstYear(), forecast.firstYear(), forecast.years());
             for (int i = 0; i < forecast.years(); i++) {
-                table.row(forecast.firstYear() + i, ind.label(), v[0][i], v[1][i], v[2][i], o[i]);
+                table.add(forecast.firstYear() + i, ind.label(), v[0][i], v[1][i], v[2][i], o[i]);
             }
         }
-        table.write(dir.resolve("balance.csv"));
-        CsvTable params = new CsvTable("parameter", "value", "std_error", "free");
+        table.writeCsv(dir.resolve("balance.csv"));
+        TidyRows params = new TidyRows("parameter", STRING, "value", FLOAT64, "std_error", FLOAT64, "free", INT64);
         List<String> names = parameterNames();
         double[] value = fit.fullParameters(), se = fit.fullStandardErrors();
         for (int q = 0; q < names.size(); q++) {
-            params.row(names.get(q), value[q], fit.isFree(q) ? se[q] : Double.NaN, fit.isFree(q));
+            params.add(names.get(q), value[q], fit.isFree(q) ? se[q] : Double.NaN, fit.isFree(q) ? 1 : 0);
         }
-        params.write(dir.resolve("parameters.csv"));
-        CsvTable anomalies = new CsvTable("measure", "year", "observed", "model", "score", "replaced");
+        params.writeCsv(dir.resolve("parameters.csv"));
+        TidyRows anomalies = new TidyRows("measure", STRING, "year", INT64, "observed", FLOAT64, "model", FLOAT64, "score", FLOAT64,
+                "replaced", INT64);
         for (AnomalyRule.Flag f : fit.anomalies()) {
-            anomalies.row(f.measure().label(), f.year(), f.observed(), f.model(), f.score(), fit.replaced());
+            anomalies.add(f.measure().label(), f.year(), f.observed(), f.model(), f.score(), fit.replaced() ? 1 : 0);
         }
-        anomalies.write(dir.resolve("anomalies.csv"));
+        anomalies.writeCsv(dir.resolve("anomalies.csv"));
     }
 
     /**
@@ -286,24 +291,74 @@ public final class BalanceRun {
     /** Writes groups.csv: year, group, model, observed. */
     public static void writeGroupsCsv(Path dir, AgeGroupFit.Result r, java.util.TreeMap<Integer, double[]> observed) throws IOException {
         Files.createDirectories(dir);
-        CsvTable t = new CsvTable("year", "group", "model", "observed");
+        TidyRows t = new TidyRows("year", INT64, "group", STRING, "model", FLOAT64, "observed", FLOAT64);
         for (int y = 0; y < r.groups().length; y++) {
             double[] row = observed.get(r.startYear() + y);
             for (int g = 0; g < 3; g++) {
-                t.row(r.startYear() + y, AgeGroupFit.GROUPS[g], r.groups()[y][g], row == null ? Double.NaN : row[g]);
+                t.add(r.startYear() + y, AgeGroupFit.GROUPS[g], r.groups()[y][g], row == null ? Double.NaN : row[g]);
             }
         }
-        t.write(dir.resolve("groups.csv"));
+        t.writeCsv(dir.resolve("groups.csv"));
     }
 
     /** Writes backtest.csv: every held-out value against its forecast. */
     public static void writeBacktestCsv(Path dir, Backtest bt) throws IOException {
         Files.createDirectories(dir);
-        CsvTable t = new CsvTable("indicator", "year", "horizon", "observed", "forecast", "lower", "upper", "pe", "inside");
+        TidyRows t = new TidyRows(BACKTEST_COLUMNS);
         for (Backtest.Row r : bt.rows()) {
-            t.row(r.indicator().label(), r.year(), r.horizon(), r.observed(), r.forecast(), r.lower(), r.upper(), r.pe(),
-                    r.inside());
+            t.add(cells(r));
         }
-        t.write(dir.resolve("backtest.csv"));
+        t.writeCsv(dir.resolve("backtest.csv"));
+    }
+
+    private static final Object[] BACKTEST_COLUMNS = {"indicator", STRING, "year", INT64, "horizon", INT64, "observed", FLOAT64,
+            "forecast", FLOAT64, "lower", FLOAT64, "upper", FLOAT64, "pe", FLOAT64, "inside", INT64};
+
+    private static Object[] cells(Backtest.Row r) {
+        return new Object[] {r.indicator().label(), r.year(), r.horizon(), r.observed(), r.forecast(), r.lower(), r.upper(),
+                r.pe(), r.inside() ? 1 : 0};
+    }
+
+    /**
+     * The summary of a batch of backtests: every city's held-out values (city_id, city, then the
+     * backtest.csv columns), and beside it a table of the cities that could not be fitted and why.
+     */
+    public static final class BatchSummary {
+        private final TidyRows rows;
+        private final TidyRows failures = new TidyRows("city_id", STRING, "city", STRING, "reason", STRING);
+
+        public BatchSummary() {
+            Object[] c = new Object[BACKTEST_COLUMNS.length + 4];
+            c[0] = "city_id";
+            c[1] = STRING;
+            c[2] = "city";
+            c[3] = STRING;
+            System.arraycopy(BACKTEST_COLUMNS, 0, c, 4, BACKTEST_COLUMNS.length);
+            rows = new TidyRows(c);
+        }
+
+        public void add(String id, String name, Backtest bt) {
+            for (Backtest.Row r : bt.rows()) {
+                Object[] cells = cells(r);
+                Object[] row = new Object[cells.length + 2];
+                row[0] = id;
+                row[1] = name;
+                System.arraycopy(cells, 0, row, 2, cells.length);
+                rows.add(row);
+            }
+        }
+
+        public void failed(String id, String name, String reason) {
+            failures.add(id, name, reason);
+        }
+
+        /** Writes the summary to {@code target} and the failures to the same name ending in -failures.csv. */
+        public Path write(Path target) throws IOException {
+            rows.writeCsv(target);
+            String name = target.getFileName().toString();
+            Path failed = target.resolveSibling((name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name) + "-failures.csv");
+            failures.writeCsv(failed);
+            return failed;
+        }
     }
 }
