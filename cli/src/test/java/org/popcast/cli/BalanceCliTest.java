@@ -1,13 +1,12 @@
 package org.popcast.cli;
 
+import static org.popcast.cli.CliRun.popcast;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,24 +22,12 @@ import org.popcast.kernels.balance.LogLogisticCurve;
 import org.popcast.kernels.balance.TrapezoidBalanceOde;
 
 import io.jhdf.HdfFile;
-import picocli.CommandLine;
 
 /** The balance commands end to end, on the embedded city and on files written here; results read back with jHDF. */
 class BalanceCliTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run popcast(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = PopcastCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return new Run(cl.execute(args), out.toString(), err.toString());
-    }
 
     static final BalanceCurves CURVES = new BalanceCurves(new LogLogisticCurve(0.012, 0.009, 2, 10),
             new LogLogisticCurve(0.010, 0.013, 2, 14), new LogLogisticCurve(30_000, 42_000, 3, 9),
@@ -64,10 +51,10 @@ class BalanceCliTest {
     @Test
     void backtestOfTheEmbeddedCityWritesTheFormatsFiles() throws Exception {
         Path h5 = dir.resolve("bt.h5"), csv = dir.resolve("csv");
-        Run run = popcast("balance", "backtest", "--out", h5.toString(), "--csv", csv.toString());
-        assertEquals(0, run.exit, run.err);
-        assertTrue(run.out.contains("Wan_stage5.csv city 500000 重庆"), run.out);
-        assertTrue(run.out.lines().anyMatch(l -> l.trim().startsWith("population") && l.contains("2023")), run.out);
+        CliRun run = popcast("balance", "backtest", "--out", h5.toString(), "--csv", csv.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("Wan_stage5.csv city 500000 重庆"), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.trim().startsWith("population") && l.contains("2023")), run.out());
         try (HdfFile hdf = new HdfFile(h5)) {
             long[] years = (long[]) hdf.getDatasetByPath("year").getData();
             assertEquals(2009, years[0]);
@@ -103,10 +90,10 @@ class BalanceCliTest {
     void forecastOfASeriesFileRestoresTheGapAndAppliesJumps() throws Exception {
         Path jumps = dir.resolve("jumps.csv"), h5 = dir.resolve("f.h5"), plain = dir.resolve("plain.h5");
         Files.writeString(jumps, "year,indicator,amount,changes_trend\n2020,arrivals,4000,true\n");
-        Run run = popcast("balance", "forecast", "--series", series().toString(), "--jumps", jumps.toString(), "--until", "2030",
+        CliRun run = popcast("balance", "forecast", "--series", series().toString(), "--jumps", jumps.toString(), "--until", "2030",
                 "--out", h5.toString());
-        assertEquals(0, run.exit, run.err);
-        assertEquals(0, popcast("balance", "forecast", "--series", series().toString(), "--until", "2030", "--out", plain.toString()).exit);
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(0, popcast("balance", "forecast", "--series", series().toString(), "--until", "2030", "--out", plain.toString()).exit());
         try (HdfFile hdf = new HdfFile(h5); HdfFile ref = new HdfFile(plain)) {
             double[] status = (double[]) hdf.getDatasetByPath("status_population").getData();
             assertEquals(1.0, status[5], "2005 was missing and is restored");
@@ -130,10 +117,10 @@ class BalanceCliTest {
         }
         Path groups = dir.resolve("groups.csv"), h5 = dir.resolve("g.h5");
         Files.writeString(groups, csv);
-        Run run = popcast("balance", "groups", "--series", series().toString(), "--groups", groups.toString(), "--out", h5.toString(),
+        CliRun run = popcast("balance", "groups", "--series", series().toString(), "--groups", groups.toString(), "--out", h5.toString(),
                 "--csv", dir.resolve("csv").toString());
-        assertEquals(0, run.exit, run.err);
-        assertTrue(run.out.contains("old"), run.out);
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("old"), run.out());
         try (HdfFile hdf = new HdfFile(h5)) {
             assertArrayEquals(new int[] {3, 26}, hdf.getDatasetByPath("group_population").getDimensions());
             double[][] g = (double[][]) hdf.getDatasetByPath("group_population").getData();
@@ -147,10 +134,10 @@ class BalanceCliTest {
     @Test
     void batchBacktestWritesOneSummary() throws Exception {
         Path summary = dir.resolve("summary.csv");
-        Run run = popcast("balance", "backtest", "--all-cities", "--summary", summary.toString());
-        assertEquals(0, run.exit, run.err);
-        assertTrue(run.out.startsWith("backtest of 356 cities, 3 years held out:"), run.out);
-        assertTrue(run.out.contains("median APE"), run.out);
+        CliRun run = popcast("balance", "backtest", "--all-cities", "--summary", summary.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("backtest of 356 cities, 3 years held out:"), run.out());
+        assertTrue(run.out().contains("median APE"), run.out());
         List<String> rows = Files.readAllLines(summary);
         assertEquals("city_id,city,indicator,year,horizon,observed,forecast,lower,upper,pe,inside", rows.get(0));
         long fitted = rows.stream().skip(1).map(r -> r.split(",")[0]).distinct().count();
@@ -168,11 +155,11 @@ class BalanceCliTest {
     }
 
     private void fails(int exit, String message, String... args) throws IOException {
-        Run run = popcast(args);
-        assertEquals(exit, run.exit, run.err);
-        assertEquals(1, run.err.strip().lines().count(), "one line: " + run.err);
-        assertTrue(run.err.contains(message), run.err);
-        assertFalse(run.err.contains("\tat "), run.err);
+        CliRun run = popcast(args);
+        assertEquals(exit, run.exit(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+        assertTrue(run.err().contains(message), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
         assertEquals(List.of(), leftovers(), "no result file after a failure");
     }
 
@@ -200,10 +187,10 @@ class BalanceCliTest {
 
     @Test
     void helpListsTheSubcommands() {
-        Run run = popcast("balance", "--help");
-        assertEquals(0, run.exit);
+        CliRun run = popcast("balance", "--help");
+        assertEquals(0, run.exit());
         for (String sub : List.of("fit", "forecast", "backtest", "groups")) {
-            assertTrue(run.out.contains(sub), run.out);
+            assertTrue(run.out().contains(sub), run.out());
         }
     }
 }
