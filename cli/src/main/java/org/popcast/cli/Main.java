@@ -12,6 +12,8 @@ public final class Main {
         if (System.getProperty("org.bytedeco.javacpp.logger") == null) {
             System.setProperty("org.bytedeco.javacpp.logger", "slf4j");
         }
+        // charts are drawn to files, also on machines without a display (docker, CI)
+        System.setProperty("java.awt.headless", "true");
         System.exit(PopcastCli.commandLine().execute(args));
     }
 }

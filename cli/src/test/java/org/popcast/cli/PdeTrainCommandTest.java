@@ -105,4 +105,36 @@ class PdeTrainCommandTest {
         String help = cl.getSubcommands().get("pde").getSubcommands().get("train").getUsageMessage();
         assertTrue(help.contains("Seed defects NOT copied") && help.contains("(1 - a/100)"), help);
     }
+
+    @Test
+    void lstmPinnTrainsAndItsModelPredicts() throws Exception {
+        Path out = dir.resolve("lstm.h5");
+        CliRun run = CliRun.popcast("pde", "train", "--model", "lstm-pinn", "--steps", "5", "--lbfgs", "2", "--lstm-units", "4",
+                "--lstm-layers", "2", "--sequence-steps", "2", "--interior-points", "64", "--boundary-times", "4", "--quadrature-nodes", "4",
+                "--lbfgs-points", "64", "--age-step", "5", "--time-step", "1", "-q", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("lstm-pinn three-child:"), run.out());
+        NetcdfDataset ds = NetcdfReader.read(out);
+        assertEquals("lstm-pinn", ds.attributes().get("model"));
+        CliRun table = CliRun.popcast("pde", "predict", "--model", dir.resolve("lstm.model").toString(), "--age", "20", "--year", "2040");
+        assertEquals(0, table.exit(), table.err());
+        assertTrue(table.out().contains("20,2040,"), table.out());
+        CliRun mixed = CliRun.popcast("pde", "train", "--model", "pinn", "--lstm-units", "4", "--out", dir.resolve("m.h5").toString());
+        assertEquals(2, mixed.exit());
+    }
+
+    @Test
+    void compareWritesTablesAndAChart() throws Exception {
+        Path outDir = dir.resolve("cmp");
+        CliRun run = CliRun.popcast("pde", "compare", "--out-dir", outDir.toString(), "--policies", "two-child",
+                "--configs", "pinn-default,lstm-pinn-default", "--steps-scale", "0.001", "--age-step", "5", "--time-step", "1", "-q");
+        assertEquals(0, run.exit(), run.err());
+        List<String> csv = Files.readAllLines(outDir.resolve("compare.csv"));
+        assertEquals(3, csv.size());
+        assertTrue(csv.get(1).startsWith("pinn default,two-child,") && csv.get(2).startsWith("lstm-pinn default,two-child,"), csv.toString());
+        assertTrue(Files.readString(outDir.resolve("compare.md")).contains("| lstm-pinn default | two-child |"));
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(outDir.resolve("compare.png").toFile());
+        assertEquals(900, png.getWidth());
+        assertTrue(Files.isRegularFile(outDir.resolve("pinn-default-two-child.h5")));
+    }
 }

@@ -1,0 +1,140 @@
+package org.popcast.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
+import org.popcast.data.io.AtomicFile;
+import org.popcast.engine.provenance.Provenance;
+import org.popcast.engine.runtime.Device;
+import org.popcast.engine.train.Progress;
+import org.popcast.models.agepde.ExactSolveRun;
+import org.popcast.models.agepde.PdeScenario;
+import org.popcast.models.agepde.PdeScenarioReader;
+import org.popcast.models.pinn.PdeComparison;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+        description = {"Train PINN and LSTM-PINN, each with popcast's default and the seed's preset, on the built-in",
+                "policies with one seed, and compare them against the exact solution. Writes compare.md,",
+                "compare.csv and compare.png (rel L2 off the jump line, log scale) plus every run's result",
+                "file and model directory into --out-dir. At full length this takes hours on 2 CPU cores",
+                "(the seed presets are slow); --steps-scale shortens every run for a quick look."})
+public final class PdeCompareCommand implements Callable<Integer> {
+
+    @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "pde-compare", description = "Output directory (default ${DEFAULT-VALUE}).")
+    Path outDir;
+
+    @Option(names = "--policies", split = ",", paramLabel = "NAME", description = "Policies (default: all built-in).")
+    List<String> policies;
+
+    @Option(names = "--configs", split = ",", paramLabel = "LABEL",
+            description = "Subset of: pinn-default, pinn-seed, lstm-pinn-default, lstm-pinn-seed (default: all).")
+    List<String> configs;
+
+    @Option(names = "--steps-scale", paramLabel = "F", defaultValue = "1", description = "Multiply every run's Adam steps and L-BFGS iterations (default ${DEFAULT-VALUE}).")
+    double stepsScale;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of every run (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "cpu, gpu or auto (default ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
+    boolean quiet;
+
+    @Mixin
+    GridOptions gridOptions;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(stepsScale > 0)) {
+            throw new ParameterException(spec.commandLine(), "--steps-scale must be > 0, got " + stepsScale);
+        }
+        List<PdeScenario> scenarios = new ArrayList<>();
+        for (String name : policies == null ? PdeScenarioReader.BUILTIN : policies) {
+            if (!PdeScenarioReader.BUILTIN.contains(name)) {
+                throw new ParameterException(spec.commandLine(), "unknown policy '" + name + "', expected some of " + PdeScenarioReader.BUILTIN);
+            }
+            scenarios.add(PdeScenarioReader.builtin(name));
+        }
+        List<PdeComparison.Config> chosen = new ArrayList<>();
+        for (PdeComparison.Config c : PdeComparison.configs(stepsScale, seed)) {
+            if (configs == null || configs.contains(c.label().replace(' ', '-'))) {
+                chosen.add(c);
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--configs matches none of pinn-default, pinn-seed, lstm-pinn-default, lstm-pinn-seed");
+        }
+        Device dev;
+        try {
+            dev = Device.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        ExactSolveRun.Grid grid = gridOptions.grid(spec, scenarios);
+        Files.createDirectories(outDir);
+        Provenance provenance = Provenance.of("popcast " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs()));
+        Progress progress = quiet ? Progress.none() : Progress.toStandardError();
+        List<PdeComparison.Row> rows = new ArrayList<>();
+        for (PdeScenario scenario : scenarios) {
+            for (PdeComparison.Config c : chosen) {
+                progress.message("== " + c.label() + ", " + scenario.name());
+                rows.add(PdeComparison.run(c, scenario, grid, dev, outDir, provenance, progress));
+            }
+        }
+        String md = "# PINN and LSTM-PINN against the exact solution\n\n" + PdeComparison.markdown(rows)
+                + "\nseed " + seed + ", steps scale " + stepsScale + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + provenance.attributes().get("history") + "\n";
+        AtomicFile.write(outDir.resolve("compare.md"), tmp -> Files.writeString(tmp, md));
+        AtomicFile.write(outDir.resolve("compare.csv"), tmp -> Files.writeString(tmp, PdeComparison.csv(rows)));
+        CategoryChart chart = chart(rows, scenarios);
+        AtomicFile.write(outDir.resolve("compare.png"), tmp -> {
+            try (java.io.OutputStream os = Files.newOutputStream(tmp)) {
+                BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG);
+            }
+        });
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(PdeComparison.markdown(rows));
+        out.println("-> " + outDir.resolve("compare.md") + ", compare.csv, compare.png");
+        out.flush();
+        return 0;
+    }
+
+    /** rel L2 off the jump per configuration (series) and policy (category), log scale. */
+    static CategoryChart chart(List<PdeComparison.Row> rows, List<PdeScenario> scenarios) {
+        CategoryChart chart = new CategoryChartBuilder().width(900).height(500)
+                .title("PDE networks against the exact solution").xAxisTitle("policy").yAxisTitle("relative L2 error off the jump line").build();
+        // markers, not bars: XChart's bars start at zero, which a logarithmic axis cannot show
+        chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Scatter);
+        chart.getStyler().setYAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.OutsideE).setChartBackgroundColor(java.awt.Color.WHITE);
+        List<String> policies = scenarios.stream().map(PdeScenario::name).toList();
+        for (String config : rows.stream().map(PdeComparison.Row::config).distinct().toList()) {
+            List<Double> errors = new ArrayList<>();
+            for (String p : policies) {
+                errors.add(rows.stream().filter(r -> r.config().equals(config) && r.policy().equals(p))
+                        .mapToDouble(PdeComparison.Row::relL2OffJump).findFirst().orElse(Double.NaN));
+            }
+            chart.addSeries(config, policies, errors);
+        }
+        return chart;
+    }
+}
