@@ -1,0 +1,109 @@
+package org.popcast.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.popcast.data.input.BalanceSeries;
+import org.popcast.data.input.ChinaCitySeries;
+import org.popcast.data.input.InputException;
+import org.popcast.data.io.NetcdfWriter;
+import org.popcast.engine.provenance.Provenance;
+import org.popcast.models.balance.Backtest;
+import org.popcast.models.balance.BalanceRun;
+import org.popcast.models.balance.BalanceSettings;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "backtest", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+        description = {"Fit on all but the last --holdout years, forecast them and report the errors per indicator",
+                "(PE = (F - A)/A x 100) and whether the facts fall inside the bands. --all-cities runs every city of the",
+                "embedded table and writes one summary table."})
+public final class BalanceBacktestCommand implements Callable<Integer> {
+
+    @Mixin
+    BalanceOptions options;
+
+    @Option(names = "--holdout", paramLabel = "K", defaultValue = "3",
+            description = "Years held out at the end of the series (default ${DEFAULT-VALUE}).")
+    int holdout;
+
+    @Option(names = "--all-cities", description = "Backtest every city of the embedded table; writes --summary.")
+    boolean allCities;
+
+    @Option(names = "--summary", paramLabel = "FILE", defaultValue = "backtest-summary.csv",
+            description = "Summary table of --all-cities (default ${DEFAULT-VALUE}).")
+    Path summary;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "balance-backtest.h5",
+            description = "Output HDF5 file of a single backtest (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (holdout < 1) {
+            throw new ParameterException(spec.commandLine(), "--holdout must be >= 1, got " + holdout);
+        }
+        BalanceSettings settings = options.settings(spec);
+        if (allCities) {
+            if (options.fromFile() || options.source.city != null) {
+                throw new ParameterException(spec.commandLine(), "--all-cities runs the embedded table: drop --series and --city");
+            }
+            return batch(settings);
+        }
+        BalanceSeries series = options.series();
+        Backtest bt = Backtest.run(series, options.jumps(), settings, holdout);
+        NetcdfWriter.write(out, BalanceRun.dataset(bt.forecast(), series, "backtest", Provenance.of(BalanceOptions.commandLine(spec)),
+                Map.of("backtest_cutoff", (long) bt.cutoff(), "backtest_holdout", (long) holdout)));
+        if (options.csv != null) {
+            BalanceRun.writeCsv(options.csv, bt.forecast(), series);
+            BalanceRun.writeBacktestCsv(options.csv, bt);
+        }
+        BalanceReport report = new BalanceReport(spec.commandLine().getOut());
+        report.fit(bt.fit(), bt.forecast());
+        report.backtest(bt);
+        report.written(out, options.csv);
+        return 0;
+    }
+
+    private int batch(BalanceSettings settings) throws Exception {
+        ChinaCitySeries table = ChinaCitySeries.builtin();
+        BalanceRun.BatchSummary csv = new BalanceRun.BatchSummary();
+        List<Backtest.Row> population = new ArrayList<>();
+        Map<String, Integer> failures = new java.util.TreeMap<>();
+        int ok = 0;
+        long started = System.nanoTime();
+        for (ChinaCitySeries.City city : table.cities()) {
+            try {
+                Backtest bt = Backtest.run(table.series(city), List.of(), settings, holdout);
+                ok++;
+                csv.add(city.id(), city.name(), bt);
+                population.addAll(bt.rows(org.popcast.models.balance.Indicator.POPULATION));
+            } catch (InputException e) {
+                String reason = e.getMessage().replaceFirst("^.*?: (?=[a-z])", "").replaceAll("[0-9]+", "N");
+                failures.merge(reason, 1, Integer::sum);
+                csv.failed(city.id(), city.name(), e.getMessage());
+            }
+        }
+        Path failed = csv.write(summary);
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf("backtest of %d cities, %d years held out: %d fitted, %d not (%.1f s)%n", table.cities().size(), holdout, ok,
+                table.cities().size() - ok, (System.nanoTime() - started) / 1e9);
+        failures.forEach((reason, n) -> w.printf("  not fitted (%d): %s%n", n, reason));
+        new BalanceReport(w).accuracy(population);
+        w.printf("summary -> %s, cities not fitted -> %s%n", summary, failed);
+        w.flush();
+        return 0;
+    }
+}

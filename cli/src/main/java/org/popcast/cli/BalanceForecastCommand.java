@@ -1,0 +1,51 @@
+package org.popcast.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.popcast.data.input.BalanceSeries;
+import org.popcast.models.balance.BalanceForecast;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "forecast", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+        description = {"Fit the balance model and forecast the 13 indicators to --until with bands",
+                "H = X e^{z err(h)}, L = X e^{-z err(h)} (differences: X +- z err(h)); see docs/balance-model.md."})
+public final class BalanceForecastCommand implements Callable<Integer> {
+
+    @Mixin
+    BalanceOptions options;
+
+    @Option(names = "--until", paramLabel = "YEAR", description = "Last forecast year (default: 10 years after the data).")
+    Integer until;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "balance-forecast.h5",
+            description = "Output HDF5 file (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        options.settings(spec);
+        BalanceSeries series = options.series();
+        int last = until != null ? until : series.lastYear() + 10;
+        if (last < series.lastYear() || last > series.lastYear() + 200) {
+            throw new ParameterException(spec.commandLine(), "--until " + last + " must be between the last data year "
+                    + series.lastYear() + " and 200 years after it");
+        }
+        BalanceForecast forecast = options.fitAndWrite(spec, series, last, out, "forecast", Map.of("until", (long) last));
+        BalanceReport report = new BalanceReport(spec.commandLine().getOut());
+        report.fit(forecast.fit(), forecast);
+        report.forecast(forecast);
+        report.written(out, options.csv);
+        return 0;
+    }
+}

@@ -1,0 +1,121 @@
+package org.popcast.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.popcast.data.input.BalanceJump;
+import org.popcast.data.input.BalanceJumpsCsv;
+import org.popcast.data.input.BalanceSeries;
+import org.popcast.data.input.BalanceSeriesCsv;
+import org.popcast.data.input.ChinaCitySeries;
+import org.popcast.data.io.NetcdfWriter;
+import org.popcast.engine.provenance.Provenance;
+import org.popcast.models.balance.BalanceFit;
+import org.popcast.models.balance.BalanceForecast;
+import org.popcast.models.balance.BalanceRun;
+import org.popcast.models.balance.BalanceSettings;
+import org.popcast.models.balance.FittedBalance;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/** Input and fit options shared by {@code balance fit}, {@code forecast} and {@code backtest}. */
+final class BalanceOptions {
+
+    static final class Source {
+        @Option(names = "--series", paramLabel = "FILE",
+                description = "series.csv: year,population,births,deaths,arrivals,departures (optional natural_increase, net_migration).")
+        Path series;
+
+        @Option(names = "--city", paramLabel = "ID",
+                description = "A city of the embedded Chinese table by id or name (default " + ChinaCitySeries.DEFAULT_CITY + ", Chongqing).")
+        String city;
+    }
+
+    @ArgGroup(exclusive = true)
+    Source source = new Source();
+
+    @Option(names = "--jumps", paramLabel = "FILE", description = "jumps.csv: year,indicator,amount,changes_trend.")
+    Path jumps;
+
+    @Option(names = "--origin", paramLabel = "YEAR",
+            description = "t = 0 of the curves on 1 January of this year (default: the year before the data).")
+    Integer origin;
+
+    @Option(names = "--steps-per-year", paramLabel = "N", defaultValue = "" + BalanceSettings.STEPS_PER_YEAR_DEFAULT,
+            description = "Trapezoidal sub-steps per year (default ${DEFAULT-VALUE}).")
+    int stepsPerYear;
+
+    @Option(names = "--full-curves", description = "Fit all four parameters of every curve (default: as many as the data carry).")
+    boolean fullCurves;
+
+    @Option(names = "--confidence", paramLabel = "P", defaultValue = "" + BalanceSettings.CONFIDENCE_DEFAULT,
+            description = "Probability of the forecast bands (default ${DEFAULT-VALUE}).")
+    double confidence;
+
+    @Option(names = "--anomaly-threshold", paramLabel = "Z", defaultValue = "" + BalanceSettings.ANOMALY_THRESHOLD_DEFAULT,
+            description = "Modified z-score beyond which an observation is anomalous (default ${DEFAULT-VALUE}).")
+    double anomalyThreshold;
+
+    @Option(names = "--replace-anomalies", description = "Refit without anomalous observations and restore them from the model.")
+    boolean replaceAnomalies;
+
+    @Option(names = "--max-evaluations", paramLabel = "N", defaultValue = "" + BalanceSettings.MAX_EVALUATIONS_DEFAULT,
+            description = "Limit of model evaluations of a fit (default ${DEFAULT-VALUE}).")
+    int maxEvaluations;
+
+    @Option(names = "--anchor", description = {"Start the forecast from the last observed population rather than from the",
+            "fitted path (not in the seed; see docs/balance-model.md for what it changes in backtests)."})
+    boolean anchor;
+
+    @Option(names = "--csv", paramLabel = "DIR", description = "Also write tidy CSV tables into this directory.")
+    Path csv;
+
+    BalanceSettings settings(CommandSpec spec) {
+        try {
+            return new BalanceSettings(origin, stepsPerYear, fullCurves, confidence, anomalyThreshold, replaceAnomalies,
+                    maxEvaluations, anchor);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    boolean fromFile() {
+        return source.series != null;
+    }
+
+    BalanceSeries series() {
+        if (source.series != null) {
+            return BalanceSeriesCsv.read(source.series);
+        }
+        ChinaCitySeries table = ChinaCitySeries.builtin();
+        return table.series(table.city(source.city == null ? ChinaCitySeries.DEFAULT_CITY : source.city));
+    }
+
+    List<BalanceJump> jumps() {
+        return jumps == null ? List.of() : BalanceJumpsCsv.read(jumps);
+    }
+
+    /**
+     * Fits the series, forecasts to {@code lastYear} (null: the last data year) and writes the HDF5
+     * file and, with --csv, the tables; returns the forecast for the report.
+     */
+    BalanceForecast fitAndWrite(CommandSpec spec, BalanceSeries series, Integer lastYear, Path out, String product,
+                                Map<String, Object> extra) throws IOException {
+        FittedBalance fit = BalanceFit.fit(series, jumps(), settings(spec));
+        BalanceForecast forecast = BalanceForecast.of(fit, lastYear == null ? series.lastYear() : lastYear);
+        NetcdfWriter.write(out, BalanceRun.dataset(forecast, series, product, Provenance.of(commandLine(spec)), extra));
+        if (csv != null) {
+            BalanceRun.writeCsv(csv, forecast, series);
+        }
+        return forecast;
+    }
+
+    static String commandLine(CommandSpec spec) {
+        return "popcast " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
+    }
+}

@@ -1,0 +1,112 @@
+package org.popcast.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.popcast.kernels.balance.BalanceCurves;
+import org.popcast.models.balance.AnomalyRule;
+import org.popcast.models.balance.Backtest;
+import org.popcast.models.balance.BalanceForecast;
+import org.popcast.models.balance.BalanceRun;
+import org.popcast.models.balance.FittedBalance;
+import org.popcast.models.balance.Indicator;
+import org.popcast.models.balance.Measure;
+
+/** Plain-text reports of balance-model runs on the command's output. */
+final class BalanceReport {
+
+    private final PrintWriter w;
+
+    BalanceReport(PrintWriter w) {
+        this.w = w;
+    }
+
+    void fit(FittedBalance fit, BalanceForecast forecast) {
+        w.printf("%s, years %d-%d, origin %d, %d sub-steps a year%n", fit.series().source(), fit.series().firstYear(),
+                fit.series().lastYear(), fit.origin(), fit.settings().stepsPerYear());
+        w.printf("fit: %d observations, %d free parameters, %d iterations, rms weighted residual %.3f%n",
+                fit.observationCount(), fit.map().size(), fit.iterations(), fit.rmsWeighted());
+        w.printf("curves: %s%s%n", BalanceRun.curveForms(fit),
+                fit.separateMigration() ? "" : " (arrivals carry net migration)");
+        double[] p = fit.fullParameters(), se = fit.fullStandardErrors();
+        w.printf("  %-12s %14s %14s %14s %14s%n", "curve", "a", "b", "c", "d");
+        w.printf("  %-12s %14.6g +- %.3g%n", "N0", p[0], se[0]);
+        for (int k = 0; k < 4; k++) {
+            StringBuilder line = new StringBuilder(String.format("  %-12s", BalanceCurves.NAMES[k]));
+            for (int j = 0; j < 4; j++) {
+                int q = 1 + 4 * k + j;
+                line.append(fit.isFree(q) ? String.format(" %14s", String.format("%.4g+-%.2g", p[q], se[q]))
+                        : String.format(" %14s", String.format("(%.4g)", p[q])));
+            }
+            w.println(line);
+        }
+        StringBuilder errors = new StringBuilder("errors:");
+        for (Measure m : Measure.values()) {
+            double rms = BalanceRun.rmsRelative(fit, m);
+            if (!Double.isNaN(rms)) {
+                errors.append(String.format(m.signed() ? " %s %.2f per mille," : " %s %.2f %%,", m.label(), rms));
+            }
+        }
+        w.println(errors.substring(0, errors.length() - 1) + " (rms)");
+        if (fit.anomalies().isEmpty()) {
+            w.println("anomalies: none");
+        }
+        for (AnomalyRule.Flag f : fit.anomalies()) {
+            w.printf("anomaly: %s %d observed %.6g, model %.6g, z %.1f%s%n", f.measure().label(), f.year(), f.observed(),
+                    f.model(), f.score(), fit.replaced() ? " (replaced)" : "");
+        }
+    }
+
+    void forecast(BalanceForecast f) {
+        w.printf("forecast (%.0f %% bands, t quantile %.3f):%n", 100 * f.fit().settings().confidence(), f.z());
+        w.printf("  %-6s %14s %14s %14s %12s %12s%n", "year", "population", "lower", "upper", "births", "net migration");
+        double[][] pop = f.values(Indicator.POPULATION), b = f.values(Indicator.BIRTHS), m = f.values(Indicator.MIGRATION_INCREASE);
+        for (int i = 0; i < f.years(); i++) {
+            if (!Double.isNaN(pop[BalanceForecast.LOWER][i])) {
+                w.printf("  %-6d %14.0f %14.0f %14.0f %12.0f %12.0f%n", f.firstYear() + i, pop[0][i], pop[1][i], pop[2][i],
+                        b[0][i], m[0][i]);
+            }
+        }
+    }
+
+    void backtest(Backtest bt) {
+        w.printf("backtest: fit on populations to 1 January %d and flows to %d, forecast against the facts:%n",
+                bt.cutoff(), bt.cutoff() - 1);
+        w.printf("  %-22s %6s %14s %14s %10s %30s %7s%n", "indicator", "year", "forecast", "fact", "deviation",
+                "band", "inside");
+        for (Backtest.Row r : bt.rows()) {
+            w.printf("  %-22s %6d %14.6g %14.6g %9.2f%% %30s %7s%n", r.indicator().label(), r.year(), r.forecast(),
+                    r.observed(), r.pe(), String.format("[%.6g, %.6g]", r.lower(), r.upper()), r.inside() ? "yes" : "no");
+        }
+    }
+
+    /** Accuracy of population forecasts by horizon: median and mean APE, shares within 1 % and 5 %, band coverage. */
+    void accuracy(List<Backtest.Row> rows) {
+        w.printf("  %-8s %6s %12s %10s %10s %10s %14s%n", "horizon", "n", "median APE", "mean APE", "APE<1%", "APE<5%",
+                "inside band");
+        int maxH = rows.stream().mapToInt(Backtest.Row::horizon).max().orElse(0);
+        for (int h = 1; h <= maxH; h++) {
+            int hh = h;
+            List<Backtest.Row> at = rows.stream().filter(r -> r.horizon() == hh).toList();
+            double[] ape = at.stream().mapToDouble(Backtest.Row::ape).sorted().toArray();
+            if (ape.length == 0) {
+                continue;
+            }
+            double median = ape.length % 2 == 1 ? ape[ape.length / 2] : (ape[ape.length / 2 - 1] + ape[ape.length / 2]) / 2;
+            w.printf("  %-8d %6d %11.2f%% %9.2f%% %9.1f%% %9.1f%% %13.1f%%%n", h, ape.length, median,
+                    Arrays.stream(ape).average().orElse(Double.NaN), share(ape, 1), share(ape, 5),
+                    100.0 * at.stream().filter(Backtest.Row::inside).count() / at.size());
+        }
+    }
+
+    private static double share(double[] ape, double limit) {
+        return 100.0 * Arrays.stream(ape).filter(a -> a < limit).count() / ape.length;
+    }
+
+    void written(Path out, Path csv) {
+        w.printf("-> %s%s%n", out, csv == null ? "" : " and CSV tables in " + csv);
+        w.flush();
+    }
+}

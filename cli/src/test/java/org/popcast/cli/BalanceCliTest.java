@@ -1,0 +1,196 @@
+package org.popcast.cli;
+
+import static org.popcast.cli.CliRun.popcast;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.popcast.kernels.balance.AgeGroupOde;
+import org.popcast.kernels.balance.BalanceCurves;
+import org.popcast.kernels.balance.BalanceForcing;
+import org.popcast.kernels.balance.BalancePath;
+import org.popcast.kernels.balance.LogLogisticCurve;
+import org.popcast.kernels.balance.TrapezoidBalanceOde;
+
+import io.jhdf.HdfFile;
+
+/** The balance commands end to end, on the embedded city and on files written here; results read back with jHDF. */
+class BalanceCliTest {
+
+    @TempDir
+    Path dir;
+
+    static final BalanceCurves CURVES = new BalanceCurves(new LogLogisticCurve(0.012, 0.009, 2, 10),
+            new LogLogisticCurve(0.010, 0.013, 2, 14), new LogLogisticCurve(30_000, 42_000, 3, 9),
+            new LogLogisticCurve(25_000, 21_000, 2, 12));
+
+    /** A 16-year series from known curves, with 2005 missing but for deaths and departures. */
+    private Path series() throws IOException {
+        BalancePath p = new TrapezoidBalanceOde(4).solve(CURVES, 500_000, 1999, 2000, BalanceForcing.none(16), false);
+        StringBuilder csv = new StringBuilder("year,population,births,deaths,arrivals,departures\n");
+        for (int y = 0; y < 16; y++) {
+            boolean gap = y == 5;
+            csv.append(String.format("%d,%s,%s,%.0f,%s,%.0f%n", 2000 + y, gap ? "" : String.format("%.0f", p.population()[y]),
+                    gap ? "" : String.format("%.0f", p.births()[y]), p.deaths()[y],
+                    gap ? "" : String.format("%.0f", p.arrivals()[y]), p.departures()[y]));
+        }
+        Path file = dir.resolve("series.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    @Test
+    void backtestOfTheEmbeddedCityWritesTheFormatsFiles() throws Exception {
+        Path h5 = dir.resolve("bt.h5"), csv = dir.resolve("csv");
+        CliRun run = popcast("balance", "backtest", "--out", h5.toString(), "--csv", csv.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("Wan_stage5.csv city 500000 重庆"), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.trim().startsWith("population") && l.contains("2023")), run.out());
+        try (HdfFile hdf = new HdfFile(h5)) {
+            long[] years = (long[]) hdf.getDatasetByPath("year").getData();
+            assertEquals(2009, years[0]);
+            assertEquals(2023, years[years.length - 1]);
+            for (String v : List.of("population", "births", "deaths", "birth_rate", "death_rate", "natural_increase",
+                    "natural_increase_rate", "migration_increase", "migration_increase_rate", "population_lower",
+                    "population_upper", "observed_population", "status_population", "parameter_value", "parameter_std_error")) {
+                assertTrue(hdf.getDatasetByPath(v).getAttributes().containsKey("units"), v);
+            }
+            double[] pop = (double[]) hdf.getDatasetByPath("population").getData();
+            double[] lower = (double[]) hdf.getDatasetByPath("population_lower").getData();
+            double[] observed = (double[]) hdf.getDatasetByPath("observed_population").getData();
+            int i2023 = 2023 - 2009;
+            assertTrue(lower[i2023] < pop[i2023] && Double.isNaN(lower[2019 - 2009]), "bands only past the cutoff");
+            assertEquals(3414e4, observed[i2023], 1e-6, "the held-out fact is in the file");
+            assertEquals(Math.abs(pop[i2023] / observed[i2023] - 1) < 0.01, true);
+            assertEquals("1.0", hdf.getAttribute("format_version").getData());
+            assertEquals(2020L, hdf.getAttribute("backtest_cutoff").getData());
+            assertTrue(((String) hdf.getAttribute("history").getData()).contains("popcast balance backtest"));
+            assertTrue(((String) hdf.getAttribute("curve_forms").getData()).contains("birth_rate"));
+            String[] params = (String[]) hdf.getDatasetByPath("parameter").getData();
+            assertEquals(17, params.length);
+            assertEquals("birth_rate.a", params[1]);
+        }
+        List<String> rows = Files.readAllLines(csv.resolve("backtest.csv"));
+        assertEquals("indicator,year,horizon,observed,forecast,lower,upper,pe,inside", rows.get(0));
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("population,2022,")), rows.toString());
+        assertEquals("year,indicator,model,lower,upper,observed", Files.readAllLines(csv.resolve("balance.csv")).get(0));
+        assertTrue(Files.exists(csv.resolve("parameters.csv")) && Files.exists(csv.resolve("anomalies.csv")));
+    }
+
+    @Test
+    void forecastOfASeriesFileRestoresTheGapAndAppliesJumps() throws Exception {
+        Path jumps = dir.resolve("jumps.csv"), h5 = dir.resolve("f.h5"), plain = dir.resolve("plain.h5");
+        Files.writeString(jumps, "year,indicator,amount,changes_trend\n2020,arrivals,4000,true\n");
+        CliRun run = popcast("balance", "forecast", "--series", series().toString(), "--jumps", jumps.toString(), "--until", "2030",
+                "--out", h5.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(0, popcast("balance", "forecast", "--series", series().toString(), "--until", "2030", "--out", plain.toString()).exit());
+        try (HdfFile hdf = new HdfFile(h5); HdfFile ref = new HdfFile(plain)) {
+            double[] status = (double[]) hdf.getDatasetByPath("status_population").getData();
+            assertEquals(1.0, status[5], "2005 was missing and is restored");
+            assertEquals(0.0, status[4]);
+            double[] arrivals = (double[]) hdf.getDatasetByPath("arrivals").getData();
+            double[] arrivalsPlain = (double[]) ref.getDatasetByPath("arrivals").getData();
+            assertEquals(arrivalsPlain[2025 - 2000] + 4000, arrivals[2025 - 2000], 1e-6, "the jump lasts");
+            assertEquals(arrivalsPlain[2019 - 2000], arrivals[2019 - 2000], 1e-6, "and starts in 2020");
+            assertTrue(((String) hdf.getAttribute("jumps").getData()).contains("2020 arrivals 4000.0 trend"));
+            assertEquals(31, ((long[]) hdf.getDatasetByPath("year").getData()).length);
+        }
+    }
+
+    @Test
+    void groupsAddUpToThePopulation() throws Exception {
+        AgeGroupOde.Solution truth = new AgeGroupOde(4).solve(CURVES, 500_000, 1999, 2000, new double[] {9e4, 3.3e5, 8e4},
+                new double[] {0.2, 0.7, 0.1}, new double[] {0.3, 1, 4}, new double[] {16, 44}, BalanceForcing.none(15));
+        StringBuilder csv = new StringBuilder("year,young,working,old\n");
+        for (int y = 0; y <= 15; y += 3) {
+            csv.append(String.format("%d,%.0f,%.0f,%.0f%n", 2000 + y, truth.groups()[y][0], truth.groups()[y][1], truth.groups()[y][2]));
+        }
+        Path groups = dir.resolve("groups.csv"), h5 = dir.resolve("g.h5");
+        Files.writeString(groups, csv);
+        CliRun run = popcast("balance", "groups", "--series", series().toString(), "--groups", groups.toString(), "--out", h5.toString(),
+                "--csv", dir.resolve("csv").toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("old"), run.out());
+        try (HdfFile hdf = new HdfFile(h5)) {
+            assertArrayEquals(new int[] {3, 26}, hdf.getDatasetByPath("group_population").getDimensions());
+            double[][] g = (double[][]) hdf.getDatasetByPath("group_population").getData();
+            double[] total = (double[]) hdf.getDatasetByPath("population").getData();
+            assertEquals(total[20], g[0][20] + g[1][20] + g[2][20], 1e-6 * total[20]);
+            assertEquals(4.0, (double) hdf.getAttribute("death_rate_multiplier_old").getData(), 0.2);
+        }
+        assertEquals("year,group,model,observed", Files.readAllLines(dir.resolve("csv/groups.csv")).get(0));
+    }
+
+    @Test
+    void batchBacktestWritesOneSummary() throws Exception {
+        Path summary = dir.resolve("summary.csv");
+        CliRun run = popcast("balance", "backtest", "--all-cities", "--summary", summary.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("backtest of 356 cities, 3 years held out:"), run.out());
+        assertTrue(run.out().contains("median APE"), run.out());
+        List<String> rows = Files.readAllLines(summary);
+        assertEquals("city_id,city,indicator,year,horizon,observed,forecast,lower,upper,pe,inside", rows.get(0));
+        long fitted = rows.stream().skip(1).map(r -> r.split(",")[0]).distinct().count();
+        assertTrue(fitted > 250, fitted + " cities fitted");
+        List<String> failed = Files.readAllLines(dir.resolve("summary-failures.csv"));
+        assertEquals("city_id,city,reason", failed.get(0));
+        assertEquals(356, fitted + failed.size() - 1 + 1, "every city is in one of the two tables (one fitted city had no held-out fact)");
+        assertTrue(failed.stream().anyMatch(r -> r.contains("too few years to fit")), "failures say why");
+    }
+
+    private List<Path> leftovers() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".h5") || p.getFileName().toString().contains(".tmp")).toList();
+        }
+    }
+
+    private void fails(int exit, String message, String... args) throws IOException {
+        CliRun run = popcast(args);
+        assertEquals(exit, run.exit(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+        assertTrue(run.err().contains(message), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+        assertEquals(List.of(), leftovers(), "no result file after a failure");
+    }
+
+    @Test
+    void badInputGivesOneLineAndNoFile() throws IOException {
+        String out = dir.resolve("x.h5").toString();
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, "year,population,births,deaths,arrivals,departures\n2000,1000,10,8,1,1\n2001,1002,ten,8,1,1\n");
+        fails(1, bad + ":3:3: births must be a number or empty, got 'ten'", "balance", "fit", "--series", bad.toString(), "--out", out);
+        Files.writeString(bad, "year,population,births,deaths\n2000,1000,10,-8\n");
+        fails(1, bad + ":2:4: deaths is a count and must be >= 0", "balance", "fit", "--series", bad.toString(), "--out", out);
+        Files.writeString(bad, "year,population,births,deaths\n2000,1000,10,8\n2001,1002,10,8\n");
+        fails(1, "too few years to fit: 2 known populations, need at least 3", "balance", "forecast", "--series", bad.toString(), "--out", out);
+        fails(1, "no city with id or name 'Atlantis'", "balance", "fit", "--city", "Atlantis", "--out", out);
+        fails(1, "no such file", "balance", "fit", "--series", dir.resolve("none.csv").toString(), "--out", out);
+        fails(2, "--holdout must be >= 1", "balance", "backtest", "--holdout", "0", "--out", out);
+        fails(2, "--all-cities runs the embedded table", "balance", "backtest", "--all-cities", "--city", "110000");
+        fails(2, "mutually exclusive", "balance", "fit", "--series", bad.toString(), "--city", "110000");
+        fails(2, "confidence must be between 0 and 1", "balance", "fit", "--confidence", "1.5", "--out", out);
+        fails(2, "--until 1990", "balance", "forecast", "--until", "1990", "--out", out);
+        Path jumps = dir.resolve("j.csv");
+        Files.writeString(jumps, "year,indicator,amount,changes_trend\n2020,investment,5,true\n");
+        fails(1, jumps + ":2:2: unknown indicator 'investment'", "balance", "forecast", "--jumps", jumps.toString(), "--out", out);
+    }
+
+    @Test
+    void helpListsTheSubcommands() {
+        CliRun run = popcast("balance", "--help");
+        assertEquals(0, run.exit());
+        for (String sub : List.of("fit", "forecast", "backtest", "groups")) {
+            assertTrue(run.out().contains(sub), run.out());
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.popcast.models.balance;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.hipparchus.exception.MathIllegalArgumentException;
+import org.hipparchus.exception.MathIllegalStateException;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresBuilder;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
+import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
+import org.hipparchus.util.Pair;
+import org.popcast.data.input.InputException;
+import org.popcast.kernels.balance.AgeGroupOde;
+import org.popcast.kernels.balance.BalancePath;
+
+/**
+ * Level II on top of a fitted Level I: the three age groups' migration shares and relative death
+ * rates fitted (Levenberg-Marquardt, central-difference Jacobian: four parameters) to observed
+ * group populations, from the first year in which all three are known; see {@link AgeGroupOde}
+ * for the equations. Free parameters: s_young, s_working (s_old = 1 - both), ln m_young,
+ * ln m_old (m_working = 1). Residuals are per mille of the Level I population of their year.
+ */
+public final class AgeGroupFit {
+
+    public static final String[] GROUPS = {"young", "working", "old"};
+    /** Widths of the young (0-15) and working (16-59) groups, in years. */
+    public static final double[] WIDTHS_DEFAULT = {16, 44};
+
+    /** The fit and the group populations on 1 January from the start year to the last. */
+    public record Result(int startYear, double[] shares, double[] multipliers, double[] standardErrors, double rmsPerMille,
+                         int observations, double[][] groups, double maxCorrection, double[] widths) {
+    }
+
+    private AgeGroupFit() {
+    }
+
+    public static Result fit(FittedBalance level1, TreeMap<Integer, double[]> observed, double[] widths, int lastYear,
+                             String source) {
+        Integer start = observed.entrySet().stream().filter(e -> known(e.getValue()))
+                .map(Map.Entry::getKey).filter(y -> y >= level1.series().firstYear()).findFirst().orElse(null);
+        if (start == null) {
+            throw new InputException(source + ": no year from " + level1.series().firstYear()
+                    + " on has all three groups (young, working, old)");
+        }
+        List<int[]> points = new ArrayList<>();
+        for (Map.Entry<Integer, double[]> e : observed.tailMap(start, false).entrySet()) {
+            for (int g = 0; g < 3; g++) {
+                if (!Double.isNaN(e.getValue()[g]) && e.getKey() <= lastYear) {
+                    points.add(new int[] {e.getKey(), g});
+                }
+            }
+        }
+        if (points.size() <= 4) {
+            throw new InputException(source + ": too few group populations after " + start + " to fit four parameters: "
+                    + points.size());
+        }
+        BalancePath path = level1.solveUntil(lastYear);
+        int offset = start - level1.series().firstYear();
+        double n0 = path.population()[offset];
+        double[] g0 = observed.get(start);
+        int years = lastYear - start;
+        var forcing = JumpForcing.of(level1.jumps().stream().filter(j -> j.year() >= start).toList(), start, years);
+        AgeGroupOde ode = new AgeGroupOde(level1.settings().stepsPerYear());
+        java.util.function.Function<double[], AgeGroupOde.Solution> solve = u -> ode.solve(level1.curves(), n0,
+                level1.origin(), start, g0, shares(u), multipliers(u), widths, forcing);
+        java.util.function.Function<double[], double[]> residuals = u -> {
+            double[][] groups = solve.apply(u).groups();
+            double[] r = new double[points.size()];
+            for (int i = 0; i < r.length; i++) {
+                int[] p = points.get(i);
+                r[i] = groups[p[0] - start][p[1]] / path.population()[p[0] - level1.series().firstYear()] * 1000;
+            }
+            return r;
+        };
+        double[] target = new double[points.size()];
+        for (int i = 0; i < target.length; i++) {
+            int[] p = points.get(i);
+            target[i] = observed.get(p[0])[p[1]] / path.population()[p[0] - level1.series().firstYear()] * 1000;
+        }
+        double[] start0 = {0.2, 0.7, 0, 0};
+        LeastSquaresOptimizer.Optimum opt;
+        try {
+            opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
+                    .model(point -> {
+                        double[] u = point.toArray();
+                        double[] value = residuals.apply(u);
+                        double[][] jac = new double[value.length][4];
+                        for (int q = 0; q < 4; q++) {
+                            double step = 1e-6 * Math.max(1, Math.abs(u[q]));
+                            double[] up = u.clone(), down = u.clone();
+                            up[q] += step;
+                            down[q] -= step;
+                            double[] ru = residuals.apply(up), rd = residuals.apply(down);
+                            for (int i = 0; i < value.length; i++) {
+                                jac[i][q] = (ru[i] - rd[i]) / (2 * step);
+                            }
+                        }
+                        return new Pair<>(new ArrayRealVector(value, false), new Array2DRowRealMatrix(jac, false));
+                    })
+                    .target(target).start(start0).maxEvaluations(level1.settings().maxEvaluations())
+                    .maxIterations(level1.settings().maxEvaluations()).build());
+        } catch (MathIllegalStateException e) {
+            throw new InputException(source + ": the age-group fit did not converge (" + e.getMessage() + ")", e);
+        }
+        double[] u = opt.getPoint().toArray();
+        int dof = points.size() - 4;
+        double sigma2 = opt.getCost() * opt.getCost() / dof;
+        double[] se = new double[4];
+        try {
+            double[][] cov = opt.getCovariances(1e-14).scalarMultiply(sigma2).getData();
+            // delta method: shares are free parameters themselves, multipliers are exp(u)
+            se = new double[] {Math.sqrt(cov[0][0]), Math.sqrt(cov[1][1]), Math.exp(u[2]) * Math.sqrt(cov[2][2]),
+                    Math.exp(u[3]) * Math.sqrt(cov[3][3])};
+        } catch (MathIllegalArgumentException e) {
+            throw new InputException(source + ": the age-group parameters cannot be told apart from these data", e);
+        }
+        AgeGroupOde.Solution s = solve.apply(u);
+        return new Result(start, shares(u), multipliers(u), se, Math.sqrt(opt.getCost() * opt.getCost() / points.size()),
+                points.size(), s.groups(), s.maxCorrection(), widths.clone());
+    }
+
+    private static boolean known(double[] g) {
+        return !Double.isNaN(g[0]) && !Double.isNaN(g[1]) && !Double.isNaN(g[2]);
+    }
+
+    private static double[] shares(double[] u) {
+        return new double[] {u[0], u[1], 1 - u[0] - u[1]};
+    }
+
+    private static double[] multipliers(double[] u) {
+        return new double[] {Math.exp(u[2]), 1, Math.exp(u[3])};
+    }
+}

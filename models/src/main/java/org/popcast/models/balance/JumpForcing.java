@@ -1,0 +1,43 @@
+package org.popcast.models.balance;
+
+import java.util.List;
+
+import org.popcast.data.input.BalanceJump;
+import org.popcast.data.input.InputException;
+import org.popcast.kernels.balance.BalanceForcing;
+
+/**
+ * Turns jumps into the ODE's forcing over the years [firstYear, firstYear + years): a one-time jump
+ * adds its amount in its year only, a trend-changing jump in its year and every year after. A
+ * population jump is a step on 1 January (every 1 January from then on if it changes the trend);
+ * net migration jumps are arrivals (negative for a net loss).
+ */
+final class JumpForcing {
+
+    private JumpForcing() {
+    }
+
+    static BalanceForcing of(List<BalanceJump> jumps, int firstYear, int years) {
+        BalanceForcing f = BalanceForcing.none(years);
+        for (BalanceJump j : jumps) {
+            int y = j.year() - firstYear;
+            boolean stock = j.indicator().equals("population");
+            int limit = stock ? years + 1 : years;
+            if (y < 0) {
+                throw new InputException("jump in " + j.year() + " (" + j.indicator() + ") comes before the first year "
+                        + firstYear + " of the series");
+            }
+            double[] target = switch (j.indicator()) {
+                case "population" -> f.populationStep();
+                case "births" -> f.births();
+                case "deaths" -> f.deaths();
+                case "departures" -> f.departures();
+                default -> f.arrivals();
+            };
+            for (int i = y; i < limit && (i == y || j.changesTrend()); i++) {
+                target[i] += j.amount();
+            }
+        }
+        return f;
+    }
+}
