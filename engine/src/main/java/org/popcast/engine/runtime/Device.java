@@ -50,14 +50,21 @@ public enum Device {
         return gpuSeen;
     }
 
+    /** Why TensorFlow sees no GPU, in words a user can act on: the CPU build, or the GPU build without CUDA or a GPU. */
+    public static String noGpuReason() {
+        return TensorFlowRuntime.gpuBuild()
+                ? "the GPU build found no usable GPU (it needs the NVIDIA driver, the CUDA 12 and cuDNN 9 libraries "
+                        + "and a visible GPU; 'popcast doctor' lists what is missing)"
+                : "this is the CPU build of popcast (build with mvn -Pgpu for GPUs)";
+    }
+
     /** The device this choice resolves to on this machine; IllegalStateException for gpu without a GPU. */
     public Device resolve() {
         return switch (this) {
             case CPU -> CPU;
             case GPU -> {
                 if (!gpuAvailable()) {
-                    throw new IllegalStateException("--device gpu: TensorFlow sees no GPU (needs the gpu build of popcast, "
-                            + "CUDA 12 + cuDNN 9 and a visible GPU); use --device cpu or auto");
+                    throw new IllegalStateException("--device gpu: TensorFlow sees no GPU: " + noGpuReason() + "; use --device cpu or auto");
                 }
                 yield GPU;
             }
