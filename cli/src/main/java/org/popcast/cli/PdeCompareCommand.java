@@ -51,11 +51,8 @@ public final class PdeCompareCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of every run (default ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "cpu, gpu or auto (default ${DEFAULT-VALUE}).")
-    String device;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
-    boolean quiet;
+    @Mixin
+    DeviceOption deviceOption;
 
     @Mixin
     GridOptions gridOptions;
@@ -84,16 +81,11 @@ public final class PdeCompareCommand implements Callable<Integer> {
         if (chosen.isEmpty()) {
             throw new ParameterException(spec.commandLine(), "--configs matches none of pinn-default, pinn-seed, lstm-pinn-default, lstm-pinn-seed");
         }
-        Device dev;
-        try {
-            dev = Device.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
         ExactSolveRun.Grid grid = gridOptions.grid(spec, scenarios);
+        Progress progress = PopcastCommand.progress(spec);
+        Device dev = deviceOption.resolve(spec, progress);
         Files.createDirectories(outDir);
         Provenance provenance = Provenance.of("popcast " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs()));
-        Progress progress = quiet ? Progress.none() : Progress.toStandardError();
         List<PdeComparison.Row> rows = new ArrayList<>();
         for (PdeScenario scenario : scenarios) {
             for (PdeComparison.Config c : chosen) {

@@ -116,11 +116,8 @@ public final class PdeTrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1000", description = "Steps between checkpoints (default ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
-    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto", description = "cpu, gpu or auto (default ${DEFAULT-VALUE}).")
-    String device;
-
-    @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
-    boolean quiet;
+    @Mixin
+    DeviceOption deviceOption;
 
     @Option(names = "--steps", paramLabel = "N", description = "Adam steps.")
     Integer steps;
@@ -206,18 +203,13 @@ public final class PdeTrainCommand implements Callable<Integer> {
         PdeScenario chosen = ScenarioChoice.resolve(scenario, spec);
         PinnSettings settings = settings();
         ExactSolveRun.Grid grid = gridOptions.grid(spec, List.of(chosen));
-        Device dev;
-        try {
-            dev = Device.parse(device);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
         if (checkpointEvery < 1) {
             throw new ParameterException(spec.commandLine(), "--checkpoint-every must be >= 1, got " + checkpointEvery);
         }
         Path target = out != null ? out : Path.of("pde-" + model + "-" + chosen.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".h5");
         Path dir = modelDir != null ? modelDir : PinnTrainRun.defaultModelDir(target);
-        Progress progress = quiet ? Progress.none() : Progress.toStandardError();
+        Progress progress = PopcastCommand.progress(spec);
+        Device dev = deviceOption.resolve(spec, progress);
         PinnTrainRun.Outcome o = PinnTrainRun.run(chosen, new PinnTrainRun.Options(settings, grid, dev, dir, resume, checkpointEvery),
                 Provenance.of(commandLine()), progress);
         NetcdfWriter.write(target, o.dataset());

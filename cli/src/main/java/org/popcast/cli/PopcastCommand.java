@@ -1,6 +1,7 @@
 package org.popcast.cli;
 
 import org.popcast.engine.provenance.Provenance;
+import org.popcast.engine.train.Progress;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -16,6 +17,14 @@ public final class PopcastCommand implements Runnable {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "No banner or progress lines (results and errors still print).")
+    boolean quiet;
+
+    /** Progress lines on standard error, or none with --quiet. */
+    static Progress progress(picocli.CommandLine.Model.CommandSpec spec) {
+        return ((PopcastCommand) spec.root().userObject()).quiet ? Progress.none() : Progress.toStandardError();
+    }
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
