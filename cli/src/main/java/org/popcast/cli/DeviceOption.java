@@ -26,7 +26,7 @@ final class DeviceOption {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         if (d.resolve() == Device.CPU && d == Device.AUTO) {
-            progress.message("--device auto: no GPU seen, running on the CPU (" + Device.noGpuReason() + ")");
+            progress.message("--device auto: no GPU seen, running on the CPU: " + Device.noGpuReason());
         }
         return d;
     }

@@ -29,7 +29,7 @@ class DeviceAndQuietTest {
     @Test
     void autoWithoutAGpuSaysItRunsOnTheCpuAndWhy() {
         assumeFalse(Device.gpuAvailable(), "this machine has a GPU");
-        assertEquals("--device auto: no GPU seen, running on the CPU (" + Device.noGpuReason() + ")\n", resolve("auto", Device.AUTO));
+        assertEquals("--device auto: no GPU seen, running on the CPU: " + Device.noGpuReason() + "\n", resolve("auto", Device.AUTO));
         assertEquals("", resolve("cpu", Device.CPU));
         IllegalStateException gpu = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> resolve("gpu", Device.GPU));
         assertTrue(gpu.getMessage().startsWith("--device gpu: TensorFlow sees no GPU: "), gpu.getMessage());

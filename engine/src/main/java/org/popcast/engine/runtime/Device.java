@@ -53,9 +53,9 @@ public enum Device {
     /** Why TensorFlow sees no GPU, in words a user can act on: the CPU build, or the GPU build without CUDA or a GPU. */
     public static String noGpuReason() {
         return TensorFlowRuntime.gpuBuild()
-                ? "the GPU build found no usable GPU (it needs the NVIDIA driver, the CUDA 12 and cuDNN 9 libraries "
-                        + "and a visible GPU; 'popcast doctor' lists what is missing)"
-                : "this is the CPU build of popcast (build with mvn -Pgpu for GPUs)";
+                ? "the GPU build found no usable GPU, which needs the NVIDIA driver, the CUDA 12 and cuDNN 9 libraries "
+                        + "and a visible GPU ('popcast doctor' lists the CUDA libraries it finds)"
+                : "this is the CPU build of popcast (mvn -Pgpu builds the GPU one)";
     }
 
     /** The device this choice resolves to on this machine; IllegalStateException for gpu without a GPU. */
