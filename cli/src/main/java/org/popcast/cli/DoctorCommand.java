@@ -49,11 +49,16 @@ public final class DoctorCommand implements Callable<Integer> {
                 + System.getProperty("java.home"));
         fact(out, "os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         fact(out, "machine", rt.availableProcessors() + " cores, " + physicalMemory() + " memory, Java heap up to " + gib(rt.maxMemory()));
-        fact(out, "tensorflow", TensorFlowRuntime.version() + ", " + (TensorFlowRuntime.gpuBuild() ? "GPU" : "CPU")
-                + " build (native artefact " + TensorFlowRuntime.nativeArtefact() + ")");
         fact(out, "javacpp", NativeLibraries.javacppVersion() + ", cache " + NativeLibraries.cacheDirectory());
-        boolean gpu = Device.gpuAvailable();
-        fact(out, "devices", gpu ? "cpu, gpu" : "cpu; no GPU: " + Device.noGpuReason());
+        boolean gpu = false;
+        try {
+            fact(out, "tensorflow", TensorFlowRuntime.version() + ", " + (TensorFlowRuntime.gpuBuild() ? "GPU" : "CPU")
+                    + " build (native artefact " + TensorFlowRuntime.nativeArtefact() + ")");
+            gpu = Device.gpuAvailable();
+            fact(out, "devices", gpu ? "cpu, gpu" : "cpu; no GPU: " + Device.noGpuReason());
+        } catch (RuntimeException | LinkageError e) { // the tensorflow check below fails with the reason; go on with the rest
+            fact(out, "tensorflow", "does not load: " + e.getMessage());
+        }
         out.println("cuda libraries (what TensorFlow's GPU build opens; the CPU build needs none):");
         for (String soname : NativeLibraries.CUDA) {
             NativeLibraries.Lookup l = NativeLibraries.find(soname);
