@@ -29,7 +29,10 @@ public final class Dropout {
             return x;
         }
         Operand<T> u = tf.random.statelessRandomUniform(tf.shape(x), seedPair, x.type());
-        Operand<T> keep = tf.dtypes.cast(tf.math.greaterEqual(u, Constants.scalar(tf, rate, x.type())), x.type());
+        // The mask is data, not a function of the weights: stopping the gradient keeps TensorFlow's
+        // C++ backprop away from the random and comparison ops, which have no registered gradient
+        // (without it, building the gradient crashes the native library).
+        Operand<T> keep = tf.stopGradient(tf.dtypes.cast(tf.math.greaterEqual(u, Constants.scalar(tf, rate, x.type())), x.type()));
         return tf.math.mul(x, tf.math.mul(keep, Constants.scalar(tf, 1 / (1 - rate), x.type())));
     }
 }

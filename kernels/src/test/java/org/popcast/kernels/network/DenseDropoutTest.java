@@ -84,6 +84,25 @@ class DenseDropoutTest {
     }
 
     @Test
+    void gradientFlowsThroughDropoutAsMaskTimesScale() {
+        try (Graph g = new Graph(); Session s = new Session(g)) {
+            Ops tf = Ops.create(g);
+            var w = tf.placeholder(TFloat64.class);
+            Operand<TFloat64> x = tf.math.mul(w, tf.constant(new double[20][10]));
+            Operand<TFloat64> y = Dropout.training(tf, tf.math.add(x, w), 0.5, tf.constant(new long[] {1, 2}));
+            Operand<TFloat64> loss = tf.reduceSum(y, tf.constant(new int[] {0, 1}));
+            var grad = tf.gradients(loss, java.util.List.of(w));
+            try (TFloat64 in = TFloat64.scalarOf(3.0);
+                 Result r = s.runner().feed(w, in).fetch(grad.dy(0)).fetch(loss).run()) {
+                // loss = 3 * (kept count) * 2, so dloss/dw = 2 * kept count = loss / 3
+                double dw = ((TFloat64) r.get(0)).getDouble(), value = ((TFloat64) r.get(1)).getDouble();
+                assertEquals(value / 3, dw, 1e-12);
+                assertTrue(dw > 0);
+            }
+        }
+    }
+
+    @Test
     void initialisersHaveTheirDefiningProperties() {
         float[][] q = Initializers.orthogonal(new Random(3), 6, 24);
         for (int i = 0; i < 6; i++) {
