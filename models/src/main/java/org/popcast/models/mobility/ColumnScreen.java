@@ -43,8 +43,11 @@ public final class ColumnScreen {
     public record Dropped(String column, String reason) {
     }
 
-    /** The feature columns and the columns left out. */
-    public record Result(List<String> features, List<Dropped> dropped) {
+    /**
+     * The feature columns, the columns left out, and the candidates: the numeric columns that
+     * survive the named and text screens (the data-driven screens choose among them).
+     */
+    public record Result(List<String> features, List<Dropped> dropped, List<String> candidates) {
     }
 
     /** What to screen: the target, the id and year columns, the named exclusions and the definition columns. */
@@ -54,7 +57,11 @@ public final class ColumnScreen {
     private ColumnScreen() {
     }
 
-    public static Result screen(FeatureTable table, Settings s) {
+    /**
+     * Screens the columns using only the rows where {@code use} is true (null: all rows), so an
+     * evaluation can screen on each fold's training rows and never look at its test rows.
+     */
+    public static Result screen(FeatureTable table, Settings s, boolean[] use) {
         List<Dropped> dropped = new ArrayList<>();
         List<String> candidates = new ArrayList<>();
         for (String c : table.columns()) {
@@ -65,7 +72,7 @@ public final class ColumnScreen {
                 dropped.add(new Dropped(c, "text column"));
             } else if (s.named().contains(c)) {
                 dropped.add(new Dropped(c, "defines the target or counts the same population (named exclusion)"));
-            } else if (allMissing(table.numbers(c))) {
+            } else if (allMissing(masked(table, c, use))) {
                 dropped.add(new Dropped(c, "no values"));
             } else {
                 candidates.add(c);
@@ -74,23 +81,43 @@ public final class ColumnScreen {
         Map<String, double[]> refs = new LinkedHashMap<>();
         for (String d : s.definition()) {
             if (table.isNumeric(d)) {
-                refs.put(d, table.numbers(d));
+                refs.put(d, masked(table, d, use));
             }
         }
-        double[] target = table.isNumeric(s.target()) ? table.numbers(s.target()) : null;
+        double[] target = table.isNumeric(s.target()) ? masked(table, s.target(), use) : null;
         List<String> afterSingle = new ArrayList<>();
         for (String c : candidates) {
-            String why = singleProxy(table.numbers(c), refs, target, s);
+            String why = singleProxy(masked(table, c, use), refs, target, s);
             if (why != null) {
                 dropped.add(new Dropped(c, why));
             } else {
                 afterSingle.add(c);
             }
         }
-        dropped.addAll(pairIdentities(table, afterSingle, refs, s.threshold()));
+        dropped.addAll(pairIdentities(table, afterSingle, refs, s.threshold(), use));
         List<String> droppedNames = dropped.stream().map(Dropped::column).toList();
         List<String> features = afterSingle.stream().filter(c -> !droppedNames.contains(c)).toList();
-        return new Result(features, dropped);
+        List<String> named = candidatesOf(table, s);
+        return new Result(features, dropped, named);
+    }
+
+    /** Numeric columns other than target, id, year and the named exclusions. */
+    private static List<String> candidatesOf(FeatureTable table, Settings s) {
+        return table.columns().stream().filter(c -> table.isNumeric(c) && !s.named().contains(c)
+                && !c.equals(s.target()) && !c.equals(s.id()) && !c.equals(s.year())).toList();
+    }
+
+    /** The column with the rows not in {@code use} set to NaN, so they count nowhere. */
+    private static double[] masked(FeatureTable table, String column, boolean[] use) {
+        double[] x = table.numbers(column);
+        if (use != null) {
+            for (int i = 0; i < x.length; i++) {
+                if (!use[i]) {
+                    x[i] = Double.NaN;
+                }
+            }
+        }
+        return x;
     }
 
     private static String singleProxy(double[] x, Map<String, double[]> refs, double[] target, Settings s) {
@@ -111,7 +138,8 @@ public final class ColumnScreen {
     }
 
     /** Pairs whose log-sum or log-difference reproduces a definition column; the fewest columns covering them. */
-    private static List<Dropped> pairIdentities(FeatureTable table, List<String> columns, Map<String, double[]> refs, double threshold) {
+    private static List<Dropped> pairIdentities(FeatureTable table, List<String> columns, Map<String, double[]> refs, double threshold,
+                                                boolean[] use) {
         if (refs.isEmpty()) {
             return List.of();
         }
@@ -119,8 +147,9 @@ public final class ColumnScreen {
         double[][] logs = new double[n][];
         int[] observed = new int[n];
         for (int i = 0; i < n; i++) {
-            logs[i] = logs(table.numbers(columns.get(i)));
-            for (double v : table.numbers(columns.get(i))) {
+            double[] x = masked(table, columns.get(i), use);
+            logs[i] = logs(x);
+            for (double v : x) {
                 observed[i] += Double.isNaN(v) ? 0 : 1;
             }
         }

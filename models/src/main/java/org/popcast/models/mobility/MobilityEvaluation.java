@@ -18,7 +18,7 @@ import org.popcast.data.input.InputException;
 public final class MobilityEvaluation {
 
     /** One fold: test predictions and scores per model, fit times, network logs. */
-    public record FoldResult(Fold fold, int featureCount, Map<ModelKind, double[]> predictions, Map<ModelKind, Metrics> metrics,
+    public record FoldResult(Fold fold, List<String> features, Map<ModelKind, double[]> predictions, Map<ModelKind, Metrics> metrics,
                              Map<ModelKind, Double> seconds, Map<ModelKind, NetworkRegressor.Log> logs,
                              double lastYearCoverage, double preprocessSeconds) {
     }
@@ -28,8 +28,11 @@ public final class MobilityEvaluation {
                          double seconds) {
     }
 
-    /** The screened table; InputException if the target is missing or too few rows have it. */
-    public record Prepared(ColumnScreen.Result screen, MobilityTable table) {
+    /**
+     * The feature table, its screen on all rows (what {@code train} uses and the report shows) and
+     * the table over the candidate columns; each fold screens again on its own training rows.
+     */
+    public record Prepared(FeatureTable source, ColumnScreen.Result screen, MobilityTable table) {
     }
 
     private MobilityEvaluation() {
@@ -43,11 +46,11 @@ public final class MobilityEvaluation {
         if (!ft.isNumeric(c.target())) {
             throw new InputException(ft.source() + ": the target column '" + c.target() + "' holds text, expected numbers");
         }
-        ColumnScreen.Result screen = ColumnScreen.screen(ft, c);
+        ColumnScreen.Result screen = ColumnScreen.screen(ft, c, null);
         if (screen.features().isEmpty()) {
             throw new InputException(ft.source() + ": no numeric feature column is left after the leakage screen");
         }
-        return new Prepared(screen, MobilityTable.of(ft, c.target(), c.id(), c.year(), screen.features()));
+        return new Prepared(ft, screen, MobilityTable.of(ft, c.target(), c.id(), c.year(), screen.candidates()));
     }
 
     public static Result run(FeatureTable ft, MobilitySettings s, Consumer<String> progress) {
@@ -62,7 +65,7 @@ public final class MobilityEvaluation {
         List<FoldResult> results = new ArrayList<>();
         for (int i = 0; i < folds.size(); i++) {
             Fold fold = folds.get(i);
-            FoldResult r = runFold(t, fold, s, s.seed() * 1000 + i);
+            FoldResult r = runFold(p, fold, s, s.seed() * 1000 + i);
             results.add(r);
             progress.accept(describe(fold, r));
         }
@@ -83,40 +86,35 @@ public final class MobilityEvaluation {
     }
 
     /** Fits the preprocessing and every model on the fold's training rows, scores the test rows. */
-    public static FoldResult runFold(MobilityTable t, Fold fold, MobilitySettings s, long seed) {
+    public static FoldResult runFold(Prepared prepared, Fold fold, MobilitySettings s, long seed) {
         long t0 = System.nanoTime();
-        Preprocessor pre = Preprocessor.fit(t.features(), t.values(fold.train()), s.maxMissing(), s.neighbours());
-        TransformedRows rows = new TransformedRows(t, pre);
-        rows.rows(fold.train());
-        rows.rows(fold.test());
-        double preprocess = (System.nanoTime() - t0) / 1e9;
+        MobilityTable t = prepared.table();
         double[] y = new double[fold.test().length];
         for (int i = 0; i < y.length; i++) {
             y[i] = t.target(fold.test()[i]);
         }
         Map<ModelKind, double[]> predictions = new EnumMap<>(ModelKind.class);
         Map<ModelKind, Metrics> metrics = new EnumMap<>(ModelKind.class);
-        Map<ModelKind, Double> seconds = new EnumMap<>(ModelKind.class);
         Map<ModelKind, NetworkRegressor.Log> logs = new EnumMap<>(ModelKind.class);
-        for (ModelKind kind : s.models()) {
-            long m0 = System.nanoTime();
-            try (FittedModel model = FittedModel.fit(kind, rows, fold.train(), s, seed)) {
-                double[] p = model.predict(rows, fold.test());
+        try (FoldFit fit = FoldFit.fit(prepared, fold.train(), s.models(), s, seed)) {
+            for (ModelKind kind : s.models()) {
+                double[] p = fit.predict(kind, fold.test());
                 predictions.put(kind, p);
                 metrics.put(kind, Metrics.of(y, p));
-                if (model.log() != null) {
-                    logs.put(kind, model.log());
+                if (fit.models().get(kind).log() != null) {
+                    logs.put(kind, fit.models().get(kind).log());
                 }
             }
-            seconds.put(kind, (System.nanoTime() - m0) / 1e9);
+            double total = (System.nanoTime() - t0) / 1e9;
+            double modelSeconds = fit.seconds().values().stream().mapToDouble(Double::doubleValue).sum();
+            return new FoldResult(fold, fit.preprocessor().columns(), predictions, metrics, fit.seconds(), logs,
+                    FittedModel.lastYearCoverage(t, fold.test()), total - modelSeconds);
         }
-        return new FoldResult(fold, pre.columns().size(), predictions, metrics, seconds, logs,
-                FittedModel.lastYearCoverage(t, fold.test()), preprocess);
     }
 
     private static String describe(Fold fold, FoldResult r) {
         StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "%-11s %-22s train %4d test %4d features %3d:",
-                fold.scheme().key(), fold.label(), fold.train().length, fold.test().length, r.featureCount()));
+                fold.scheme().key(), fold.label(), fold.train().length, fold.test().length, r.features().size()));
         r.metrics().forEach((k, m) -> b.append(String.format(java.util.Locale.ROOT, " %s %.4g", k.key(), m.mse())));
         return b.append(" (MSE)").toString();
     }

@@ -23,11 +23,14 @@ public final class MobilityTable {
     private final double[] target;
     private final double[][] values;
     private final int[] targetRows;
+    private final int[] sourceRows;
     private final Map<String, Integer> index = new HashMap<>();
     private final int skipped;
 
-    private MobilityTable(String source, List<String> features, String[] city, int[] year, double[] target, double[][] values, int skipped) {
+    private MobilityTable(String source, List<String> features, String[] city, int[] year, double[] target, double[][] values, int skipped,
+                          int[] sourceRows) {
         this.source = source;
+        this.sourceRows = sourceRows;
         this.features = List.copyOf(features);
         this.city = city;
         this.year = year;
@@ -105,7 +108,8 @@ public final class MobilityTable {
                 values[r][j] = columns[j][i];
             }
         }
-        return new MobilityTable(table.source(), features, city, year, target, values, skipped);
+        return new MobilityTable(table.source(), features, city, year, target, values, skipped,
+                kept.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static String key(String city, int year) {
@@ -132,6 +136,15 @@ public final class MobilityTable {
     /** Indices of the rows that have a target, in table order. */
     public int[] targetRows() {
         return targetRows.clone();
+    }
+
+    /** Which of the feature table's rows the given rows came from, as a mask over the feature table. */
+    public boolean[] sourceMask(int[] rows, int sourceRowCount) {
+        boolean[] mask = new boolean[sourceRowCount];
+        for (int r : rows) {
+            mask[sourceRows[r]] = true;
+        }
+        return mask;
     }
 
     public String city(int row) {
