@@ -110,12 +110,23 @@ public final class EvaluationReport {
         b.append("\nSplits:\n");
         for (SplitScheme scheme : s.splits()) {
             double coverage = folds(scheme).stream().mapToDouble(MobilityEvaluation.FoldResult::lastYearCoverage).average().orElse(0);
-            b.append(String.format(Locale.ROOT, "- %s: %s; folds %s; last year's value known for %.0f %% of test rows.%n", scheme.key(),
-                    scheme.description(), String.join(", ", folds(scheme).stream().map(f -> f.fold().label()).toList()), 100 * coverage));
+            double pre = folds(scheme).stream().mapToDouble(MobilityEvaluation.FoldResult::preprocessSeconds).average().orElse(0);
+            double predict = folds(scheme).stream().mapToDouble(MobilityEvaluation.FoldResult::predictSeconds).average().orElse(0);
+            b.append(String.format(Locale.ROOT, "- %s: %s; folds %s; last year's value known for %.0f %% of test rows; per fold %.2f s "
+                            + "screen, scaler and KNN imputation of the training rows, %.2f s imputing and predicting the test rows.%n",
+                    scheme.key(), scheme.description(), String.join(", ", folds(scheme).stream().map(f -> f.fold().label()).toList()),
+                    100 * coverage, pre, predict));
         }
         b.append("\nModels:\n");
         for (ModelKind m : s.models()) {
-            b.append("- ").append(m.key()).append(": ").append(m.description()).append('\n');
+            b.append("- ").append(m.key()).append(": ").append(m.description());
+            List<NetworkRegressor.Log> logs = result.folds().stream().map(f -> f.logs().get(m)).filter(l -> l != null).toList();
+            if (m == ModelKind.LSTM && !logs.isEmpty()) {
+                b.append(String.format(Locale.ROOT, "; early stopping ran %s epochs, best %s",
+                        logs.stream().map(l -> Integer.toString(l.epochsRun())).toList(),
+                        logs.stream().map(l -> Integer.toString(l.bestEpoch())).toList()));
+            }
+            b.append('\n');
         }
         b.append("\nColumns left out (screen on all rows):\n\n| column | reason |\n|---|---|\n");
         for (ColumnScreen.Dropped d : result.screen().dropped()) {

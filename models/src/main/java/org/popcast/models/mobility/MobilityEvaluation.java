@@ -17,10 +17,14 @@ import org.popcast.data.input.InputException;
  */
 public final class MobilityEvaluation {
 
-    /** One fold: test predictions and scores per model, fit times, network logs. */
+    /**
+     * One fold: test predictions and scores per model, fit times, network logs; preprocessing time
+     * (column screen, scaler, KNN imputation of the training rows) and prediction time (imputing
+     * the test rows and their windows, predicting) in seconds.
+     */
     public record FoldResult(Fold fold, List<String> features, Map<ModelKind, double[]> predictions, Map<ModelKind, Metrics> metrics,
                              Map<ModelKind, Double> seconds, Map<ModelKind, NetworkRegressor.Log> logs,
-                             double lastYearCoverage, double preprocessSeconds) {
+                             double lastYearCoverage, double preprocessSeconds, double predictSeconds) {
     }
 
     /** The whole evaluation. */
@@ -108,7 +112,7 @@ public final class MobilityEvaluation {
             double total = (System.nanoTime() - t0) / 1e9;
             double modelSeconds = fit.seconds().values().stream().mapToDouble(Double::doubleValue).sum();
             return new FoldResult(fold, fit.preprocessor().columns(), predictions, metrics, fit.seconds(), logs,
-                    FittedModel.lastYearCoverage(t, fold.test()), total - modelSeconds);
+                    FittedModel.lastYearCoverage(t, fold.test()), fit.preprocessSeconds(), total - modelSeconds - fit.preprocessSeconds());
         }
     }
 
