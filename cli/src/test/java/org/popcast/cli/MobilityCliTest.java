@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,25 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.jhdf.HdfFile;
-import picocli.CommandLine;
 
 /** popcast mobility evaluate|train|predict through the real command line, on a small synthetic table with tiny training. */
 class MobilityCliTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run popcast(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = PopcastCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 
     /** 12 cities x 5 years; rate = 0.4 x1 - 0.2 x2; pop is a population count the default screen must drop. */
     private Path table(String name, boolean withX2) throws IOException {
@@ -64,10 +49,10 @@ class MobilityCliTest {
     @Test
     void evaluateWritesTablesAndHdf5() throws Exception {
         Path t = table("t.csv", true), out = dir.resolve("eval");
-        Run run = popcast(args(new String[] {"mobility", "evaluate", "--table", t.toString(), "--out", out.toString()},
+        CliRun run = CliRun.popcast(args(new String[] {"mobility", "evaluate", "--table", t.toString(), "--out", out.toString()},
                 "--folds", "3", "--time-origins", "2017,2018"));
-        assertEquals(0, run.exit, run.err);
-        assertTrue(run.out.contains("city split: the networks"), run.out);
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("city split: the networks"), run.out());
         String md = Files.readString(out.resolve("metrics.md"));
         assertTrue(md.contains("| RegisteredPop | defines the target"), md);
         assertTrue(md.contains("random_rows (leaky)"), md);
@@ -92,44 +77,44 @@ class MobilityCliTest {
     void trainThenPredictRepeatsTheModelAndRefusesMissingColumns() throws Exception {
         Path t = table("t.csv", true), model = dir.resolve("m.h5"), pred = dir.resolve("p.csv");
         for (String kind : List.of("ridge", "lstm")) {
-            Run train = popcast(args(new String[] {"mobility", "train", "--table", t.toString(), "--model", kind, "--out", model.toString()}));
-            assertEquals(0, train.exit, train.err);
-            assertTrue(train.out.contains("RegisteredPop: defines the target"), train.out);
-            Run predict = popcast("mobility", "predict", "--model", model.toString(), "--table", t.toString(), "--out", pred.toString());
-            assertEquals(0, predict.exit, predict.err);
+            CliRun train = CliRun.popcast(args(new String[] {"mobility", "train", "--table", t.toString(), "--model", kind, "--out", model.toString()}));
+            assertEquals(0, train.exit(), train.err());
+            assertTrue(train.out().contains("RegisteredPop: defines the target"), train.out());
+            CliRun predict = CliRun.popcast("mobility", "predict", "--model", model.toString(), "--table", t.toString(), "--out", pred.toString());
+            assertEquals(0, predict.exit(), predict.err());
             List<String> lines = Files.readAllLines(pred);
             assertEquals("Cityid,year,prediction,rate", lines.get(0));
             assertEquals(61, lines.size());
             if (kind.equals("ridge")) {
                 // a noise-free linear target: the saved ridge model reproduces it closely
-                assertTrue(predict.out.contains("R^2 0.99"), predict.out);
+                assertTrue(predict.out().contains("R^2 0.99"), predict.out());
             }
         }
         Path lacking = table("lacking.csv", false);
-        Run refused = popcast("mobility", "predict", "--model", model.toString(), "--table", lacking.toString(), "--out", pred.toString());
-        assertEquals(1, refused.exit);
-        assertTrue(refused.err.contains("the model needs feature columns that the table lacks: x2"), refused.err);
+        CliRun refused = CliRun.popcast("mobility", "predict", "--model", model.toString(), "--table", lacking.toString(), "--out", pred.toString());
+        assertEquals(1, refused.exit());
+        assertTrue(refused.err().contains("the model needs feature columns that the table lacks: x2"), refused.err());
     }
 
     @Test
     void badInputFailsWithOneLine() throws Exception {
         Path t = table("t.csv", true);
-        Run noTarget = popcast("mobility", "evaluate", "--table", t.toString(), "--target", "nope", "--out", dir.resolve("e").toString());
-        assertEquals(1, noTarget.exit);
-        assertTrue(noTarget.err.contains("no column 'nope' (the target"), noTarget.err);
+        CliRun noTarget = CliRun.popcast("mobility", "evaluate", "--table", t.toString(), "--target", "nope", "--out", dir.resolve("e").toString());
+        assertEquals(1, noTarget.exit());
+        assertTrue(noTarget.err().contains("no column 'nope' (the target"), noTarget.err());
 
         Path bad = Files.writeString(dir.resolve("bad.csv"), Files.readString(t).replaceFirst("\n100,2016,([-0-9.]+),", "\n100,2016,abc,"));
-        Run text = popcast("mobility", "evaluate", "--table", bad.toString(), "--target", "rate", "--out", dir.resolve("e").toString());
-        assertEquals(1, text.exit);
-        assertTrue(text.err.contains("bad.csv:3:3: column 'x1' holds numbers, expected a number or an empty cell here, got 'abc'"), text.err);
+        CliRun text = CliRun.popcast("mobility", "evaluate", "--table", bad.toString(), "--target", "rate", "--out", dir.resolve("e").toString());
+        assertEquals(1, text.exit());
+        assertTrue(text.err().contains("bad.csv:3:3: column 'x1' holds numbers, expected a number or an empty cell here, got 'abc'"), text.err());
 
         Path tiny = Files.writeString(dir.resolve("tiny.csv"), "Cityid,year,x1,rate\n1,2019,0.5,0.1\n2,2019,0.7,0.2\n");
-        Run few = popcast("mobility", "evaluate", "--table", tiny.toString(), "--target", "rate", "--out", dir.resolve("e").toString());
-        assertEquals(1, few.exit);
-        assertTrue(few.err.contains("2 rows have a target, fewer than the 5 folds"), few.err);
+        CliRun few = CliRun.popcast("mobility", "evaluate", "--table", tiny.toString(), "--target", "rate", "--out", dir.resolve("e").toString());
+        assertEquals(1, few.exit());
+        assertTrue(few.err().contains("2 rows have a target, fewer than the 5 folds"), few.err());
 
-        Run usage = popcast("mobility", "evaluate", "--models", "gbm");
-        assertEquals(2, usage.exit);
-        assertTrue(usage.err.contains("unknown model 'gbm'"), usage.err);
+        CliRun usage = CliRun.popcast("mobility", "evaluate", "--models", "gbm");
+        assertEquals(2, usage.exit());
+        assertTrue(usage.err().contains("unknown model 'gbm'"), usage.err());
     }
 }
