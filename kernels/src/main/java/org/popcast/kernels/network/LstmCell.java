@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Split;
 import org.tensorflow.types.TInt32;
 import org.tensorflow.types.family.TFloating;
 
@@ -34,17 +33,11 @@ public final class LstmCell {
     private LstmCell() {
     }
 
-    /** One time step: the state after reading {@code x} (N x inputs). */
+    /** One time step: the state after reading {@code x} (N x inputs); the equations are {@link TangentLstm}'s without tangents. */
     public static <T extends TFloating> State<T> step(Ops tf, Weights<T> w, Operand<T> x, State<T> state) {
-        Operand<T> z = tf.math.add(tf.math.add(tf.linalg.matMul(x, w.kernel()), tf.linalg.matMul(state.h(), w.recurrentKernel())),
-                w.bias());
-        Split<T> gates = tf.split(tf.constant(1), z, 4L);
-        Operand<T> i = tf.math.sigmoid(gates.output().get(0));
-        Operand<T> f = tf.math.sigmoid(gates.output().get(1));
-        Operand<T> g = tf.math.tanh(gates.output().get(2));
-        Operand<T> o = tf.math.sigmoid(gates.output().get(3));
-        Operand<T> c = tf.math.add(tf.math.mul(f, state.c()), tf.math.mul(i, g));
-        return new State<>(tf.math.mul(o, tf.math.tanh(c)), c);
+        TangentLstm.State<T> next = TangentLstm.step(tf, new TangentLstm.Weights<>(w.kernel(), w.recurrentKernel(), w.bias()), x,
+                List.of(), new TangentLstm.State<>(state.h(), state.c(), List.of(), List.of()));
+        return new State<>(next.h(), next.c());
     }
 
     /** Reads the inputs in order (each N x inputs) from a zero state; returns the final state. */
