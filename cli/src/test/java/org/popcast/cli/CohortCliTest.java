@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.jhdf.HdfFile;
-import picocli.CommandLine;
 
 /** The cohort commands run in-process; files read back with jHDF (an independent reader). */
 class CohortCliTest {
@@ -22,25 +19,13 @@ class CohortCliTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run popcast(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cl = PopcastCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void projectTheNationThenValidateAgainstTheCensus() throws Exception {
         Path h5 = dir.resolve("cn.h5"), arrow = dir.resolve("cn.arrow"), csv = dir.resolve("csv");
-        Run run = popcast("cohort", "project", "--builtin", "china-national", "--horizon", "20", "--out", h5.toString(),
+        CliRun run = CliRun.popcast("cohort", "project", "--builtin", "china-national", "--horizon", "20", "--out", h5.toString(),
                 "--arrow", arrow.toString(), "--csv", csv.toString());
-        assertEquals(0, run.exit, run.err);
-        assertTrue(run.out.startsWith("5 scenarios x 1 regions"), run.out);
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("5 scenarios x 1 regions"), run.out());
         try (HdfFile hdf = new HdfFile(h5)) {
             assertEquals(List.of("low", "stable", "medium", "high", "very_high"),
                     List.of((String[]) hdf.getDatasetByPath("scenario").getData()));
@@ -64,10 +49,10 @@ class CohortCliTest {
         Path observed = dir.resolve("observed.csv");
         Files.writeString(observed, "region,population\nCN,1409778724\n");
         Path v = dir.resolve("v.h5"), vcsv = dir.resolve("v.csv");
-        Run val = popcast("cohort", "validate", "--projection", h5.toString(), "--observed", observed.toString(), "--year", "2020",
+        CliRun val = CliRun.popcast("cohort", "validate", "--projection", h5.toString(), "--observed", observed.toString(), "--year", "2020",
                 "--out", v.toString(), "--csv", vcsv.toString());
-        assertEquals(0, val.exit, val.err);
-        assertTrue(val.out.contains("nation"), val.out);
+        assertEquals(0, val.exit(), val.err());
+        assertTrue(val.out().contains("nation"), val.out());
         try (HdfFile hdf = new HdfFile(v)) {
             double[] pe = (double[]) hdf.getDatasetByPath("pe").getData();
             // the census base undercounts young children; measured: -0.86 % (docs/cohort.md)
@@ -83,8 +68,8 @@ class CohortCliTest {
                 && python(python.toString(), "-c", "import xarray, h5netcdf").startsWith("0:"),
                 "/usr/bin/python3 with xarray and h5netcdf is not available");
         Path h5 = dir.resolve("cn.h5");
-        assertEquals(0, popcast("cohort", "project", "--builtin", "china-national", "--horizon", "10", "--step", "5",
-                "--out", h5.toString()).exit);
+        assertEquals(0, CliRun.popcast("cohort", "project", "--builtin", "china-national", "--horizon", "10", "--step", "5",
+                "--out", h5.toString()).exit());
         String check = String.join("\n",
                 "import sys, xarray as xr",
                 "ds = xr.open_dataset(sys.argv[1], engine='h5netcdf')",
@@ -124,16 +109,16 @@ class CohortCliTest {
         Files.writeString(in.resolve("mortality.csv"), "region,year,sex,age,mx\n*,2000,F,0,0.01\n*,2000,F,1,0.01\n*,2000,F,2,0.2\n"
                 + "*,2000,M,0,0.01\n*,2000,M,1,0.01\n*,2000,M,2,0.2\n");
         Path out = dir.resolve("x.h5");
-        Run run = popcast("cohort", "project", "--input", in.toString(), "--out", out.toString());
-        assertEquals(1, run.exit);
-        assertTrue(run.err.contains("population.csv:4:4: population must be a finite number in [0.0, 1.0E11], got -5"), run.err);
+        CliRun run = CliRun.popcast("cohort", "project", "--input", in.toString(), "--out", out.toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("population.csv:4:4: population must be a finite number in [0.0, 1.0E11], got -5"), run.err());
         assertFalse(Files.exists(out));
 
         Files.writeString(in.resolve("population.csv"), Files.readString(in.resolve("population.csv")).replace("-5", "5"));
-        run = popcast("cohort", "project", "--input", in.toString(), "--out", out.toString(), "--step", "3");
-        assertEquals(2, run.exit, run.err);
-        run = popcast("cohort", "project", "--input", in.toString(), "--out", out.toString(), "--migration-timing", "end");
-        assertEquals(0, run.exit, run.err);
+        run = CliRun.popcast("cohort", "project", "--input", in.toString(), "--out", out.toString(), "--step", "3");
+        assertEquals(2, run.exit(), run.err());
+        run = CliRun.popcast("cohort", "project", "--input", in.toString(), "--out", out.toString(), "--migration-timing", "end");
+        assertEquals(0, run.exit(), run.err());
         assertTrue(Files.exists(out));
     }
 }

@@ -25,7 +25,7 @@ class CompletionCommandTest {
         CliRun run = CliRun.popcast("completion", "bash");
         assertEquals(0, run.exit(), run.err());
         String script = run.out();
-        for (String word : List.of("_complete_popcast", "pde", "train", "solve", "cohort", "balance", "doctor", "completion",
+        for (String word : List.of("_complete_popcast", "pde", "train", "solve", "cohort", "balance", "mobility", "doctor", "completion",
                 "--device", "--policy", "--require-gpu", "--quiet", "--verbose")) {
             assertTrue(script.contains(word), word);
         }

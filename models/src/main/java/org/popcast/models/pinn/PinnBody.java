@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 
 import org.popcast.kernels.graph.Constants;
+import org.popcast.kernels.network.Initializers;
 import org.popcast.kernels.network.TangentLstm;
 import org.popcast.kernels.network.TangentMlp;
 import org.tensorflow.Operand;
@@ -55,7 +56,7 @@ public sealed interface PinnBody permits PinnBody.Mlp, PinnBody.Lstm {
             int fanIn = inputs;
             for (int l = 0; l <= hidden.length; l++) {
                 int fanOut = l < hidden.length ? hidden[l] : 1;
-                w.put("layer" + l + "_kernel", glorot(random, fanIn, fanOut, fanIn, fanOut));
+                w.put("layer" + l + "_kernel", glorot(random, fanIn, fanOut));
                 w.put("layer" + l + "_bias", new double[1][fanOut]);
                 fanIn = fanOut;
             }
@@ -97,14 +98,14 @@ public sealed interface PinnBody permits PinnBody.Mlp, PinnBody.Lstm {
             Map<String, double[][]> w = new LinkedHashMap<>();
             int fanIn = inputs;
             for (int l = 0; l < layers; l++) {
-                w.put("lstm" + l + "_kernel", glorot(random, fanIn, 4 * units, fanIn, 4 * units));
-                w.put("lstm" + l + "_recurrent", glorot(random, units, 4 * units, units, 4 * units));
+                w.put("lstm" + l + "_kernel", glorot(random, fanIn, 4 * units));
+                w.put("lstm" + l + "_recurrent", glorot(random, units, 4 * units));
                 double[][] bias = new double[1][4 * units];
                 Arrays.fill(bias[0], units, 2 * units, 1.0); // forget-gate bias 1 (Keras unit_forget_bias)
                 w.put("lstm" + l + "_bias", bias);
                 fanIn = units;
             }
-            w.put("head_kernel", glorot(random, units, 1, units, 1));
+            w.put("head_kernel", glorot(random, units, 1));
             w.put("head_bias", new double[1][1]);
             return w;
         }
@@ -167,14 +168,15 @@ public sealed interface PinnBody permits PinnBody.Mlp, PinnBody.Lstm {
         }
     }
 
-    private static double[][] glorot(Random random, int rows, int cols, int fanIn, int fanOut) {
-        double limit = Math.sqrt(6.0 / (fanIn + fanOut));
-        double[][] w = new double[rows][cols];
-        for (double[] row : w) {
-            for (int j = 0; j < cols; j++) {
-                row[j] = (2 * random.nextDouble() - 1) * limit;
+    /** Glorot-uniform weights (the shared initialiser, widened to float64). */
+    private static double[][] glorot(Random random, int fanIn, int fanOut) {
+        float[][] w = Initializers.glorotUniform(random, fanIn, fanOut);
+        double[][] out = new double[fanIn][fanOut];
+        for (int i = 0; i < fanIn; i++) {
+            for (int j = 0; j < fanOut; j++) {
+                out[i][j] = w[i][j];
             }
         }
-        return w;
+        return out;
     }
 }

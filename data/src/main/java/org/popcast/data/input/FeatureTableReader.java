@@ -1,0 +1,214 @@
+package org.popcast.data.input;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FloatingPointVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.ipc.ArrowFileReader;
+import org.apache.arrow.vector.ipc.message.ArrowBlock;
+
+/**
+ * Reads a {@link FeatureTable} from CSV (UTF-8, header row, comma separated, double quotes for
+ * cells holding commas) or from an Arrow IPC file (Feather v2: {@code .arrow}, {@code .feather},
+ * {@code .ipc}). A CSV column whose filled cells are all non-numbers is text; a column that mixes
+ * numbers with other text is an error naming the first offending cell. Empty cells and NA, NaN,
+ * null are missing values.
+ */
+public final class FeatureTableReader {
+
+    private static final Set<String> MISSING = Set.of("", "NA", "NaN", "nan", "null", "NULL");
+
+    private FeatureTableReader() {
+    }
+
+    public static FeatureTable read(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".arrow") || name.endsWith(".feather") || name.endsWith(".ipc")) {
+            return readArrow(file);
+        }
+        return parseCsv(file.toString(), InputFiles.readString(file));
+    }
+
+    /** A CSV table from text; {@code source} names it in messages. */
+    public static FeatureTable parseCsv(String source, String content) {
+        List<String> lines = content.replace("\uFEFF", "").lines().toList();
+        if (lines.isEmpty() || lines.get(0).isBlank()) {
+            throw new InputException(source + ":1: expected a header row naming the columns");
+        }
+        List<String> header = split(lines.get(0), source, 1).stream().map(String::trim).toList();
+        checkHeader(source, header);
+        List<String[]> rows = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isBlank()) {
+                continue;
+            }
+            List<String> cells = split(lines.get(i), source, i + 1);
+            if (cells.size() != header.size()) {
+                throw new InputException(source + ":" + (i + 1) + ": expected " + header.size() + " cells (one per column), found " + cells.size());
+            }
+            rows.add(cells.toArray(String[]::new));
+            lineNumbers.add(i + 1);
+        }
+        Map<String, double[]> numeric = new LinkedHashMap<>();
+        Map<String, String[]> text = new LinkedHashMap<>();
+        for (int c = 0; c < header.size(); c++) {
+            classify(source, header.get(c), c, rows, lineNumbers, numeric, text);
+        }
+        return new FeatureTable(source, header, numeric, text, lineNumbers.stream().mapToInt(Integer::intValue).toArray(), ":");
+    }
+
+    private static void checkHeader(String source, List<String> header) {
+        Set<String> seen = new java.util.HashSet<>();
+        for (int c = 0; c < header.size(); c++) {
+            if (header.get(c).isEmpty()) {
+                throw new InputException(source + ":1:" + (c + 1) + ": empty column name");
+            }
+            if (!seen.add(header.get(c))) {
+                throw new InputException(source + ":1:" + (c + 1) + ": column '" + header.get(c) + "' appears twice");
+            }
+        }
+    }
+
+    private static void classify(String source, String column, int c, List<String[]> rows, List<Integer> lines,
+                                 Map<String, double[]> numeric, Map<String, String[]> text) {
+        double[] values = new double[rows.size()];
+        int numbers = 0, firstText = -1;
+        for (int r = 0; r < rows.size(); r++) {
+            String s = rows.get(r)[c].trim();
+            if (MISSING.contains(s)) {
+                values[r] = Double.NaN;
+                continue;
+            }
+            try {
+                values[r] = Double.parseDouble(s);
+                if (!Double.isFinite(values[r])) {
+                    throw new InputException(source + ":" + lines.get(r) + ":" + (c + 1) + ": column '" + column
+                            + "' must hold finite numbers, got '" + s + "'");
+                }
+                numbers++;
+            } catch (NumberFormatException e) {
+                if (firstText < 0) {
+                    firstText = r;
+                }
+            }
+        }
+        if (firstText < 0) {
+            numeric.put(column, values);
+        } else if (numbers == 0) {
+            String[] labels = new String[rows.size()];
+            for (int r = 0; r < rows.size(); r++) {
+                String s = rows.get(r)[c].trim();
+                labels[r] = MISSING.contains(s) ? null : s;
+            }
+            text.put(column, labels);
+        } else {
+            throw new InputException(source + ":" + lines.get(firstText) + ":" + (c + 1) + ": column '" + column
+                    + "' holds numbers, expected a number or an empty cell here, got '" + rows.get(firstText)[c].trim() + "'");
+        }
+    }
+
+    /** Splits one CSV line; a quoted cell may hold commas and doubled quotes. */
+    static List<String> split(String line, String source, int lineNumber) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char ch = line.charAt(i);
+            if (quoted) {
+                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (ch == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(ch);
+                }
+            } else if (ch == '"') {
+                quoted = true;
+            } else if (ch == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(ch);
+            }
+        }
+        if (quoted) {
+            throw new InputException(source + ":" + lineNumber + ": a quoted cell is not closed");
+        }
+        cells.add(cell.toString());
+        return cells;
+    }
+
+    private static FeatureTable readArrow(Path file) {
+        try (BufferAllocator allocator = new RootAllocator();
+             FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+             ArrowFileReader reader = new ArrowFileReader(channel, allocator)) {
+            VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            List<String> names = root.getSchema().getFields().stream().map(f -> f.getName()).toList();
+            checkHeader(file.toString(), names);
+            List<List<Double>> nums = new ArrayList<>();
+            List<List<String>> texts = new ArrayList<>();
+            for (int c = 0; c < names.size(); c++) {
+                nums.add(new ArrayList<>());
+                texts.add(new ArrayList<>());
+            }
+            int rows = 0;
+            for (ArrowBlock block : reader.getRecordBlocks()) {
+                reader.loadRecordBatch(block);
+                for (int c = 0; c < names.size(); c++) {
+                    FieldVector v = root.getVector(c);
+                    for (int r = 0; r < root.getRowCount(); r++) {
+                        if (v instanceof FloatingPointVector fp) {
+                            nums.get(c).add(v.isNull(r) ? Double.NaN : fp.getValueAsDouble(r));
+                        } else if (v instanceof BaseIntVector iv) {
+                            nums.get(c).add(v.isNull(r) ? Double.NaN : (double) iv.getValueAsLong(r));
+                        } else if (v instanceof VarCharVector sv) {
+                            texts.get(c).add(sv.isNull(r) ? null : new String(sv.get(r), java.nio.charset.StandardCharsets.UTF_8));
+                        } else {
+                            throw new InputException(file + ": column '" + names.get(c) + "' has Arrow type "
+                                    + v.getField().getType() + ", expected a floating-point, integer or UTF-8 column");
+                        }
+                    }
+                }
+                rows += root.getRowCount();
+            }
+            Map<String, double[]> numeric = new LinkedHashMap<>();
+            Map<String, String[]> text = new LinkedHashMap<>();
+            for (int c = 0; c < names.size(); c++) {
+                if (texts.get(c).isEmpty() && (rows == 0 || !nums.get(c).isEmpty())) {
+                    numeric.put(names.get(c), nums.get(c).stream().mapToDouble(Double::doubleValue).toArray());
+                } else {
+                    text.put(names.get(c), texts.get(c).toArray(String[]::new));
+                }
+            }
+            int[] rowNumbers = new int[rows];
+            for (int r = 0; r < rows; r++) {
+                rowNumbers[r] = r + 1;
+            }
+            return new FeatureTable(file.toString(), names, numeric, text, rowNumbers, ": row ");
+        } catch (NoSuchFileException e) {
+            throw new InputException(file + ": no such file");
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof InputException ie) {
+                throw ie;
+            }
+            throw new InputException(file + ": not a readable Arrow IPC file: " + e.getMessage(), e);
+        }
+    }
+}

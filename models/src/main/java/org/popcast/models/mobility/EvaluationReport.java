@@ -1,0 +1,275 @@
+package org.popcast.models.mobility;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.popcast.data.io.NetcdfDataset;
+import org.popcast.engine.provenance.Provenance;
+
+/**
+ * The tables of an evaluation: scores per split and model with their spread over folds
+ * (Markdown and tidy CSV), per-fold scores and test predictions (tidy CSV), and the same in one
+ * netCDF-4 compatible HDF5 dataset (formats.md: dimensions sample and feature, metrics as
+ * attributes). Also says in words whether the networks beat the baselines.
+ */
+public final class EvaluationReport {
+
+    public static final String FORMAT_VERSION = "1.0";
+
+    /** Mean, sample standard deviation, min and max of one metric over a split's folds. */
+    public record Spread(double mean, double sd, double min, double max, int folds) {
+        static Spread of(double[] v) {
+            double mean = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+            for (double x : v) {
+                mean += x / v.length;
+                min = Math.min(min, x);
+                max = Math.max(max, x);
+            }
+            double ss = 0;
+            for (double x : v) {
+                ss += (x - mean) * (x - mean);
+            }
+            return new Spread(mean, v.length > 1 ? Math.sqrt(ss / (v.length - 1)) : Double.NaN, min, max, v.length);
+        }
+    }
+
+    private final MobilityEvaluation.Result result;
+
+    public EvaluationReport(MobilityEvaluation.Result result) {
+        this.result = result;
+    }
+
+    /** The folds of one split. */
+    private List<MobilityEvaluation.FoldResult> folds(SplitScheme scheme) {
+        return result.folds().stream().filter(f -> f.fold().scheme() == scheme).toList();
+    }
+
+    public Spread spread(SplitScheme scheme, ModelKind model, String metric) {
+        return Spread.of(folds(scheme).stream().mapToDouble(f -> f.metrics().get(model).get(metric)).toArray());
+    }
+
+    /** One sentence per honest split (and the leaky one, labelled): do the networks beat the baselines? */
+    public List<String> verdicts() {
+        List<String> out = new ArrayList<>();
+        List<ModelKind> models = result.settings().models();
+        List<ModelKind> nets = models.stream().filter(ModelKind::isNetwork).toList();
+        List<ModelKind> baselines = models.stream().filter(m -> !m.isNetwork()).toList();
+        if (nets.isEmpty() || baselines.isEmpty()) {
+            return out;
+        }
+        for (SplitScheme scheme : result.settings().splits()) {
+            ModelKind bestNet = best(scheme, nets), bestBase = best(scheme, baselines);
+            double net = spread(scheme, bestNet, "mse").mean(), base = spread(scheme, bestBase, "mse").mean();
+            List<String> beaten = baselines.stream().filter(b -> net < spread(scheme, b, "mse").mean()).map(ModelKind::key).toList();
+            out.add(String.format(Locale.ROOT, "%s split%s: the networks %s the baselines. Best network %s, mean test MSE %.4g; best baseline %s, %.4g (%s). "
+                            + "The best network beats: %s.",
+                    scheme.key(), scheme == SplitScheme.RANDOM_ROWS ? " (LEAKY, for comparison only)" : "",
+                    net < base ? "BEAT" : "do NOT beat", bestNet.key(), net, bestBase.key(), base,
+                    net < base ? String.format(Locale.ROOT, "%.2fx lower", base / net) : String.format(Locale.ROOT, "%.2fx lower than the network", net / base),
+                    beaten.isEmpty() ? "none" : String.join(", ", beaten)));
+        }
+        return out;
+    }
+
+    private ModelKind best(SplitScheme scheme, List<ModelKind> among) {
+        ModelKind best = among.get(0);
+        for (ModelKind m : among) {
+            if (spread(scheme, m, "mse").mean() < spread(scheme, best, "mse").mean()) {
+                best = m;
+            }
+        }
+        return best;
+    }
+
+    public String markdown() {
+        MobilitySettings s = result.settings();
+        StringBuilder b = new StringBuilder("# popcast mobility evaluation\n\n");
+        b.append(String.format(Locale.ROOT, "Table `%s`: %d rows with a target (`%s`), %d city-years in all; %d feature columns after the "
+                        + "leakage screen on all rows (each fold screens again on its training rows). Wall time %.1f s.%n%n",
+                result.table().source(), result.table().targetRows().length, s.columns().target(), result.table().rowCount(),
+                result.screen().features().size(), result.seconds()));
+        for (String v : verdicts()) {
+            b.append("- ").append(v).append('\n');
+        }
+        b.append("\nMean over folds +- sample standard deviation (min .. max). R^2 is against each test set's own mean.\n\n");
+        b.append("| split | model | folds | MSE | MAE | R^2 | fit s/fold |\n|---|---|---|---|---|---|---|\n");
+        for (SplitScheme scheme : s.splits()) {
+            for (ModelKind m : s.models()) {
+                double secs = folds(scheme).stream().mapToDouble(f -> f.seconds().get(m)).average().orElse(Double.NaN);
+                b.append("| ").append(scheme.key()).append(scheme == SplitScheme.RANDOM_ROWS ? " (leaky)" : "").append(" | ")
+                        .append(m.key()).append(" | ").append(folds(scheme).size());
+                for (String metric : Metrics.NAMES) {
+                    Spread sp = spread(scheme, m, metric);
+                    b.append(String.format(Locale.ROOT, " | %.4g +- %.2g (%.3g .. %.3g)", sp.mean(), sp.sd(), sp.min(), sp.max()));
+                }
+                b.append(String.format(Locale.ROOT, " | %.2f |%n", secs));
+            }
+        }
+        b.append("\nSplits:\n");
+        for (SplitScheme scheme : s.splits()) {
+            double coverage = folds(scheme).stream().mapToDouble(MobilityEvaluation.FoldResult::lastYearCoverage).average().orElse(0);
+            double pre = folds(scheme).stream().mapToDouble(MobilityEvaluation.FoldResult::preprocessSeconds).average().orElse(0);
+            double predict = folds(scheme).stream().mapToDouble(MobilityEvaluation.FoldResult::predictSeconds).average().orElse(0);
+            b.append(String.format(Locale.ROOT, "- %s: %s; folds %s; last year's value known for %.0f %% of test rows; per fold %.2f s "
+                            + "screen, scaler and KNN imputation of the training rows, %.2f s imputing and predicting the test rows.%n",
+                    scheme.key(), scheme.description(), String.join(", ", folds(scheme).stream().map(f -> f.fold().label()).toList()),
+                    100 * coverage, pre, predict));
+        }
+        b.append("\nModels:\n");
+        for (ModelKind m : s.models()) {
+            b.append("- ").append(m.key()).append(": ").append(m.description());
+            List<NetworkRegressor.Log> logs = result.folds().stream().map(f -> f.logs().get(m)).filter(l -> l != null).toList();
+            if (m == ModelKind.LSTM && !logs.isEmpty()) {
+                b.append(String.format(Locale.ROOT, "; early stopping ran %s epochs, best %s",
+                        logs.stream().map(l -> Integer.toString(l.epochsRun())).toList(),
+                        logs.stream().map(l -> Integer.toString(l.bestEpoch())).toList()));
+            }
+            b.append('\n');
+        }
+        b.append("\nColumns left out (screen on all rows):\n\n| column | reason |\n|---|---|\n");
+        for (ColumnScreen.Dropped d : result.screen().dropped()) {
+            b.append("| ").append(d.column()).append(" | ").append(d.reason().replace("|", "/")).append(" |\n");
+        }
+        b.append("\nSettings: ").append(settingsText(s)).append('\n');
+        return b.toString();
+    }
+
+    /** split,model,metric,statistic,value (statistic: mean, sd, min, max). */
+    public String summaryCsv() {
+        StringBuilder b = new StringBuilder("split,model,metric,statistic,value\n");
+        for (SplitScheme scheme : result.settings().splits()) {
+            for (ModelKind m : result.settings().models()) {
+                for (String metric : Metrics.NAMES) {
+                    Spread sp = spread(scheme, m, metric);
+                    double[] v = {sp.mean(), sp.sd(), sp.min(), sp.max()};
+                    String[] names = {"mean", "sd", "min", "max"};
+                    for (int i = 0; i < 4; i++) {
+                        b.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%.17g%n", scheme.key(), m.key(), metric, names[i], v[i]));
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** split,fold,model,metric,value. */
+    public String foldsCsv() {
+        StringBuilder b = new StringBuilder("split,fold,model,metric,value\n");
+        for (MobilityEvaluation.FoldResult f : result.folds()) {
+            for (Map.Entry<ModelKind, Metrics> e : f.metrics().entrySet()) {
+                for (String metric : Metrics.NAMES) {
+                    b.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%.17g%n", f.fold().scheme().key(), f.fold().label(), e.getKey().key(),
+                            metric, e.getValue().get(metric)));
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** split,fold,city,year,target,model,prediction: one row per test prediction. */
+    public String predictionsCsv() {
+        StringBuilder b = new StringBuilder("split,fold,city,year,target,model,prediction\n");
+        MobilityTable t = result.table();
+        for (MobilityEvaluation.FoldResult f : result.folds()) {
+            int[] test = f.fold().test();
+            for (Map.Entry<ModelKind, double[]> e : f.predictions().entrySet()) {
+                for (int i = 0; i < test.length; i++) {
+                    b.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%.17g,%s,%.17g%n", f.fold().scheme().key(), f.fold().label(),
+                            csvCell(t.city(test[i])), t.year(test[i]), t.target(test[i]), e.getKey().key(), e.getValue()[i]));
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    public static String csvCell(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** The HDF5 form: sample = one test prediction of one fold (all splits in a row), feature = the screened columns. */
+    public NetcdfDataset dataset(Provenance provenance) {
+        MobilitySettings s = result.settings();
+        MobilityTable t = result.table();
+        List<Integer> rows = new ArrayList<>();
+        List<double[]> meta = new ArrayList<>();
+        for (MobilityEvaluation.FoldResult f : result.folds()) {
+            int foldIndex = folds(f.fold().scheme()).indexOf(f);
+            for (int r : f.fold().test()) {
+                rows.add(r);
+                meta.add(new double[] {s.splits().indexOf(f.fold().scheme()), foldIndex, t.year(r), t.target(r)});
+            }
+        }
+        int n = rows.size();
+        long[] sample = new long[n];
+        for (int i = 0; i < n; i++) {
+            sample[i] = i;
+        }
+        NetcdfDataset.Builder b = NetcdfDataset.builder()
+                .attribute("title", "popcast mobility evaluation: test predictions and scores of FNN, LSTM and baselines")
+                .attribute("Conventions", "CF-1.8");
+        provenance.attributes().forEach(b::attribute);
+        b.attribute("format_version", FORMAT_VERSION).attribute("product", "mobility_evaluation")
+                .attribute("input_table", t.source()).attribute("settings", settingsText(s))
+                .attribute("split_codes", String.join(",", s.splits().stream().map(SplitScheme::key).toList()))
+                .attribute("verdict", String.join(" ", verdicts()))
+                .attribute("wall_time_seconds", result.seconds())
+                .attribute("dropped_columns", String.join("; ", result.screen().dropped().stream()
+                        .map(d -> d.column() + ": " + d.reason()).toList()));
+        for (SplitScheme scheme : s.splits()) {
+            for (ModelKind m : s.models()) {
+                for (String metric : Metrics.NAMES) {
+                    Spread sp = spread(scheme, m, metric);
+                    String key = "metric_" + scheme.key() + "_" + m.key() + "_" + metric;
+                    b.attribute(key + "_mean", sp.mean()).attribute(key + "_sd", sp.sd());
+                }
+            }
+        }
+        List<String> features = result.screen().features();
+        b.dimension("sample", sample, "1", "test prediction (one row of one fold's test set)")
+                .dimension("feature", features.toArray(String[]::new), "feature column after the leakage screen on all rows");
+        b.variable("split", List.of("sample"), column(meta, 0), "1", "split of the fold, an index into the attribute split_codes")
+                .variable("fold", List.of("sample"), column(meta, 1), "1", "fold number within its split, from 0")
+                .variable("year", List.of("sample"), column(meta, 2), "year", "calendar year of the test row")
+                .variable("target", List.of("sample"), column(meta, 3), "1", "observed " + s.columns().target());
+        for (ModelKind m : s.models()) {
+            double[] p = new double[n];
+            int i = 0;
+            for (MobilityEvaluation.FoldResult f : result.folds()) {
+                for (double v : f.predictions().get(m)) {
+                    p[i++] = v;
+                }
+            }
+            b.variable("prediction_" + m.key(), List.of("sample"), p, "1", "test prediction of " + m.description());
+        }
+        double[] missing = new double[features.size()], used = new double[features.size()];
+        int[] targetRows = t.targetRows();
+        for (int j = 0; j < features.size(); j++) {
+            int col = t.features().indexOf(features.get(j));
+            for (int r : targetRows) {
+                missing[j] += Double.isNaN(t.values(r)[col]) ? 1.0 / targetRows.length : 0;
+            }
+            for (MobilityEvaluation.FoldResult f : result.folds()) {
+                used[j] += f.features().contains(features.get(j)) ? 1 : 0;
+            }
+        }
+        b.variable("missing_share", List.of("feature"), missing, "1", "share of rows with a target where the feature is missing")
+                .variable("folds_used", List.of("feature"), used, "1", "number of folds whose model used the feature");
+        return b.build();
+    }
+
+    private static double[] column(List<double[]> meta, int k) {
+        return meta.stream().mapToDouble(m -> m[k]).toArray();
+    }
+
+    static String settingsText(MobilitySettings s) {
+        return String.format(Locale.ROOT, "target=%s id=%s year=%s neighbours=%d max_missing=%s window=%d fnn_epochs=%d lstm_max_epochs=%d "
+                        + "patience=%d batch=%d learning_rate=%s validation_share=%s ridge_alpha=%s folds=%d time_origins=%s seed=%d "
+                        + "screen_threshold=%s named_exclusions=%s definition_columns=%s",
+                s.columns().target(), s.columns().id(), s.columns().year(), s.neighbours(), s.maxMissing(), s.window(), s.fnnEpochs(),
+                s.lstmMaxEpochs(), s.patience(), s.batchSize(), s.learningRate(), s.validationShare(), s.ridgeAlpha(), s.folds(),
+                s.timeOrigins().length == 0 ? "auto" : java.util.Arrays.toString(s.timeOrigins()), s.seed(), s.columns().threshold(),
+                s.columns().named(), s.columns().definition());
+    }
+}

@@ -1,0 +1,125 @@
+package org.popcast.models.mobility;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.popcast.data.input.FeatureTable;
+import org.popcast.data.input.InputException;
+
+/**
+ * {@code popcast mobility evaluate}: every chosen model and baseline on every fold of every
+ * chosen split. For each fold the column selection, scaler and KNN imputer are fitted on the
+ * fold's training rows only, then each model is fitted on the same training rows and scored on
+ * the test rows.
+ */
+public final class MobilityEvaluation {
+
+    /**
+     * One fold: test predictions and scores per model, fit times, network logs; preprocessing time
+     * (column screen, scaler, KNN imputation of the training rows) and prediction time (imputing
+     * the test rows and their windows, predicting) in seconds.
+     */
+    public record FoldResult(Fold fold, List<String> features, Map<ModelKind, double[]> predictions, Map<ModelKind, Metrics> metrics,
+                             Map<ModelKind, Double> seconds, Map<ModelKind, NetworkRegressor.Log> logs,
+                             double lastYearCoverage, double preprocessSeconds, double predictSeconds) {
+    }
+
+    /** The whole evaluation. */
+    public record Result(MobilitySettings settings, ColumnScreen.Result screen, MobilityTable table, List<FoldResult> folds,
+                         double seconds) {
+    }
+
+    /**
+     * The feature table, its screen on all rows (what {@code train} uses and the report shows) and
+     * the table over the candidate columns; each fold screens again on its own training rows.
+     */
+    public record Prepared(FeatureTable source, ColumnScreen.Result screen, MobilityTable table) {
+    }
+
+    private MobilityEvaluation() {
+    }
+
+    public static Prepared prepare(FeatureTable ft, MobilitySettings s) {
+        ColumnScreen.Settings c = s.columns();
+        if (!ft.has(c.target())) {
+            throw new InputException(ft.source() + ": no column '" + c.target() + "' (the target; choose it with --target)");
+        }
+        if (!ft.isNumeric(c.target())) {
+            throw new InputException(ft.source() + ": the target column '" + c.target() + "' holds text, expected numbers");
+        }
+        ColumnScreen.Result screen = ColumnScreen.screen(ft, c, null);
+        if (screen.features().isEmpty()) {
+            throw new InputException(ft.source() + ": no numeric feature column is left after the leakage screen");
+        }
+        return new Prepared(ft, screen, MobilityTable.of(ft, c.target(), c.id(), c.year(), screen.candidates()));
+    }
+
+    public static Result run(FeatureTable ft, MobilitySettings s, Consumer<String> progress) {
+        long started = System.nanoTime();
+        Prepared p = prepare(ft, s);
+        MobilityTable t = p.table();
+        int[] rows = t.targetRows();
+        if (rows.length < s.folds()) {
+            throw new InputException(ft.source() + ": " + rows.length + " rows have a target, fewer than the " + s.folds() + " folds");
+        }
+        List<Fold> folds = folds(t, rows, s);
+        List<FoldResult> results = new ArrayList<>();
+        for (int i = 0; i < folds.size(); i++) {
+            Fold fold = folds.get(i);
+            FoldResult r = runFold(p, fold, s, s.seed() * 1000 + i);
+            results.add(r);
+            progress.accept(describe(fold, r));
+        }
+        return new Result(s, p.screen(), t, results, (System.nanoTime() - started) / 1e9);
+    }
+
+    static List<Fold> folds(MobilityTable t, int[] rows, MobilitySettings s) {
+        List<Fold> folds = new ArrayList<>();
+        for (SplitScheme scheme : s.splits()) {
+            folds.addAll(switch (scheme) {
+                case CITY -> SplitScheme.byCity(t, rows, s.folds(), s.seed());
+                case TIME -> SplitScheme.byTime(t, rows, s.timeOrigins().length > 0 ? s.timeOrigins()
+                        : SplitScheme.defaultOrigins(t, rows, 4));
+                case RANDOM_ROWS -> SplitScheme.byRandomRows(t, rows, s.folds(), s.seed());
+            });
+        }
+        return folds;
+    }
+
+    /** Fits the preprocessing and every model on the fold's training rows, scores the test rows. */
+    public static FoldResult runFold(Prepared prepared, Fold fold, MobilitySettings s, long seed) {
+        long t0 = System.nanoTime();
+        MobilityTable t = prepared.table();
+        double[] y = new double[fold.test().length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = t.target(fold.test()[i]);
+        }
+        Map<ModelKind, double[]> predictions = new EnumMap<>(ModelKind.class);
+        Map<ModelKind, Metrics> metrics = new EnumMap<>(ModelKind.class);
+        Map<ModelKind, NetworkRegressor.Log> logs = new EnumMap<>(ModelKind.class);
+        try (FoldFit fit = FoldFit.fit(prepared, fold.train(), s.models(), s, seed)) {
+            for (ModelKind kind : s.models()) {
+                double[] p = fit.predict(kind, fold.test());
+                predictions.put(kind, p);
+                metrics.put(kind, Metrics.of(y, p));
+                if (fit.models().get(kind).log() != null) {
+                    logs.put(kind, fit.models().get(kind).log());
+                }
+            }
+            double total = (System.nanoTime() - t0) / 1e9;
+            double modelSeconds = fit.seconds().values().stream().mapToDouble(Double::doubleValue).sum();
+            return new FoldResult(fold, fit.preprocessor().columns(), predictions, metrics, fit.seconds(), logs,
+                    FittedModel.lastYearCoverage(t, fold.test()), fit.preprocessSeconds(), total - modelSeconds - fit.preprocessSeconds());
+        }
+    }
+
+    private static String describe(Fold fold, FoldResult r) {
+        StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "%-11s %-22s train %4d test %4d features %3d:",
+                fold.scheme().key(), fold.label(), fold.train().length, fold.test().length, r.features().size()));
+        r.metrics().forEach((k, m) -> b.append(String.format(java.util.Locale.ROOT, " %s %.4g", k.key(), m.mse())));
+        return b.append(" (MSE)").toString();
+    }
+}

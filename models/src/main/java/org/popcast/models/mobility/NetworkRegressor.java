@@ -1,0 +1,222 @@
+package org.popcast.models.mobility;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import org.popcast.engine.optim.DeterministicAdam;
+import org.popcast.kernels.graph.Constants;
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.StdArrays;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Op;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt64;
+
+/**
+ * An FNN or LSTM regressor on TensorFlow Java in graph mode: owns its graph and session. Training
+ * is mini-batch Adam (popcast's deterministic Adam) on the mean squared error plus the
+ * architecture's penalty, rows reshuffled every epoch with the seed; dropout masks come from
+ * (seed, step), so a seed replays a run exactly. With validation samples, training stops after
+ * {@code patience} epochs without a lower validation MSE and the best epoch's weights are restored
+ * (Keras' EarlyStopping with restore_best_weights); validation samples never reach the gradient.
+ */
+public final class NetworkRegressor implements AutoCloseable {
+
+    /** Training settings; {@code maxEpochs} is the fixed epoch count when there is no validation set. */
+    public record Training(int maxEpochs, int batchSize, double learningRate, int patience, long seed) {
+        public Training {
+            if (maxEpochs < 1 || batchSize < 1 || !(learningRate > 0) || patience < 1) {
+                throw new IllegalArgumentException("epochs, batch size and patience must be >= 1 and the learning rate > 0; got "
+                        + maxEpochs + ", " + batchSize + ", " + patience + ", " + learningRate);
+            }
+        }
+    }
+
+    /** What training did: epochs run, the best epoch (1-based; the last one without validation) and the losses per epoch. */
+    public record Log(int epochsRun, int bestEpoch, double[] trainLoss, double[] validationMse) {
+    }
+
+    private static final int PREDICT_BATCH = 4096;
+
+    private final NetworkKind kind;
+    private final int inputs;
+    private final int years;
+    private final Graph graph = new Graph();
+    private final Session session;
+    private final Map<String, Variable<TFloat32>> variables = new LinkedHashMap<>();
+    private final Placeholder<TFloat32> x;
+    private final Placeholder<TFloat32> y;
+    private final Placeholder<TFloat32> stepNumber;
+    private final Placeholder<TInt64> step;
+    private final Operand<TFloat32> loss;
+    private final Op trainStep;
+    private final Operand<TFloat32> prediction;
+    private final Op save;
+    private final Op restore;
+
+    /** A network with the given weights (see {@link NetworkKind#initialWeights}); {@code years} is 1 for the FNN. */
+    public NetworkRegressor(NetworkKind kind, int inputs, int years, Map<String, float[][]> weights, double learningRate, long seed) {
+        this.kind = kind;
+        this.inputs = inputs;
+        this.years = kind == NetworkKind.LSTM ? years : 1;
+        Ops tf = Ops.create(graph);
+        List<Op> saves = new ArrayList<>(), restores = new ArrayList<>();
+        // Every use goes through one Identity per variable: TensorFlow Java 1.1 crashes in native
+        // code while building gradients for a (ref-typed) variable read by two ops on the loss's
+        // path, as the LSTM kernel is (by the LSTM and by its L2 penalty).
+        Map<String, Operand<TFloat32>> reads = new LinkedHashMap<>();
+        for (Map.Entry<String, float[][]> e : weights.entrySet()) {
+            Variable<TFloat32> v = tf.withName(e.getKey()).variable(tf.constant(e.getValue()));
+            Variable<TFloat32> best = tf.variable(tf.constant(e.getValue()));
+            variables.put(e.getKey(), v);
+            reads.put(e.getKey(), tf.identity(v));
+            saves.add(tf.assign(best, v));
+            restores.add(tf.assign(v, best));
+        }
+        x = tf.placeholder(TFloat32.class);
+        y = tf.placeholder(TFloat32.class);
+        stepNumber = tf.placeholder(TFloat32.class);
+        step = tf.placeholder(TInt64.class);
+        Operand<TInt64> seedPair = tf.stack(List.of(tf.constant(seed * 7919 + 17), step));
+        Operand<TFloat32> trainOut = kind.forward(tf, reads, x, this.years, seedPair);
+        Operand<TFloat32> mse = tf.math.mean(tf.math.square(tf.math.sub(trainOut, y)), tf.constant(new int[] {0, 1}));
+        loss = tf.math.add(mse, kind.penalty(tf, reads));
+        trainStep = DeterministicAdam.minimize(tf, loss, List.copyOf(variables.values()),
+                Constants.scalar(tf, learningRate, TFloat32.class), stepNumber);
+        prediction = kind.forward(tf, reads, x, this.years, null);
+        save = tf.withControlDependencies(saves).noOp();
+        restore = tf.withControlDependencies(restores).noOp();
+        session = new Session(graph);
+        session.initialize();
+    }
+
+    public NetworkKind kind() {
+        return kind;
+    }
+
+    /** Trains on {@code train}; {@code validation} (may be null) drives early stopping. */
+    public Log fit(Samples train, Samples validation, Training s) {
+        Random random = new Random(s.seed());
+        int[] order = new int[train.count()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        List<Double> trainLoss = new ArrayList<>(), valMse = new ArrayList<>();
+        double best = Double.POSITIVE_INFINITY;
+        int bestEpoch = 0;
+        long steps = 0;
+        for (int epoch = 1; epoch <= s.maxEpochs(); epoch++) {
+            shuffle(order, random);
+            double sum = 0;
+            for (int from = 0; from < order.length; from += s.batchSize()) {
+                int to = Math.min(order.length, from + s.batchSize());
+                Samples batch = train.subset(order, from, to);
+                try (TFloat32 xb = tensor(batch); TFloat32 yb = targets(batch);
+                     TFloat32 n = TFloat32.scalarOf(steps); TInt64 st = TInt64.scalarOf(steps);
+                     Result r = session.runner().feed(x, xb).feed(y, yb).feed(stepNumber, n).feed(step, st)
+                             .addTarget(trainStep).fetch(loss).run()) {
+                    sum += ((TFloat32) r.get(0)).getFloat() * (to - from);
+                }
+                steps++;
+            }
+            trainLoss.add(sum / order.length);
+            if (validation == null) {
+                bestEpoch = epoch;
+                continue;
+            }
+            double v = Metrics.of(toDouble(validation.targets()), predict(validation)).mse();
+            valMse.add(v);
+            if (v < best) {
+                best = v;
+                bestEpoch = epoch;
+                session.runner().addTarget(save).run().close();
+            } else if (epoch - bestEpoch >= s.patience()) {
+                break;
+            }
+        }
+        if (validation != null) {
+            session.runner().addTarget(restore).run().close();
+        }
+        return new Log(trainLoss.size(), bestEpoch, trainLoss.stream().mapToDouble(Double::doubleValue).toArray(),
+                valMse.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Predictions (dropout off) for every sample. */
+    public double[] predict(Samples samples) {
+        double[] out = new double[samples.count()];
+        int[] all = new int[samples.count()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        for (int from = 0; from < all.length; from += PREDICT_BATCH) {
+            int to = Math.min(all.length, from + PREDICT_BATCH);
+            try (TFloat32 xb = tensor(samples.subset(all, from, to));
+                 Result r = session.runner().feed(x, xb).fetch(prediction).run()) {
+                float[][] p = StdArrays.array2dCopyOf((TFloat32) r.get(0));
+                for (int i = 0; i < p.length; i++) {
+                    out[from + i] = p[i][0];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The current weights by name. */
+    public Map<String, float[][]> weights() {
+        Map<String, float[][]> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Variable<TFloat32>> e : variables.entrySet()) {
+            try (Result r = session.runner().fetch(e.getValue()).run()) {
+                out.put(e.getKey(), StdArrays.array2dCopyOf((TFloat32) r.get(0)));
+            }
+        }
+        return out;
+    }
+
+    private TFloat32 tensor(Samples s) {
+        long[] dims = new long[s.shape().length + 1];
+        dims[0] = s.count();
+        System.arraycopy(s.shape(), 0, dims, 1, s.shape().length);
+        long expected = kind == NetworkKind.LSTM ? (long) years * inputs : inputs;
+        if (s.count() > 0 && s.sampleSize() != expected) {
+            throw new IllegalArgumentException(kind.key() + " network expects samples of " + expected + " values, got " + s.sampleSize());
+        }
+        return TFloat32.tensorOf(Shape.of(dims), DataBuffers.of(s.data(), true, false));
+    }
+
+    private static TFloat32 targets(Samples s) {
+        return TFloat32.tensorOf(Shape.of(s.count(), 1), DataBuffers.of(s.targets(), true, false));
+    }
+
+    private static void shuffle(int[] a, Random r) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    static double[] toDouble(float[] v) {
+        double[] d = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            d[i] = v[i];
+        }
+        return d;
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        graph.close();
+    }
+}

@@ -1,0 +1,43 @@
+package org.popcast.models.mobility;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** KNN imputation on cases worked by hand (the nan-Euclidean distance of scikit-learn). */
+class KnnImputerTest {
+
+    private static final double N = Double.NaN;
+    private static final double[][] REF = {{1, 2, N}, {3, N, 6}, {0, 0, 0}, {10, 10, 10}};
+
+    @Test
+    void distanceScalesBySharedFeatures() {
+        // shared: features 0 and 2; (1-3)^2 + (3-6)^2 = 13, scaled by 3/2
+        assertEquals(Math.sqrt(19.5), KnnImputer.distance(new double[] {1, N, 3}, REF[1]), 1e-15);
+        assertEquals(Double.POSITIVE_INFINITY, KnnImputer.distance(new double[] {N, 5, N}, REF[1]));
+    }
+
+    @Test
+    void handComputedCases() {
+        KnnImputer knn = new KnnImputer(REF, 2);
+        // q = (1, ?, 3): distances r0 0, r2 sqrt(15), r1 sqrt(19.5), r3 sqrt(195); feature 1 is
+        // present in r0 (2) and r2 (0) among the two nearest donors -> 1
+        assertArrayEquals(new double[] {1, 1, 3}, knn.impute(new double[] {1, N, 3}), 1e-15);
+        // q = (?, 5, ?): r1 shares nothing (infinitely far); r0 sqrt(27), r2 and r3 sqrt(75) (tie
+        // to the earlier row). Feature 0 from r0, r2 -> 0.5; feature 2 from r2, r3 (r0 lacks it) -> 5
+        assertArrayEquals(new double[] {0.5, 5, 5}, knn.impute(new double[] {N, 5, N}), 1e-15);
+        // k = 1: the single nearest donor
+        assertArrayEquals(new double[] {1, 2, 3}, new KnnImputer(REF, 1).impute(new double[] {1, N, 3}), 1e-15);
+    }
+
+    @Test
+    void noDonorFallsBackToTheReferenceMean() {
+        double[][] ref = {{1, N}, {3, N}, {5, 4}};
+        // q shares nothing with any row that has feature 0... feature 0 is missing, feature 1 given:
+        // only row 2 shares feature 1, and it has feature 0 = 5
+        assertArrayEquals(new double[] {5, 1}, new KnnImputer(ref, 3).impute(new double[] {N, 1}), 1e-15);
+        // a row with nothing observed is infinitely far from all: the column means (3, 4)
+        assertArrayEquals(new double[] {3, 4}, new KnnImputer(ref, 3).impute(new double[] {N, N}), 1e-15);
+    }
+}
