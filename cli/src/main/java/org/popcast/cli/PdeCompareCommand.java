@@ -31,8 +31,10 @@ import picocli.CommandLine.Spec;
         description = {"Train PINN and LSTM-PINN, each with popcast's default and the seed's preset, on the built-in",
                 "policies with one seed, and compare them against the exact solution. Writes compare.md,",
                 "compare.csv and compare.png (rel L2 off the jump line, log scale) plus every run's result",
-                "file and model directory into --out-dir. At full length this takes hours on 2 CPU cores",
-                "(the seed presets are slow); --steps-scale shortens every run for a quick look."})
+                "file and model directory into --out-dir; the table is rewritten after every run. At full",
+                "length this takes hours on 2 CPU cores (the seed presets are slow): --time-limit caps each",
+                "run's wall time (the table says where a run was stopped), --steps-scale shortens every",
+                "run, and --resume reuses the result files of runs an interrupted comparison finished."})
 public final class PdeCompareCommand implements Callable<Integer> {
 
     @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "pde-compare", description = "Output directory (default ${DEFAULT-VALUE}).")
@@ -47,6 +49,13 @@ public final class PdeCompareCommand implements Callable<Integer> {
 
     @Option(names = "--steps-scale", paramLabel = "F", defaultValue = "1", description = "Multiply every run's Adam steps and L-BFGS iterations (default ${DEFAULT-VALUE}).")
     double stepsScale;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Wall-clock limit of each training run, e.g. 10m (default: none).")
+    java.time.Duration timeLimit;
+
+    @Option(names = "--resume", description = "Reuse result files in --out-dir that were made with the same settings.")
+    boolean resume;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of every run (default ${DEFAULT-VALUE}).")
     long seed;
@@ -90,12 +99,23 @@ public final class PdeCompareCommand implements Callable<Integer> {
         for (PdeScenario scenario : scenarios) {
             for (PdeComparison.Config c : chosen) {
                 progress.message("== " + c.label() + ", " + scenario.name());
-                rows.add(PdeComparison.run(c, scenario, grid, dev, outDir, provenance, progress));
+                rows.add(PdeComparison.run(c, scenario, grid, dev, timeLimit, resume, outDir, provenance, progress));
+                writeReport(rows, scenarios, provenance);
             }
         }
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(PdeComparison.markdown(rows));
+        out.println("-> " + outDir.resolve("compare.md") + ", compare.csv, compare.png");
+        out.flush();
+        return 0;
+    }
+
+    /** compare.md, compare.csv and compare.png for the rows so far, each replaced atomically. */
+    private void writeReport(List<PdeComparison.Row> rows, List<PdeScenario> scenarios, Provenance provenance) throws java.io.IOException {
         String md = "# PINN and LSTM-PINN against the exact solution\n\n" + PdeComparison.markdown(rows)
-                + "\nseed " + seed + ", steps scale " + stepsScale + ", " + Runtime.getRuntime().availableProcessors() + " cores, "
-                + provenance.attributes().get("history") + "\n";
+                + "\nseed " + seed + ", steps scale " + stepsScale + ", time limit per run "
+                + (timeLimit == null ? "none" : org.popcast.models.pinn.PinnTrainRun.format(timeLimit)) + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, " + provenance.attributes().get("history") + "\n";
         AtomicFile.write(outDir.resolve("compare.md"), tmp -> Files.writeString(tmp, md));
         AtomicFile.write(outDir.resolve("compare.csv"), tmp -> Files.writeString(tmp, PdeComparison.csv(rows)));
         CategoryChart chart = chart(rows, scenarios);
@@ -104,11 +124,6 @@ public final class PdeCompareCommand implements Callable<Integer> {
                 BitmapEncoder.saveBitmap(chart, os, BitmapEncoder.BitmapFormat.PNG);
             }
         });
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(PdeComparison.markdown(rows));
-        out.println("-> " + outDir.resolve("compare.md") + ", compare.csv, compare.png");
-        out.flush();
-        return 0;
     }
 
     /** rel L2 off the jump per configuration (series) and policy (category), log scale. */

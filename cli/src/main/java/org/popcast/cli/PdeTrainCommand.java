@@ -113,6 +113,12 @@ public final class PdeTrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from the newest checkpoint in the model directory (same settings; --steps may grow).")
     boolean resume;
 
+    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = {"Stop training after this wall-clock time (e.g. 45m, 2h), save a checkpoint and write",
+                    "the result as far as it got; --resume goes on. The steps reached depend on the machine:",
+                    "the result records them (adam_steps_done), and --steps with that number reproduces it."})
+    java.time.Duration timeLimit;
+
     @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1000", description = "Steps between checkpoints (default ${DEFAULT-VALUE}).")
     int checkpointEvery;
 
@@ -210,15 +216,16 @@ public final class PdeTrainCommand implements Callable<Integer> {
         Path dir = modelDir != null ? modelDir : PinnTrainRun.defaultModelDir(target);
         Progress progress = PopcastCommand.progress(spec);
         Device dev = deviceOption.resolve(spec, progress);
-        PinnTrainRun.Outcome o = PinnTrainRun.run(chosen, new PinnTrainRun.Options(settings, grid, dev, dir, resume, checkpointEvery),
+        PinnTrainRun.Outcome o = PinnTrainRun.run(chosen, new PinnTrainRun.Options(settings, grid, dev, dir, resume, checkpointEvery, timeLimit),
                 Provenance.of(commandLine()), progress);
         NetcdfWriter.write(target, o.dataset());
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%s %s: rel_l2 %.3e, rel_l2_off_jump %.3e, rel_linf %.3e; births errors %s; "
-                        + "adam %d steps in %.1f s (%.0f steps/s), l-bfgs %d iterations in %.1f s -> %s (model %s)%n",
+                        + "adam %d steps in %.1f s (%.0f steps/s), l-bfgs %d iterations in %.1f s%s -> %s (model %s)%n",
                 model, chosen.name(), o.comparison().relL2(), o.comparison().relL2OffJump(), o.comparison().relLinf(),
                 births(o), o.adamStepsThisRun(), o.adamSeconds(), o.adamStepsThisRun() / Math.max(o.adamSeconds(), 1e-9),
-                o.lbfgsIterations(), o.lbfgsSeconds(), target, dir);
+                o.lbfgsIterations(), o.lbfgsSeconds(), o.timeLimited() ? " (stopped by --time-limit at Adam step "
+                        + o.adamStepsDone() + " of " + settings.adamSteps() + ")" : "", target, dir);
         stdout.flush();
         return 0;
     }

@@ -2,6 +2,7 @@ package org.popcast.models.pinn;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,14 +38,23 @@ public final class PinnTrainRun {
     /** Settings a resumed run may change: how long to train. */
     private static final List<String> EXTENDABLE = List.of("adam_steps", "lbfgs_iterations");
 
-    /** How to run: settings, output grid, device, where the model and checkpoints go, resume or not. */
+    /**
+     * How to run: settings, output grid, device, where the model and checkpoints go, resume or not,
+     * and an optional wall-clock limit on training (null: none). A run stopped by the limit saves a
+     * checkpoint, so {@code --resume} goes on from there.
+     */
     public record Options(PinnSettings settings, ExactSolveRun.Grid grid, Device device, Path modelDir, boolean resume,
-                          int checkpointEvery) {
+                          int checkpointEvery, Duration timeLimit) {
+
+        public Options(PinnSettings settings, ExactSolveRun.Grid grid, Device device, Path modelDir, boolean resume, int checkpointEvery) {
+            this(settings, grid, device, modelDir, resume, checkpointEvery, null);
+        }
     }
 
     /** The run's results. */
     public record Outcome(NetcdfDataset dataset, ExactComparison comparison, Map<String, Integer> placement,
-                          double adamSeconds, long adamStepsThisRun, double lbfgsSeconds, int lbfgsIterations) {
+                          double adamSeconds, long adamStepsThisRun, double lbfgsSeconds, int lbfgsIterations,
+                          long adamStepsDone, boolean timeLimited) {
     }
 
     private PinnTrainRun() {
@@ -63,6 +73,10 @@ public final class PinnTrainRun {
         double[] lossWeights;
         double adamSeconds;
         long stepsThisRun = 0;
+        long stepsDone;
+        // the clock starts before the graph is built: the limit bounds the user's wait, not only the steps
+        long deadline = o.timeLimit() == null ? Long.MAX_VALUE : System.nanoTime() + o.timeLimit().toNanos();
+        boolean timeLimited = false;
         try (PinnTrainer trainer = new PinnTrainer(problem, s, o.device())) {
             progress.message(String.format(Locale.ROOT, "popcast %s, TensorFlow %s, device %s; %s %s (%d parameters), scenario %s",
                     Provenance.version(), TensorFlowRuntime.version(), trainer.device().name().toLowerCase(Locale.ROOT), s.toMap().get("model"),
@@ -96,7 +110,15 @@ public final class PinnTrainRun {
                     trainer.save(checkpoints, meta, history.toMap());
                 }
                 progress.update("adam", done, s.adamSteps(), stepsThisRun, losses(l));
+                if (System.nanoTime() > deadline && done < s.adamSteps()) {
+                    trainer.save(checkpoints, meta, history.toMap());
+                    timeLimited = true;
+                    progress.message(String.format(Locale.ROOT, "time limit %s reached after %d of %d Adam steps; L-BFGS skipped "
+                            + "(checkpoint saved: --resume goes on)", format(o.timeLimit()), done, s.adamSteps()));
+                    break;
+                }
             }
+            stepsDone = trainer.stepCount();
             adamSeconds = (System.nanoTime() - start) / 1e9;
             adamWeights = trainer.weights();
             lossWeights = trainer.lossWeights();
@@ -105,19 +127,23 @@ public final class PinnTrainRun {
         PinnWeights weights = adamWeights;
         double lbfgsSeconds = 0;
         int[] iterations = {0};
-        if (s.lbfgsIterations() > 0) {
+        if (s.lbfgsIterations() > 0 && !timeLimited) {
             long start = System.nanoTime();
             LossHistory h = history;
+            boolean[] stopped = {false};
             try (PinnLbfgsPhase phase = new PinnLbfgsPhase(problem, s, adamWeights, lossWeights, s.adamSteps(), o.device())) {
                 weights = phase.run(adamWeights, s.lbfgsIterations(), (it, l) -> {
                     h.add(l.total(), l.pde(), l.initial(), l.boundary());
                     iterations[0] = it;
                     progress.update("l-bfgs", it, s.lbfgsIterations(), it, losses(l));
-                    return true;
+                    stopped[0] = System.nanoTime() > deadline && it < s.lbfgsIterations();
+                    return !stopped[0];
                 });
             }
             lbfgsSeconds = (System.nanoTime() - start) / 1e9;
-            progress.message(String.format(Locale.ROOT, "l-bfgs stopped after %d iterations", iterations[0]));
+            timeLimited = stopped[0];
+            progress.message(String.format(Locale.ROOT, "l-bfgs stopped after %d iterations%s", iterations[0],
+                    stopped[0] ? " (time limit " + format(o.timeLimit()) + ")" : ""));
         }
         PinnModelFile.write(o.modelDir(), scenario, s, weights, provenance);
 
@@ -137,8 +163,8 @@ public final class PinnTrainRun {
         }
         ExactComparison cmp = ExactComparison.of(problem, times, ages, density, exactDensity, births, exact.births());
         NetcdfDataset ds = dataset(scenario, o, provenance, times, ages, density, exactDensity, births, population, exact, history,
-                cmp, placement, adamSeconds, stepsThisRun, lbfgsSeconds, iterations[0], lossWeights);
-        return new Outcome(ds, cmp, placement, adamSeconds, stepsThisRun, lbfgsSeconds, iterations[0]);
+                cmp, placement, adamSeconds, stepsThisRun, lbfgsSeconds, iterations[0], lossWeights, stepsDone, timeLimited);
+        return new Outcome(ds, cmp, placement, adamSeconds, stepsThisRun, lbfgsSeconds, iterations[0], stepsDone, timeLimited);
     }
 
     private static void checkCompatible(Checkpoints.Saved saved, Map<String, String> meta, Path dir) {
@@ -154,6 +180,12 @@ public final class PinnTrainRun {
         }
     }
 
+    /** A duration as the user writes it: 90s, 10m, 1h30m. */
+    public static String format(Duration d) {
+        long s = d.toSeconds();
+        return (s >= 3600 ? s / 3600 + "h" : "") + (s % 3600 >= 60 ? s % 3600 / 60 + "m" : "") + (s % 60 != 0 || s == 0 ? s % 60 + "s" : "");
+    }
+
     private static String losses(PinnTrainer.StepLosses l) {
         return String.format(Locale.ROOT, "loss %.3e (pde %.2e ic %.2e bc %.2e)", l.total(), l.pde(), l.initial(), l.boundary());
     }
@@ -162,7 +194,8 @@ public final class PinnTrainRun {
                                          double[][] density, double[][] exactDensity, double[] births, double[] population,
                                          AgePdeSolution exact, LossHistory history, ExactComparison cmp,
                                          Map<String, Integer> placement, double adamSeconds, long stepsThisRun,
-                                         double lbfgsSeconds, int lbfgsIterations, double[] lossWeights) {
+                                         double lbfgsSeconds, int lbfgsIterations, double[] lossWeights, long stepsDone,
+                                         boolean timeLimited) {
         PinnSettings s = o.settings();
         NetcdfDataset.Builder b = NetcdfDataset.builder()
                 .attribute("title", "popcast " + s.toMap().get("model") + " for the McKendrick-von Foerster problem, scenario " + scenario.name())
@@ -192,6 +225,10 @@ public final class PinnTrainRun {
                 .attribute("ops_placed_on", placement.toString())
                 .attribute("adam_wall_time_s", adamSeconds)
                 .attribute("adam_steps_this_run", stepsThisRun)
+                .attribute("adam_steps_done", stepsDone)
+                .attribute("time_limit", o.timeLimit() == null ? "none" : format(o.timeLimit()))
+                .attribute("stopped_by_time_limit", timeLimited ? "yes: adam_steps_done and lbfgs_iterations_done say how far it got"
+                        : "no")
                 .attribute("steps_per_s", stepsThisRun > 0 ? stepsThisRun / adamSeconds : 0)
                 .attribute("lbfgs_wall_time_s", lbfgsSeconds)
                 .attribute("lbfgs_iterations_done", (long) lbfgsIterations)
@@ -225,13 +262,25 @@ public final class PinnTrainRun {
     }
 
     private static void attribute(NetcdfDataset.Builder b, String key, String value) {
+        Object v = typed(value);
+        if (v instanceof Long l) {
+            b.attribute(key, l);
+        } else if (v instanceof Double d) {
+            b.attribute(key, d);
+        } else {
+            b.attribute(key, value);
+        }
+    }
+
+    /** A setting's value as the result file stores it: a long, else a double, else the string. */
+    static Object typed(String value) {
         try {
-            b.attribute(key, Long.parseLong(value));
+            return Long.parseLong(value);
         } catch (NumberFormatException notLong) {
             try {
-                b.attribute(key, Double.parseDouble(value));
+                return Double.parseDouble(value);
             } catch (NumberFormatException notDouble) {
-                b.attribute(key, value);
+                return value;
             }
         }
     }

@@ -5,13 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.popcast.data.input.InputException;
 import org.popcast.data.io.NetcdfDataset;
+import org.popcast.data.io.NetcdfReader;
 import org.popcast.engine.optim.LearningRateSchedule;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.engine.runtime.Device;
@@ -89,5 +92,44 @@ class PinnTrainRunTest {
         InputException e = assertThrows(InputException.class, () -> PinnTrainRun.run(SCENARIO,
                 new PinnTrainRun.Options(other, GRID, Device.CPU, tmp.resolve("y"), true, 20), Provenance.of("t"), Progress.none()));
         assertTrue(e.getMessage().contains("seed (checkpoint: 7, now: 8)"), e.getMessage());
+    }
+
+    @Test
+    void aTimeLimitedRunStopsWithACheckpointAndResumesToTheUninterruptedResult(@TempDir Path tmp) throws Exception {
+        PinnTrainRun.Outcome limited = PinnTrainRun.run(SCENARIO, new PinnTrainRun.Options(settings(1_000_000), GRID, Device.CPU,
+                tmp.resolve("limited"), false, 1_000_000, Duration.ofSeconds(1)), Provenance.of("test"), Progress.none());
+        assertTrue(limited.timeLimited());
+        long done = limited.adamStepsDone();
+        assertTrue(done >= 1 && done < 1_000_000, "steps done " + done);
+        assertEquals(0, limited.lbfgsIterations(), "L-BFGS is skipped once the limit is reached in Adam");
+        assertEquals("1s", limited.dataset().attributes().get("time_limit"));
+        assertTrue(((String) limited.dataset().attributes().get("stopped_by_time_limit")).startsWith("yes"));
+        assertEquals(done, limited.dataset().attributes().get("adam_steps_done"));
+
+        int total = (int) done + 10;
+        PinnTrainRun.Outcome resumed = run(tmp.resolve("limited"), total, true);
+        assertEquals(10, resumed.adamStepsThisRun(), "the checkpoint was saved at the step where the limit stopped the run");
+        assertSameRun(run(tmp.resolve("straight"), total, false).dataset(), resumed.dataset());
+    }
+
+    @Test
+    void aComparisonReusesAFinishedRunWithTheSameSettingsOnly(@TempDir Path tmp) throws Exception {
+        PdeComparison.Config config = new PdeComparison.Config("tiny", settings(20));
+        PdeComparison.Row first = PdeComparison.run(config, SCENARIO, GRID, Device.CPU, null, true, tmp, Provenance.of("t"), Progress.none());
+        Path file = tmp.resolve("tiny-three-child.h5");
+        java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(file);
+        assertEquals(20, first.adamStepsDone());
+        assertEquals(20, first.adamStepsPlanned());
+        assertEquals(3, first.birthYears().length);
+        assertEquals(first.relL2(), (Double) NetcdfReader.read(file).attributes().get("rel_l2"));
+
+        PdeComparison.Row again = PdeComparison.run(config, SCENARIO, GRID, Device.CPU, null, true, tmp, Provenance.of("t"), Progress.none());
+        assertEquals(written, Files.getLastModifiedTime(file), "not trained again");
+        assertEquals(first.relL2OffJump(), again.relL2OffJump());
+        assertArrayEquals(first.birthErrors(), again.birthErrors(), 0);
+
+        PdeComparison.Row longer = PdeComparison.run(new PdeComparison.Config("tiny", settings(25)), SCENARIO, GRID, Device.CPU, null, true,
+                tmp, Provenance.of("t"), Progress.none());
+        assertEquals(25, longer.adamStepsDone(), "other settings: trained again");
     }
 }
