@@ -16,7 +16,8 @@ final class DeviceOption {
 
     /**
      * The chosen device, checked before any work: gpu without a GPU fails with one line, auto
-     * without one says on the progress stream that the CPU runs and why.
+     * without one says on the progress stream that the CPU runs and why; the device is
+     * always named there, below the start banner.
      */
     Device resolve(CommandSpec spec, Progress progress) {
         Device d;
@@ -25,8 +26,13 @@ final class DeviceOption {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        if (d.resolve() == Device.CPU && d == Device.AUTO) {
-            progress.message("--device auto: no GPU seen, running on the CPU: " + Device.noGpuReason());
+        Device runs = d.resolve();
+        String name = runs.name().toLowerCase(java.util.Locale.ROOT);
+        if (d == Device.AUTO) {
+            progress.message("device: " + name + (runs == Device.CPU ? " (--device auto: no GPU seen: " + Device.noGpuReason() + ")"
+                    : " (--device auto)"));
+        } else {
+            progress.message("device: " + name);
         }
         return d;
     }

@@ -26,7 +26,23 @@ public final class PopcastCli {
         CommandLine cl = new CommandLine(new PopcastCommand());
         cl.setExecutionExceptionHandler(PopcastCli::onFailure);
         cl.setParameterExceptionHandler(PopcastCli::onUsageError);
+        cl.setExecutionStrategy(PopcastCli::execute);
         return cl;
+    }
+
+    /** Runs the chosen command after the start banner (not for help, version, --quiet or {@link Banner#SILENT} commands). */
+    private static int execute(CommandLine.ParseResult parsed) {
+        if (CommandLine.printHelpIfRequested(parsed)) {
+            return 0;
+        }
+        java.util.List<CommandLine> chain = parsed.asCommandLineList();
+        CommandLine leaf = chain.get(chain.size() - 1);
+        if (chain.size() > 1 && !((PopcastCommand) chain.get(0).getCommand()).quiet
+                && !Banner.SILENT.contains(chain.get(1).getCommandName())) {
+            leaf.getErr().println(Banner.line(leaf.getCommandSpec().qualifiedName().replaceFirst("^popcast ", "")));
+            leaf.getErr().flush();
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     private static int onUsageError(CommandLine.ParameterException ex, String[] args) {

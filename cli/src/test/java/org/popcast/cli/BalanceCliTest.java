@@ -157,7 +157,7 @@ class BalanceCliTest {
     private void fails(int exit, String message, String... args) throws IOException {
         CliRun run = popcast(args);
         assertEquals(exit, run.exit(), run.err());
-        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+        assertEquals(1, run.errWithoutBanner().strip().lines().count(), "one line: " + run.err());
         assertTrue(run.err().contains(message), run.err());
         assertFalse(run.err().contains("\tat "), run.err());
         assertEquals(List.of(), leftovers(), "no result file after a failure");

@@ -16,4 +16,9 @@ record CliRun(int exit, String out, String err) {
         int exit = cl.execute(args);
         return new CliRun(exit, out.toString(), err.toString());
     }
+
+    /** Standard error without the start banner: what a failing command says about its failure. */
+    String errWithoutBanner() {
+        return err.lines().filter(l -> !(l.startsWith("popcast ") && l.contains(" | Java "))).collect(java.util.stream.Collectors.joining("\n"));
+    }
 }

@@ -29,8 +29,8 @@ class DeviceAndQuietTest {
     @Test
     void autoWithoutAGpuSaysItRunsOnTheCpuAndWhy() {
         assumeFalse(Device.gpuAvailable(), "this machine has a GPU");
-        assertEquals("--device auto: no GPU seen, running on the CPU: " + Device.noGpuReason() + "\n", resolve("auto", Device.AUTO));
-        assertEquals("", resolve("cpu", Device.CPU));
+        assertEquals("device: cpu (--device auto: no GPU seen: " + Device.noGpuReason() + ")\n", resolve("auto", Device.AUTO));
+        assertEquals("device: cpu\n", resolve("cpu", Device.CPU));
         IllegalStateException gpu = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> resolve("gpu", Device.GPU));
         assertTrue(gpu.getMessage().startsWith("--device gpu: TensorFlow sees no GPU: "), gpu.getMessage());
         CommandLine.ParameterException bad = org.junit.jupiter.api.Assertions.assertThrows(CommandLine.ParameterException.class,
@@ -50,4 +50,25 @@ class DeviceAndQuietTest {
         cl.parseArgs("pde", "train", "--model", "pinn");
         assertEquals(false, ((PopcastCommand) cl.getCommand()).quiet);
     }
+
+    @Test
+    void computeCommandsStartWithTheBannerUnlessQuiet() {
+        CliRun run = CliRun.popcast("pde", "solve", "--policy", "three-child", "--age-step", "5", "--time-step", "5", "--out",
+                tmp.resolve("s.h5").toString());
+        assertEquals(0, run.exit(), run.err());
+        String first = run.err().lines().findFirst().orElse("");
+        assertTrue(first.startsWith("popcast " + org.popcast.engine.provenance.Provenance.version() + " pde solve | Java "), first);
+        assertTrue(first.contains("TensorFlow Java 1.1.0 (native linux-x86_64") && first.contains("HDF5 1.14.3 (JavaCPP)"), first);
+
+        CliRun quiet = CliRun.popcast("-q", "pde", "solve", "--policy", "three-child", "--age-step", "5", "--time-step", "5", "--out",
+                tmp.resolve("q.h5").toString());
+        assertEquals(0, quiet.exit(), quiet.err());
+        assertEquals("", quiet.err());
+        for (String[] args : new String[][] {{"pde", "solve", "--help"}, {"--version"}, {"completion", "bash"}}) {
+            assertTrue(!CliRun.popcast(args).err().contains("| Java "), String.join(" ", args));
+        }
+    }
+
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path tmp;
 }

@@ -116,7 +116,7 @@ class PopcastCliTest {
     private void assertFails(int expectedExit, String expectedMessage, String... args) throws IOException {
         CliRun run = CliRun.popcast(args);
         assertEquals(expectedExit, run.exit(), run.err());
-        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+        assertEquals(1, run.errWithoutBanner().strip().lines().count(), "one line: " + run.err());
         assertTrue(run.err().contains(expectedMessage), run.err());
         assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
         assertEquals(List.of(), files().stream().filter(p -> p.toString().endsWith(".h5") || p.getFileName().toString().contains(".tmp")).toList());

@@ -17,12 +17,29 @@ public record Provenance(String popcastVersion, String commandLine, String javaV
 
     /** The version of this popcast build, from the build's filtered resource. */
     public static String version() {
+        return buildProperties().getProperty("version", "unknown");
+    }
+
+    /**
+     * The versions of the libraries this build was made with, as the build recorded them (no native
+     * library is loaded to find them): {@code tensorflow_java}, {@code hdf5} (the JavaCPP preset), {@code arrow}.
+     */
+    public static Map<String, String> libraryVersions() {
+        Properties p = buildProperties();
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String key : new String[] {"tensorflow_java", "hdf5", "arrow"}) {
+            m.put(key, p.getProperty(key, "unknown"));
+        }
+        return m;
+    }
+
+    private static Properties buildProperties() {
         try (InputStream in = Provenance.class.getResourceAsStream("/org/popcast/engine/version.properties")) {
             Properties p = new Properties();
             if (in != null) {
                 p.load(in);
             }
-            return p.getProperty("version", "unknown");
+            return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,4 +15,20 @@ class ProvenanceTest {
         assertTrue(attrs.get("history").endsWith(": popcast pde solve"));
         assertTrue(attrs.get("java").contains(System.getProperty("java.version")));
     }
+
+    @Test
+    void libraryVersionsAreThoseOfTheJarsOnTheClassPath() throws Exception {
+        java.util.Map<String, String> v = Provenance.libraryVersions();
+        assertEquals(pomVersion("org.tensorflow/tensorflow-core-api"), v.get("tensorflow_java"));
+        assertTrue(v.get("hdf5").matches("\\d+\\.\\d+\\.\\d+-\\d+\\.\\d+\\.\\d+"), v.get("hdf5")); // engine does not depend on HDF5
+    }
+
+    /** The version Maven wrote into a dependency's own jar: an independent record of what is on the class path. */
+    private static String pomVersion(String groupAndArtifact) throws Exception {
+        try (java.io.InputStream in = ProvenanceTest.class.getResourceAsStream("/META-INF/maven/" + groupAndArtifact + "/pom.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("version");
+        }
+    }
 }
