@@ -47,6 +47,9 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
             description = "Output HDF5 file of a single backtest (default ${DEFAULT-VALUE}).")
     Path out;
 
+    @Mixin
+    ConfigOption config;
+
     @Spec
     CommandSpec spec;
 

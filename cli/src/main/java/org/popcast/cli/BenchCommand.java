@@ -47,6 +47,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     GridOptions gridOptions;
 
+    @Mixin
+    ConfigOption config;
+
     @Spec
     CommandSpec spec;
 

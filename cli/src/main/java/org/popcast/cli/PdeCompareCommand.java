@@ -66,6 +66,9 @@ public final class PdeCompareCommand implements Callable<Integer> {
     @Mixin
     GridOptions gridOptions;
 
+    @Mixin
+    ConfigOption config;
+
     @Spec
     CommandSpec spec;
 

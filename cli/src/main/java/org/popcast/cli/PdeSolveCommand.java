@@ -50,6 +50,9 @@ public final class PdeSolveCommand implements Callable<Integer> {
     @Mixin
     ExactSolverOptions solverOptions;
 
+    @Mixin
+    ConfigOption config;
+
     @Spec
     CommandSpec spec;
 

@@ -97,7 +97,7 @@ public final class PdeTrainCommand implements Callable<Integer> {
     Model model;
 
     @ArgGroup(exclusive = true)
-    ScenarioChoice scenario;
+    ScenarioChoice scenario = new ScenarioChoice();
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "default", converter = PresetConverter.class,
             description = "default or seed (see below; default ${DEFAULT-VALUE}).")
@@ -193,6 +193,9 @@ public final class PdeTrainCommand implements Callable<Integer> {
 
     @Mixin
     GridOptions gridOptions;
+
+    @Mixin
+    ConfigOption config;
 
     @Spec
     CommandSpec spec;
