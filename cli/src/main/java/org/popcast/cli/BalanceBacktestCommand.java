@@ -36,7 +36,7 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
             description = "Years held out at the end of the series (default ${DEFAULT-VALUE}).")
     int holdout;
 
-    @Option(names = "--all-cities", description = "Backtest every city of the embedded table; writes --summary.")
+    @Option(names = "--all-cities", fallbackValue = ConfigOption.FLAG_IS_TRUE, description = "Backtest every city of the embedded table; writes --summary.")
     boolean allCities;
 
     @Option(names = "--summary", paramLabel = "FILE", defaultValue = "backtest-summary.csv",

@@ -20,6 +20,14 @@ final class ConfigOption implements IDefaultValueProvider {
 
     static final String NAME = "--config";
 
+    /**
+     * The {@code fallbackValue} every boolean option of these commands needs. Picocli sets a flag
+     * to the opposite of its default, so with {@code resume: true} in the file {@code --resume}
+     * would mean false; with this fallback {@code --x} means true and {@code --no-x} false, whatever
+     * the file says (ConfigFileTest checks that every flag has it).
+     */
+    static final String FLAG_IS_TRUE = "true";
+
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
 
