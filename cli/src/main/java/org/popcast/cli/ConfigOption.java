@@ -75,7 +75,8 @@ final class ConfigOption implements IDefaultValueProvider {
         if (ex.getArgSpec() instanceof OptionSpec option && ex.getCommandLine().getCommandSpec().defaultValueProvider() instanceof ConfigOption c
                 && c.file != null && option.originalStringValues().isEmpty()) {
             var setting = c.file.setting(option);
-            if (setting.isPresent()) {
+            // a bad flag for an option the file also sets is the flag's error
+            if (setting.isPresent() && setting.get().value().equals(ex.getValue())) {
                 return setting.get().where() + ": " + ex.getMessage();
             }
         }

@@ -211,6 +211,11 @@ class ConfigFileTest {
         assertError("policy: two-child\nscenario: s.yaml\n", "pde solve",
                 "popcast pde solve: %s:2:11 (scenario): 'policy' and 'scenario' exclude each other; set one");
         assertError("steps: 1\nsteps: 2\n", "pde train", "popcast pde train: %s:2:1: duplicate key 'steps'");
+        Path steps = file("steps.yaml", "steps: 5\n");
+        CliRun flag = CliRun.popcast("pde", "train", "--model", "pinn", "--config", steps.toString(), "--steps", "abc");
+        assertEquals(2, flag.exit());
+        assertEquals("popcast pde train: Invalid value for option '--steps': 'abc' is not an int (see --help)", flag.err().strip(),
+                "a bad flag is not blamed on the file");
         CliRun missing = CliRun.popcast("pde", "solve", "--config", dir.resolve("missing.yaml").toString());
         assertEquals(2, missing.exit());
         assertEquals("popcast pde solve: " + dir.resolve("missing.yaml") + ": no such file", missing.err().strip());
