@@ -36,7 +36,7 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
             description = "Years held out at the end of the series (default ${DEFAULT-VALUE}).")
     int holdout;
 
-    @Option(names = "--all-cities", description = "Backtest every city of the embedded table; writes --summary.")
+    @Option(names = "--all-cities", fallbackValue = ConfigOption.FLAG_IS_TRUE, description = "Backtest every city of the embedded table; writes --summary.")
     boolean allCities;
 
     @Option(names = "--summary", paramLabel = "FILE", defaultValue = "backtest-summary.csv",
@@ -46,6 +46,9 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "balance-backtest.h5",
             description = "Output HDF5 file of a single backtest (default ${DEFAULT-VALUE}).")
     Path out;
+
+    @Mixin
+    ConfigOption config;
 
     @Spec
     CommandSpec spec;

@@ -24,6 +24,9 @@ public final class BalanceFitCommand implements Callable<Integer> {
             description = "Output HDF5 file (default ${DEFAULT-VALUE}).")
     Path out;
 
+    @Mixin
+    ConfigOption config;
+
     @Spec
     CommandSpec spec;
 

@@ -29,6 +29,9 @@ public final class BalanceForecastCommand implements Callable<Integer> {
             description = "Output HDF5 file (default ${DEFAULT-VALUE}).")
     Path out;
 
+    @Mixin
+    ConfigOption config;
+
     @Spec
     CommandSpec spec;
 

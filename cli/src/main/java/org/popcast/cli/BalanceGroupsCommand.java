@@ -48,6 +48,9 @@ public final class BalanceGroupsCommand implements Callable<Integer> {
             description = "Output HDF5 file (default ${DEFAULT-VALUE}).")
     Path out;
 
+    @Mixin
+    ConfigOption config;
+
     @Spec
     CommandSpec spec;
 

@@ -50,7 +50,7 @@ final class BalanceOptions {
             description = "Trapezoidal sub-steps per year (default ${DEFAULT-VALUE}).")
     int stepsPerYear;
 
-    @Option(names = "--full-curves", description = "Fit all four parameters of every curve (default: as many as the data carry).")
+    @Option(names = "--full-curves", fallbackValue = ConfigOption.FLAG_IS_TRUE, description = "Fit all four parameters of every curve (default: as many as the data carry).")
     boolean fullCurves;
 
     @Option(names = "--confidence", paramLabel = "P", defaultValue = "" + BalanceSettings.CONFIDENCE_DEFAULT,
@@ -61,14 +61,14 @@ final class BalanceOptions {
             description = "Modified z-score beyond which an observation is anomalous (default ${DEFAULT-VALUE}).")
     double anomalyThreshold;
 
-    @Option(names = "--replace-anomalies", description = "Refit without anomalous observations and restore them from the model.")
+    @Option(names = "--replace-anomalies", fallbackValue = ConfigOption.FLAG_IS_TRUE, description = "Refit without anomalous observations and restore them from the model.")
     boolean replaceAnomalies;
 
     @Option(names = "--max-evaluations", paramLabel = "N", defaultValue = "" + BalanceSettings.MAX_EVALUATIONS_DEFAULT,
             description = "Limit of model evaluations of a fit (default ${DEFAULT-VALUE}).")
     int maxEvaluations;
 
-    @Option(names = "--anchor", description = {"Start the forecast from the last observed population rather than from the",
+    @Option(names = "--anchor", fallbackValue = ConfigOption.FLAG_IS_TRUE, description = {"Start the forecast from the last observed population rather than from the",
             "fitted path (not in the seed; see docs/balance-model.md for what it changes in backtests)."})
     boolean anchor;
 

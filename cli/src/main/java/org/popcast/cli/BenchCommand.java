@@ -38,7 +38,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up runs (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--pinn", description = "Time PINN training steps (default and seed presets) instead of the exact solver.")
+    @Option(names = "--pinn", fallbackValue = ConfigOption.FLAG_IS_TRUE, description = "Time PINN training steps (default and seed presets) instead of the exact solver.")
     boolean pinn;
 
     @Mixin
@@ -46,6 +46,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Mixin
     GridOptions gridOptions;
+
+    @Mixin
+    ConfigOption config;
 
     @Spec
     CommandSpec spec;

@@ -17,6 +17,7 @@ import org.popcast.models.cohort.Scenario;
 import org.popcast.models.cohort.ScenarioSet;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,6 +47,9 @@ public final class CohortBenchCommand implements Callable<Integer> {
 
     @Option(names = "--engines", split = ",", defaultValue = "batched,loop", description = "Engines to time (default ${DEFAULT-VALUE}).")
     List<String> engines;
+
+    @Mixin
+    ConfigOption config;
 
     @Spec
     CommandSpec spec;

@@ -53,6 +53,9 @@ public final class CohortProjectCommand implements Callable<Integer> {
             description = "batched: all regions and scenarios as TensorFlow tensors (default); loop: plain Java, region by region.")
     String engine;
 
+    @Mixin
+    ConfigOption config;
+
     @Spec
     CommandSpec spec;
 

@@ -14,6 +14,7 @@ import org.popcast.engine.provenance.Provenance;
 import org.popcast.models.cohort.Validation;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,6 +44,9 @@ public final class CohortValidateCommand implements Callable<Integer> {
 
     @Option(names = "--csv", paramLabel = "FILE.csv", description = "Also write the per-region errors as CSV.")
     Path csv;
+
+    @Mixin
+    ConfigOption config;
 
     @Spec
     CommandSpec spec;

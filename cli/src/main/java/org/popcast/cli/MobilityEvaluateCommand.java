@@ -53,6 +53,9 @@ public final class MobilityEvaluateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "mobility-evaluation", description = "Output directory (default ${DEFAULT-VALUE}).")
     Path out;
 
+    @Mixin
+    ConfigOption config;
+
     @Spec
     CommandSpec spec;
 

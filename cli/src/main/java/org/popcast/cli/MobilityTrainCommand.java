@@ -35,6 +35,9 @@ public final class MobilityTrainCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "mobility-model.h5", description = "Model file (default ${DEFAULT-VALUE}).")
     Path out;
 
+    @Mixin
+    ConfigOption config;
+
     @Spec
     CommandSpec spec;
 

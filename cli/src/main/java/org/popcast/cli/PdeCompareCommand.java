@@ -54,7 +54,7 @@ public final class PdeCompareCommand implements Callable<Integer> {
             description = "Wall-clock limit of each training run, e.g. 10m (default: none).")
     java.time.Duration timeLimit;
 
-    @Option(names = "--resume", description = "Reuse result files in --out-dir that were made with the same settings.")
+    @Option(names = "--resume", fallbackValue = ConfigOption.FLAG_IS_TRUE, description = "Reuse result files in --out-dir that were made with the same settings.")
     boolean resume;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of every run (default ${DEFAULT-VALUE}).")
@@ -65,6 +65,9 @@ public final class PdeCompareCommand implements Callable<Integer> {
 
     @Mixin
     GridOptions gridOptions;
+
+    @Mixin
+    ConfigOption config;
 
     @Spec
     CommandSpec spec;

@@ -43,6 +43,9 @@ public final class PdePredictCommand implements Callable<Integer> {
     @Mixin
     GridOptions gridOptions;
 
+    @Mixin
+    ConfigOption config;
+
     @Spec
     CommandSpec spec;
 

@@ -33,7 +33,7 @@ public final class PdeSolveCommand implements Callable<Integer> {
     /** --policy, --scenario (inherited) or --all-policies. */
     static final class Source extends ScenarioChoice {
 
-        @Option(names = "--all-policies", description = "Solve every built-in policy; --out is then a directory.")
+        @Option(names = "--all-policies", fallbackValue = ConfigOption.FLAG_IS_TRUE, description = "Solve every built-in policy; --out is then a directory.")
         boolean allPolicies;
     }
 
@@ -49,6 +49,9 @@ public final class PdeSolveCommand implements Callable<Integer> {
 
     @Mixin
     ExactSolverOptions solverOptions;
+
+    @Mixin
+    ConfigOption config;
 
     @Spec
     CommandSpec spec;

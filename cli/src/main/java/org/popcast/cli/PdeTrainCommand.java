@@ -97,7 +97,7 @@ public final class PdeTrainCommand implements Callable<Integer> {
     Model model;
 
     @ArgGroup(exclusive = true)
-    ScenarioChoice scenario;
+    ScenarioChoice scenario = new ScenarioChoice();
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "default", converter = PresetConverter.class,
             description = "default or seed (see below; default ${DEFAULT-VALUE}).")
@@ -110,7 +110,7 @@ public final class PdeTrainCommand implements Callable<Integer> {
             description = "Where the trained model and checkpoints go (default: the result file's name with .model).")
     Path modelDir;
 
-    @Option(names = "--resume", description = "Continue from the newest checkpoint in the model directory (same settings; --steps may grow).")
+    @Option(names = "--resume", fallbackValue = ConfigOption.FLAG_IS_TRUE, description = "Continue from the newest checkpoint in the model directory (same settings; --steps may grow).")
     boolean resume;
 
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
@@ -164,7 +164,7 @@ public final class PdeTrainCommand implements Callable<Integer> {
     @Option(names = "--ic", paramLabel = "FORM", description = "Initial condition: hard, soft or soft-relative.")
     String ic;
 
-    @Option(names = "--jump-feature", negatable = true, description = "Give the network the side of the jump line (--no-jump-feature: not).")
+    @Option(names = "--jump-feature", negatable = true, fallbackValue = ConfigOption.FLAG_IS_TRUE, description = "Give the network the side of the jump line (--no-jump-feature: not).")
     Boolean jumpFeature;
 
     @Option(names = "--interior-points", paramLabel = "N", description = "PDE collocation points per step.")
@@ -193,6 +193,9 @@ public final class PdeTrainCommand implements Callable<Integer> {
 
     @Mixin
     GridOptions gridOptions;
+
+    @Mixin
+    ConfigOption config;
 
     @Spec
     CommandSpec spec;

@@ -51,7 +51,10 @@ public final class PopcastCli {
         if (isVerbose(cl)) {
             ex.printStackTrace(err);
         }
-        err.println(cl.getCommandSpec().qualifiedName() + ": " + ex.getMessage() + " (see --help)");
+        // a bad config file is fixed in the file, not by reading --help
+        boolean fromConfig = ex instanceof ConfigFile.Error;
+        String message = ConfigOption.describe(ex);
+        err.println(cl.getCommandSpec().qualifiedName() + ": " + message + (fromConfig || !message.equals(ex.getMessage()) ? "" : " (see --help)"));
         err.flush();
         return EXIT_USAGE;
     }

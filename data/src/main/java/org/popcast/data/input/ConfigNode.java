@@ -11,6 +11,7 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * One node of a YAML settings file, with typed getters whose errors name the file, line, column
@@ -82,6 +83,16 @@ public final class ConfigNode {
         }
         allowOnly(forms);
         return present.get(0);
+    }
+
+    /** A list ({@code [a, b]} or one item per line). */
+    public boolean isList() {
+        return node instanceof SequenceNode;
+    }
+
+    /** No value: an empty entry, {@code ~} or {@code null}. */
+    public boolean isNull() {
+        return node instanceof ScalarNode && Tag.NULL.equals(node.getTag());
     }
 
     public String text() {
