@@ -30,8 +30,17 @@ public final class TangentLstm {
     public record Weights<T extends TFloating>(Operand<T> kernel, Operand<T> recurrentKernel, Operand<T> bias) {
     }
 
-    /** Hidden and cell states (N x u) with their tangents, one per direction. */
-    public record State<T extends TFloating>(Operand<T> h, Operand<T> c, List<Operand<T>> dh, List<Operand<T>> dc) {
+    /**
+     * Hidden and cell states (N x u) with their tangents, one per direction. {@code zero} marks the
+     * initial state, whose terms a step leaves out: besides the saved work, a zero state times a
+     * constant kernel is something XLA would otherwise fold at compile time, which took 35 s per
+     * layer for a 301 x 1001 prediction grid.
+     */
+    public record State<T extends TFloating>(Operand<T> h, Operand<T> c, List<Operand<T>> dh, List<Operand<T>> dc, boolean zero) {
+
+        public State(Operand<T> h, Operand<T> c, List<Operand<T>> dh, List<Operand<T>> dc) {
+            this(h, c, dh, dc, false);
+        }
     }
 
     private TangentLstm() {
@@ -49,7 +58,7 @@ public final class TangentLstm {
         for (int k = 0; k < directions; k++) {
             none.add(row);
         }
-        return new State<>(zeros, zeros, none, none);
+        return new State<>(zeros, zeros, none, none, true);
     }
 
     /** One step reading {@code x} (N x inputs) whose derivatives along the directions are {@code dx}. */
@@ -64,11 +73,12 @@ public final class TangentLstm {
     public static <T extends TFloating> State<T> step(Ops tf, Weights<T> w, Operand<T> x, List<Operand<T>> dx, State<T> s, int rows) {
         Class<T> type = x.type();
         Operand<T> one = Constants.scalar(tf, 1, type);
-        Operand<T> z = tf.math.add(tf.math.add(tf.linalg.matMul(x, w.kernel()), tf.linalg.matMul(s.h(), w.recurrentKernel())), w.bias());
+        Operand<T> xw = tf.linalg.matMul(x, w.kernel());
+        Operand<T> z = tf.math.add(s.zero() ? xw : tf.math.add(xw, tf.linalg.matMul(s.h(), w.recurrentKernel())), w.bias());
         List<Operand<T>> gates = split(tf, z);
         Operand<T> i = tf.math.sigmoid(gates.get(0)), f = tf.math.sigmoid(gates.get(1));
         Operand<T> g = tf.math.tanh(gates.get(2)), o = tf.math.sigmoid(gates.get(3));
-        Operand<T> c = tf.math.add(tf.math.mul(f, s.c()), tf.math.mul(i, g));
+        Operand<T> c = s.zero() ? tf.math.mul(i, g) : tf.math.add(tf.math.mul(f, s.c()), tf.math.mul(i, g));
         Operand<T> tc = tf.math.tanh(c);
         Operand<T> h = tf.math.mul(o, tc);
         List<Operand<T>> dh = new ArrayList<>(), dc = new ArrayList<>();
@@ -81,14 +91,15 @@ public final class TangentLstm {
         }
         Operand<T> cPrevious = rows >= 0 && !dx.isEmpty() ? head(tf, s.c(), rows) : s.c();
         for (int k = 0; k < dx.size(); k++) {
-            Operand<T> dz = tf.math.add(tf.linalg.matMul(dx.get(k), w.kernel()), tf.linalg.matMul(s.dh().get(k), w.recurrentKernel()));
+            Operand<T> dxw = tf.linalg.matMul(dx.get(k), w.kernel());
+            Operand<T> dz = s.zero() ? dxw : tf.math.add(dxw, tf.linalg.matMul(s.dh().get(k), w.recurrentKernel()));
             List<Operand<T>> d = split(tf, dz);
             Operand<T> di = tf.math.mul(tf.math.mul(i, tf.math.sub(one, i)), d.get(0));
             Operand<T> df = tf.math.mul(tf.math.mul(f, tf.math.sub(one, f)), d.get(1));
             Operand<T> dg = tf.math.mul(tf.math.sub(one, tf.math.square(g)), d.get(2));
             Operand<T> dout = tf.math.mul(tf.math.mul(o, tf.math.sub(one, o)), d.get(3));
-            Operand<T> dcNew = tf.math.add(tf.math.add(tf.math.mul(df, cPrevious), tf.math.mul(f, s.dc().get(k))),
-                    tf.math.add(tf.math.mul(di, g), tf.math.mul(i, dg)));
+            Operand<T> fresh = tf.math.add(tf.math.mul(di, g), tf.math.mul(i, dg));
+            Operand<T> dcNew = s.zero() ? fresh : tf.math.add(tf.math.add(tf.math.mul(df, cPrevious), tf.math.mul(f, s.dc().get(k))), fresh);
             dc.add(dcNew);
             dh.add(tf.math.add(tf.math.mul(dout, tc), tf.math.mul(tf.math.mul(o, tf.math.sub(one, tf.math.square(tc))), dcNew)));
         }

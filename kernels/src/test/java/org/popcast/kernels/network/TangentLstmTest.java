@@ -116,4 +116,29 @@ class TangentLstmTest {
         // with U = 0 the cell state still carries it (c' = f c + i g): an LSTM recurs through c too
         assertTrue(noRecurrence > 0);
     }
+
+    @Test
+    void theZeroStateShortcutGivesExactlyWhatTheFullStepGivesFromZeros() {
+        Random r = new Random(11);
+        double[][] w = random(r, IN, 4 * UNITS, 0.7), u = random(r, UNITS, 4 * UNITS, 0.7);
+        double[] b = random(r, 1, 4 * UNITS, 0.3)[0];
+        try (Graph g = new Graph(); Session s = new Session(g)) {
+            Ops tf = Ops.create(g);
+            TangentLstm.Weights<TFloat64> weights = new TangentLstm.Weights<>(tf.constant(w), tf.constant(u), tf.constant(new double[][] {b}));
+            List<Operand<TFloat64>> dx = List.of(tf.constant(new double[][] {DIRECTION}));
+            TangentLstm.State<TFloat64> zero = TangentLstm.zero(tf, tf.constant(SEQUENCE[0]), UNITS, 1);
+            TangentLstm.State<TFloat64> unflagged = new TangentLstm.State<>(zero.h(), zero.c(), zero.dh(), zero.dc());
+            TangentLstm.State<TFloat64> a = TangentLstm.step(tf, weights, tf.constant(SEQUENCE[0]), dx, zero);
+            TangentLstm.State<TFloat64> full = TangentLstm.step(tf, weights, tf.constant(SEQUENCE[0]), dx, unflagged);
+            try (Result res = s.runner().fetch(a.h()).fetch(full.h()).fetch(a.c()).fetch(full.c()).fetch(a.dh().get(0))
+                    .fetch(full.dh().get(0)).run()) {
+                for (int k = 0; k < 6; k += 2) {
+                    double[][] x = StdArrays.array2dCopyOf((TFloat64) res.get(k)), y = StdArrays.array2dCopyOf((TFloat64) res.get(k + 1));
+                    for (int row = 0; row < x.length; row++) {
+                        org.junit.jupiter.api.Assertions.assertArrayEquals(y[row], x[row], 0, "output " + k / 2);
+                    }
+                }
+            }
+        }
+    }
 }

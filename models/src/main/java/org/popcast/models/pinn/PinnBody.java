@@ -27,6 +27,15 @@ public sealed interface PinnBody permits PinnBody.Mlp, PinnBody.Lstm {
     Map<String, double[][]> initial(int inputs, Random random);
 
     /**
+     * Whether training changes the named weight array. Weights the forward pass never reads (the
+     * recurrent kernels of length-one LSTM sequences) keep their initial values: the graph has no
+     * path from them to the loss, so they have no gradient to follow.
+     */
+    default boolean trains(String weight) {
+        return true;
+    }
+
+    /**
      * N at every row of {@code input} (N x d) and its derivatives along {@code directions} for the
      * first {@code rows} rows. {@code backStep} is the input displacement of one step back along
      * the characteristic (for sequence models); {@code dropoutSeeds} (seed, step) switches dropout
@@ -91,6 +100,12 @@ public sealed interface PinnBody permits PinnBody.Mlp, PinnBody.Lstm {
             if (!(spacing > 0) || !(dropout >= 0 && dropout < 1)) {
                 throw new IllegalArgumentException("sequence spacing must be > 0 and dropout in [0, 1)");
             }
+        }
+
+        /** With steps = 0 every cell runs one step from the zero state: the recurrent kernels are never read. */
+        @Override
+        public boolean trains(String weight) {
+            return steps > 0 || !weight.endsWith("_recurrent");
         }
 
         @Override

@@ -29,6 +29,8 @@ final class PinnLbfgsPhase implements AutoCloseable {
     private final Graph graph = new Graph();
     private final Session session;
     private final List<Placeholder<TFloat64>> inputs = new ArrayList<>();
+    /** For each input, its index among the gradients, or -1 for weights the loss does not read (PinnBody#trains). */
+    private final List<Integer> gradientIndex = new ArrayList<>();
     private final Operand<TFloat64> total;
     private final PinnLoss.Terms<TFloat64> terms;
     private final Gradients gradients;
@@ -45,15 +47,20 @@ final class PinnLbfgsPhase implements AutoCloseable {
         this.shape = shape;
         Ops tf = Ops.create(graph);
         Map<String, org.tensorflow.Operand<TFloat64>> named = new LinkedHashMap<>();
+        List<Placeholder<TFloat64>> trained = new ArrayList<>();
         for (String name : shape.arrays().keySet()) {
             Placeholder<TFloat64> p = tf.placeholder(TFloat64.class);
             inputs.add(p);
             named.put(name, p);
+            gradientIndex.add(s.body().trains(name) ? trained.size() : -1);
+            if (s.body().trains(name)) {
+                trained.add(p);
+            }
         }
         PinnNetwork<TFloat64> net = new PinnNetwork<>(named, problem, s);
         terms = PinnLoss.build(tf, net, problem, s, tf.constant(pointsStep), s.lbfgsPoints(), TFloat64.class);
         total = PinnTrainer.weighted(tf, terms, tf.constant(lossWeights));
-        gradients = tf.gradients(total, inputs);
+        gradients = tf.gradients(total, trained);
         session = new Session(graph, device.config());
     }
 
@@ -69,15 +76,25 @@ final class PinnLbfgsPhase implements AutoCloseable {
                 runner.feed(inputs.get(slot++), t);
             }
             runner.fetch(total).fetch(terms.pde()).fetch(terms.initial()).fetch(terms.boundary());
-            for (int i = 0; i < inputs.size(); i++) {
-                runner.fetch(gradients.dy(i));
+            for (int index : gradientIndex) {
+                if (index >= 0) {
+                    runner.fetch(gradients.dy(index)); // in index order: r.get(4 + index)
+                }
             }
             try (Result r = runner.run()) {
                 int at = 0;
+                List<double[][]> arrays = new ArrayList<>(w.arrays().values());
                 for (int i = 0; i < inputs.size(); i++) {
-                    for (double[] row : StdArrays.array2dCopyOf((TFloat64) r.get(4 + i))) {
-                        System.arraycopy(row, 0, gradient, at, row.length);
-                        at += row.length;
+                    int index = gradientIndex.get(i);
+                    double[][] g = index >= 0 ? StdArrays.array2dCopyOf((TFloat64) r.get(4 + index)) : null;
+                    for (int row = 0; row < arrays.get(i).length; row++) {
+                        int n = arrays.get(i)[row].length;
+                        if (g != null) {
+                            System.arraycopy(g[row], 0, gradient, at, n);
+                        } else {
+                            java.util.Arrays.fill(gradient, at, at + n, 0.0);
+                        }
+                        at += n;
                     }
                 }
                 double value = ((TFloat64) r.get(0)).getDouble();

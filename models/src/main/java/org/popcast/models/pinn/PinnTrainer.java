@@ -42,6 +42,8 @@ public final class PinnTrainer implements AutoCloseable {
     private final Session session;
     private final PinnSettings settings;
     private final List<Variable<TFloat32>> variables = new ArrayList<>();
+    /** The variables the loss depends on (PinnBody#trains); the optimiser and the gradient norms see only these. */
+    private final List<Variable<TFloat32>> trained = new ArrayList<>();
     private final List<String> names = new ArrayList<>();
     private final Variable<TInt64> stepCounter;
     private final Variable<TFloat32> lossWeights;
@@ -61,6 +63,9 @@ public final class PinnTrainer implements AutoCloseable {
         initial.constants(tf, TFloat32.class).forEach((name, value) -> {
             Variable<TFloat32> v = tf.withName(name).variable(value);
             variables.add(v);
+            if (s.body().trains(name)) {
+                trained.add(v);
+            }
             names.add(name);
             named.put(name, v);
         });
@@ -71,7 +76,7 @@ public final class PinnTrainer implements AutoCloseable {
         terms = PinnLoss.build(tf, net, problem, s, stepCounter, s.interiorPoints(), TFloat32.class);
         total = weighted(tf, terms, lossWeights);
         Operand<TFloat32> stepNumber = tf.dtypes.cast(stepCounter, TFloat32.class);
-        Op update = DeterministicAdam.minimize(tf, total, variables, s.schedule().graph(tf, stepNumber), stepNumber);
+        Op update = DeterministicAdam.minimize(tf, total, trained, s.schedule().graph(tf, stepNumber), stepNumber);
         advance = tf.withControlDependencies(List.of(update)).assignAdd(stepCounter, tf.constant(1L));
         rebalance = s.gradientNormWeights() ? rebalance(tf) : null;
         session = new Session(graph, this.device.config());
@@ -95,9 +100,9 @@ public final class PinnTrainer implements AutoCloseable {
                 norms.add(null);
                 continue;
             }
-            Gradients g = tf.gradients(term, variables);
+            Gradients g = tf.gradients(term, trained);
             Operand<TFloat32> squares = null;
-            for (int i = 0; i < variables.size(); i++) {
+            for (int i = 0; i < trained.size(); i++) {
                 Operand<TFloat32> s = tf.reduceSum(tf.math.square(g.dy(i)), tf.constant(new int[] {0, 1}));
                 squares = squares == null ? s : tf.math.add(squares, s);
             }

@@ -132,4 +132,19 @@ class PinnTrainRunTest {
                 tmp, Provenance.of("t"), Progress.none());
         assertEquals(25, longer.adamStepsDone(), "other settings: trained again");
     }
+
+    @Test
+    void aLengthOneLstmTrainsAndLeavesItsUnreadRecurrentKernelsAlone(@TempDir Path tmp) throws Exception {
+        PinnSettings s = new PinnSettings(new PinnBody.Lstm(4, 2, 0, 1.0, 0), true, false, true, 128, 0, 8, 4, Collocation.Kind.SOBOL, true, 5,
+                new LearningRateSchedule(1e-3, 0.9, 20), 10, 3, 128, 7);
+        PinnTrainRun.Outcome o = PinnTrainRun.run(SCENARIO, new PinnTrainRun.Options(s, GRID, Device.CPU, tmp, false, 20),
+                Provenance.of("test"), Progress.none());
+        assertEquals(10, o.adamStepsDone());
+        java.util.Map<String, double[][]> before = PinnWeights.initial(s, s.inputWidth(SCENARIO.problem())).arrays();
+        java.util.Map<String, double[][]> after = PinnModelFile.read(tmp).weights().arrays();
+        for (String name : before.keySet()) {
+            boolean same = java.util.Arrays.deepEquals(before.get(name), after.get(name));
+            assertEquals(name.endsWith("_recurrent"), same, name + (same ? " unchanged" : " changed"));
+        }
+    }
 }
