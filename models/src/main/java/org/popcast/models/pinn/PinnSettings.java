@@ -47,8 +47,9 @@ public record PinnSettings(PinnBody body, boolean hardInitial, boolean relativeI
         if (adamSteps < 0 || lbfgsIterations < 0) {
             throw new IllegalArgumentException("step counts must be >= 0");
         }
-        if (lbfgsIterations > 0) {
-            positive("L-BFGS points", lbfgsPoints);
+        if (lbfgsIterations > 0 && lbfgsPoints < 1) {
+            // the seed presets have no L-BFGS phase, hence no points for it
+            throw new IllegalArgumentException("L-BFGS iterations need L-BFGS points (--lbfgs-points N), got " + lbfgsPoints);
         }
     }
 
