@@ -25,8 +25,8 @@ class CompletionCommandTest {
         CliRun run = CliRun.popcast("completion", "bash");
         assertEquals(0, run.exit(), run.err());
         String script = run.out();
-        for (String word : List.of("_complete_popcast", "pde", "train", "solve", "cohort", "balance", "mobility", "doctor", "completion",
-                "--device", "--policy", "--require-gpu", "--quiet", "--verbose")) {
+        for (String word : List.of("_complete_popcast", "pde", "train", "solve", "cohort", "balance", "mobility", "doctor", "completion", "plot",
+                "--device", "--policy", "--require-gpu", "--quiet", "--verbose", "--years", "--series")) {
             assertTrue(script.contains(word), word);
         }
         CliRun zsh = CliRun.popcast("completion", "zsh");
@@ -44,7 +44,7 @@ class CompletionCommandTest {
         Files.writeString(script, CliRun.popcast("completion", "bash").out());
         assertEquals(List.of("train"), complete("bash", script, "popcast", "pde", "tr"));
         assertEquals(List.of("--device"), complete("bash", script, "popcast", "pde", "train", "--dev"));
-        assertTrue(complete("bash", script, "popcast", "").containsAll(List.of("pde", "doctor", "completion", "info")));
+        assertTrue(complete("bash", script, "popcast", "").containsAll(List.of("pde", "doctor", "completion", "info", "plot")));
     }
 
     @Test

@@ -59,7 +59,8 @@ final class BalancePlot {
         Charts.Magnitude m = Charts.Magnitude.of(model, observed == null ? new double[0] : observed, upper == null ? new double[0] : upper);
         String longName = String.valueOf(f.variable(name).attributes().getOrDefault("long_name", name)).replaceFirst(", model$", "");
         XYChart chart = Charts.xy(longName, f.coordinateTitle("year", "year"), ResultFile.axisTitle(name, m.units(f.units(name))));
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        Charts.yearAxis(chart);
         int[] band = lower == null ? new int[0] : IntStream.range(0, years.length).filter(i -> Double.isFinite(lower[i])).toArray();
         if (band.length > 0) {
             String label = String.format(Locale.ROOT, "%.0f %% band", 100 * f.number("confidence"));
@@ -72,18 +73,24 @@ final class BalancePlot {
             Charts.line(chart, "upper bound", bx, hi).setLineColor(MODEL).setLineStyle(Charts.THIN).setShowInLegend(false);
         }
         int firstForecast = band.length > 0 ? band[0] : years.length;
-        if (firstForecast > 0) {
-            int[] fit = IntStream.range(0, firstForecast).filter(i -> Double.isFinite(model[i])).toArray();
+        int[] fit = IntStream.range(0, firstForecast).filter(i -> Double.isFinite(model[i])).toArray();
+        if (fit.length > 0) {
             Charts.line(chart, "model (fit)", pick(years, fit), m.apply(pick(model, fit))).setLineColor(MODEL);
         }
-        if (band.length > 0) {
-            // from the last fitted year, so that the two lines join
-            int[] ahead = IntStream.rangeClosed(Math.max(0, firstForecast - 1), years.length - 1).filter(i -> Double.isFinite(model[i])).toArray();
+        // from the last fitted year, so that the two lines join
+        int[] ahead = band.length == 0 ? new int[0]
+                : IntStream.rangeClosed(Math.max(0, firstForecast - 1), years.length - 1).filter(i -> Double.isFinite(model[i])).toArray();
+        if (ahead.length > 0) {
             Charts.dashed(chart, "forecast", pick(years, ahead), m.apply(pick(model, ahead))).setLineColor(MODEL);
         }
         if (observed != null) {
             int[] seen = IntStream.range(0, years.length).filter(i -> Double.isFinite(observed[i])).toArray();
-            Charts.points(chart, "observed", pick(years, seen), m.apply(pick(observed, seen))).setMarkerColor(Color.BLACK);
+            if (seen.length > 0) {
+                Charts.points(chart, "observed", pick(years, seen), m.apply(pick(observed, seen))).setMarkerColor(Color.BLACK);
+            }
+        }
+        if (fit.length + ahead.length == 0 && !chart.getSeriesMap().containsKey("observed")) {
+            throw new InputException(f.file() + ": series '" + name + "' holds no numbers (" + f.text("migration", "not modelled") + ")");
         }
         return chart;
     }
@@ -113,6 +120,7 @@ final class BalancePlot {
         XYChart chart = Charts.xy("population by age group", f.coordinateTitle("year", "year"),
                 ResultFile.axisTitle("population", m.units(f.units("population"))));
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        Charts.yearAxis(chart);
         Charts.line(chart, "total (Level I)", years, m.apply(total)).setLineColor(Color.BLACK);
         int n = years.length;
         for (int g = 0; g < groups.size(); g++) {

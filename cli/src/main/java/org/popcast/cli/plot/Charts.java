@@ -31,6 +31,12 @@ final class Charts {
         return c;
     }
 
+    /** Calendar years on the x axis: 2030, not 2,030. */
+    static XYChart yearAxis(XYChart c) {
+        c.getStyler().setXAxisDecimalPattern("0");
+        return c;
+    }
+
     /** A line without markers. */
     static XYSeries line(XYChart c, String name, double[] x, double[] y) {
         XYSeries s = c.addSeries(name, x, y);

@@ -80,7 +80,7 @@ final class CohortPlot {
 
     /** Males to the left, females to the right; each as the outline of its bars, filled. */
     static XYChart pyramid(String title, double[] ages, double[] males, double[] females, double widest, String units, String ageTitle) {
-        XYChart c = Charts.xy(title, units + " (males left, females right)", ageTitle);
+        XYChart c = Charts.xy(title, units, ageTitle);
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea).setXAxisMin(-widest * 1.05)
                 .setXAxisMax(widest * 1.05).setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         Charts.unsignedTicks(c);
@@ -118,6 +118,7 @@ final class CohortPlot {
         XYChart c = Charts.xy("total population of " + name + " by scenario", f.coordinateTitle("year", "year"),
                 ResultFile.axisTitle("population", m.units(f.units("population_total"))));
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        Charts.yearAxis(c);
         for (int s = 0; s < p.scenarios().size(); s++) {
             double[] v = new double[years];
             System.arraycopy(total, (s * p.regions().size() + r) * years, v, 0, years);

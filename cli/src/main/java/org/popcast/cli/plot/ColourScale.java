@@ -14,17 +14,25 @@ import java.util.Locale;
  */
 final class ColourScale implements Figure.Panel {
 
+
     private static final Color[] VIRIDIS = {new Color(0x440154), new Color(0x3b528b), new Color(0x21918c),
             new Color(0x5ec962), new Color(0xfde725)};
 
     private final double min;
     private final double max;
+    private final Charts.Magnitude magnitude;
     private final String label;
 
-    ColourScale(double min, double max, String label) {
+    /** @param magnitude what the values were divided by (the label names it) */
+    ColourScale(double min, double max, Charts.Magnitude magnitude, String label) {
         this.min = min;
         this.max = max > min ? max : min + 1;
+        this.magnitude = magnitude;
         this.label = label;
+    }
+
+    Charts.Magnitude magnitude() {
+        return magnitude;
     }
 
     double min() {
@@ -62,7 +70,7 @@ final class ColourScale implements Figure.Panel {
         g.setColor(Color.DARK_GRAY);
         g.drawRect(x, top, w, bottom - top);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        DecimalFormat f = new DecimalFormat(max - min >= 10 ? "#,##0" : "0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        DecimalFormat f = new DecimalFormat(max - min >= 10 ? "#,##0" : "0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
         for (int k = 0; k <= 4; k++) {
             int y = bottom - (bottom - top) * k / 4;
             g.drawLine(x + w, y, x + w + 4, y);

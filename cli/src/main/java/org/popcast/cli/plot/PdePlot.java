@@ -6,9 +6,6 @@ import java.util.Locale;
 
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.XYStyler;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The age-structured PDE (exact solve, PINN training, PINN prediction): density over time and age as
@@ -24,7 +21,7 @@ final class PdePlot {
         String model = f.product().equals("agepde_exact") ? "exact solver" : f.text("model", "pinn").toUpperCase(Locale.ROOT);
         Figure fig = new Figure(f.title(), subtitle(f), width);
         ColourScale scale = scale(f);
-        fig.row(width * 2 / 5, new double[] {12, 1}, fig.chart(density(f, scale)), scale);
+        fig.row(width * 2 / 5, density(f, scale));
         fig.row(width / 4, fig.chart(series(f, "births", "births per year", model)),
                 fig.chart(series(f, "population", "total population", model)));
         if (f.has("loss_total")) {
@@ -45,36 +42,21 @@ final class PdePlot {
     static ColourScale scale(ResultFile f) {
         double[] d = f.values("density");
         double min = Arrays.stream(d).filter(Double::isFinite).min().orElse(0), max = Arrays.stream(d).filter(Double::isFinite).max().orElse(1);
-        return new ColourScale(min, max, ResultFile.axisTitle("density", f.units("density")));
+        Charts.Magnitude m = Charts.Magnitude.of(max);
+        return new ColourScale(min / m.factor(), max / m.factor(), m, ResultFile.axisTitle("density", m.units(f.units("density"))));
     }
 
-    static XYChart density(ResultFile f, ColourScale scale) {
-        double[] t = f.coordinate("time"), a = f.coordinate("age");
-        XYChart c = Charts.xy("population density by age and time", f.coordinateTitle("time", "time"), f.coordinateTitle("age", "age"));
-        XYStyler st = c.getStyler();
-        st.setLegendVisible(false);
-        st.setPlotContentSize(1.0);
-        st.setPlotGridLinesVisible(false);
-        st.setXAxisMin(t[0]);
-        st.setXAxisMax(t[t.length - 1]);
-        st.setYAxisMin(a[0]);
-        st.setYAxisMax(a[a.length - 1]);
-        // the axes need a series; this one spans the grid and is not drawn
-        XYSeries corners = c.addSeries("grid", new double[] {t[0], t[t.length - 1]}, new double[] {a[0], a[a.length - 1]});
-        corners.setMarker(SeriesMarkers.NONE).setLineColor(new Color(0, 0, 0, 0)).setShowInLegend(false);
-        c.addAnnotation(raster(f, scale));
-        return c;
-    }
-
-    static DensityRaster raster(ResultFile f, ColourScale scale) {
-        return new DensityRaster(f.coordinate("time"), f.coordinate("age"), f.values("density"), scale);
+    static ColourMap density(ResultFile f, ColourScale scale) {
+        return new ColourMap("population density by age and time", f.coordinateTitle("time", "time"), f.coordinateTitle("age", "age"),
+                f.coordinate("time"), f.coordinate("age"), scale.magnitude().apply(f.values("density")), scale);
     }
 
     static XYChart series(ResultFile f, String name, String title, String model) {
         double[] t = f.coordinate("time"), v = f.values(name);
         double[] exact = f.has(name + "_exact") ? f.values(name + "_exact") : null;
         Charts.Magnitude m = exact == null ? Charts.Magnitude.of(v) : Charts.Magnitude.of(v, exact);
-        XYChart c = Charts.xy(title, f.coordinateTitle("time", "time"), ResultFile.axisTitle(name, m.units(f.units(name))));
+        XYChart c = Charts.yearAxis(Charts.xy(title, f.coordinateTitle("time", "time"), ResultFile.axisTitle(name, m.units(f.units(name)))));
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         Charts.line(c, model, t, m.apply(v));
         if (exact != null) {
             Charts.dashed(c, "exact solver", t, m.apply(exact)).setLineColor(Color.BLACK);

@@ -111,7 +111,7 @@ public final class ResultFile {
 
     /** "births (persons per year)": a name and its units, without the dimensionless "1". */
     public static String axisTitle(String name, String units) {
-        return units == null || units.isBlank() || units.equals("1") ? name : name + " (" + units + ")";
+        return units == null || units.isBlank() || units.equals("1") || units.equals(name) ? name : name + " (" + units + ")";
     }
 
     /** A dimension's axis title from its long name and units, e.g. "age (year)". */

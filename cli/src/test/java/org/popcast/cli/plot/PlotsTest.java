@@ -108,17 +108,19 @@ class PlotsTest {
         ResultFile exact = read("agepde_exact");
         double[] t = exact.coordinate("time"), a = exact.coordinate("age"), density = exact.values("density");
         ColourScale scale = PdePlot.scale(exact);
-        DensityRaster raster = PdePlot.raster(exact, scale);
+        ColourMap raster = PdePlot.density(exact, scale);
+        assertEquals(1e6, scale.magnitude().factor(), "densities of millions per year of age");
         for (int[] ij : new int[][] {{0, 0}, {10, 30}, {t.length - 1, a.length - 1}, {t.length / 2, 25}}) {
-            double v = density[ij[0] * a.length + ij[1]];
-            assertEquals(v, raster.value(ij[0], ij[1]));
+            double v = density[ij[0] * a.length + ij[1]] / 1e6;
+            assertEquals(v, raster.value(ij[0], ij[1]), 1e-12 * v);
             assertEquals(scale.colour(v).getRGB() & 0xffffff, raster.rgb(ij[0], ij[1]));
         }
         assertEquals(0xfde725, scale.colour(scale.max()).getRGB() & 0xffffff, "the largest density is viridis yellow");
         assertEquals(0x440154, scale.colour(scale.min()).getRGB() & 0xffffff);
 
         Figure fig = figure("agepde_exact", Plots.Choices.defaults());
-        assertEquals(3, fig.charts().size(), "density, births, population; no losses");
+        assertEquals(2, fig.charts().size(), "births, population; no losses");
+        assertEquals(3, fig.panels().size());
         XYSeries births = series(fig, "births", "exact solver");
         assertArrayEquals(t, births.getXData());
         assertPlotted(exact.values("births"), births.getYData(), fig.chart("births").getYAxisTitle());
@@ -128,7 +130,7 @@ class PlotsTest {
 
         ResultFile pinn = read("agepde_pinn");
         Figure trained = Plots.figure(pinn, Plots.Choices.defaults());
-        assertEquals(4, trained.charts().size());
+        assertEquals(3, trained.charts().size());
         XYSeries dashed = series(trained, "births", "exact solver");
         assertEquals(Charts.DASHED, dashed.getLineStyle());
         assertPlotted(pinn.values("births_exact"), dashed.getYData(), trained.chart("births").getYAxisTitle());
@@ -140,7 +142,7 @@ class PlotsTest {
         assertArrayEquals(pinn.values("loss_pde"), losses.getSeriesMap().get("pde").getYData());
 
         Figure predicted = figure("agepde_pinn_prediction", Plots.Choices.defaults());
-        assertEquals(3, predicted.charts().size(), "a prediction has no losses and no exact curves");
+        assertEquals(2, predicted.charts().size(), "a prediction has no losses and no exact curves");
         assertEquals(1, ((XYChart) predicted.chart("births")).getSeriesMap().size());
     }
 
