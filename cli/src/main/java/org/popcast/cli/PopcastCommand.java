@@ -10,8 +10,8 @@ import picocli.CommandLine.ScopeType;
 
 @Command(name = "popcast", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = "Population forecasting: age-structured PDE, cohort-component projection, balance model, mobility.",
-        subcommands = {PdeCommand.class, CohortCommand.class, BalanceCommand.class, MobilityCommand.class, InfoCommand.class, BenchCommand.class,
-                DoctorCommand.class, CompletionCommand.class, ConfigCommand.class},
+        subcommands = {PdeCommand.class, CohortCommand.class, BalanceCommand.class, MobilityCommand.class, InfoCommand.class, PlotCommand.class,
+                BenchCommand.class, DoctorCommand.class, CompletionCommand.class, ConfigCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:bad input file, unwritable output or failure", "2:usage error (bad option or value)"})
 public final class PopcastCommand implements Runnable {

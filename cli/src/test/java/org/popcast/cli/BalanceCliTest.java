@@ -35,6 +35,11 @@ class BalanceCliTest {
 
     /** A 16-year series from known curves, with 2005 missing but for deaths and departures. */
     private Path series() throws IOException {
+        return series(dir);
+    }
+
+    /** series.csv of {@link #CURVES} in {@code dir} (also used by the plot tests). */
+    static Path series(Path dir) throws IOException {
         BalancePath p = new TrapezoidBalanceOde(4).solve(CURVES, 500_000, 1999, 2000, BalanceForcing.none(16), false);
         StringBuilder csv = new StringBuilder("year,population,births,deaths,arrivals,departures\n");
         for (int y = 0; y < 16; y++) {
@@ -109,14 +114,7 @@ class BalanceCliTest {
 
     @Test
     void groupsAddUpToThePopulation() throws Exception {
-        AgeGroupOde.Solution truth = new AgeGroupOde(4).solve(CURVES, 500_000, 1999, 2000, new double[] {9e4, 3.3e5, 8e4},
-                new double[] {0.2, 0.7, 0.1}, new double[] {0.3, 1, 4}, new double[] {16, 44}, BalanceForcing.none(15));
-        StringBuilder csv = new StringBuilder("year,young,working,old\n");
-        for (int y = 0; y <= 15; y += 3) {
-            csv.append(String.format("%d,%.0f,%.0f,%.0f%n", 2000 + y, truth.groups()[y][0], truth.groups()[y][1], truth.groups()[y][2]));
-        }
-        Path groups = dir.resolve("groups.csv"), h5 = dir.resolve("g.h5");
-        Files.writeString(groups, csv);
+        Path groups = groups(dir), h5 = dir.resolve("g.h5");
         CliRun run = popcast("balance", "groups", "--series", series().toString(), "--groups", groups.toString(), "--out", h5.toString(),
                 "--csv", dir.resolve("csv").toString());
         assertEquals(0, run.exit(), run.err());
@@ -129,6 +127,17 @@ class BalanceCliTest {
             assertEquals(4.0, (double) hdf.getAttribute("death_rate_multiplier_old").getData(), 0.2);
         }
         assertEquals("year,group,model,observed", Files.readAllLines(dir.resolve("csv/groups.csv")).get(0));
+    }
+
+    /** groups.csv every third year from the Level II model with known shares and multipliers (death rate x 4 when old). */
+    static Path groups(Path dir) throws IOException {
+        AgeGroupOde.Solution truth = new AgeGroupOde(4).solve(CURVES, 500_000, 1999, 2000, new double[] {9e4, 3.3e5, 8e4},
+                new double[] {0.2, 0.7, 0.1}, new double[] {0.3, 1, 4}, new double[] {16, 44}, BalanceForcing.none(15));
+        StringBuilder csv = new StringBuilder("year,young,working,old\n");
+        for (int y = 0; y <= 15; y += 3) {
+            csv.append(String.format("%d,%.0f,%.0f,%.0f%n", 2000 + y, truth.groups()[y][0], truth.groups()[y][1], truth.groups()[y][2]));
+        }
+        return Files.writeString(dir.resolve("groups.csv"), csv);
     }
 
     @Test

@@ -6,9 +6,9 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** One run of the real command line in-process: exit code, standard output and standard error. */
-record CliRun(int exit, String out, String err) {
+public record CliRun(int exit, String out, String err) {
 
-    static CliRun popcast(String... args) {
+    public static CliRun popcast(String... args) {
         StringWriter out = new StringWriter(), err = new StringWriter();
         CommandLine cl = PopcastCli.commandLine();
         cl.setOut(new PrintWriter(out));

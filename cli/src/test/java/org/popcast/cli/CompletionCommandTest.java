@@ -26,7 +26,7 @@ class CompletionCommandTest {
         assertEquals(0, run.exit(), run.err());
         String script = run.out();
         for (String word : List.of("_complete_popcast", "pde", "train", "solve", "cohort", "balance", "mobility", "doctor", "completion",
-                "config", "example", "--config",
+                "config", "example", "--config", "plot", "--years", "--series",
                 "--device", "--policy", "--require-gpu", "--quiet", "--verbose")) {
             assertTrue(script.contains(word), word);
         }
@@ -45,7 +45,7 @@ class CompletionCommandTest {
         Files.writeString(script, CliRun.popcast("completion", "bash").out());
         assertEquals(List.of("train"), complete("bash", script, "popcast", "pde", "tr"));
         assertEquals(List.of("--device"), complete("bash", script, "popcast", "pde", "train", "--dev"));
-        assertTrue(complete("bash", script, "popcast", "").containsAll(List.of("pde", "doctor", "completion", "info", "config")));
+        assertTrue(complete("bash", script, "popcast", "").containsAll(List.of("pde", "doctor", "completion", "info", "config", "plot")));
     }
 
     @Test

@@ -24,6 +24,10 @@ class MobilityCliTest {
 
     /** 12 cities x 5 years; rate = 0.4 x1 - 0.2 x2; pop is a population count the default screen must drop. */
     private Path table(String name, boolean withX2) throws IOException {
+        return table(dir, name, withX2);
+    }
+
+    static Path table(Path dir, String name, boolean withX2) throws IOException {
         Random r = new Random(3);
         StringBuilder b = new StringBuilder("Cityid,year,x1," + (withX2 ? "x2," : "") + "RegisteredPop,rate\n");
         for (int c = 0; c < 12; c++) {
@@ -38,7 +42,7 @@ class MobilityCliTest {
 
     private static final String[] FAST = {"--target", "rate", "--fnn-epochs", "2", "--lstm-max-epochs", "2", "--patience", "1", "--window", "2"};
 
-    private static String[] args(String[] head, String... tail) {
+    static String[] args(String[] head, String... tail) {
         String[] all = new String[head.length + FAST.length + tail.length];
         System.arraycopy(head, 0, all, 0, head.length);
         System.arraycopy(FAST, 0, all, head.length, FAST.length);

@@ -23,7 +23,7 @@ class PdeTrainCommandTest {
     @TempDir
     Path dir;
 
-    private static final String[] TINY = {"--steps", "30", "--lbfgs", "3", "--hidden", "8,8", "--interior-points", "128",
+    static final String[] TINY = {"--steps", "30", "--lbfgs", "3", "--hidden", "8,8", "--interior-points", "128",
             "--boundary-times", "4", "--quadrature-nodes", "4", "--lbfgs-points", "128", "--age-step", "5", "--time-step", "1", "-q"};
 
     private CliRun train(String... extra) {

@@ -1,0 +1,102 @@
+package org.popcast.cli.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/** The house style of popcast's charts and the few series shapes they share. */
+final class Charts {
+
+    static final BasicStroke DASHED = new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {6, 4}, 0);
+    static final BasicStroke THIN = new BasicStroke(0.8f);
+
+    private Charts() {
+    }
+
+    static XYChart xy(String title, String xTitle, String yTitle) {
+        XYChart c = new XYChartBuilder().width(600).height(400).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        c.getStyler().setChartBackgroundColor(Color.WHITE).setLegendPosition(Styler.LegendPosition.InsideNE)
+                .setLegendBorderColor(Color.LIGHT_GRAY).setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        c.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+        c.getStyler().setMarkerSize(5);
+        return c;
+    }
+
+    /** Calendar years on the x axis: 2030, not 2,030. */
+    static XYChart yearAxis(XYChart c) {
+        c.getStyler().setXAxisDecimalPattern("0");
+        return c;
+    }
+
+    /** A line without markers. */
+    static XYSeries line(XYChart c, String name, double[] x, double[] y) {
+        XYSeries s = c.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line).setMarker(SeriesMarkers.NONE);
+        return s;
+    }
+
+    static XYSeries dashed(XYChart c, String name, double[] x, double[] y) {
+        XYSeries s = line(c, name, x, y);
+        s.setLineStyle(DASHED);
+        return s;
+    }
+
+    static XYSeries points(XYChart c, String name, double[] x, double[] y) {
+        XYSeries s = c.addSeries(name, x, y);
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarker(SeriesMarkers.CIRCLE);
+        return s;
+    }
+
+    static XYSeries colour(XYSeries s, Color line, Color fill) {
+        s.setLineColor(line);
+        s.setFillColor(fill);
+        return s;
+    }
+
+    /** Tick labels without sign: XChart stops only once labels are distinct, so negative ones get a thin space. */
+    static void unsignedTicks(XYChart c) {
+        DecimalFormat f = new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        c.getStyler().setxAxisTickLabelsFormattingFunction(x -> f.format(Math.abs(x)) + (x < 0 ? "\u2009" : ""));
+    }
+
+    /** Thousands, millions or billions for counts of persons, so that tick labels stay short. */
+    record Magnitude(double factor, String word) {
+        static Magnitude of(double largest) {
+            double a = Math.abs(largest);
+            return a >= 2e9 ? new Magnitude(1e9, "billion ") : a >= 2e6 ? new Magnitude(1e6, "million ")
+                    : a >= 2e4 ? new Magnitude(1e3, "thousand ") : new Magnitude(1, "");
+        }
+
+        static Magnitude of(double[]... values) {
+            double max = 0;
+            for (double[] v : values) {
+                for (double x : v) {
+                    max = Double.isFinite(x) ? Math.max(max, Math.abs(x)) : max;
+                }
+            }
+            return of(max);
+        }
+
+        double[] apply(double[] v) {
+            double[] out = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                out[i] = v[i] / factor;
+            }
+            return out;
+        }
+
+        /** "million persons per year" from "persons per year". */
+        String units(String units) {
+            return word + units;
+        }
+    }
+}
