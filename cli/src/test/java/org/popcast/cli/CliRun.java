@@ -18,7 +18,7 @@ public record CliRun(int exit, String out, String err) {
     }
 
     /** Standard error without the start banner: what a failing command says about its failure. */
-    String errWithoutBanner() {
+    public String errWithoutBanner() {
         return err.lines().filter(l -> !(l.startsWith("popcast ") && l.contains(" | Java "))).collect(java.util.stream.Collectors.joining("\n"));
     }
 }

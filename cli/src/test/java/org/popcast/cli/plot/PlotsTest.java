@@ -271,7 +271,7 @@ class PlotsTest {
     private static void assertFails(int exit, String message, String... args) {
         CliRun run = CliRun.popcast(args);
         assertEquals(exit, run.exit(), run.err());
-        assertTrue(run.err().startsWith("popcast plot: ") && run.err().contains(message), run.err());
-        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.errWithoutBanner().startsWith("popcast plot: ") && run.err().contains(message), run.err());
+        assertEquals(1, run.errWithoutBanner().strip().lines().count(), run.err());
     }
 }
