@@ -43,9 +43,9 @@ public final class PdeCompareCommand implements Callable<Integer> {
     @Option(names = "--policies", split = ",", paramLabel = "NAME", description = "Policies (default: all built-in).")
     List<String> policies;
 
-    @Option(names = "--configs", split = ",", paramLabel = "LABEL",
+    @Option(names = "--networks", split = ",", paramLabel = "LABEL",
             description = "Subset of: pinn-default, pinn-seed, lstm-pinn-default, lstm-pinn-seed (default: all).")
-    List<String> configs;
+    List<String> networks;
 
     @Option(names = "--steps-scale", paramLabel = "F", defaultValue = "1", description = "Multiply every run's Adam steps and L-BFGS iterations (default ${DEFAULT-VALUE}).")
     double stepsScale;
@@ -86,12 +86,12 @@ public final class PdeCompareCommand implements Callable<Integer> {
         }
         List<PdeComparison.Config> chosen = new ArrayList<>();
         for (PdeComparison.Config c : PdeComparison.configs(stepsScale, seed)) {
-            if (configs == null || configs.contains(c.label().replace(' ', '-'))) {
+            if (networks == null || networks.contains(c.label().replace(' ', '-'))) {
                 chosen.add(c);
             }
         }
         if (chosen.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--configs matches none of pinn-default, pinn-seed, lstm-pinn-default, lstm-pinn-seed");
+            throw new ParameterException(spec.commandLine(), "--networks matches none of pinn-default, pinn-seed, lstm-pinn-default, lstm-pinn-seed");
         }
         ExactSolveRun.Grid grid = gridOptions.grid(spec, scenarios);
         Progress progress = PopcastCommand.progress(spec);

@@ -153,11 +153,11 @@ class ConfigFileTest {
 
     @Test
     void typesListsBooleansAndDurationsReadAsOnTheCommandLine() throws IOException {
-        Path list = file("list.yaml", "policies: [two-child, three-child]\nconfigs: pinn-default,lstm-pinn-seed\ntime-limit: 10m\n"
+        Path list = file("list.yaml", "policies: [two-child, three-child]\nnetworks: pinn-default,lstm-pinn-seed\ntime-limit: 10m\n"
                 + "resume: true\nseed: 7\n");
         CommandSpec compare = parse(List.of("pde", "compare", "--config", list.toString()));
         assertEquals(List.of("two-child", "three-child"), value(compare, "--policies"));
-        assertEquals(List.of("pinn-default", "lstm-pinn-seed"), value(compare, "--configs"));
+        assertEquals(List.of("pinn-default", "lstm-pinn-seed"), value(compare, "--networks"));
         assertEquals(Duration.ofMinutes(10), value(compare, "--time-limit"));
         assertEquals(true, value(compare, "--resume"));
         assertEquals(7L, value(compare, "--seed"));

@@ -127,7 +127,7 @@ class PdeTrainCommandTest {
     void compareWritesTablesAndAChart() throws Exception {
         Path outDir = dir.resolve("cmp");
         CliRun run = CliRun.popcast("pde", "compare", "--out-dir", outDir.toString(), "--policies", "two-child",
-                "--configs", "pinn-default,lstm-pinn-default", "--steps-scale", "0.001", "--age-step", "5", "--time-step", "1", "-q");
+                "--networks", "pinn-default,lstm-pinn-default", "--steps-scale", "0.001", "--age-step", "5", "--time-step", "1", "-q");
         assertEquals(0, run.exit(), run.err());
         List<String> csv = Files.readAllLines(outDir.resolve("compare.csv"));
         assertEquals(3, csv.size());
