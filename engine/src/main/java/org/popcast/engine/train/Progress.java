@@ -16,6 +16,7 @@ public final class Progress {
     private String phase;
     private long phaseStartNanos;
     private long phaseStartSteps;
+    private long lastDone;
     private long lastPrintNanos = Long.MIN_VALUE;
     private boolean lineOpen;
 
@@ -38,7 +39,8 @@ public final class Progress {
 
     /**
      * Reports step {@code done} of {@code total} of a phase; {@code stepsThisRun} counts the steps
-     * this process took (a resumed run's earlier steps do not count toward its speed).
+     * this process took (a resumed run's earlier steps do not count toward its speed). A phase
+     * whose {@code done} falls back has started over (the next fold's epochs) and is timed afresh.
      */
     public void update(String phase, long done, long total, long stepsThisRun, String losses) {
         if (out == null) {
@@ -50,7 +52,13 @@ public final class Progress {
             phaseStartNanos = now;
             phaseStartSteps = stepsThisRun;
             lastPrintNanos = Long.MIN_VALUE;
+        } else if (done < lastDone) {
+            // the phase starts over (the next model's epochs): measure its speed afresh, but keep
+            // the plain lines' pace, or every model would print a line
+            phaseStartNanos = now;
+            phaseStartSteps = stepsThisRun;
         }
+        lastDone = done;
         boolean last = done == total;
         if (!last && lastPrintNanos != Long.MIN_VALUE && (now - lastPrintNanos) / 1e9 < intervalSeconds) {
             return;
@@ -84,6 +92,18 @@ public final class Progress {
         }
         out.println(text);
         out.flush();
+    }
+
+    /**
+     * Erases an open progress line on a terminal, so that a result printed on standard output
+     * starts on a clean line; the next update draws the progress line again.
+     */
+    public void clearLine() {
+        if (out != null && lineOpen) {
+            out.print("\r\033[K");
+            out.flush();
+            lineOpen = false;
+        }
     }
 
     static String duration(double seconds) {
