@@ -1,6 +1,7 @@
 package org.popcast.engine.train;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Locale;
  */
 public final class Progress {
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private final double intervalSeconds;
     private String phase;
@@ -21,20 +22,27 @@ public final class Progress {
     private boolean lineOpen;
 
     public Progress(PrintStream out, boolean terminal, double intervalSeconds) {
+        this(new PrintWriter(out, true), terminal, intervalSeconds);
+    }
+
+    public Progress(PrintWriter out, boolean terminal, double intervalSeconds) {
         this.out = out;
         this.terminal = terminal;
         this.intervalSeconds = intervalSeconds;
     }
 
-    /** Progress to standard error: redrawn on a terminal, plain lines every 10 s otherwise. */
-    public static Progress toStandardError() {
+    /**
+     * Progress to standard error, given as the writer a command line prints its errors with:
+     * redrawn on a terminal, plain lines every 10 s otherwise.
+     */
+    public static Progress toStandardError(PrintWriter stderr) {
         boolean tty = System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
-        return new Progress(System.err, tty, tty ? 0.2 : 10);
+        return new Progress(stderr, tty, tty ? 0.2 : 10);
     }
 
     /** Silent progress (for --quiet and tests). */
     public static Progress none() {
-        return new Progress(null, false, Double.POSITIVE_INFINITY);
+        return new Progress((PrintWriter) null, false, Double.POSITIVE_INFINITY);
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.popcast.engine.train.Progress;
+
 
 /**
  * A data set with a known linear signal and no noise (SyntheticCities) is learned to near-zero
@@ -18,7 +20,7 @@ class SyntheticSignalTest {
                 .withModels(List.of(ModelKind.MEAN, ModelKind.RIDGE, ModelKind.FNN, ModelKind.LSTM));
         MobilityEvaluation.Prepared p = MobilityEvaluation.prepare(SyntheticCities.table(50, 6, 0, 21), s);
         Fold fold = SplitScheme.byCity(p.table(), p.table().targetRows(), 4, 2).get(0);
-        MobilityEvaluation.FoldResult r = MobilityEvaluation.runFold(p, fold, s, 3);
+        MobilityEvaluation.FoldResult r = MobilityEvaluation.runFold(p, fold, s, 3, Progress.none(), "");
         double mean = r.metrics().get(ModelKind.MEAN).r2(), ridge = r.metrics().get(ModelKind.RIDGE).r2();
         double fnn = r.metrics().get(ModelKind.FNN).r2(), lstm = r.metrics().get(ModelKind.LSTM).r2();
         String all = "R2 mean " + mean + ", ridge " + ridge + ", fnn " + fnn + ", lstm " + lstm;
