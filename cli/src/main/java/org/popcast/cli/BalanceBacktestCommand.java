@@ -12,6 +12,7 @@ import org.popcast.data.input.ChinaCitySeries;
 import org.popcast.data.input.InputException;
 import org.popcast.data.io.NetcdfWriter;
 import org.popcast.engine.provenance.Provenance;
+import org.popcast.engine.train.Progress;
 import org.popcast.models.balance.Backtest;
 import org.popcast.models.balance.BalanceRun;
 import org.popcast.models.balance.BalanceSettings;
@@ -87,7 +88,10 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
         Map<String, Integer> failures = new java.util.TreeMap<>();
         int ok = 0;
         long started = System.nanoTime();
+        Progress progress = PopcastCommand.progress(spec);
+        int done = 0;
         for (ChinaCitySeries.City city : table.cities()) {
+            progress.update("city", ++done, table.cities().size(), done, city.name());
             try {
                 Backtest bt = Backtest.run(table.series(city), List.of(), settings, holdout);
                 ok++;

@@ -11,6 +11,7 @@ import org.popcast.data.io.ArrowWriter;
 import org.popcast.data.io.CsvTableWriter;
 import org.popcast.data.io.NetcdfWriter;
 import org.popcast.engine.provenance.Provenance;
+import org.popcast.engine.train.Progress;
 import org.popcast.models.cohort.BatchedProjector;
 import org.popcast.models.cohort.CohortInput;
 import org.popcast.models.cohort.LoopProjector;
@@ -70,8 +71,11 @@ public final class CohortProjectCommand implements Callable<Integer> {
         CohortInput input = inputOptions.read(spec);
         ScenarioSet scenarios = ScenarioSet.resolve(input.settings().scenarios(), inputOptions.scenarioFolder(spec));
         ProjectionPlan plan = new ProjectionPlan(input, scenarios.scenarios());
-        ProjectionResult result = projector.run(plan);
+        Progress progress = PopcastCommand.progress(spec);
+        ProjectionResult result = projector.run(plan, progress);
         long projected = System.nanoTime();
+        // summing the provinces and nation and compressing the file take most of a large run
+        progress.message("writing " + out + (arrow == null ? "" : ", " + arrow) + (csv == null ? "" : ", " + csv));
         Provenance provenance = Provenance.of(commandLine());
         ProjectionOutputs outputs = new ProjectionOutputs(plan, result, projector.name());
         Map<String, String> texts = new LinkedHashMap<>();

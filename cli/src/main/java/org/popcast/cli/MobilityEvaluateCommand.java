@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.popcast.data.io.AtomicFile;
 import org.popcast.data.io.NetcdfWriter;
 import org.popcast.engine.provenance.Provenance;
+import org.popcast.engine.train.Progress;
 import org.popcast.models.mobility.EvaluationReport;
 import org.popcast.models.mobility.MobilityEvaluation;
 import org.popcast.models.mobility.MobilitySettings;
@@ -71,10 +72,12 @@ public final class MobilityEvaluateCommand implements Callable<Integer> {
         }
         MobilitySettings settings = options.settings(spec, folds, origins == null ? new int[0] : origins, kinds, schemes);
         PrintWriter stdout = spec.commandLine().getOut();
+        Progress progress = PopcastCommand.progress(spec);
         MobilityEvaluation.Result result = MobilityEvaluation.run(options.readTable(), settings, line -> {
+            progress.clearLine();
             stdout.println(line);
             stdout.flush();
-        });
+        }, progress);
         EvaluationReport report = new EvaluationReport(result);
         Files.createDirectories(out);
         writeText(out.resolve("metrics.md"), report.markdown());

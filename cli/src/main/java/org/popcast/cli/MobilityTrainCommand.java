@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.popcast.engine.provenance.Provenance;
+import org.popcast.engine.train.Progress;
 import org.popcast.models.mobility.ColumnScreen;
 import org.popcast.models.mobility.MobilityEvaluation;
 import org.popcast.models.mobility.MobilitySettings;
@@ -61,8 +62,11 @@ public final class MobilityTrainCommand implements Callable<Integer> {
         for (ColumnScreen.Dropped d : p.screen().dropped()) {
             stdout.printf("  %s: %s%n", d.column(), d.reason());
         }
-        TrainedModel m = TrainedModel.train(p, kind, s);
+        stdout.flush();
+        Progress progress = PopcastCommand.progress(spec);
+        TrainedModel m = TrainedModel.train(p, kind, s, progress);
         ModelFile.write(out, m, Provenance.of(MobilityOptions.commandLine(spec)));
+        progress.clearLine();
         stdout.printf("%s trained on %d features in %.1f s -> %s%n", kind.key(), m.preprocessor().columns().size(),
                 (System.nanoTime() - started) / 1e9, out);
         stdout.flush();

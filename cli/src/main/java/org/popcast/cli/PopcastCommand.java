@@ -22,9 +22,9 @@ public final class PopcastCommand implements Runnable {
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "No banner or progress lines (results and errors still print).")
     boolean quiet;
 
-    /** Progress lines on standard error, or none with --quiet. */
+    /** Progress lines on the command's standard error (what tests capture), or none with --quiet. */
     static Progress progress(picocli.CommandLine.Model.CommandSpec spec) {
-        return ((PopcastCommand) spec.root().userObject()).quiet ? Progress.none() : Progress.toStandardError();
+        return ((PopcastCommand) spec.root().userObject()).quiet ? Progress.none() : Progress.toStandardError(spec.commandLine().getErr());
     }
 
     @picocli.CommandLine.Spec

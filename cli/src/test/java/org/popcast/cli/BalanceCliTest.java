@@ -145,6 +145,8 @@ class BalanceCliTest {
         Path summary = dir.resolve("summary.csv");
         CliRun run = popcast("balance", "backtest", "--all-cities", "--summary", summary.toString());
         assertEquals(0, run.exit(), run.err());
+        assertTrue(run.errWithoutBanner().startsWith("city 1/356 (  0%)  "), run.err());
+        assertTrue(run.errWithoutBanner().contains("\ncity 356/356 (100%)  "), run.err());
         assertTrue(run.out().startsWith("backtest of 356 cities, 3 years held out:"), run.out());
         assertTrue(run.out().contains("median APE"), run.out());
         List<String> rows = Files.readAllLines(summary);
@@ -155,6 +157,9 @@ class BalanceCliTest {
         assertEquals("city_id,city,reason", failed.get(0));
         assertEquals(356, fitted + failed.size() - 1 + 1, "every city is in one of the two tables (one fitted city had no held-out fact)");
         assertTrue(failed.stream().anyMatch(r -> r.contains("too few years to fit")), "failures say why");
+        CliRun quiet = popcast("-q", "balance", "backtest", "--all-cities", "--summary", summary.toString());
+        assertEquals(run.out().replaceAll("\\([0-9.]+ s\\)", ""), quiet.out().replaceAll("\\([0-9.]+ s\\)", ""), "-q changes no result");
+        assertEquals("", quiet.err(), "-q: no banner, no progress");
     }
 
     private List<Path> leftovers() throws IOException {

@@ -26,6 +26,10 @@ class CohortCliTest {
                 "--arrow", arrow.toString(), "--csv", csv.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().startsWith("5 scenarios x 1 regions"), run.out());
+        // not a terminal: plain progress lines, the first and the last step of each phase at least
+        assertTrue(run.errWithoutBanner().contains("project 1/20 (  5%)  year 2011"), run.err());
+        assertTrue(run.errWithoutBanner().contains("project 20/20 (100%)  year 2030"), run.err());
+        assertTrue(run.errWithoutBanner().contains("writing " + h5 + ", " + arrow + ", " + csv), run.err());
         try (HdfFile hdf = new HdfFile(h5)) {
             assertEquals(List.of("low", "stable", "medium", "high", "very_high"),
                     List.of((String[]) hdf.getDatasetByPath("scenario").getData()));
@@ -117,8 +121,9 @@ class CohortCliTest {
         Files.writeString(in.resolve("population.csv"), Files.readString(in.resolve("population.csv")).replace("-5", "5"));
         run = CliRun.popcast("cohort", "project", "--input", in.toString(), "--out", out.toString(), "--step", "3");
         assertEquals(2, run.exit(), run.err());
-        run = CliRun.popcast("cohort", "project", "--input", in.toString(), "--out", out.toString(), "--migration-timing", "end");
+        run = CliRun.popcast("-q", "cohort", "project", "--input", in.toString(), "--out", out.toString(), "--migration-timing", "end");
         assertEquals(0, run.exit(), run.err());
+        assertEquals("", run.err(), "-q: no banner, no progress");
         assertTrue(Files.exists(out));
     }
 }

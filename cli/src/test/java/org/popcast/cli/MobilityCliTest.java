@@ -84,6 +84,18 @@ class MobilityCliTest {
             CliRun train = CliRun.popcast(args(new String[] {"mobility", "train", "--table", t.toString(), "--model", kind, "--out", model.toString()}));
             assertEquals(0, train.exit(), train.err());
             assertTrue(train.out().contains("RegisteredPop: defines the target"), train.out());
+            if (kind.equals("lstm")) {
+                // early stopping's numbers on each epoch line (the first epoch is always the best so far)
+                assertTrue(train.errWithoutBanner().matches("(?s)epoch 1/2 \\( 50%\\)  lstm loss [0-9.e-]+ validation MSE [0-9.e-]+ \\(best epoch 1\\).*"),
+                        train.err());
+                CliRun quiet = CliRun.popcast(args(new String[] {"-q", "mobility", "train", "--table", t.toString(), "--model", kind,
+                        "--out", dir.resolve("q.h5").toString()}));
+                assertEquals(0, quiet.exit(), quiet.err());
+                assertEquals("", quiet.err(), "-q: no banner, no epochs");
+                assertEquals(train.out().replaceAll("[0-9.]+ s ->.*", ""), quiet.out().replaceAll("[0-9.]+ s ->.*", ""), "stdout is the same");
+            } else {
+                assertEquals("", train.errWithoutBanner(), "ridge has no epochs");
+            }
             CliRun predict = CliRun.popcast("mobility", "predict", "--model", model.toString(), "--table", t.toString(), "--out", pred.toString());
             assertEquals(0, predict.exit(), predict.err());
             List<String> lines = Files.readAllLines(pred);

@@ -1,6 +1,7 @@
 package org.popcast.engine.train;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -10,35 +11,44 @@ import java.util.Locale;
  */
 public final class Progress {
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean terminal;
     private final double intervalSeconds;
     private String phase;
     private long phaseStartNanos;
     private long phaseStartSteps;
+    private long lastDone;
     private long lastPrintNanos = Long.MIN_VALUE;
     private boolean lineOpen;
 
     public Progress(PrintStream out, boolean terminal, double intervalSeconds) {
+        this(new PrintWriter(out, true), terminal, intervalSeconds);
+    }
+
+    public Progress(PrintWriter out, boolean terminal, double intervalSeconds) {
         this.out = out;
         this.terminal = terminal;
         this.intervalSeconds = intervalSeconds;
     }
 
-    /** Progress to standard error: redrawn on a terminal, plain lines every 10 s otherwise. */
-    public static Progress toStandardError() {
+    /**
+     * Progress to standard error, given as the writer a command line prints its errors with:
+     * redrawn on a terminal, plain lines every 10 s otherwise.
+     */
+    public static Progress toStandardError(PrintWriter stderr) {
         boolean tty = System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
-        return new Progress(System.err, tty, tty ? 0.2 : 10);
+        return new Progress(stderr, tty, tty ? 0.2 : 10);
     }
 
     /** Silent progress (for --quiet and tests). */
     public static Progress none() {
-        return new Progress(null, false, Double.POSITIVE_INFINITY);
+        return new Progress((PrintWriter) null, false, Double.POSITIVE_INFINITY);
     }
 
     /**
      * Reports step {@code done} of {@code total} of a phase; {@code stepsThisRun} counts the steps
-     * this process took (a resumed run's earlier steps do not count toward its speed).
+     * this process took (a resumed run's earlier steps do not count toward its speed). A phase
+     * whose {@code done} falls back has started over (the next fold's epochs) and is timed afresh.
      */
     public void update(String phase, long done, long total, long stepsThisRun, String losses) {
         if (out == null) {
@@ -50,7 +60,13 @@ public final class Progress {
             phaseStartNanos = now;
             phaseStartSteps = stepsThisRun;
             lastPrintNanos = Long.MIN_VALUE;
+        } else if (done < lastDone) {
+            // the phase starts over (the next model's epochs): measure its speed afresh, but keep
+            // the plain lines' pace, or every model would print a line
+            phaseStartNanos = now;
+            phaseStartSteps = stepsThisRun;
         }
+        lastDone = done;
         boolean last = done == total;
         if (!last && lastPrintNanos != Long.MIN_VALUE && (now - lastPrintNanos) / 1e9 < intervalSeconds) {
             return;
@@ -84,6 +100,18 @@ public final class Progress {
         }
         out.println(text);
         out.flush();
+    }
+
+    /**
+     * Erases an open progress line on a terminal, so that a result printed on standard output
+     * starts on a clean line; the next update draws the progress line again.
+     */
+    public void clearLine() {
+        if (out != null && lineOpen) {
+            out.print("\r\033[K");
+            out.flush();
+            lineOpen = false;
+        }
     }
 
     static String duration(double seconds) {

@@ -39,4 +39,43 @@ class ProgressTest {
         assertEquals("1m05s", Progress.duration(65));
         assertEquals("2h03m", Progress.duration(2 * 3600 + 3 * 60 + 10));
     }
+
+    @Test
+    void aPhaseThatStartsOverIsTimedAfreshWithoutAnExtraLine() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Progress p = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 3600);
+        for (int model = 0; model < 3; model++) {
+            for (int epoch = 1; epoch <= 50; epoch++) {
+                p.update("epoch", epoch, 100, epoch, "model " + model);
+            }
+        }
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        // only the very first step prints within the hour; a restart does not reset the pace
+        assertEquals(1, lines.length, String.join("|", lines));
+        p.update("epoch", 100, 100, 100, "model 2");
+        lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(2, lines.length);
+        // timed from the restart at epoch 1 of model 2: 99 steps, a positive finite speed
+        double rate = Double.parseDouble(lines[1].replaceAll(".*  ([0-9.]+) steps/s.*", "$1"));
+        assertTrue(rate > 0 && Double.isFinite(rate), lines[1]);
+    }
+
+    @Test
+    void clearingErasesAnOpenTerminalLineOnly() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Progress p = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 0);
+        p.clearLine(); // nothing open: nothing written
+        assertEquals("", bytes.toString(StandardCharsets.UTF_8));
+        p.update("epoch", 1, 2, 1, "loss 1");
+        p.clearLine();
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).endsWith("loss 1  0.0 steps/s  ETA ?\r\033[K"), bytes.toString());
+        p.clearLine();
+        p.message("next");
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).endsWith("\r\033[Knext\n"), "no blank line after a cleared line");
+        Progress quiet = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 0);
+        quiet.update("epoch", 1, 2, 1, "x");
+        int before = bytes.size();
+        quiet.clearLine(); // plain lines are complete lines: nothing to erase
+        assertEquals(before, bytes.size());
+    }
 }

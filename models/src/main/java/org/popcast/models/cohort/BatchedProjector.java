@@ -3,6 +3,7 @@ package org.popcast.models.cohort;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.popcast.engine.train.Progress;
 import org.popcast.kernels.cohort.BatchedCohortStep;
 import org.popcast.kernels.cohort.BatchedMigrationBalance;
 import org.popcast.kernels.graph.Tensors;
@@ -31,7 +32,7 @@ public final class BatchedProjector implements Projector {
     }
 
     @Override
-    public ProjectionResult run(ProjectionPlan plan) {
+    public ProjectionResult run(ProjectionPlan plan, Progress progress) {
         CohortInput in = plan.input();
         int leaves = in.leafCount(), scen = plan.scenarios().size(), ages = in.ageCount(), steps = plan.steps();
         ProjectionResult result = ProjectionResult.of(plan);
@@ -67,6 +68,7 @@ public final class BatchedProjector implements Projector {
                     // the next step is fed the fetched tensors themselves: no copy back into the runtime
                     state = out.get(0);
                     capped = out.get(4);
+                    progress.update("project", k + 1, steps, k + 1, "year " + result.years()[k + 1]);
                 }
             } finally {
                 if (previous != null) {

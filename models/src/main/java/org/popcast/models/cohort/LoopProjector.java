@@ -1,5 +1,6 @@
 package org.popcast.models.cohort;
 
+import org.popcast.engine.train.Progress;
 import org.popcast.kernels.cohort.CohortStep;
 import org.popcast.kernels.cohort.MigrationBalance;
 
@@ -16,7 +17,7 @@ public final class LoopProjector implements Projector {
     }
 
     @Override
-    public ProjectionResult run(ProjectionPlan plan) {
+    public ProjectionResult run(ProjectionPlan plan, Progress progress) {
         CohortInput in = plan.input();
         int leaves = in.leafCount(), scen = plan.scenarios().size(), ages = in.ageCount(), steps = plan.steps();
         ProjectionResult result = ProjectionResult.of(plan);
@@ -57,6 +58,7 @@ public final class LoopProjector implements Projector {
             result.recordFlows(k, births, deaths, net);
             state = next;
             result.recordPopulation(k + 1, state);
+            progress.update("project", k + 1, steps, k + 1, "year " + result.years()[k + 1]);
         }
         return result;
     }

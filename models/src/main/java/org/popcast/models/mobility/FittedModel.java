@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
+import org.popcast.engine.train.Progress;
+
 /**
  * One model fitted on training rows, ready to predict other rows of a table: a baseline, ridge
  * regression or a network, with the training mean every kind keeps as a fallback. Fitting reads
@@ -56,8 +58,14 @@ public final class FittedModel implements AutoCloseable {
         return log;
     }
 
-    /** Fits {@code kind} on {@code train} (rows with targets); {@code rows} carries the fold's fitted preprocessor. */
-    static FittedModel fit(ModelKind kind, TransformedRows rows, int[] train, MobilitySettings s, long seed) {
+    /**
+     * Fits {@code kind} on {@code train} (rows with targets); {@code rows} carries the fold's fitted
+     * preprocessor. A network reports its epochs to {@code progress}, labelled with {@code context}
+     * (e.g. the fold) and the kind.
+     */
+    static FittedModel fit(ModelKind kind, TransformedRows rows, int[] train, MobilitySettings s, long seed, Progress progress,
+                           String context) {
+        String label = (context.isEmpty() ? "" : context + " ") + kind.key();
         MobilityTable t = rows.table();
         double mean = 0;
         for (int r : train) {
@@ -73,7 +81,7 @@ public final class FittedModel implements AutoCloseable {
             case FNN: {
                 NetworkRegressor net = new NetworkRegressor(NetworkKind.FNN, rows.width(), 1,
                         NetworkKind.FNN.initialWeights(rows.width(), seed), s.learningRate(), seed);
-                NetworkRegressor.Log log = net.fit(rows.flat(train, true), null, s.fnnTraining(seed));
+                NetworkRegressor.Log log = net.fit(rows.flat(train, true), null, s.fnnTraining(seed), progress, label);
                 return new FittedModel(kind, mean, null, net, 1, log);
             }
             case LSTM: {
@@ -81,7 +89,7 @@ public final class FittedModel implements AutoCloseable {
                 NetworkRegressor net = new NetworkRegressor(NetworkKind.LSTM, rows.width(), s.window(),
                         NetworkKind.LSTM.initialWeights(rows.width(), seed), s.learningRate(), seed);
                 NetworkRegressor.Log log = net.fit(rows.windows(parts[0], s.window(), true),
-                        rows.windows(parts[1], s.window(), true), s.lstmTraining(seed));
+                        rows.windows(parts[1], s.window(), true), s.lstmTraining(seed), progress, label);
                 return new FittedModel(kind, mean, null, net, s.window(), log);
             }
             default:

@@ -4,6 +4,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.popcast.engine.train.Progress;
+
 /**
  * The preprocessing and models fitted on one set of training rows. Only the training rows'
  * features and targets are read while fitting; the rest of the table is there to be predicted
@@ -15,9 +17,11 @@ public record FoldFit(Preprocessor preprocessor, TransformedRows rows, Map<Model
 
     /**
      * Screens the columns on the training rows, fits the preprocessing on them and then each model.
-     * {@code p} is the whole prepared table: only {@code train}'s rows are read.
+     * {@code p} is the whole prepared table: only {@code train}'s rows are read. Networks report
+     * their epochs to {@code progress}, labelled with {@code context}.
      */
-    public static FoldFit fit(MobilityEvaluation.Prepared p, int[] train, List<ModelKind> kinds, MobilitySettings s, long seed) {
+    public static FoldFit fit(MobilityEvaluation.Prepared p, int[] train, List<ModelKind> kinds, MobilitySettings s, long seed,
+                              Progress progress, String context) {
         long started = System.nanoTime();
         MobilityTable t = p.table();
         ColumnScreen.Result screen = ColumnScreen.screen(p.source(), s.columns(), t.sourceMask(train, p.source().rowCount()));
@@ -37,7 +41,7 @@ public record FoldFit(Preprocessor preprocessor, TransformedRows rows, Map<Model
         Map<ModelKind, Double> seconds = new EnumMap<>(ModelKind.class);
         for (ModelKind kind : kinds) {
             long m0 = System.nanoTime();
-            models.put(kind, FittedModel.fit(kind, rows, train, s, seed));
+            models.put(kind, FittedModel.fit(kind, rows, train, s, seed, progress, context));
             seconds.put(kind, (System.nanoTime() - m0) / 1e9);
         }
         return new FoldFit(pre, rows, models, seconds, preprocessSeconds);

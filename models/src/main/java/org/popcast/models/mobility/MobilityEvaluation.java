@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import org.popcast.data.input.FeatureTable;
 import org.popcast.data.input.InputException;
+import org.popcast.engine.train.Progress;
 
 /**
  * {@code popcast mobility evaluate}: every chosen model and baseline on every fold of every
@@ -57,7 +58,11 @@ public final class MobilityEvaluation {
         return new Prepared(ft, screen, MobilityTable.of(ft, c.target(), c.id(), c.year(), screen.candidates()));
     }
 
-    public static Result run(FeatureTable ft, MobilitySettings s, Consumer<String> progress) {
+    /**
+     * Runs every fold; {@code foldDone} receives one line per finished fold (its scores), {@code progress}
+     * the networks' epochs.
+     */
+    public static Result run(FeatureTable ft, MobilitySettings s, Consumer<String> foldDone, Progress progress) {
         long started = System.nanoTime();
         Prepared p = prepare(ft, s);
         MobilityTable t = p.table();
@@ -69,9 +74,9 @@ public final class MobilityEvaluation {
         List<FoldResult> results = new ArrayList<>();
         for (int i = 0; i < folds.size(); i++) {
             Fold fold = folds.get(i);
-            FoldResult r = runFold(p, fold, s, s.seed() * 1000 + i);
+            FoldResult r = runFold(p, fold, s, s.seed() * 1000 + i, progress, "fold " + (i + 1) + "/" + folds.size() + " " + fold.label());
             results.add(r);
-            progress.accept(describe(fold, r));
+            foldDone.accept(describe(fold, r));
         }
         return new Result(s, p.screen(), t, results, (System.nanoTime() - started) / 1e9);
     }
@@ -89,8 +94,11 @@ public final class MobilityEvaluation {
         return folds;
     }
 
-    /** Fits the preprocessing and every model on the fold's training rows, scores the test rows. */
-    public static FoldResult runFold(Prepared prepared, Fold fold, MobilitySettings s, long seed) {
+    /**
+     * Fits the preprocessing and every model on the fold's training rows, scores the test rows;
+     * networks report their epochs to {@code progress}, labelled with {@code context}.
+     */
+    public static FoldResult runFold(Prepared prepared, Fold fold, MobilitySettings s, long seed, Progress progress, String context) {
         long t0 = System.nanoTime();
         MobilityTable t = prepared.table();
         double[] y = new double[fold.test().length];
@@ -100,7 +108,7 @@ public final class MobilityEvaluation {
         Map<ModelKind, double[]> predictions = new EnumMap<>(ModelKind.class);
         Map<ModelKind, Metrics> metrics = new EnumMap<>(ModelKind.class);
         Map<ModelKind, NetworkRegressor.Log> logs = new EnumMap<>(ModelKind.class);
-        try (FoldFit fit = FoldFit.fit(prepared, fold.train(), s.models(), s, seed)) {
+        try (FoldFit fit = FoldFit.fit(prepared, fold.train(), s.models(), s, seed, progress, context)) {
             for (ModelKind kind : s.models()) {
                 double[] p = fit.predict(kind, fold.test());
                 predictions.put(kind, p);

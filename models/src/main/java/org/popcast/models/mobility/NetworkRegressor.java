@@ -3,10 +3,12 @@ package org.popcast.models.mobility;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
 import org.popcast.engine.optim.DeterministicAdam;
+import org.popcast.engine.train.Progress;
 import org.popcast.kernels.graph.Constants;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -104,8 +106,11 @@ public final class NetworkRegressor implements AutoCloseable {
         return kind;
     }
 
-    /** Trains on {@code train}; {@code validation} (may be null) drives early stopping. */
-    public Log fit(Samples train, Samples validation, Training s) {
+    /**
+     * Trains on {@code train}; {@code validation} (may be null) drives early stopping. Each epoch
+     * is reported to {@code progress} as phase "epoch", its text starting with {@code label}.
+     */
+    public Log fit(Samples train, Samples validation, Training s, Progress progress, String label) {
         Random random = new Random(s.seed());
         int[] order = new int[train.count()];
         for (int i = 0; i < order.length; i++) {
@@ -132,6 +137,7 @@ public final class NetworkRegressor implements AutoCloseable {
             trainLoss.add(sum / order.length);
             if (validation == null) {
                 bestEpoch = epoch;
+                progress.update("epoch", epoch, s.maxEpochs(), epoch, String.format(Locale.ROOT, "%s loss %.4g", label, sum / order.length));
                 continue;
             }
             double v = Metrics.of(toDouble(validation.targets()), predict(validation)).mse();
@@ -140,7 +146,10 @@ public final class NetworkRegressor implements AutoCloseable {
                 best = v;
                 bestEpoch = epoch;
                 session.runner().addTarget(save).run().close();
-            } else if (epoch - bestEpoch >= s.patience()) {
+            }
+            progress.update("epoch", epoch, s.maxEpochs(), epoch, String.format(Locale.ROOT, "%s loss %.4g validation MSE %.4g (best epoch %d)",
+                    label, sum / order.length, v, bestEpoch));
+            if (epoch - bestEpoch >= s.patience()) {
                 break;
             }
         }

@@ -3,6 +3,8 @@ package org.popcast.models.mobility;
 import java.util.List;
 import java.util.Map;
 
+import org.popcast.engine.train.Progress;
+
 /**
  * A model fitted on every row with a target, as saved by {@code popcast mobility train}: the kind,
  * the column names it reads, its preprocessing (feature columns, scaler, KNN reference rows), the
@@ -12,13 +14,13 @@ import java.util.Map;
 public record TrainedModel(ModelKind kind, ColumnScreen.Settings columns, int window, Preprocessor preprocessor, double trainingMean,
                            RidgeRegression ridge, Map<String, float[][]> weights, List<ColumnScreen.Dropped> dropped, String settings) {
 
-    /** Fits {@code kind} (ridge, fnn or lstm) on every row of {@code p} that has a target. */
-    public static TrainedModel train(MobilityEvaluation.Prepared p, ModelKind kind, MobilitySettings s) {
+    /** Fits {@code kind} (ridge, fnn or lstm) on every row of {@code p} that has a target; a network reports its epochs. */
+    public static TrainedModel train(MobilityEvaluation.Prepared p, ModelKind kind, MobilitySettings s, Progress progress) {
         if (kind != ModelKind.RIDGE && !kind.isNetwork()) {
             throw new IllegalArgumentException("only ridge, fnn and lstm can be trained and saved; " + kind.key()
                     + " is a baseline computed at evaluation");
         }
-        try (FoldFit fit = FoldFit.fit(p, p.table().targetRows(), List.of(kind), s, s.seed())) {
+        try (FoldFit fit = FoldFit.fit(p, p.table().targetRows(), List.of(kind), s, s.seed(), progress, "")) {
             FittedModel m = fit.models().get(kind);
             return new TrainedModel(kind, s.columns(), kind == ModelKind.LSTM ? s.window() : 1, fit.preprocessor(), m.trainingMean(),
                     m.ridge(), m.network() == null ? null : m.network().weights(), p.screen().dropped(), EvaluationReport.settingsText(s));

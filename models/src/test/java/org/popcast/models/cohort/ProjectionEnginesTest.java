@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.popcast.data.input.InputFolder;
+import org.popcast.engine.train.Progress;
 import org.popcast.kernels.cohort.MigrationTiming;
 
 /**
@@ -26,8 +27,8 @@ class ProjectionEnginesTest {
         input = CohortInputReader.read(InputFolder.builtin("cohort/china-cities"),
                 new CohortInputReader.ProjectionOverrides(null, null, 12, null, null));
         plan = new ProjectionPlan(input, ScenarioSet.builtin("seed-5x3").scenarios());
-        batched = new BatchedProjector().run(plan);
-        loop = new LoopProjector().run(plan);
+        batched = new BatchedProjector().run(plan, Progress.none());
+        loop = new LoopProjector().run(plan, Progress.none());
     }
 
     @Test
@@ -101,7 +102,7 @@ class ProjectionEnginesTest {
         assertTrue(batched.total(0, shanghai, 0) < 25e6);
         CohortInput capped = withCap(input, shanghai, batched.total(0, shanghai, 0) * 1.0001);
         ProjectionPlan p = new ProjectionPlan(capped, List.of(plan.scenarios().get(14)));
-        ProjectionResult r = new BatchedProjector().run(p);
+        ProjectionResult r = new BatchedProjector().run(p, Progress.none());
         for (int t = 1; t < r.years().length - 1; t++) {
             double net = r.netMigration(0, shanghai, 0, t) + r.netMigration(0, shanghai, 1, t);
             double international = p.rates(t).internationalRate() * r.total(0, shanghai, t);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.popcast.data.input.InputException;
 import org.popcast.engine.provenance.Provenance;
+import org.popcast.engine.train.Progress;
 
 /** A saved model, read back, predicts exactly what the model in memory predicts (weights, scaler and imputer survive). */
 class ModelFileTest {
@@ -24,7 +25,7 @@ class ModelFileTest {
         MobilitySettings s = SyntheticCities.settings().withTraining(2, 2, 1, 3);
         MobilityEvaluation.Prepared p = MobilityEvaluation.prepare(SyntheticCities.table(8, 5, 0.2, 4), s);
         for (ModelKind kind : List.of(ModelKind.RIDGE, ModelKind.FNN, ModelKind.LSTM)) {
-            TrainedModel m = TrainedModel.train(p, kind, s);
+            TrainedModel m = TrainedModel.train(p, kind, s, Progress.none());
             Path file = dir.resolve(kind.key() + ".h5");
             ModelFile.write(file, m, Provenance.of("test"));
             TrainedModel back = ModelFile.read(file);

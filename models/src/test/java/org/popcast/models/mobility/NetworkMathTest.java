@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.popcast.engine.train.Progress;
+
 
 /** The assembled FNN and LSTM (prediction form, dropout off) against plain Java forward passes of the same weights. */
 class NetworkMathTest {
@@ -128,7 +130,7 @@ class NetworkMathTest {
         long[] seeds = {11, 11, 12};
         for (int i = 0; i < 3; i++) {
             try (NetworkRegressor net = new NetworkRegressor(NetworkKind.FNN, F, 1, NetworkKind.FNN.initialWeights(F, 1), 1e-3, seeds[i])) {
-                net.fit(s, null, new NetworkRegressor.Training(3, 16, 1e-3, 1, seeds[i]));
+                net.fit(s, null, new NetworkRegressor.Training(3, 16, 1e-3, 1, seeds[i]), Progress.none(), "fnn");
                 runs[i] = net.weights().get("dense1_kernel");
             }
         }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.popcast.data.input.FeatureTable;
 import org.popcast.data.input.FeatureTableReader;
+import org.popcast.engine.train.Progress;
 
 /** The city split never shares a city; nothing of the test rows reaches the imputer, scaler or early stopping. */
 class SplitAndLeakageTest {
@@ -70,7 +71,8 @@ class SplitAndLeakageTest {
             Arrays.stream(fold.test()).forEach(r -> testKeys.add(clean.city(r) + "/" + clean.year(r)));
             MobilityEvaluation.Prepared dirty = MobilityEvaluation.prepare(poisoned(csv, testKeys), s);
             List<ModelKind> kinds = List.of(ModelKind.MEAN, ModelKind.RIDGE, ModelKind.FNN, ModelKind.LSTM);
-            try (FoldFit a = FoldFit.fit(cleanPrepared, fold.train(), kinds, s, 5); FoldFit b = FoldFit.fit(dirty, fold.train(), kinds, s, 5)) {
+            try (FoldFit a = FoldFit.fit(cleanPrepared, fold.train(), kinds, s, 5, Progress.none(), "");
+                 FoldFit b = FoldFit.fit(dirty, fold.train(), kinds, s, 5, Progress.none(), "")) {
                 assertEquals(a.preprocessor().columns(), b.preprocessor().columns(), "the column screen");
                 assertArrayEquals(a.preprocessor().scaler().mean(), b.preprocessor().scaler().mean(), fold.label());
                 assertArrayEquals(a.preprocessor().scaler().sd(), b.preprocessor().scaler().sd(), fold.label());
