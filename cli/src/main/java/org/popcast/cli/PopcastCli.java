@@ -42,7 +42,24 @@ public final class PopcastCli {
             leaf.getErr().println(Banner.line(leaf.getCommandSpec().qualifiedName().replaceFirst("^popcast ", "")));
             leaf.getErr().flush();
         }
-        return new CommandLine.RunLast().execute(parsed);
+        try {
+            return new CommandLine.RunLast().execute(parsed);
+        } catch (OutOfMemoryError e) {
+            // an Error, so picocli does not hand it to onFailure; say what to do in one line
+            if (isVerbose(leaf)) {
+                e.printStackTrace(leaf.getErr());
+            }
+            leaf.getErr().println(leaf.getCommandSpec().qualifiedName() + ": " + outOfMemory(Runtime.getRuntime().maxMemory()));
+            leaf.getErr().flush();
+            return EXIT_FAILURE;
+        }
+    }
+
+    static String outOfMemory(long maxHeapBytes) {
+        String heap = maxHeapBytes >= 1e9 ? String.format(java.util.Locale.ROOT, "%.1f GB", maxHeapBytes / 1e9)
+                : String.format(java.util.Locale.ROOT, "%.0f MB", maxHeapBytes / 1e6);
+        return "out of memory: the Java heap (at most " + heap + ") is full; give Java more, e.g. "
+                + "JAVA_OPTS=-Xmx8g ./popcast ... (docs/performance.md lists what the large runs need)";
     }
 
     private static int onUsageError(CommandLine.ParameterException ex, String[] args) {

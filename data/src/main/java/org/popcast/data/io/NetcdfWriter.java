@@ -43,13 +43,21 @@ public final class NetcdfWriter {
     private NetcdfWriter() {
     }
 
+    /** Values per slab written from one native buffer: 64 MB of doubles. */
+    static final long SLAB_ELEMENTS = 1L << 23;
+
     /** Writes {@code ds} to {@code target}, atomically: on failure nothing new is left there. */
     public static void write(Path target, NetcdfDataset ds) throws IOException {
+        write(target, ds, SLAB_ELEMENTS);
+    }
+
+    /** As {@link #write(Path, NetcdfDataset)} with another slab size (tests make it small to cover slabs). */
+    static void write(Path target, NetcdfDataset ds, long slabElements) throws IOException {
         AtomicFile.write(target, tmp -> {
             synchronized (LOCK) {
                 try {
                     init();
-                    writeFile(tmp, ds);
+                    writeFile(tmp, ds, slabElements);
                 } catch (IOException e) {
                     throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
                 }
@@ -68,7 +76,7 @@ public final class NetcdfWriter {
         }
     }
 
-    private static void writeFile(Path path, NetcdfDataset ds) throws IOException {
+    private static void writeFile(Path path, NetcdfDataset ds, long slabElements) throws IOException {
         // The scope frees every native buffer made below (names, data) when the file is done.
         try (PointerScope scope = new PointerScope();
              Handle fcpl = handle(H5Pcreate(H5P_CLS_FILE_CREATE_ID_g()), hdf5::H5Pclose, "H5Pcreate", "file creation properties")) {
@@ -87,7 +95,7 @@ public final class NetcdfWriter {
                     writeDimension(file.id, d);
                 }
                 for (NetcdfDataset.Variable v : ds.variables()) {
-                    writeVariable(file.id, v);
+                    writeVariable(file.id, v, slabElements);
                 }
             }
         }
@@ -136,7 +144,40 @@ public final class NetcdfWriter {
         }
     }
 
-    private static void writeVariable(long file, NetcdfDataset.Variable v) throws IOException {
+    /**
+     * The data of a variable, in slabs of whole leading indices (whole chunks) of at most about
+     * {@code slabElements} values, through one native buffer freed at once: a 107 M-value cohort
+     * population then needs 64 MB of native memory instead of a second full copy kept until the
+     * file is closed (the file's PointerScope would hold it).
+     */
+    private static void writeData(long dset, long[] shape, double[] data, long slabElements, String what) throws IOException {
+        long perIndex = shape.length == 0 ? 1 : data.length / shape[0];
+        long chunkRows = shape.length == 0 ? 1 : chunkShape(shape, Double.BYTES)[0];
+        long rows = shape.length == 0 ? 1 : Math.min(shape[0], Math.max(chunkRows, slabElements / perIndex / chunkRows * chunkRows));
+        DoublePointer buf = new DoublePointer(rows * perIndex);
+        try (Handle fileSpace = handle(H5Dget_space(dset), hdf5::H5Sclose, "H5Dget_space", what)) {
+            if (shape.length == 0 || rows == shape[0]) {
+                buf.put(data, 0, data.length);
+                check(H5Dwrite(dset, H5T_NATIVE_DOUBLE_g(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buf), "H5Dwrite", what);
+                return;
+            }
+            for (long start = 0; start < shape[0]; start += rows) {
+                long[] offset = new long[shape.length], count = shape.clone();
+                offset[0] = start;
+                count[0] = Math.min(rows, shape[0] - start);
+                buf.position(0).put(data, Math.toIntExact(start * perIndex), Math.toIntExact(count[0] * perIndex));
+                try (LongPointer o = new LongPointer(offset); LongPointer c = new LongPointer(count);
+                     Handle memSpace = simpleSpace(count, what)) {
+                    check(H5Sselect_hyperslab(fileSpace.id, H5S_SELECT_SET, o, null, c, null), "H5Sselect_hyperslab", what);
+                    check(H5Dwrite(dset, H5T_NATIVE_DOUBLE_g(), memSpace.id, fileSpace.id, H5P_DEFAULT, buf), "H5Dwrite", what);
+                }
+            }
+        } finally {
+            buf.deallocate();
+        }
+    }
+
+    private static void writeVariable(long file, NetcdfDataset.Variable v, long slabElements) throws IOException {
         String what = "variable " + v.name();
         long[] shape = v.shape();
         try (Handle space = shape.length == 0
@@ -144,10 +185,9 @@ public final class NetcdfWriter {
                      : simpleSpace(shape, what);
              Handle dcpl = creationProperties(shape, true, what);
              Handle dset = handle(H5Dcreate2(file, utf8(v.name()), H5T_IEEE_F64LE_g(), space.id, H5P_DEFAULT, dcpl.id,
-                     H5P_DEFAULT), hdf5::H5Dclose, "H5Dcreate2", what);
-             DoublePointer buf = new DoublePointer(v.data())) {
-            if (buf.limit() > 0) {
-                check(H5Dwrite(dset.id, H5T_NATIVE_DOUBLE_g(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buf), "H5Dwrite", what);
+                     H5P_DEFAULT), hdf5::H5Dclose, "H5Dcreate2", what)) {
+            if (v.data().length > 0) {
+                writeData(dset.id, shape, v.data(), slabElements, what);
             }
             List<String> dims = v.dims();
             for (int i = 0; i < dims.size(); i++) {

@@ -116,7 +116,14 @@ class NetcdfWriterTest {
     }
 
     @Test
-    void chunksAndCompressesLargeVariables() throws IOException {
+    void chunksAndCompressesLargeVariablesWrittenInOneSlabOrMany() throws IOException {
+        // one slab; slabs of one chunk (131 rows: 131, 131, 38); slabs of two chunks (262, 38)
+        for (long slab : new long[] {NetcdfWriter.SLAB_ELEMENTS, 1000, 262_000}) {
+            chunksAndCompresses(slab);
+        }
+    }
+
+    private void chunksAndCompresses(long slab) throws IOException {
         int rows = 300;
         int cols = 1000;
         double[] data = new double[rows * cols];
@@ -131,12 +138,12 @@ class NetcdfWriterTest {
         for (int i = 0; i < cols; i++) {
             age[i] = i * 0.1;
         }
-        Path file = dir.resolve("big.h5");
+        Path file = dir.resolve("big-" + slab + ".h5");
         NetcdfWriter.write(file, NetcdfDataset.builder()
                 .dimension("time", time, "year", "time")
                 .dimension("age", age, "years", "age")
                 .variable("density", List.of("time", "age"), data, "persons", "density")
-                .build());
+                .build(), slab);
 
         assertTrue(Files.size(file) < data.length * 8L / 4, "compressed: " + Files.size(file) + " bytes");
         try (HdfFile hdf = new HdfFile(file)) {
