@@ -75,14 +75,27 @@ class TangentLstmTest {
         return h;
     }
 
+    /** Random kernels and bias of a cell: arrays for the plain Java cell, constants for the graph. */
+    private record CellWeights(double[][] w, double[][] u, double[] b) {
+        static CellWeights draw(long seed) {
+            Random r = new Random(seed);
+            double[][] w = random(r, IN, 4 * UNITS, 0.7), u = random(r, UNITS, 4 * UNITS, 0.7);
+            return new CellWeights(w, u, random(r, 1, 4 * UNITS, 0.3)[0]);
+        }
+
+        TangentLstm.Weights<TFloat64> constants(Ops tf) {
+            return new TangentLstm.Weights<>(tf.constant(w), tf.constant(u), tf.constant(new double[][] {b}));
+        }
+    }
+
     @Test
     void valuesAndTangentsMatchPlainJavaAndDifferences() {
-        Random r = new Random(9);
-        double[][] w = random(r, IN, 4 * UNITS, 0.7), u = random(r, UNITS, 4 * UNITS, 0.7);
-        double[] b = random(r, 1, 4 * UNITS, 0.3)[0];
+        CellWeights cell = CellWeights.draw(9);
+        double[][] w = cell.w(), u = cell.u();
+        double[] b = cell.b();
         try (Graph g = new Graph(); Session s = new Session(g)) {
             Ops tf = Ops.create(g);
-            TangentLstm.Weights<TFloat64> weights = new TangentLstm.Weights<>(tf.constant(w), tf.constant(u), tf.constant(new double[][] {b}));
+            TangentLstm.Weights<TFloat64> weights = cell.constants(tf);
             List<Operand<TFloat64>> dx = List.of(tf.constant(new double[][] {DIRECTION}));
             TangentLstm.State<TFloat64> state = TangentLstm.zero(tf, tf.constant(SEQUENCE[0]), UNITS, 1);
             for (double[][] step : SEQUENCE) {
@@ -119,12 +132,10 @@ class TangentLstmTest {
 
     @Test
     void theZeroStateShortcutGivesExactlyWhatTheFullStepGivesFromZeros() {
-        Random r = new Random(11);
-        double[][] w = random(r, IN, 4 * UNITS, 0.7), u = random(r, UNITS, 4 * UNITS, 0.7);
-        double[] b = random(r, 1, 4 * UNITS, 0.3)[0];
+        CellWeights cell = CellWeights.draw(11);
         try (Graph g = new Graph(); Session s = new Session(g)) {
             Ops tf = Ops.create(g);
-            TangentLstm.Weights<TFloat64> weights = new TangentLstm.Weights<>(tf.constant(w), tf.constant(u), tf.constant(new double[][] {b}));
+            TangentLstm.Weights<TFloat64> weights = cell.constants(tf);
             List<Operand<TFloat64>> dx = List.of(tf.constant(new double[][] {DIRECTION}));
             TangentLstm.State<TFloat64> zero = TangentLstm.zero(tf, tf.constant(SEQUENCE[0]), UNITS, 1);
             TangentLstm.State<TFloat64> unflagged = new TangentLstm.State<>(zero.h(), zero.c(), zero.dh(), zero.dc());
