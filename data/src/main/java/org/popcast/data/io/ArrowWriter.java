@@ -34,7 +34,12 @@ public final class ArrowWriter {
     }
 
     public static void write(Path target, TidyTable table) throws IOException {
-        AtomicFile.write(target, tmp -> writeFile(tmp, table));
+        AtomicFile.write(target, writer(table));
+    }
+
+    /** Writes {@code table} to the path it is given, for {@link OutputFiles#write} (which stages and renames). */
+    public static AtomicFile.IoAction<Path> writer(TidyTable table) {
+        return path -> writeFile(path, table);
     }
 
     private static void writeFile(Path path, TidyTable table) throws IOException {

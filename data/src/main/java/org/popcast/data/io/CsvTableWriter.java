@@ -19,7 +19,12 @@ public final class CsvTableWriter {
     }
 
     public static void write(Path target, TidyTable table) throws IOException {
-        AtomicFile.write(target, tmp -> {
+        AtomicFile.write(target, writer(table));
+    }
+
+    /** Writes {@code table} to the path it is given, for {@link OutputFiles#write} (which stages and renames). */
+    public static AtomicFile.IoAction<Path> writer(TidyTable table) {
+        return tmp -> {
             try (Writer out = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW), 1 << 16)) {
                 for (int c = 0; c < table.columns().size(); c++) {
                     out.write(c == 0 ? "" : ",");
@@ -49,7 +54,7 @@ public final class CsvTableWriter {
                     }
                 });
             }
-        });
+        };
     }
 
     private static String quote(String s) {

@@ -53,16 +53,21 @@ public final class NetcdfWriter {
 
     /** As {@link #write(Path, NetcdfDataset)} with another slab size (tests make it small to cover slabs). */
     static void write(Path target, NetcdfDataset ds, long slabElements) throws IOException {
-        AtomicFile.write(target, tmp -> {
+        AtomicFile.write(target, AtomicFile.naming(target, writer(ds, slabElements)));
+    }
+
+    /** Writes {@code ds} to the path it is given, for {@link OutputFiles#write} (which stages and renames). */
+    public static AtomicFile.IoAction<Path> writer(NetcdfDataset ds) {
+        return writer(ds, SLAB_ELEMENTS);
+    }
+
+    private static AtomicFile.IoAction<Path> writer(NetcdfDataset ds, long slabElements) {
+        return path -> {
             synchronized (LOCK) {
-                try {
-                    init();
-                    writeFile(tmp, ds, slabElements);
-                } catch (IOException e) {
-                    throw new IOException("cannot write " + target + ": " + e.getMessage(), e);
-                }
+                init();
+                writeFile(path, ds, slabElements);
             }
-        });
+        };
     }
 
     private static void init() throws IOException {

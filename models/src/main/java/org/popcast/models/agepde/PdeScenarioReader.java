@@ -22,6 +22,10 @@ import org.popcast.kernels.agepde.Mortality;
  * the time window, the age limit and the ageing speed. Tables come inline
  * ({@code table: {ages: [...], values: [...]}}) or from a CSV file with columns {@code age,value}
  * ({@code csv: file.csv}, relative to the scenario file).
+ *
+ * <p>A scenario's {@link PdeScenario#source() source} is self-contained: CSV tables are written
+ * into it inline, so a result or model file carries its data and reading one back never opens a
+ * path it names (a tampered file must not make popcast read {@code /etc/passwd}).
  */
 public final class PdeScenarioReader {
 
@@ -36,7 +40,7 @@ public final class PdeScenarioReader {
         if (text == null) {
             throw new IllegalArgumentException("unknown policy '" + name + "', expected one of " + String.join(", ", BUILTIN));
         }
-        return read(YamlConfig.parse("builtin:" + name + ".yaml", text), text, Path.of("."));
+        return read(YamlConfig.parse("builtin:" + name + ".yaml", text), text, null);
     }
 
     public static PdeScenario read(Path file) {
@@ -46,14 +50,16 @@ public final class PdeScenarioReader {
     }
 
     /**
-     * A scenario from its YAML text (as stored in result and model files); CSV files it names are
-     * read relative to {@code dir}.
+     * A scenario stored in a result or model file: its tables must be inline, a {@code csv:} entry
+     * is an error (no file is opened).
      */
-    public static PdeScenario parse(String label, String text, Path dir) {
-        return read(YamlConfig.parse(label, text), text, dir);
+    public static PdeScenario stored(String label, String text) {
+        return read(YamlConfig.parse(label, text), text, null);
     }
 
+    /** {@code dir} is where CSV tables are read from, or null where no file may be read. */
     private static PdeScenario read(ConfigNode root, String text, Path dir) {
+        InlineTables inline = new InlineTables(text);
         root.allowOnly("name", "description", "time", "max_age", "ageing_speed", "fertility", "mortality", "initial_density");
         ConfigNode time = root.get("time").allowOnly("start", "end");
         double start = time.number("start"), end = time.number("end");
@@ -68,19 +74,19 @@ public final class PdeScenarioReader {
         if (!(speed > 0)) {
             throw root.get("ageing_speed").error("the ageing speed must be > 0, got " + speed);
         }
-        Fertility fertility = fertility(root.get("fertility"), dir);
-        Mortality mortality = mortality(root.get("mortality"), dir);
-        AgeFunction initial = initialDensity(root.get("initial_density"), dir);
+        Fertility fertility = fertility(root.get("fertility"), new Tables(dir, inline, "fertility", "shape"));
+        Mortality mortality = mortality(root.get("mortality"), new Tables(dir, inline, "mortality"));
+        AgeFunction initial = initialDensity(root.get("initial_density"), new Tables(dir, inline, "initial_density"));
         String name = root.text("name", "custom");
         try {
             AgePdeProblem problem = new AgePdeProblem(start, end, maxAge, speed, mortality, fertility, initial);
-            return new PdeScenario(name, root.text("description", ""), problem, text, dir);
+            return new PdeScenario(name, root.text("description", ""), problem, inline.text());
         } catch (IllegalArgumentException e) {
             throw new InputException(root.file() + ": inconsistent scenario: " + e.getMessage());
         }
     }
 
-    private static Fertility fertility(ConfigNode node, Path dir) {
+    private static Fertility fertility(ConfigNode node, Tables dir) {
         node.allowOnly("shape", "steps", "cap");
         ConfigNode shapeNode = node.get("shape");
         Fertility.Shape shape = switch (shapeNode.oneOf("quadratic", "table", "csv")) {
@@ -107,7 +113,7 @@ public final class PdeScenarioReader {
         return built(node, () -> new Fertility(shape, years, increments, cap));
     }
 
-    private static Mortality mortality(ConfigNode node, Path dir) {
+    private static Mortality mortality(ConfigNode node, Tables dir) {
         if (node.oneOf("linear_exponential", "table", "csv").equals("linear_exponential")) {
             ConfigNode m = node.get("linear_exponential").allowOnly("mu0", "slope", "switch_age", "growth");
             return built(m, () -> Mortality.linearExponential(m.number("mu0"), m.number("slope"), m.number("switch_age"), m.number("growth")));
@@ -116,7 +122,7 @@ public final class PdeScenarioReader {
         return built(node, () -> Mortality.table(t[0], t[1]));
     }
 
-    private static AgeFunction initialDensity(ConfigNode node, Path dir) {
+    private static AgeFunction initialDensity(ConfigNode node, Tables dir) {
         if (node.oneOf("seed", "table", "csv").equals("seed")) {
             ConfigNode s = node.get("seed").allowOnly("scale", "decay", "amplitude", "frequency");
             return built(s, () -> InitialDensity.seed(s.number("scale"), s.number("decay"), s.number("amplitude"), s.number("frequency")));
@@ -125,10 +131,19 @@ public final class PdeScenarioReader {
         return built(node, () -> InitialDensity.table(t[0], t[1]));
     }
 
+    /** Where a section's CSV tables come from, and where they are written inline. */
+    private record Tables(Path dir, InlineTables inline, String... section) {
+    }
+
     /** {ages, values} from an inline table or a CSV file (columns age,value). */
-    private static double[][] table(ConfigNode node, Path dir) {
+    private static double[][] table(ConfigNode node, Tables tables) {
         if (node.has("csv")) {
-            return AgeTableCsv.read(dir.resolve(node.text("csv")), "value");
+            if (tables.dir() == null) {
+                throw node.get("csv").error("a stored scenario must carry its tables inline; 'csv:' is not read here");
+            }
+            double[][] t = AgeTableCsv.read(tables.dir().resolve(node.text("csv")), "value");
+            tables.inline().put(t, tables.section());
+            return t;
         }
         ConfigNode t = node.get("table").allowOnly("ages", "values");
         double[] ages = t.numbers("ages"), values = t.numbers("values");

@@ -44,8 +44,7 @@ public final class PinnModelFile {
         b.attribute("format_version", FORMAT_VERSION)
                 .attribute("product", "agepde_pinn_model")
                 .attribute("scenario", scenario.name())
-                .attribute("scenario_yaml", scenario.source())
-                .attribute("scenario_dir", scenario.directory().toAbsolutePath().toString());
+                .attribute("scenario_yaml", scenario.source());
         settings.toMap().forEach((k, v) -> b.attribute(SETTING + k, v));
         for (Map.Entry<String, double[][]> e : weights.arrays().entrySet()) {
             double[][] a = e.getValue();
@@ -78,8 +77,8 @@ public final class PinnModelFile {
             }
         });
         PinnSettings s = PinnSettings.fromMap(settings);
-        PdeScenario scenario = PdeScenarioReader.parse(file + ": scenario_yaml", (String) ds.attributes().get("scenario_yaml"),
-                Path.of((String) ds.attributes().get("scenario_dir")));
+        // the stored text carries its tables inline: nothing named in a (possibly tampered) file is opened
+        PdeScenario scenario = PdeScenarioReader.stored(file + ": scenario_yaml", (String) ds.attributes().get("scenario_yaml"));
         Map<String, double[][]> arrays = new LinkedHashMap<>();
         for (NetcdfDataset.Variable v : ds.variables()) {
             int rows = (int) v.shape()[0], cols = (int) v.shape()[1];

@@ -69,6 +69,36 @@ class PdeScenarioReaderTest {
         assertEquals(0.01 * 42, table.problem().mortality().cumulativeHazard(42), 1e-15);
     }
 
+    @Test
+    void theStoredTextCarriesCsvTablesInlineAndStoredTextsNeverOpenFiles() throws IOException {
+        write("fx.csv", "age,value\n15,0\n27.5,0.1375\n45,0\n");
+        write("mu.csv", "age,value\n0,0.004\n60,0.022\n100,0.24\n");
+        PdeScenario read = PdeScenarioReader.read(write("t.yaml", SEED_LIKE
+                .replace("shape: {quadratic: {scale: 0.0022, from: 20, to: 35}}", "shape: {csv: fx.csv}")
+                .replace("linear_exponential: {mu0: 0.006805083, slope: 0.0003, switch_age: 60, growth: 0.06}", "csv: mu.csv")));
+        assertTrue(!read.source().contains("csv"), read.source());
+        // the stored text alone, with the CSV files gone, gives the same problem to the last bit
+        Files.delete(dir.resolve("fx.csv"));
+        Files.delete(dir.resolve("mu.csv"));
+        PdeScenario stored = PdeScenarioReader.stored("model.h5: scenario_yaml", read.source());
+        ExactMvfSolver a = new ExactMvfSolver(read.problem(), ExactSolverSettings.DEFAULT);
+        ExactMvfSolver b = new ExactMvfSolver(stored.problem(), ExactSolverSettings.DEFAULT);
+        for (double[] at : new double[][] {{0, 2024}, {27.5, 2030}, {61, 2050}, {99, 2054}}) {
+            assertEquals(a.density(at[0], at[1]), b.density(at[0], at[1]), 0);
+        }
+        assertEquals(a.births(2040), b.births(2040), 0);
+        // a file-free text stays verbatim, comments and all
+        assertEquals(SEED_LIKE, PdeScenarioReader.read(write("s.yaml", SEED_LIKE)).source());
+
+        // a tampered stored scenario naming a file is refused without opening it
+        write("secret.csv", "age,value\n0,1\n100,1\n");
+        String tampered = SEED_LIKE.replace("seed: {scale: 9.54e6, decay: 0.02, amplitude: 0.3, frequency: 0.2}",
+                "csv: " + dir.resolve("secret.csv"));
+        InputException e = assertThrows(InputException.class, () -> PdeScenarioReader.stored("model.h5: scenario_yaml", tampered));
+        assertTrue(e.getMessage().contains("must carry its tables inline"), e.getMessage());
+        assertTrue(!e.getMessage().contains("secret.csv:"), "no file was read: " + e.getMessage());
+    }
+
     private void assertRejected(String text, String... fragments) throws IOException {
         Path p = write("bad.yaml", text);
         InputException e = assertThrows(InputException.class, () -> PdeScenarioReader.read(p));
