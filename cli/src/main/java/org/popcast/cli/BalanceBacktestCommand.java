@@ -11,6 +11,7 @@ import org.popcast.data.input.BalanceSeries;
 import org.popcast.data.input.ChinaCitySeries;
 import org.popcast.data.input.InputException;
 import org.popcast.data.io.NetcdfWriter;
+import org.popcast.data.io.OutputFiles;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.engine.train.Progress;
 import org.popcast.models.balance.Backtest;
@@ -64,16 +65,27 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
             if (options.fromFile() || options.source.city != null) {
                 throw new ParameterException(spec.commandLine(), "--all-cities runs the embedded table: drop --series and --city");
             }
-            return batch(settings);
+            try (OutputFiles outputs = config.outputs()) {
+                outputs.file("--summary", summary);
+                outputs.file("--summary", BalanceRun.BatchSummary.failuresFile(summary));
+                return batch(settings, outputs);
+            }
         }
+        try (OutputFiles outputs = options.outputs(config.outputs(), out)) {
+            return single(settings, outputs);
+        }
+    }
+
+    private int single(BalanceSettings settings, OutputFiles outputs) throws Exception {
         BalanceSeries series = options.series();
         Backtest bt = Backtest.run(series, options.jumps(), settings, holdout);
-        NetcdfWriter.write(out, BalanceRun.dataset(bt.forecast(), series, "backtest", Provenance.of(BalanceOptions.commandLine(spec)),
-                Map.of("backtest_cutoff", (long) bt.cutoff(), "backtest_holdout", (long) holdout)));
+        outputs.write(out, NetcdfWriter.writer(BalanceRun.dataset(bt.forecast(), series, "backtest",
+                Provenance.of(BalanceOptions.commandLine(spec)), Map.of("backtest_cutoff", (long) bt.cutoff(), "backtest_holdout", (long) holdout))));
         if (options.csv != null) {
-            BalanceRun.writeCsv(options.csv, bt.forecast(), series);
-            BalanceRun.writeBacktestCsv(options.csv, bt);
+            BalanceRun.writeCsv(outputs, options.csv, bt.forecast(), series);
+            BalanceRun.writeBacktestCsv(outputs, options.csv, bt);
         }
+        outputs.commit();
         BalanceReport report = new BalanceReport(spec.commandLine().getOut());
         report.fit(bt.fit(), bt.forecast());
         report.backtest(bt);
@@ -81,7 +93,7 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
         return 0;
     }
 
-    private int batch(BalanceSettings settings) throws Exception {
+    private int batch(BalanceSettings settings, OutputFiles outputs) throws Exception {
         ChinaCitySeries table = ChinaCitySeries.builtin();
         BalanceRun.BatchSummary csv = new BalanceRun.BatchSummary();
         List<Backtest.Row> population = new ArrayList<>();
@@ -103,7 +115,9 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
                 csv.failed(city.id(), city.name(), e.getMessage());
             }
         }
-        Path failed = csv.write(summary);
+        csv.write(outputs, summary);
+        outputs.commit();
+        Path failed = BalanceRun.BatchSummary.failuresFile(summary);
         PrintWriter w = spec.commandLine().getOut();
         w.printf("backtest of %d cities, %d years held out: %d fitted, %d not (%.1f s)%n", table.cities().size(), holdout, ok,
                 table.cities().size() - ok, (System.nanoTime() - started) / 1e9);

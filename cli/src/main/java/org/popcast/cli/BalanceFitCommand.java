@@ -32,7 +32,10 @@ public final class BalanceFitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BalanceForecast forecast = options.fitAndWrite(spec, options.series(), null, out, "fit", Map.of());
+        BalanceForecast forecast;
+        try (var outputs = options.outputs(config.outputs(), out)) {
+            forecast = options.fitAndWrite(spec, outputs, options.series(), null, out, "fit", Map.of());
+        }
         BalanceReport report = new BalanceReport(spec.commandLine().getOut());
         report.fit(forecast.fit(), forecast);
         report.written(out, options.csv);

@@ -38,13 +38,19 @@ public final class BalanceForecastCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         options.settings(spec);
+        try (var outputs = options.outputs(config.outputs(), out)) {
+            return forecast(outputs);
+        }
+    }
+
+    private int forecast(org.popcast.data.io.OutputFiles outputs) throws Exception {
         BalanceSeries series = options.series();
         int last = until != null ? until : series.lastYear() + 10;
         if (last < series.lastYear() || last > series.lastYear() + 200) {
             throw new ParameterException(spec.commandLine(), "--until " + last + " must be between the last data year "
                     + series.lastYear() + " and 200 years after it");
         }
-        BalanceForecast forecast = options.fitAndWrite(spec, series, last, out, "forecast", Map.of("until", (long) last));
+        BalanceForecast forecast = options.fitAndWrite(spec, outputs, series, last, out, "forecast", Map.of("until", (long) last));
         BalanceReport report = new BalanceReport(spec.commandLine().getOut());
         report.fit(forecast.fit(), forecast);
         report.forecast(forecast);

@@ -60,6 +60,12 @@ public final class BalanceGroupsCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--young-width and --working-width must be > 0 years");
         }
         var settings = options.settings(spec);
+        try (var outputs = options.outputs(config.outputs().input("--groups", groups), out)) {
+            return fit(settings, outputs);
+        }
+    }
+
+    private int fit(org.popcast.models.balance.BalanceSettings settings, org.popcast.data.io.OutputFiles outputs) throws Exception {
         BalanceSeries series = options.series();
         TreeMap<Integer, double[]> observed = AgeGroupCsv.read(groups);
         int last = until != null ? until : series.lastYear() + 10;
@@ -68,10 +74,11 @@ public final class BalanceGroupsCommand implements Callable<Integer> {
         }
         FittedBalance level1 = BalanceFit.fit(series, options.jumps(), settings);
         AgeGroupFit.Result r = AgeGroupFit.fit(level1, observed, new double[] {youngWidth, workingWidth}, last, groups.toString());
-        NetcdfWriter.write(out, BalanceRun.groupsDataset(r, level1, observed, Provenance.of(BalanceOptions.commandLine(spec))));
+        outputs.write(out, NetcdfWriter.writer(BalanceRun.groupsDataset(r, level1, observed, Provenance.of(BalanceOptions.commandLine(spec)))));
         if (options.csv != null) {
-            BalanceRun.writeGroupsCsv(options.csv, r, observed);
+            BalanceRun.writeGroupsCsv(outputs, options.csv, r, observed);
         }
+        outputs.commit();
         PrintWriter w = spec.commandLine().getOut();
         w.printf("Level II from %d, %d group observations, rms %.3f per mille of the population%n", r.startYear(),
                 r.observations(), r.rmsPerMille());

@@ -11,6 +11,7 @@ import org.popcast.data.input.BalanceSeries;
 import org.popcast.data.input.BalanceSeriesCsv;
 import org.popcast.data.input.ChinaCitySeries;
 import org.popcast.data.io.NetcdfWriter;
+import org.popcast.data.io.OutputFiles;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.models.balance.BalanceFit;
 import org.popcast.models.balance.BalanceForecast;
@@ -104,15 +105,32 @@ final class BalanceOptions {
      * Fits the series, forecasts to {@code lastYear} (null: the last data year) and writes the HDF5
      * file and, with --csv, the tables; returns the forecast for the report.
      */
-    BalanceForecast fitAndWrite(CommandSpec spec, BalanceSeries series, Integer lastYear, Path out, String product,
-                                Map<String, Object> extra) throws IOException {
+    BalanceForecast fitAndWrite(CommandSpec spec, OutputFiles outputs, BalanceSeries series, Integer lastYear, Path out,
+                                String product, Map<String, Object> extra) throws IOException {
         FittedBalance fit = BalanceFit.fit(series, jumps(), settings(spec));
         BalanceForecast forecast = BalanceForecast.of(fit, lastYear == null ? series.lastYear() : lastYear);
-        NetcdfWriter.write(out, BalanceRun.dataset(forecast, series, product, Provenance.of(commandLine(spec)), extra));
+        outputs.write(out, NetcdfWriter.writer(BalanceRun.dataset(forecast, series, product, Provenance.of(commandLine(spec)), extra)));
         if (csv != null) {
-            BalanceRun.writeCsv(csv, forecast, series);
+            BalanceRun.writeCsv(outputs, csv, forecast, series);
         }
+        outputs.commit();
         return forecast;
+    }
+
+    /**
+     * The outputs of a balance command: --out and --csv checked against --series, --jumps and the
+     * inputs {@code base} already holds (the config file, --groups).
+     */
+    OutputFiles outputs(OutputFiles base, Path out) throws IOException {
+        OutputFiles outputs = base.input("--series", source.series).input("--jumps", jumps);
+        try {
+            outputs.file("--out", out);
+            outputs.directory("--csv", csv);
+            return outputs;
+        } catch (IOException | RuntimeException e) {
+            outputs.close();
+            throw e;
+        }
     }
 
     static String commandLine(CommandSpec spec) {

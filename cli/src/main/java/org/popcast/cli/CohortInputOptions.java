@@ -45,6 +45,15 @@ final class CohortInputOptions {
             + " or builtin:seed-5x3 / builtin:seed-fertility.")
     String scenarios;
 
+    /** {@code outputs} with the input folder and a --scenarios file as inputs. */
+    org.popcast.data.io.OutputFiles inputs(org.popcast.data.io.OutputFiles outputs) {
+        outputs.input("--input", source.input);
+        if (scenarios != null && !scenarios.startsWith("builtin:")) {
+            outputs.input("--scenarios", Path.of(scenarios));
+        }
+        return outputs;
+    }
+
     CohortInput read(CommandSpec spec) {
         InputFolder folder = folder(spec);
         MigrationTiming t = null;

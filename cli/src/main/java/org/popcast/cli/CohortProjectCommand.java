@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.popcast.data.io.ArrowWriter;
 import org.popcast.data.io.CsvTableWriter;
 import org.popcast.data.io.NetcdfWriter;
+import org.popcast.data.io.OutputFiles;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.engine.train.Progress;
 import org.popcast.models.cohort.BatchedProjector;
@@ -67,6 +68,15 @@ public final class CohortProjectCommand implements Callable<Integer> {
             case "loop" -> new LoopProjector();
             default -> throw new ParameterException(spec.commandLine(), "--engine must be batched or loop, got '" + engine + "'");
         };
+        try (OutputFiles outputs = inputOptions.inputs(config.outputs())) {
+            outputs.file("--out", out);
+            outputs.file("--arrow", arrow);
+            outputs.directory("--csv", csv);
+            return project(projector, outputs);
+        }
+    }
+
+    private int project(Projector projector, OutputFiles files) throws Exception {
         long started = System.nanoTime();
         CohortInput input = inputOptions.read(spec);
         ScenarioSet scenarios = ScenarioSet.resolve(input.settings().scenarios(), inputOptions.scenarioFolder(spec));
@@ -81,18 +91,18 @@ public final class CohortProjectCommand implements Callable<Integer> {
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("projection_yaml", inputOptions.folder(spec).text("projection.yaml"));
         texts.put("scenario_yaml", scenarios.source());
-        NetcdfWriter.write(out, outputs.dataset(provenance, texts));
+        files.write(out, NetcdfWriter.writer(outputs.dataset(provenance, texts)));
         Map<String, String> metadata = new LinkedHashMap<>(provenance.attributes());
         metadata.put("format_version", ProjectionOutputs.FORMAT_VERSION);
         metadata.put("input", input.source());
         if (arrow != null) {
-            ArrowWriter.write(arrow, outputs.populationTable(metadata));
+            files.write(arrow, ArrowWriter.writer(outputs.populationTable(metadata)));
         }
         if (csv != null) {
-            Files.createDirectories(csv);
-            CsvTableWriter.write(csv.resolve("population.csv"), outputs.populationTable(metadata));
-            CsvTableWriter.write(csv.resolve("components.csv"), outputs.componentsTable(metadata));
+            files.write(csv.resolve("population.csv"), CsvTableWriter.writer(outputs.populationTable(metadata)));
+            files.write(csv.resolve("components.csv"), CsvTableWriter.writer(outputs.componentsTable(metadata)));
         }
+        files.commit();
         PrintWriter stdout = spec.commandLine().getOut();
         int last = result.years().length - 1;
         stdout.printf("%d scenarios x %d regions (%d projected) x 2 sexes x %d ages, %d steps of %d years (%s): %.2f s projection,"

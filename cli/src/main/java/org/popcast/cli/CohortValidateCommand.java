@@ -10,6 +10,7 @@ import org.popcast.data.input.InputFiles;
 import org.popcast.data.input.InputFolder;
 import org.popcast.data.io.CsvTableWriter;
 import org.popcast.data.io.NetcdfWriter;
+import org.popcast.data.io.OutputFiles;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.models.cohort.Validation;
 
@@ -53,6 +54,14 @@ public final class CohortValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try (OutputFiles outputs = config.outputs().input("--projection", projection).input("--observed", observed)) {
+            outputs.file("--out", out);
+            outputs.file("--csv", csv);
+            return validate(outputs);
+        }
+    }
+
+    private int validate(OutputFiles outputs) throws Exception {
         CsvTable table;
         String source;
         if (observed != null) {
@@ -65,11 +74,12 @@ public final class CohortValidateCommand implements Callable<Integer> {
         }
         Validation v = Validation.run(projection, scenario, year, table);
         Provenance provenance = Provenance.of("popcast " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs()));
-        NetcdfWriter.write(out, v.dataset(provenance, source));
+        outputs.write(out, NetcdfWriter.writer(v.dataset(provenance, source)));
         if (csv != null) {
             Map<String, String> metadata = new LinkedHashMap<>(provenance.attributes());
-            CsvTableWriter.write(csv, v.table(metadata));
+            outputs.write(csv, CsvTableWriter.writer(v.table(metadata)));
         }
+        outputs.commit();
         spec.commandLine().getOut().print(v.report());
         spec.commandLine().getOut().flush();
         return 0;

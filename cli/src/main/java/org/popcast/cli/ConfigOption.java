@@ -42,6 +42,11 @@ final class ConfigOption implements IDefaultValueProvider {
         command.defaultValueProvider(this);
     }
 
+    /** The command's output files, with this config file (if given) among the inputs they may not overwrite. */
+    org.popcast.data.io.OutputFiles outputs() {
+        return new org.popcast.data.io.OutputFiles().input(NAME, file == null ? null : file.file());
+    }
+
     @Override
     public String defaultValue(ArgSpec arg) {
         if (file == null || !(arg instanceof OptionSpec option)) {

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import org.popcast.data.io.AtomicFile;
 import org.popcast.data.io.NetcdfWriter;
+import org.popcast.data.io.OutputFiles;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.engine.train.Progress;
 import org.popcast.models.mobility.EvaluationReport;
@@ -71,6 +72,13 @@ public final class MobilityEvaluateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         MobilitySettings settings = options.settings(spec, folds, origins == null ? new int[0] : origins, kinds, schemes);
+        try (OutputFiles outputs = config.outputs().input("--table", options.table)) {
+            outputs.directory("--out", out);
+            return evaluate(settings, outputs);
+        }
+    }
+
+    private int evaluate(MobilitySettings settings, OutputFiles outputs) throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         Progress progress = PopcastCommand.progress(spec);
         MobilityEvaluation.Result result = MobilityEvaluation.run(options.readTable(), settings, line -> {
@@ -79,12 +87,12 @@ public final class MobilityEvaluateCommand implements Callable<Integer> {
             stdout.flush();
         }, progress);
         EvaluationReport report = new EvaluationReport(result);
-        Files.createDirectories(out);
-        writeText(out.resolve("metrics.md"), report.markdown());
-        writeText(out.resolve("metrics.csv"), report.summaryCsv());
-        writeText(out.resolve("folds.csv"), report.foldsCsv());
-        writeText(out.resolve("predictions.csv"), report.predictionsCsv());
-        NetcdfWriter.write(out.resolve("evaluation.h5"), report.dataset(Provenance.of(MobilityOptions.commandLine(spec))));
+        outputs.write(out.resolve("metrics.md"), text(report.markdown()));
+        outputs.write(out.resolve("metrics.csv"), text(report.summaryCsv()));
+        outputs.write(out.resolve("folds.csv"), text(report.foldsCsv()));
+        outputs.write(out.resolve("predictions.csv"), text(report.predictionsCsv()));
+        outputs.write(out.resolve("evaluation.h5"), NetcdfWriter.writer(report.dataset(Provenance.of(MobilityOptions.commandLine(spec)))));
+        outputs.commit();
         for (String v : report.verdicts()) {
             stdout.println(v);
         }
@@ -95,6 +103,10 @@ public final class MobilityEvaluateCommand implements Callable<Integer> {
     }
 
     static void writeText(Path target, String text) throws IOException {
-        AtomicFile.write(target, tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
+        AtomicFile.write(target, text(text));
+    }
+
+    static AtomicFile.IoAction<Path> text(String text) {
+        return tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8);
     }
 }

@@ -37,6 +37,9 @@ public final class MobilityPredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try (org.popcast.data.io.OutputFiles outputs = new org.popcast.data.io.OutputFiles().input("--model", model).input("--table", table)) {
+            outputs.file("--out", out);
+        }
         TrainedModel m = ModelFile.read(model);
         MobilityOptions source = new MobilityOptions();
         source.table = table;

@@ -54,6 +54,9 @@ public final class MobilityTrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--model must be fnn, lstm or ridge, got " + model);
         }
         MobilitySettings s = options.settings(spec, 2, new int[0], List.of(kind), List.of(SplitScheme.CITY));
+        try (var outputs = config.outputs().input("--table", options.table)) {
+            outputs.file("--out", out);
+        }
         long started = System.nanoTime();
         MobilityEvaluation.Prepared p = MobilityEvaluation.prepare(options.readTable(), s);
         PrintWriter stdout = spec.commandLine().getOut();

@@ -12,6 +12,7 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 import org.popcast.data.io.AtomicFile;
+import org.popcast.data.io.OutputFiles;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.engine.runtime.Device;
 import org.popcast.engine.train.Progress;
@@ -94,9 +95,18 @@ public final class PdeCompareCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--networks matches none of pinn-default, pinn-seed, lstm-pinn-default, lstm-pinn-seed");
         }
         ExactSolveRun.Grid grid = gridOptions.grid(spec, scenarios);
+        // result files are written as each run finishes (an interrupted comparison keeps them); the
+        // lock keeps a second comparison out of the folder meanwhile
+        try (OutputFiles outputs = config.outputs()) {
+            outputs.directory("--out-dir", outDir);
+            outputs.lock("--out-dir", outDir);
+            return compare(scenarios, chosen, grid);
+        }
+    }
+
+    private int compare(List<PdeScenario> scenarios, List<PdeComparison.Config> chosen, ExactSolveRun.Grid grid) throws Exception {
         Progress progress = PopcastCommand.progress(spec);
         Device dev = deviceOption.resolve(spec, progress);
-        Files.createDirectories(outDir);
         Provenance provenance = Provenance.of("popcast " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs()));
         List<PdeComparison.Row> rows = new ArrayList<>();
         for (PdeScenario scenario : scenarios) {

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import org.popcast.data.io.NetcdfDataset;
 import org.popcast.data.io.NetcdfWriter;
+import org.popcast.data.io.OutputFiles;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.models.agepde.ExactSolveRun;
 import org.popcast.models.pinn.PinnModelFile;
@@ -51,13 +52,22 @@ public final class PdePredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PinnModelFile.Loaded m = PinnModelFile.read(model);
         if ((ages == null) != (years == null)) {
             throw new ParameterException(spec.commandLine(), "give both --age and --year, or neither (for a grid)");
         }
+        if (ages != null && out != null && out.getFileName().toString().matches("(?i).*\\.(h5|hdf5|nc)$")) {
+            throw new ParameterException(spec.commandLine(), "--age/--year write a CSV table: give --out a .csv name, not " + out);
+        }
+        try (OutputFiles outputs = config.outputs().input("--model", model)) {
+            outputs.file("--out", out);
+            return predict(outputs, PinnModelFile.read(model));
+        }
+    }
+
+    private int predict(OutputFiles outputs, PinnModelFile.Loaded m) throws Exception {
         try (PinnPredictor predictor = new PinnPredictor(m.scenario().problem(), m.settings(), m.weights())) {
             if (ages != null) {
-                return table(predictor, m);
+                return table(predictor, m, outputs);
             }
             if (out == null) {
                 throw new ParameterException(spec.commandLine(), "a grid prediction needs --out FILE.h5");
@@ -80,23 +90,24 @@ public final class PdePredictCommand implements Callable<Integer> {
                     .variable("density", List.of("time", "age"), flat, "persons per year of age", "population density by age (PINN)")
                     .variable("births", List.of("time"), predictor.births(times), "persons per year", "births per year (PINN)")
                     .variable("population", List.of("time"), predictor.population(times), "persons", "total population (PINN)");
-            NetcdfWriter.write(out, b.build());
+            outputs.write(out, NetcdfWriter.writer(b.build()));
+            outputs.commit();
             spec.commandLine().getOut().printf("%d times x %d ages -> %s%n", times.length, gridAges.length, out);
             spec.commandLine().getOut().flush();
             return 0;
         }
     }
 
-    private int table(PinnPredictor predictor, PinnModelFile.Loaded m) throws java.io.IOException {
+    private int table(PinnPredictor predictor, PinnModelFile.Loaded m, OutputFiles outputs) throws java.io.IOException {
         double lo = m.scenario().problem().startYear(), hi = m.scenario().problem().endYear(), maxAge = m.scenario().problem().maxAge();
         double[] a = new double[ages.length * years.length], t = new double[a.length];
         int n = 0;
         for (double year : years) {
-            if (year < lo || year > hi) {
+            if (!(year >= lo && year <= hi)) {
                 throw new ParameterException(spec.commandLine(), "--year " + year + " is outside the model's window " + lo + " .. " + hi);
             }
             for (double age : ages) {
-                if (age < 0 || age > maxAge) {
+                if (!(age >= 0 && age <= maxAge)) {
                     throw new ParameterException(spec.commandLine(), "--age " + age + " is outside 0 .. " + maxAge);
                 }
                 a[n] = age;
@@ -113,7 +124,8 @@ public final class PdePredictCommand implements Callable<Integer> {
             stdout.print(csv);
             stdout.flush();
         } else {
-            org.popcast.data.io.AtomicFile.write(out, tmp -> java.nio.file.Files.writeString(tmp, csv));
+            outputs.write(out, tmp -> java.nio.file.Files.writeString(tmp, csv));
+            outputs.commit();
         }
         return 0;
     }

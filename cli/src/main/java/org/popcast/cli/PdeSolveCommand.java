@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.popcast.data.io.NetcdfWriter;
+import org.popcast.data.io.OutputFiles;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.kernels.agepde.AgePdeSolution;
 import org.popcast.kernels.agepde.ExactSolverSettings;
@@ -61,13 +62,28 @@ public final class PdeSolveCommand implements Callable<Integer> {
         ExactSolverSettings settings = solverOptions.settings(spec);
         List<PdeScenario> scenarios = scenarios();
         ExactSolveRun.Grid grid = gridOptions.grid(spec, scenarios);
+        try (OutputFiles outputs = config.outputs()) {
+            scenarios.forEach(s -> ScenarioChoice.inputs(outputs, s));
+            if (source.allPolicies) {
+                outputs.directory("--out", out != null ? out : Path.of("."));
+            } else {
+                outputs.file("--out", target(scenarios.get(0)));
+            }
+            solve(scenarios, grid, settings, outputs);
+            outputs.commit();
+        }
+        return 0;
+    }
+
+    private void solve(List<PdeScenario> scenarios, ExactSolveRun.Grid grid, ExactSolverSettings settings, OutputFiles outputs)
+            throws java.io.IOException {
         Provenance provenance = Provenance.of(commandLine());
         PrintWriter stdout = spec.commandLine().getOut();
         for (PdeScenario scenario : scenarios) {
             long started = System.nanoTime();
             AgePdeSolution solution = ExactSolveRun.solve(scenario, grid, settings);
             Path target = target(scenario);
-            NetcdfWriter.write(target, ExactSolveRun.dataset(scenario, grid, settings, solution, provenance));
+            outputs.write(target, NetcdfWriter.writer(ExactSolveRun.dataset(scenario, grid, settings, solution, provenance)));
             double seconds = (System.nanoTime() - started) / 1e9;
             int last = solution.times().length - 1;
             stdout.printf("%s: %d times x %d ages, births %.6g -> %.6g per year, population %.6g -> %.6g, %.2f s -> %s%n",
@@ -75,7 +91,6 @@ public final class PdeSolveCommand implements Callable<Integer> {
                     solution.births()[last], solution.population()[0], solution.population()[last], seconds, target);
         }
         stdout.flush();
-        return 0;
     }
 
     private List<PdeScenario> scenarios() {
@@ -88,14 +103,12 @@ public final class PdeSolveCommand implements Callable<Integer> {
         return list;
     }
 
-    private Path target(PdeScenario scenario) throws java.io.IOException {
+    private Path target(PdeScenario scenario) {
         String fileName = "pde-" + scenario.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".h5";
         if (!source.allPolicies) {
             return out != null ? out : Path.of(fileName);
         }
-        Path dir = out != null ? out : Path.of(".");
-        Files.createDirectories(dir);
-        return dir.resolve(fileName);
+        return (out != null ? out : Path.of(".")).resolve(fileName);
     }
 
     private String commandLine() {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.popcast.data.io.NetcdfWriter;
+import org.popcast.data.io.OutputFiles;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.engine.runtime.Device;
 import org.popcast.engine.train.Progress;
@@ -217,11 +218,23 @@ public final class PdeTrainCommand implements Callable<Integer> {
         }
         Path target = out != null ? out : Path.of("pde-" + model + "-" + chosen.name().replaceAll("[^A-Za-z0-9._-]", "_") + ".h5");
         Path dir = modelDir != null ? modelDir : PinnTrainRun.defaultModelDir(target);
+        // checked before training; the lock keeps a second run off this result and model until both are written
+        try (OutputFiles outputs = ScenarioChoice.inputs(config.outputs(), chosen)) {
+            outputs.file("--out", target);
+            outputs.directory("--model-dir", dir);
+            outputs.lock("--model-dir", dir);
+            return train(chosen, settings, grid, target, dir, outputs);
+        }
+    }
+
+    private int train(PdeScenario chosen, PinnSettings settings, ExactSolveRun.Grid grid, Path target, Path dir, OutputFiles outputs)
+            throws Exception {
         Progress progress = PopcastCommand.progress(spec);
         Device dev = deviceOption.resolve(spec, progress);
         PinnTrainRun.Outcome o = PinnTrainRun.run(chosen, new PinnTrainRun.Options(settings, grid, dev, dir, resume, checkpointEvery, timeLimit),
                 Provenance.of(commandLine()), progress);
-        NetcdfWriter.write(target, o.dataset());
+        outputs.write(target, NetcdfWriter.writer(o.dataset()));
+        outputs.commit();
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.printf(Locale.ROOT, "%s %s: rel_l2 %.3e, rel_l2_off_jump %.3e, rel_linf %.3e; births errors %s; "
                         + "adam %d steps in %.1f s (%.0f steps/s), l-bfgs %d iterations in %.1f s%s -> %s (model %s)%n",

@@ -66,6 +66,9 @@ public final class PlotCommand implements Callable<Integer> {
         if (width < 400 || width > 10_000) {
             throw new ParameterException(spec.commandLine(), "--width " + width + " is outside 400 .. 10000 pixels");
         }
+        try (org.popcast.data.io.OutputFiles outputs = new org.popcast.data.io.OutputFiles().input("FILE", file)) {
+            outputs.file("--out", target);
+        }
         ResultFile result = ResultFile.read(file);
         String product = result.product();
         for (String option : List.of("--years", "--region", "--scenario", "--series", "--split")) {

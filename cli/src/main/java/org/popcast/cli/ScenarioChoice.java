@@ -18,6 +18,12 @@ class ScenarioChoice {
     @Option(names = "--scenario", paramLabel = "FILE", description = "A scenario file (YAML, docs/scenarios.md).")
     Path scenario;
 
+    /** {@code outputs} with the files {@code scenario} was read from as inputs. */
+    static org.popcast.data.io.OutputFiles inputs(org.popcast.data.io.OutputFiles outputs, PdeScenario scenario) {
+        scenario.files().forEach(f -> outputs.input("--scenario", f));
+        return outputs;
+    }
+
     /** The chosen scenario (three-child when neither option is given). */
     static PdeScenario resolve(ScenarioChoice choice, CommandSpec spec) {
         if (choice != null && choice.scenario != null) {

@@ -42,7 +42,7 @@ public final class HdfSummary {
         if (!Files.isRegularFile(file)) {
             throw new IOException("not a regular file: " + file);
         }
-        try (HdfFile hdf = new HdfFile(file)) {
+        try (HdfFile hdf = Hdf5Files.open(file)) {
             return describe(hdf, file);
         } catch (RuntimeException e) {
             // jHDF signals a foreign or damaged file with unchecked exceptions; the user needs one line.

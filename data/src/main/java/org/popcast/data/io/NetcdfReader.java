@@ -34,7 +34,7 @@ public final class NetcdfReader {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no such file: " + file);
         }
-        try (HdfFile hdf = new HdfFile(file)) {
+        try (HdfFile hdf = Hdf5Files.open(file)) {
             return read(hdf);
         } catch (RuntimeException e) {
             throw new IOException("cannot read " + file + " as a netCDF-4/HDF5 result: " + e.getMessage(), e);

@@ -208,8 +208,10 @@ public final class NetcdfWriter {
     }
 
     /**
-     * Dataset creation properties: attribute creation order as netCDF-4 keeps it, and for large
-     * numeric datasets chunks plus shuffle and deflate.
+     * Dataset creation properties: attribute creation order as netCDF-4 keeps it; large numeric
+     * datasets (nearly all of a result's bytes) chunked, shuffled, deflated and given a Fletcher-32
+     * checksum per chunk (a flipped bit fails the read, see {@link Hdf5Files}). Small ones stay
+     * contiguous: chunking them changed where HDF5 puts their headers, which readers use for order.
      */
     private static Handle creationProperties(long[] shape, boolean compressible, String what) throws IOException {
         Handle dcpl = handle(H5Pcreate(H5P_CLS_DATASET_CREATE_ID_g()), hdf5::H5Pclose, "H5Pcreate", what);
@@ -222,6 +224,8 @@ public final class NetcdfWriter {
                 // Shuffle groups the bytes of the doubles by significance: deflate then finds runs.
                 check(H5Pset_shuffle(dcpl.id), "H5Pset_shuffle", what);
                 check(H5Pset_deflate(dcpl.id, DEFLATE_LEVEL), "H5Pset_deflate", what);
+                // last in the pipeline, so the checksum covers the bytes on disk
+                check(H5Pset_fletcher32(dcpl.id), "H5Pset_fletcher32", what);
             }
             return dcpl;
         } catch (IOException | RuntimeException e) {

@@ -42,12 +42,33 @@ public final class OutputFiles implements AutoCloseable {
     private final List<FileLock> locks = new ArrayList<>();
     private boolean committed;
 
-    /** Registers a file or folder the command reads (null: none); outputs may not land on or in it. */
+    /**
+     * Registers a file or folder the command reads (null: none); outputs may not land on or in it,
+     * whether they were declared before or after.
+     */
     public OutputFiles input(String option, Path path) {
         if (path != null) {
-            inputs.add(new Declared(option, real(path)));
+            Declared in = new Declared(option, real(path));
+            for (Declared out : files) {
+                String clash = clash(in, out.path());
+                if (clash != null) {
+                    throw new org.popcast.data.input.InputException(out.option() + " " + out.path() + clash);
+                }
+            }
+            inputs.add(in);
         }
         return this;
+    }
+
+    /** Why an output at {@code real} would harm the input {@code in}, or null. */
+    private static String clash(Declared in, Path real) {
+        if (real.equals(in.path())) {
+            return " is the input " + in.option() + ": popcast never writes over its inputs; choose another name";
+        }
+        if (real.startsWith(in.path()) && Files.isDirectory(in.path())) {
+            return " is inside the input " + in.option() + " " + in.path() + ": popcast never writes into its inputs; choose another place";
+        }
+        return null;
     }
 
     /** Checks an output file before any work; returns it. Null is allowed (an option not given). */
@@ -170,13 +191,9 @@ public final class OutputFiles implements AutoCloseable {
         }
         Path real = real(target);
         for (Declared in : inputs) {
-            if (real.equals(in.path())) {
-                throw new IOException(option + " " + target + " is the input " + in.option()
-                        + ": popcast never writes over its inputs; choose another name");
-            }
-            if (real.startsWith(in.path()) && Files.isDirectory(in.path())) {
-                throw new IOException(option + " " + target + " is inside the input " + in.option() + " " + in.path()
-                        + ": popcast never writes into its inputs; choose another place");
+            String clash = clash(in, real);
+            if (clash != null) {
+                throw new IOException(option + " " + target + clash);
             }
         }
         return real;

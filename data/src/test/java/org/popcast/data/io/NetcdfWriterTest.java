@@ -146,16 +146,78 @@ class NetcdfWriterTest {
                 .build(), slab);
 
         assertTrue(Files.size(file) < data.length * 8L / 4, "compressed: " + Files.size(file) + " bytes");
-        try (HdfFile hdf = new HdfFile(file)) {
+        try (HdfFile hdf = Hdf5Files.open(file)) {
             Dataset d = hdf.getDatasetByPath("density");
             ChunkedDataset chunked = assertInstanceOf(ChunkedDataset.class, d);
             assertArrayEquals(new int[]{131, 1000}, chunked.getChunkDimensions(), "whole rows, <= 1 MiB");
-            assertEquals(List.of("shuffle", "deflate"),
+            assertEquals(List.of("shuffle", "deflate", "fletcher32"),
                     d.getFilters().stream().map(f -> f.getName()).collect(Collectors.toList()));
+            // read through the verifying filter: native HDF5's checksums agree with popcast's Java one
             assertArrayEquals(data, (double[]) d.getDataFlat());
             // Small coordinates stay contiguous and unfiltered.
             assertTrue(hdf.getDatasetByPath("age").getFilters().isEmpty());
         }
+    }
+
+    @Test
+    void aFlippedBitInTheDataFailsTheRead() throws IOException {
+        Path file = bigFile("a.h5", 1000);
+        byte[] raw;
+        try (HdfFile hdf = Hdf5Files.open(file)) {
+            java.nio.ByteBuffer chunk = ((ChunkedDataset) hdf.getDatasetByPath("population")).getRawChunkBuffer(new int[] {0, 0});
+            raw = new byte[chunk.remaining()];
+            chunk.get(raw);
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        int at = indexOf(bytes, raw);
+        assertTrue(at > 0 && raw.length > 100, "the chunk is in the file");
+        bytes[at + raw.length / 2] ^= 0x10;
+        Path damaged = Files.write(dir.resolve("damaged.h5"), bytes);
+        IOException e = assertThrows(IOException.class, () -> NetcdfReader.read(damaged));
+        assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
+        assertEquals(1000.0, NetcdfReader.read(file).variable("population").data()[0], "the intact file reads");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (haystack[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    private Path bigFile(String name, double base) throws IOException {
+        long[] regions = new long[64], years = new long[128];
+        java.util.Arrays.setAll(regions, i -> i);
+        java.util.Arrays.setAll(years, i -> i);
+        double[] values = new double[regions.length * years.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = base + i % 97;
+        }
+        Path file = dir.resolve(name);
+        NetcdfWriter.write(file, NetcdfDataset.builder().dimension("region", regions, "1", "region")
+                .dimension("year", years, "1", "year")
+                .variable("population", List.of("region", "year"), values, "persons", "population").build());
+        return file;
+    }
+
+    @Test
+    void fletcher32MatchesHdf5sReferenceValues() {
+        // H5_checksum_fletcher32 on "abcde" and "abcdef" (values from HDF5's test/tchecksum.c style
+        // computation, worked by hand: words 0x6162, 0x6364, 0x6500 for the odd tail)
+        byte[] even = "abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        long s1 = 0x6162 + 0x6364 + 0x6566, s2 = 0x6162 + (0x6162 + 0x6364) + (0x6162 + 0x6364 + 0x6566);
+        s1 = s1 % 0xffff;
+        s2 = s2 % 0xffff;
+        assertEquals((int) (s2 << 16 | s1), Hdf5Files.VerifiedFletcher32.checksum(even, even.length));
+        byte[] odd = "abcde".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        long o1 = 0x6162 + 0x6364 + 0x6500, o2 = 0x6162 + (0x6162 + 0x6364) + (0x6162 + 0x6364 + 0x6500);
+        assertEquals((int) ((o2 % 0xffff) << 16 | (o1 % 0xffff)), Hdf5Files.VerifiedFletcher32.checksum(odd, odd.length));
     }
 
     @Test

@@ -49,6 +49,17 @@ class OutputFilesTest {
     }
 
     @Test
+    void anInputNamedAfterTheOutputsIsRefusedToo() throws IOException {
+        Path table = Files.writeString(dir.resolve("fx.csv"), "age,value\n");
+        try (OutputFiles outputs = new OutputFiles()) {
+            outputs.file("--out", table);
+            org.popcast.data.input.InputException e = assertThrows(org.popcast.data.input.InputException.class,
+                    () -> outputs.input("--scenario", table));
+            assertTrue(e.getMessage().contains("is the input --scenario"), e.getMessage());
+        }
+    }
+
+    @Test
     void standardOutputDevicesDirectoriesAndTwinOutputsAreRefused() throws IOException {
         try (OutputFiles outputs = new OutputFiles()) {
             refused(outputs, "--out", Path.of("-"), "does not write results to standard output");

@@ -22,14 +22,21 @@ final class InlineTables {
 
     private final String text;
     private final List<Entry> entries = new ArrayList<>();
+    private final List<java.nio.file.Path> files = new ArrayList<>();
 
     InlineTables(String text) {
         this.text = text;
     }
 
-    /** Records that the mapping at {@code section} (e.g. fertility, shape) read {@code table} from CSV. */
-    void put(double[][] table, String... section) {
+    /** Records that the mapping at {@code section} (e.g. fertility, shape) read {@code table} from {@code file}. */
+    void put(double[][] table, java.nio.file.Path file, String... section) {
         entries.add(new Entry(table, section));
+        files.add(file);
+    }
+
+    /** The CSV files read. */
+    List<java.nio.file.Path> files() {
+        return List.copyOf(files);
     }
 
     /** The self-contained text. */

@@ -46,7 +46,10 @@ public final class PdeScenarioReader {
     public static PdeScenario read(Path file) {
         String text = InputFiles.readString(file);
         Path dir = file.toAbsolutePath().getParent();
-        return read(YamlConfig.parse(file.toString(), text), text, dir == null ? Path.of(".") : dir);
+        PdeScenario s = read(YamlConfig.parse(file.toString(), text), text, dir == null ? Path.of(".") : dir);
+        List<Path> files = new java.util.ArrayList<>(s.files());
+        files.add(0, file);
+        return new PdeScenario(s.name(), s.description(), s.problem(), s.source(), List.copyOf(files));
     }
 
     /**
@@ -80,7 +83,7 @@ public final class PdeScenarioReader {
         String name = root.text("name", "custom");
         try {
             AgePdeProblem problem = new AgePdeProblem(start, end, maxAge, speed, mortality, fertility, initial);
-            return new PdeScenario(name, root.text("description", ""), problem, inline.text());
+            return new PdeScenario(name, root.text("description", ""), problem, inline.text(), inline.files());
         } catch (IllegalArgumentException e) {
             throw new InputException(root.file() + ": inconsistent scenario: " + e.getMessage());
         }
@@ -141,8 +144,9 @@ public final class PdeScenarioReader {
             if (tables.dir() == null) {
                 throw node.get("csv").error("a stored scenario must carry its tables inline; 'csv:' is not read here");
             }
-            double[][] t = AgeTableCsv.read(tables.dir().resolve(node.text("csv")), "value");
-            tables.inline().put(t, tables.section());
+            Path file = tables.dir().resolve(node.text("csv"));
+            double[][] t = AgeTableCsv.read(file, "value");
+            tables.inline().put(t, file, tables.section());
             return t;
         }
         ConfigNode t = node.get("table").allowOnly("ages", "values");

@@ -211,8 +211,9 @@ public final class BalanceRun {
     }
 
     /** Writes balance.csv, parameters.csv and anomalies.csv into {@code dir} (created if needed). */
-    public static void writeCsv(Path dir, BalanceForecast forecast, BalanceSeries observed) throws IOException {
-        Files.createDirectories(dir);
+    /** The tables into {@code dir}, a folder declared in {@code outputs}. */
+    public static void writeCsv(org.popcast.data.io.OutputFiles outputs, Path dir, BalanceForecast forecast, BalanceSeries observed)
+            throws IOException {
         FittedBalance fit = forecast.fit();
         TidyRows table = new TidyRows("year", INT64, "indicator", STRING, "model", FLOAT64, "lower", FLOAT64,
                 "upper", FLOAT64, "observed", FLOAT64);
@@ -224,20 +225,20 @@ public final class BalanceRun {
                 table.add(forecast.firstYear() + i, ind.label(), v[0][i], v[1][i], v[2][i], o[i]);
             }
         }
-        table.writeCsv(dir.resolve("balance.csv"));
+        table.writeCsv(outputs, dir.resolve("balance.csv"));
         TidyRows params = new TidyRows("parameter", STRING, "value", FLOAT64, "std_error", FLOAT64, "free", INT64);
         List<String> names = parameterNames();
         double[] value = fit.fullParameters(), se = fit.fullStandardErrors();
         for (int q = 0; q < names.size(); q++) {
             params.add(names.get(q), value[q], fit.isFree(q) ? se[q] : Double.NaN, fit.isFree(q) ? 1 : 0);
         }
-        params.writeCsv(dir.resolve("parameters.csv"));
+        params.writeCsv(outputs, dir.resolve("parameters.csv"));
         TidyRows anomalies = new TidyRows("measure", STRING, "year", INT64, "observed", FLOAT64, "model", FLOAT64, "score", FLOAT64,
                 "replaced", INT64);
         for (AnomalyRule.Flag f : fit.anomalies()) {
             anomalies.add(f.measure().label(), f.year(), f.observed(), f.model(), f.score(), fit.replaced() ? 1 : 0);
         }
-        anomalies.writeCsv(dir.resolve("anomalies.csv"));
+        anomalies.writeCsv(outputs, dir.resolve("anomalies.csv"));
     }
 
     /**
@@ -289,8 +290,8 @@ public final class BalanceRun {
     }
 
     /** Writes groups.csv: year, group, model, observed. */
-    public static void writeGroupsCsv(Path dir, AgeGroupFit.Result r, java.util.TreeMap<Integer, double[]> observed) throws IOException {
-        Files.createDirectories(dir);
+    public static void writeGroupsCsv(org.popcast.data.io.OutputFiles outputs, Path dir, AgeGroupFit.Result r,
+                                      java.util.TreeMap<Integer, double[]> observed) throws IOException {
         TidyRows t = new TidyRows("year", INT64, "group", STRING, "model", FLOAT64, "observed", FLOAT64);
         for (int y = 0; y < r.groups().length; y++) {
             double[] row = observed.get(r.startYear() + y);
@@ -298,17 +299,16 @@ public final class BalanceRun {
                 t.add(r.startYear() + y, AgeGroupFit.GROUPS[g], r.groups()[y][g], row == null ? Double.NaN : row[g]);
             }
         }
-        t.writeCsv(dir.resolve("groups.csv"));
+        t.writeCsv(outputs, dir.resolve("groups.csv"));
     }
 
     /** Writes backtest.csv: every held-out value against its forecast. */
-    public static void writeBacktestCsv(Path dir, Backtest bt) throws IOException {
-        Files.createDirectories(dir);
+    public static void writeBacktestCsv(org.popcast.data.io.OutputFiles outputs, Path dir, Backtest bt) throws IOException {
         TidyRows t = new TidyRows(BACKTEST_COLUMNS);
         for (Backtest.Row r : bt.rows()) {
             t.add(cells(r));
         }
-        t.writeCsv(dir.resolve("backtest.csv"));
+        t.writeCsv(outputs, dir.resolve("backtest.csv"));
     }
 
     private static final Object[] BACKTEST_COLUMNS = {"indicator", STRING, "year", INT64, "horizon", INT64, "observed", FLOAT64,
@@ -352,13 +352,16 @@ public final class BalanceRun {
             failures.add(id, name, reason);
         }
 
-        /** Writes the summary to {@code target} and the failures to the same name ending in -failures.csv. */
-        public Path write(Path target) throws IOException {
-            rows.writeCsv(target);
+        /** Where the failures of a summary written to {@code target} go: the same name ending in -failures.csv. */
+        public static Path failuresFile(Path target) {
             String name = target.getFileName().toString();
-            Path failed = target.resolveSibling((name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name) + "-failures.csv");
-            failures.writeCsv(failed);
-            return failed;
+            return target.resolveSibling((name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name) + "-failures.csv");
+        }
+
+        /** Writes the summary to {@code target} and the failures to {@link #failuresFile}, both declared in {@code outputs}. */
+        public void write(org.popcast.data.io.OutputFiles outputs, Path target) throws IOException {
+            rows.writeCsv(outputs, target);
+            failures.writeCsv(outputs, failuresFile(target));
         }
     }
 }

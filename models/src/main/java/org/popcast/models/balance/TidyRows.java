@@ -48,7 +48,7 @@ final class TidyRows {
         return new TidyTable(List.copyOf(columns), metadata, sink -> sink.accept(n, batch));
     }
 
-    void writeCsv(Path target) throws IOException {
-        CsvTableWriter.write(target, table(Map.of()));
+    void writeCsv(org.popcast.data.io.OutputFiles outputs, Path target) throws IOException {
+        outputs.write(target, CsvTableWriter.writer(table(Map.of())));
     }
 }

@@ -54,7 +54,7 @@ public final class Validation {
      */
     public static Validation run(Path projection, String scenario, int year, CsvTable observed) {
         observed.require("region", "population");
-        try (HdfFile h5 = new HdfFile(projection)) {
+        try (HdfFile h5 = org.popcast.data.io.Hdf5Files.open(projection)) {
             String[] scenarios = (String[]) dataset(h5, projection, "scenario").getData();
             String[] regions = (String[]) dataset(h5, projection, "region").getData();
             long[] years = (long[]) dataset(h5, projection, "year").getData();

@@ -89,7 +89,7 @@ public final class ModelFile {
         if (!Files.isRegularFile(file)) {
             throw new InputException(file + ": no such model file");
         }
-        try (HdfFile h = new HdfFile(file)) {
+        try (HdfFile h = org.popcast.data.io.Hdf5Files.open(file)) {
             if (!PRODUCT.equals(text(h, file, "product"))) {
                 throw new InputException(file + ": not a popcast mobility model (product is '" + text(h, file, "product") + "')");
             }

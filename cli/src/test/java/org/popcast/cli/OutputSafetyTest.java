@@ -1,0 +1,119 @@
+package org.popcast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 21's data-loss cases, through the real command line: an output named like an input is
+ * refused before any work, in one line, and every file in the folder is left as it was.
+ */
+class OutputSafetyTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.createDirectories(p.getParent());
+        return Files.writeString(p, text);
+    }
+
+    private Map<Path, String> snapshot() throws IOException {
+        Map<Path, String> m = new TreeMap<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                m.put(dir.relativize(p), Files.readString(p));
+            }
+        }
+        return m;
+    }
+
+    /** Runs popcast in {@code dir}'s terms and checks: exit 1, one line naming {@code fragment}, no file changed or added. */
+    private void refused(String fragment, String... args) throws IOException {
+        Map<Path, String> before = snapshot();
+        CliRun run = CliRun.popcast(args);
+        assertEquals(1, run.exit(), String.join(" ", args) + "\n" + run.err());
+        String err = run.errWithoutBanner().strip();
+        assertEquals(1, err.lines().count(), "one line: " + err);
+        assertTrue(err.contains(fragment), err);
+        assertEquals(before, snapshot(), "nothing written, nothing overwritten: " + String.join(" ", args));
+    }
+
+    private String p(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    @Test
+    void anOutputOnAnInputIsRefusedByEveryCommand() throws IOException {
+        file("s.yaml", org.popcast.data.input.BuiltinData.text("scenarios/pde/three-child.yaml"));
+        file("M/model.h5", "weights");
+        file("gi/population.csv", "region,sex,age,population\n");
+        file("proj.h5", "projection");
+        file("obs.csv", "region,population\n");
+        file("s2.csv", "year,population\n");
+        file("model.h5", "mobility model");
+        file("table.csv", "city,year\n");
+        file("c.yaml", "until: 2030\n");
+        refused("is the input --scenario", "-q", "pde", "solve", "--scenario", p("s.yaml"), "--out", p("s.yaml"));
+        refused("inside the input --model", "-q", "pde", "predict", "--model", p("M"), "--out", p("M/model.h5"));
+        refused("is the input --scenario", "-q", "pde", "train", "--model", "pinn", "--scenario", p("s.yaml"), "--out", p("s.yaml"));
+        refused("inside the input --input", "-q", "cohort", "project", "--input", p("gi"), "--out", p("gi/population.csv"));
+        refused("inside the input --input", "-q", "cohort", "project", "--input", p("gi"), "--out", p("o.h5"), "--csv", p("gi"));
+        refused("is also --out", "-q", "cohort", "project", "--out", p("o.h5"), "--arrow", p("o.h5"));
+        refused("is the input --projection", "-q", "cohort", "validate", "--projection", p("proj.h5"), "--out", p("proj.h5"));
+        refused("is the input --observed", "-q", "cohort", "validate", "--projection", p("proj.h5"), "--observed", p("obs.csv"),
+                "--out", p("v.h5"), "--csv", p("obs.csv"));
+        refused("is the input --series", "-q", "balance", "forecast", "--series", p("s2.csv"), "--out", p("s2.csv"));
+        refused("is the input --config", "-q", "balance", "forecast", "--config", p("c.yaml"), "--out", p("c.yaml"));
+        refused("is the input --model", "-q", "mobility", "predict", "--model", p("model.h5"), "--out", p("model.h5"));
+        refused("is the input --table", "-q", "mobility", "predict", "--model", p("model.h5"), "--table", p("table.csv"),
+                "--out", p("table.csv"));
+        refused("is the input --table", "-q", "mobility", "train", "--table", p("table.csv"), "--out", p("table.csv"));
+        file("result.png", "a result named like a picture");
+        refused("is the input FILE", "-q", "plot", p("result.png"), "--out", p("result.png"));
+    }
+
+    @Test
+    void devicesStandardOutputAndFilesWhereFoldersGoAreRefusedBeforeAnyWork() throws IOException {
+        refused("does not write results to standard output", "-q", "pde", "solve", "--out", "-");
+        file("afile", "not a folder");
+        refused("exists and is not a directory", "-q", "cohort", "project", "--builtin", "china-national", "--horizon", "5",
+                "--out", p("o.h5"), "--arrow", p("o.arrow"), "--csv", p("afile"));
+        assertFalse(Files.exists(dir.resolve("o.h5")));
+        Path devNull = Path.of("/dev/null");
+        if (Files.exists(devNull)) {
+            CliRun run = CliRun.popcast("-q", "pde", "solve", "--out", devNull.toString());
+            assertEquals(1, run.exit(), run.err());
+            assertFalse(Files.isRegularFile(devNull), "/dev/null is still a device");
+        }
+    }
+
+    @Test
+    void aFailedRunLeavesNoneOfItsFiles() throws IOException {
+        // the CSV folder is fine, the run fails later (an unknown scenario set): no h5, no arrow, no folder
+        CliRun run = CliRun.popcast("-q", "cohort", "project", "--builtin", "china-national", "--horizon", "5",
+                "--scenarios", "builtin:nonesuch", "--out", p("o.h5"), "--arrow", p("o.arrow"), "--csv", p("tables"));
+        assertTrue(run.exit() != 0, run.err());
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(), s.toList());
+        }
+        // the same run with a good input writes all three
+        CliRun ok = CliRun.popcast("-q", "cohort", "project", "--builtin", "china-national", "--horizon", "5",
+                "--out", p("o.h5"), "--arrow", p("o.arrow"), "--csv", p("tables"));
+        assertEquals(0, ok.exit(), ok.err());
+        assertTrue(Files.isRegularFile(dir.resolve("o.h5")) && Files.isRegularFile(dir.resolve("o.arrow"))
+                && Files.isRegularFile(dir.resolve("tables/population.csv")) && Files.isRegularFile(dir.resolve("tables/components.csv")));
+    }
+}
