@@ -5,7 +5,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 @Command(name = "balance", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
-        description = {"Demographic balance model of a city (seed 002): dN/dt = N (nuB - nuD) + (wI - wO) with log-logistic",
+        description = {"Demographic balance model of a city: dN/dt = N (nuB - nuD) + (wI - wO) with log-logistic",
                 "curves fitted to a yearly series, forecast with bands, gap filling, anomalies, jumps, backtests.",
                 "Without --series the embedded Chinese city table is used (default city Chongqing)."},
         subcommands = {BalanceFitCommand.class, BalanceForecastCommand.class, BalanceBacktestCommand.class,

@@ -70,7 +70,7 @@ final class BalanceOptions {
     int maxEvaluations;
 
     @Option(names = "--anchor", fallbackValue = ConfigOption.FLAG_IS_TRUE, description = {"Start the forecast from the last observed population rather than from the",
-            "fitted path (not in the seed; see docs/balance-model.md for what it changes in backtests)."})
+            "fitted path (not in the source paper; see docs/balance-model.md for what it changes in backtests)."})
     boolean anchor;
 
     @Option(names = "--csv", paramLabel = "DIR", description = "Also write tidy CSV tables into this directory.")

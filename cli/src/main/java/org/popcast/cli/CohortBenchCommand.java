@@ -25,7 +25,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
-        description = {"Benchmark the projection: the embedded city input with its cities repeated to --regions regions, the seed's",
+        description = {"Benchmark the projection: the embedded city input with its cities repeated to --regions regions, the source paper's",
                 "15 scenarios (or the first --scenarios of them), 2 sexes, 101 single ages, --steps one-year steps.",
                 "Times the batched TensorFlow projector and the plain Java loop (median, min, max over --repeat runs after",
                 "--warmup runs) and reports cell-years per second (scenarios x regions x sexes x ages x steps / seconds)."})

@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = {"Cohort-component projection of every region x scenario x sex x age, batched on TensorFlow.",
                 "Writes population, births, deaths and net migration for the projected regions and their provinces and",
                 "nation to a netCDF-4 compatible HDF5 file; optionally long tables as Arrow IPC (Feather v2) and CSV."},
-        footer = {"", "Without --input the embedded China input runs (356 cities, 2010 census base, the seed's 15 scenarios,",
+        footer = {"", "Without --input the embedded China input runs (356 cities, 2010 census base, the source paper's 15 scenarios,",
                 "2010-2100: about a minute and a 700 MB file, mostly writing); see docs/cohort.md.",
                 "Example: popcast cohort project --builtin china-national --step 5 --out cn.h5"})
 public final class CohortProjectCommand implements Callable<Integer> {

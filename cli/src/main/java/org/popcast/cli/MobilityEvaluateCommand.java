@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Score FNN, LSTM and the baselines (training mean, last year's value, ridge) on grouped k-fold by city,",
-                "one-year-ahead time folds, and the seed's random row split (LEAKY, for comparison only).",
+                "one-year-ahead time folds, and the source paper's random row split (LEAKY, for comparison only).",
                 "Writes metrics.md, metrics.csv, folds.csv, predictions.csv and evaluation.h5 to --out."},
         footer = {"", "Scaler, KNN imputer, column screen and early stopping see only each fold's training rows.",
                 "Example: popcast mobility evaluate --out eval/"})

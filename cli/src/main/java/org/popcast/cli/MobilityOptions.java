@@ -22,7 +22,7 @@ final class MobilityOptions {
     static final String BUILTIN_TABLE = "china_city_features/Wan_stage5.csv";
 
     @Option(names = "--table", paramLabel = "FILE",
-            description = "Feature table: CSV, or Arrow IPC (.arrow/.feather/.ipc). Default: the built-in seed-000 table " + BUILTIN_TABLE + ".")
+            description = "Feature table: CSV, or Arrow IPC (.arrow/.feather/.ipc). Default: the built-in city statistics table " + BUILTIN_TABLE + ".")
     Path table;
 
     @Option(names = "--target", paramLabel = "COLUMN", defaultValue = MobilitySettings.TARGET_DEFAULT,
@@ -37,7 +37,7 @@ final class MobilityOptions {
 
     @Option(names = "--exclude", paramLabel = "COLUMN", split = ",",
             description = "Columns that define the target, never used as features (default: ResidentsPop, RegisteredPop and the "
-                    + "population counts of the seed table). Give '--exclude=' for none.")
+                    + "population counts of the built-in table). Give '--exclude=' for none.")
     List<String> exclude;
 
     @Option(names = "--definition", paramLabel = "COLUMN", split = ",",
@@ -49,7 +49,7 @@ final class MobilityOptions {
             description = "Correlation at which a column counts as an identity of a definition column (default ${DEFAULT-VALUE}).")
     double threshold;
 
-    @Option(names = "--neighbours", paramLabel = "K", defaultValue = "5", description = "k of the KNN imputer (default ${DEFAULT-VALUE}, as the seed).")
+    @Option(names = "--neighbours", paramLabel = "K", defaultValue = "5", description = "k of the KNN imputer (default ${DEFAULT-VALUE}, as the source paper).")
     int neighbours;
 
     @Option(names = "--max-missing", paramLabel = "SHARE", defaultValue = "0.5",
@@ -59,7 +59,7 @@ final class MobilityOptions {
     @Option(names = "--window", paramLabel = "YEARS", defaultValue = "5", description = "Years per LSTM input sequence (default ${DEFAULT-VALUE}).")
     int window;
 
-    @Option(names = "--fnn-epochs", paramLabel = "N", defaultValue = "50", description = "FNN epochs (default ${DEFAULT-VALUE}, as the seed).")
+    @Option(names = "--fnn-epochs", paramLabel = "N", defaultValue = "50", description = "FNN epochs (default ${DEFAULT-VALUE}, as the source paper).")
     int fnnEpochs;
 
     @Option(names = "--lstm-max-epochs", paramLabel = "N", defaultValue = "100",

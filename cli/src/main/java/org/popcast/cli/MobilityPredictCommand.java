@@ -26,7 +26,7 @@ public final class MobilityPredictCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model file written by `popcast mobility train`.")
     Path model;
 
-    @Option(names = "--table", paramLabel = "FILE", description = "Table to predict (default: the built-in seed-000 table).")
+    @Option(names = "--table", paramLabel = "FILE", description = "Table to predict (default: the built-in city statistics table).")
     Path table;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "mobility-predictions.csv", description = "Output CSV (default ${DEFAULT-VALUE}).")

@@ -29,11 +29,11 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
-        description = {"Train PINN and LSTM-PINN, each with popcast's default and the seed's preset, on the built-in",
+        description = {"Train PINN and LSTM-PINN, each with popcast's default and the source paper's preset, on the built-in",
                 "policies with one seed, and compare them against the exact solution. Writes compare.md,",
                 "compare.csv and compare.png (rel L2 off the jump line, log scale) plus every run's result",
                 "file and model directory into --out-dir; the table is rewritten after every run. At full",
-                "length this takes hours on 2 CPU cores (the seed presets are slow): --time-limit caps each",
+                "length this takes hours on 2 CPU cores (the paper presets are slow): --time-limit caps each",
                 "run's wall time (the table says where a run was stopped), --steps-scale shortens every",
                 "run, and --resume reuses the result files of runs an interrupted comparison finished."})
 public final class PdeCompareCommand implements Callable<Integer> {

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "solve", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Exact solution of the age-structured PDE by characteristics and the renewal equation for births.",
                 "Writes density(time, age), births(time) and population(time) to a netCDF-4 compatible HDF5 file."},
-        footer = {"", "Built-in policies (seed 001): three-child, two-child, universal-two-child.",
+        footer = {"", "Built-in policies (China's fertility policies as the source paper models them): three-child, two-child, universal-two-child.",
                 "A scenario file (YAML) sets fertility, mortality, initial density, time window, age limit and ageing speed;",
                 "see docs/scenarios.md. Example: popcast pde solve --policy two-child --out two.h5"})
 public final class PdeSolveCommand implements Callable<Integer> {

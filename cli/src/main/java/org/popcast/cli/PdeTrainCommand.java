@@ -37,10 +37,10 @@ import picocli.CommandLine.Spec;
                 "           boundary time by Gauss-Legendre split at the jump line, Sobol",
                 "           points, Adam 1e-3 x 0.9 per 1000 steps for 10,000 steps, then",
                 "           2,000 float64 L-BFGS iterations.",
-                "  seed     the seed paper's configuration: 2-128-128-64-1 tanh, Adam 5e-4,",
+                "  paper    the source paper's configuration: 2-128-128-64-1 tanh, Adam 5e-4,",
                 "           10,000 steps, 5000 interior / 2000 initial / 2000 boundary points",
                 "           redrawn each step, equal weights, relative initial-condition loss.",
-                "           Seed defects NOT copied:",
+                "           The paper's defects NOT copied:",
                 "           - births from one Monte Carlo number pooled over all boundary",
                 "             times (here: a Gauss-Legendre integral per boundary time);",
                 "           - output multiplied by (1 - a/100), forcing P(100, t) = 0 though",
@@ -54,12 +54,13 @@ import picocli.CommandLine.Spec;
                 "           along each point's characteristic (real recurrence), then a linear",
                 "           output; otherwise as the PINN default with 1,024 interior points,",
                 "           5,000 Adam steps and 1,000 L-BFGS iterations (docs/lstm-pinn.md).",
-                "  seed     the seed paper's LSTM-PINN: 4 stacked LSTM layers of 64 units,",
+                "  paper    the source paper's LSTM-PINN: 4 stacked LSTM layers of 64 units,",
                 "           dropout 0.1 between layers, Linear(64, 1), sequences of length one,",
-                "           Adam 5e-4, the seed PINN's points and losses. Seed defects NOT",
+                "           Adam 5e-4, the paper PINN's points and losses. Its defects NOT",
                 "           copied: dropout stays on when predicting (here: training only);",
                 "           length-one sequences (kept in this preset, so its recurrent weights",
                 "           get no gradient; the default preset recurs).",
+                "('seed', the old name of 'paper', still works and says so.)",
                 "",
                 "Example: popcast pde train --model pinn --policy three-child --out pinn.h5"})
 public final class PdeTrainCommand implements Callable<Integer> {
@@ -91,7 +92,11 @@ public final class PdeTrainCommand implements Callable<Integer> {
         }
     }
 
-    enum Preset { DEFAULT, SEED }
+    /** Which recipe the options start from: popcast's, or the source paper's set-up. */
+    enum Preset { DEFAULT, PAPER }
+
+    /** The old name of {@link Preset#PAPER}, accepted with a notice. */
+    static final String DEPRECATED_PAPER = "seed";
 
     @Option(names = "--model", required = true, paramLabel = "MODEL", converter = ModelConverter.class,
             description = "Network: pinn (tanh MLP) or lstm-pinn (LSTM along the characteristics).")
@@ -101,7 +106,7 @@ public final class PdeTrainCommand implements Callable<Integer> {
     ScenarioChoice scenario = new ScenarioChoice();
 
     @Option(names = "--preset", paramLabel = "NAME", defaultValue = "default", converter = PresetConverter.class,
-            description = "default or seed (see below; default ${DEFAULT-VALUE}).")
+            description = "default or paper (see below; default ${DEFAULT-VALUE}).")
     Preset preset;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Result file (default pde-<model>-<scenario>.h5).")
@@ -204,12 +209,25 @@ public final class PdeTrainCommand implements Callable<Integer> {
     static final class PresetConverter implements picocli.CommandLine.ITypeConverter<Preset> {
         @Override
         public Preset convert(String value) {
-            return Preset.valueOf(value.trim().toUpperCase(Locale.ROOT));
+            String v = value.trim().toLowerCase(Locale.ROOT);
+            if (v.equals(DEPRECATED_PAPER)) {
+                return Preset.PAPER;
+            }
+            for (Preset p : Preset.values()) {
+                if (p.name().toLowerCase(Locale.ROOT).equals(v)) {
+                    return p;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("expected default or paper, got '" + value + "'");
         }
     }
 
     @Override
     public Integer call() throws Exception {
+        if (DEPRECATED_PAPER.equalsIgnoreCase(spec.commandLine().getParseResult().matchedOptionValue("--preset", "").trim())) {
+            spec.commandLine().getErr().println("popcast pde train: --preset seed is now called --preset paper (the source paper's set-up)");
+            spec.commandLine().getErr().flush();
+        }
         PdeScenario chosen = ScenarioChoice.resolve(scenario, spec);
         PinnSettings settings = settings();
         ExactSolveRun.Grid grid = gridOptions.grid(spec, List.of(chosen));
@@ -258,8 +276,8 @@ public final class PdeTrainCommand implements Callable<Integer> {
     /** The preset with the options given on the command line put over it. */
     PinnSettings settings() {
         PinnSettings base = model == Model.LSTM_PINN
-                ? (preset == Preset.SEED ? PinnSettings.lstmSeedPreset() : PinnSettings.lstmDefaults())
-                : (preset == Preset.SEED ? PinnSettings.seedPreset() : PinnSettings.defaults());
+                ? (preset == Preset.PAPER ? PinnSettings.lstmSeedPreset() : PinnSettings.lstmDefaults())
+                : (preset == Preset.PAPER ? PinnSettings.seedPreset() : PinnSettings.defaults());
         Map<String, String> m = new java.util.LinkedHashMap<>(base.toMap());
         if (model == Model.LSTM_PINN && hidden != null || model == Model.PINN && (lstmUnits != null || lstmLayers != null
                 || sequenceSteps != null || sequenceSpacing != null || dropout != null)) {

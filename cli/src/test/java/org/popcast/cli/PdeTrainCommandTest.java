@@ -87,9 +87,13 @@ class PdeTrainCommandTest {
     }
 
     @Test
-    void seedPresetIsTheSeedsConfigurationAndFlagsOverrideIt() {
+    void paperPresetIsThePapersConfigurationAndFlagsOverrideIt() {
+        CommandLine old = PopcastCli.commandLine();
+        CommandLine.ParseResult deprecated = old.parseArgs("pde", "train", "--model", "pinn", "--preset", "seed");
+        assertEquals(PdeTrainCommand.Preset.PAPER, ((PdeTrainCommand) deprecated.subcommand().subcommand().commandSpec().userObject()).preset,
+                "'seed' is the old name of 'paper'");
         CommandLine cl = PopcastCli.commandLine();
-        CommandLine.ParseResult parsed = cl.parseArgs("pde", "train", "--model", "pinn", "--preset", "seed", "--steps", "50");
+        CommandLine.ParseResult parsed = cl.parseArgs("pde", "train", "--model", "pinn", "--preset", "paper", "--steps", "50");
         PdeTrainCommand cmd = (PdeTrainCommand) parsed.subcommand().subcommand().commandSpec().userObject();
         PinnSettings s = cmd.settings();
         assertArrayEquals(new int[] {128, 128, 64}, ((org.popcast.models.pinn.PinnBody.Mlp) s.body()).hidden());
@@ -103,7 +107,7 @@ class PdeTrainCommandTest {
         assertEquals(50, s.adamSteps());
         assertEquals(0, s.lbfgsIterations());
         String help = cl.getSubcommands().get("pde").getSubcommands().get("train").getUsageMessage();
-        assertTrue(help.contains("Seed defects NOT copied") && help.contains("(1 - a/100)"), help);
+        assertTrue(help.contains("The paper's defects NOT copied") && help.contains("(1 - a/100)"), help);
     }
 
     @Test
