@@ -7,15 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.popcast.data.input.BalanceSeries;
-import org.popcast.data.input.ChinaCitySeries;
+import org.popcast.models.balance.BalanceInput;
+import org.popcast.models.balance.BalanceSeries;
+import org.popcast.models.balance.ChinaCitySeries;
 import org.popcast.data.input.InputException;
 import org.popcast.data.io.NetcdfWriter;
 import org.popcast.data.io.OutputFiles;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.engine.train.Progress;
 import org.popcast.models.balance.Backtest;
-import org.popcast.models.balance.BalanceRun;
+import org.popcast.models.balance.BalanceOutputs;
 import org.popcast.models.balance.BalanceSettings;
 
 import picocli.CommandLine.Command;
@@ -67,7 +68,7 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
             }
             try (OutputFiles outputs = config.outputs()) {
                 outputs.file("--summary", summary);
-                outputs.file("--summary", BalanceRun.BatchSummary.failuresFile(summary));
+                outputs.file("--summary", BalanceOutputs.BatchSummary.failuresFile(summary));
                 return batch(settings, outputs);
             }
         }
@@ -77,13 +78,14 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
     }
 
     private int single(BalanceSettings settings, OutputFiles outputs) throws Exception {
-        BalanceSeries series = options.series();
-        Backtest bt = Backtest.run(series, options.jumps(), settings, holdout);
-        outputs.write(out, NetcdfWriter.writer(BalanceRun.dataset(bt.forecast(), series, "backtest",
+        BalanceInput input = options.input();
+        BalanceSeries series = input.series();
+        Backtest bt = Backtest.run(series, input.jumps(), settings, holdout);
+        outputs.write(out, NetcdfWriter.writer(BalanceOutputs.dataset(bt.forecast(), series, "backtest",
                 Provenance.of(BalanceOptions.commandLine(spec)), Map.of("backtest_cutoff", (long) bt.cutoff(), "backtest_holdout", (long) holdout))));
         if (options.csv != null) {
-            BalanceRun.writeCsv(outputs, options.csv, bt.forecast(), series);
-            BalanceRun.writeBacktestCsv(outputs, options.csv, bt);
+            BalanceOutputs.writeCsv(outputs, options.csv, bt.forecast(), series);
+            BalanceOutputs.writeBacktestCsv(outputs, options.csv, bt);
         }
         outputs.commit();
         BalanceReport report = new BalanceReport(spec.commandLine().getOut());
@@ -95,7 +97,7 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
 
     private int batch(BalanceSettings settings, OutputFiles outputs) throws Exception {
         ChinaCitySeries table = ChinaCitySeries.builtin();
-        BalanceRun.BatchSummary csv = new BalanceRun.BatchSummary();
+        BalanceOutputs.BatchSummary csv = new BalanceOutputs.BatchSummary();
         List<Backtest.Row> population = new ArrayList<>();
         Map<String, Integer> failures = new java.util.TreeMap<>();
         int ok = 0;
@@ -117,7 +119,7 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
         }
         csv.write(outputs, summary);
         outputs.commit();
-        Path failed = BalanceRun.BatchSummary.failuresFile(summary);
+        Path failed = BalanceOutputs.BatchSummary.failuresFile(summary);
         PrintWriter w = spec.commandLine().getOut();
         w.printf("backtest of %d cities, %d years held out: %d fitted, %d not (%.1f s)%n", table.cities().size(), holdout, ok,
                 table.cities().size() - ok, (System.nanoTime() - started) / 1e9);

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.popcast.models.balance.BalanceInput;
+import org.popcast.models.balance.BalanceModel;
 import org.popcast.models.balance.BalanceForecast;
 
 import picocli.CommandLine.Command;
@@ -34,7 +36,9 @@ public final class BalanceFitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         BalanceForecast forecast;
         try (var outputs = options.outputs(config.outputs(), out)) {
-            forecast = options.fitAndWrite(spec, outputs, options.series(), null, out, "fit", Map.of());
+            BalanceInput input = options.input();
+            forecast = BalanceModel.run(options.settings(spec), input, input.series().lastYear());
+            options.write(spec, outputs, forecast, input.series(), out, "fit", Map.of());
         }
         BalanceReport report = new BalanceReport(spec.commandLine().getOut());
         report.fit(forecast.fit(), forecast);

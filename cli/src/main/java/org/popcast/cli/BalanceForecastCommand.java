@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.popcast.data.input.BalanceSeries;
+import org.popcast.models.balance.BalanceInput;
+import org.popcast.models.balance.BalanceModel;
+import org.popcast.models.balance.BalanceSeries;
 import org.popcast.models.balance.BalanceForecast;
 
 import picocli.CommandLine.Command;
@@ -44,13 +46,15 @@ public final class BalanceForecastCommand implements Callable<Integer> {
     }
 
     private int forecast(org.popcast.data.io.OutputFiles outputs) throws Exception {
-        BalanceSeries series = options.series();
+        BalanceInput input = options.input();
+        BalanceSeries series = input.series();
         int last = until != null ? until : series.lastYear() + 10;
         if (last < series.lastYear() || last > series.lastYear() + 200) {
             throw new ParameterException(spec.commandLine(), "--until " + last + " must be between the last data year "
                     + series.lastYear() + " and 200 years after it");
         }
-        BalanceForecast forecast = options.fitAndWrite(spec, outputs, series, last, out, "forecast", Map.of("until", (long) last));
+        BalanceForecast forecast = BalanceModel.run(options.settings(spec), input, last);
+        options.write(spec, outputs, forecast, series, out, "forecast", Map.of("until", (long) last));
         BalanceReport report = new BalanceReport(spec.commandLine().getOut());
         report.fit(forecast.fit(), forecast);
         report.forecast(forecast);

@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
-import org.popcast.data.input.AgeGroupCsv;
-import org.popcast.data.input.BalanceSeries;
+import org.popcast.models.balance.BalanceInput;
+import org.popcast.models.balance.AgeGroupCsv;
+import org.popcast.models.balance.BalanceSeries;
 import org.popcast.data.io.NetcdfWriter;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.models.balance.AgeGroupFit;
 import org.popcast.models.balance.BalanceFit;
-import org.popcast.models.balance.BalanceRun;
+import org.popcast.models.balance.BalanceOutputs;
 import org.popcast.models.balance.FittedBalance;
 
 import picocli.CommandLine.Command;
@@ -66,17 +67,18 @@ public final class BalanceGroupsCommand implements Callable<Integer> {
     }
 
     private int fit(org.popcast.models.balance.BalanceSettings settings, org.popcast.data.io.OutputFiles outputs) throws Exception {
-        BalanceSeries series = options.series();
+        BalanceInput input = options.input();
+        BalanceSeries series = input.series();
         TreeMap<Integer, double[]> observed = AgeGroupCsv.read(groups);
         int last = until != null ? until : series.lastYear() + 10;
         if (last < series.lastYear()) {
             throw new ParameterException(spec.commandLine(), "--until " + last + " is before the last data year " + series.lastYear());
         }
-        FittedBalance level1 = BalanceFit.fit(series, options.jumps(), settings);
+        FittedBalance level1 = BalanceFit.fit(series, input.jumps(), settings);
         AgeGroupFit.Result r = AgeGroupFit.fit(level1, observed, new double[] {youngWidth, workingWidth}, last, groups.toString());
-        outputs.write(out, NetcdfWriter.writer(BalanceRun.groupsDataset(r, level1, observed, Provenance.of(BalanceOptions.commandLine(spec)))));
+        outputs.write(out, NetcdfWriter.writer(BalanceOutputs.groupsDataset(r, level1, observed, Provenance.of(BalanceOptions.commandLine(spec)))));
         if (options.csv != null) {
-            BalanceRun.writeGroupsCsv(outputs, options.csv, r, observed);
+            BalanceOutputs.writeGroupsCsv(outputs, options.csv, r, observed);
         }
         outputs.commit();
         PrintWriter w = spec.commandLine().getOut();

@@ -2,22 +2,17 @@ package org.popcast.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
-import org.popcast.data.input.BalanceJump;
-import org.popcast.data.input.BalanceJumpsCsv;
-import org.popcast.data.input.BalanceSeries;
-import org.popcast.data.input.BalanceSeriesCsv;
-import org.popcast.data.input.ChinaCitySeries;
+import org.popcast.models.balance.BalanceInput;
+import org.popcast.models.balance.BalanceSeries;
+import org.popcast.models.balance.ChinaCitySeries;
 import org.popcast.data.io.NetcdfWriter;
 import org.popcast.data.io.OutputFiles;
 import org.popcast.engine.provenance.Provenance;
-import org.popcast.models.balance.BalanceFit;
 import org.popcast.models.balance.BalanceForecast;
-import org.popcast.models.balance.BalanceRun;
+import org.popcast.models.balance.BalanceOutputs;
 import org.popcast.models.balance.BalanceSettings;
-import org.popcast.models.balance.FittedBalance;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,32 +84,23 @@ final class BalanceOptions {
         return source.series != null;
     }
 
-    BalanceSeries series() {
-        if (source.series != null) {
-            return BalanceSeriesCsv.read(source.series);
-        }
-        ChinaCitySeries table = ChinaCitySeries.builtin();
-        return table.series(table.city(source.city == null ? ChinaCitySeries.DEFAULT_CITY : source.city));
-    }
-
-    List<BalanceJump> jumps() {
-        return jumps == null ? List.of() : BalanceJumpsCsv.read(jumps);
+    /** The series file or embedded city, and the jumps. */
+    BalanceInput input() {
+        return source.series != null ? BalanceInput.read(source.series, jumps)
+                : BalanceInput.builtinCity(source.city == null ? ChinaCitySeries.DEFAULT_CITY : source.city, jumps);
     }
 
     /**
-     * Fits the series, forecasts to {@code lastYear} (null: the last data year) and writes the HDF5
-     * file and, with --csv, the tables; returns the forecast for the report.
+     * Writes a forecast's HDF5 file and, with --csv, its tables (observed values from
+     * {@code series}), and puts them in place together.
      */
-    BalanceForecast fitAndWrite(CommandSpec spec, OutputFiles outputs, BalanceSeries series, Integer lastYear, Path out,
-                                String product, Map<String, Object> extra) throws IOException {
-        FittedBalance fit = BalanceFit.fit(series, jumps(), settings(spec));
-        BalanceForecast forecast = BalanceForecast.of(fit, lastYear == null ? series.lastYear() : lastYear);
-        outputs.write(out, NetcdfWriter.writer(BalanceRun.dataset(forecast, series, product, Provenance.of(commandLine(spec)), extra)));
+    void write(CommandSpec spec, OutputFiles outputs, BalanceForecast forecast, BalanceSeries series, Path out, String product,
+               Map<String, Object> extra) throws IOException {
+        outputs.write(out, NetcdfWriter.writer(BalanceOutputs.dataset(forecast, series, product, Provenance.of(commandLine(spec)), extra)));
         if (csv != null) {
-            BalanceRun.writeCsv(outputs, csv, forecast, series);
+            BalanceOutputs.writeCsv(outputs, csv, forecast, series);
         }
         outputs.commit();
-        return forecast;
     }
 
     /**

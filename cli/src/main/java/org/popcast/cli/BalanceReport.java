@@ -9,7 +9,7 @@ import org.popcast.kernels.balance.BalanceCurves;
 import org.popcast.models.balance.AnomalyRule;
 import org.popcast.models.balance.Backtest;
 import org.popcast.models.balance.BalanceForecast;
-import org.popcast.models.balance.BalanceRun;
+import org.popcast.models.balance.BalanceOutputs;
 import org.popcast.models.balance.FittedBalance;
 import org.popcast.models.balance.Indicator;
 import org.popcast.models.balance.Measure;
@@ -28,7 +28,7 @@ final class BalanceReport {
                 fit.series().lastYear(), fit.origin(), fit.settings().stepsPerYear());
         w.printf("fit: %d observations, %d free parameters, %d iterations, rms weighted residual %.3f%n",
                 fit.observationCount(), fit.map().size(), fit.iterations(), fit.rmsWeighted());
-        w.printf("curves: %s%s%n", BalanceRun.curveForms(fit),
+        w.printf("curves: %s%s%n", BalanceOutputs.curveForms(fit),
                 fit.separateMigration() ? "" : " (arrivals carry net migration)");
         double[] p = fit.fullParameters(), se = fit.fullStandardErrors();
         w.printf("  %-12s %14s %14s %14s %14s%n", "curve", "a", "b", "c", "d");
@@ -44,7 +44,7 @@ final class BalanceReport {
         }
         StringBuilder errors = new StringBuilder("errors:");
         for (Measure m : Measure.values()) {
-            double rms = BalanceRun.rmsRelative(fit, m);
+            double rms = BalanceOutputs.rmsRelative(fit, m);
             if (!Double.isNaN(rms)) {
                 errors.append(String.format(m.signed() ? " %s %.2f per mille," : " %s %.2f %%,", m.label(), rms));
             }

@@ -13,7 +13,6 @@ import org.popcast.models.mobility.ModelFile;
 import org.popcast.models.mobility.TrainedModel;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
-import picocli.CommandLine;
 
 /** Runs the real command line in-process and reads its files back with jHDF, an independent reader. */
 class PopcastCliTest {

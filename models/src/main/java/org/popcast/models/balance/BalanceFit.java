@@ -15,8 +15,6 @@ import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresOptimizer;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LeastSquaresProblem;
 import org.hipparchus.optim.nonlinear.vector.leastsquares.LevenbergMarquardtOptimizer;
 import org.hipparchus.util.Pair;
-import org.popcast.data.input.BalanceJump;
-import org.popcast.data.input.BalanceSeries;
 import org.popcast.data.input.InputException;
 import org.popcast.kernels.balance.BalanceForcing;
 import org.popcast.kernels.balance.BalancePath;

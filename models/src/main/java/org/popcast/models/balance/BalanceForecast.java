@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.Map;
 
 import org.hipparchus.distribution.continuous.TDistribution;
-import org.popcast.data.input.BalanceSeries;
 import org.popcast.kernels.balance.BalancePath;
 
 /**

@@ -3,8 +3,6 @@ package org.popcast.models.balance;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.popcast.data.input.BalanceJump;
-import org.popcast.data.input.BalanceSeries;
 import org.popcast.kernels.balance.BalanceCurves;
 import org.popcast.kernels.balance.BalancePath;
 import org.popcast.kernels.balance.TrapezoidBalanceOde;

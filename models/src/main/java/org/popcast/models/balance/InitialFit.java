@@ -7,7 +7,6 @@ import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.fitting.SimpleCurveFitter;
 import org.hipparchus.fitting.WeightedObservedPoint;
 import org.hipparchus.analysis.ParametricUnivariateFunction;
-import org.popcast.data.input.BalanceSeries;
 import org.popcast.kernels.balance.BalanceCurves;
 import org.popcast.kernels.balance.LogLogisticCurve;
 

@@ -2,7 +2,6 @@ package org.popcast.models.balance;
 
 import java.util.List;
 
-import org.popcast.data.input.BalanceJump;
 import org.popcast.data.input.InputException;
 import org.popcast.kernels.balance.BalanceForcing;
 
@@ -21,18 +20,19 @@ final class JumpForcing {
         BalanceForcing f = BalanceForcing.none(years);
         for (BalanceJump j : jumps) {
             int y = j.year() - firstYear;
-            boolean stock = j.indicator().equals("population");
+            boolean stock = j.indicator() == Measure.POPULATION;
             int limit = stock ? years + 1 : years;
             if (y < 0) {
-                throw new InputException("jump in " + j.year() + " (" + j.indicator() + ") comes before the first year "
+                throw new InputException("jump in " + j.year() + " (" + j.indicator().label() + ") comes before the first year "
                         + firstYear + " of the series");
             }
             double[] target = switch (j.indicator()) {
-                case "population" -> f.populationStep();
-                case "births" -> f.births();
-                case "deaths" -> f.deaths();
-                case "departures" -> f.departures();
-                default -> f.arrivals();
+                case POPULATION -> f.populationStep();
+                case BIRTHS -> f.births();
+                case DEATHS -> f.deaths();
+                case DEPARTURES -> f.departures();
+                case ARRIVALS, NET_MIGRATION -> f.arrivals();
+                case NATURAL_INCREASE -> throw new IllegalStateException("BalanceJump refuses natural increase");
             };
             for (int i = y; i < limit && (i == y || j.changesTrend()); i++) {
                 target[i] += j.amount();

@@ -1,6 +1,5 @@
 package org.popcast.models.balance;
 
-import org.popcast.data.input.BalanceSeries;
 import org.popcast.kernels.balance.BalancePath;
 
 /**

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import org.popcast.data.input.BalanceSeries;
 
 /**
  * The observations a fit compares the model with. Every residual is expressed per mille of the

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
-import org.popcast.data.input.BalanceSeries;
 import org.popcast.data.input.InputException;
 import org.popcast.kernels.balance.AgeGroupOde;
 import org.popcast.kernels.balance.BalanceForcing;

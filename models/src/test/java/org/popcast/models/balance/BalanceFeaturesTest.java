@@ -10,9 +10,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.popcast.data.input.BalanceJump;
-import org.popcast.data.input.BalanceSeries;
-import org.popcast.data.input.ChinaCitySeries;
 import org.popcast.data.input.InputException;
 import org.popcast.kernels.balance.BalanceForcing;
 import org.popcast.kernels.balance.BalancePath;
@@ -83,10 +80,10 @@ class BalanceFeaturesTest {
         Arrays.fill(none, Double.NaN);
         BalanceSeries s = new BalanceSeries("step", SyntheticCity.FIRST, Arrays.copyOf(truth.population(), YEARS), truth.births(),
                 truth.deaths(), none, truth.arrivals(), truth.departures(), none);
-        List<BalanceJump> territory = List.of(new BalanceJump(2010, "population", 60_000, false));
+        List<BalanceJump> territory = List.of(new BalanceJump(2010, Measure.POPULATION, 60_000, false));
         FittedBalance with = BalanceFit.fit(s, territory, BalanceFitTest.FULL);
         FittedBalance without = BalanceFit.fit(s, List.of(), BalanceSettings.DEFAULT);
-        double errWith = BalanceRun.rmsRelative(with, Measure.POPULATION), errWithout = BalanceRun.rmsRelative(without, Measure.POPULATION);
+        double errWith = BalanceOutputs.rmsRelative(with, Measure.POPULATION), errWithout = BalanceOutputs.rmsRelative(without, Measure.POPULATION);
         assertTrue(errWith < 1e-4, "with the jump the data are fitted exactly: " + errWith + " %");
         assertTrue(errWithout > 100 * errWith, "without it they are not: " + errWithout + " %");
 
@@ -94,13 +91,13 @@ class BalanceFeaturesTest {
         FittedBalance base = BalanceFit.fit(SyntheticCity.series(YEARS, 0.005, 0.0005, 0, 13), List.of(), BalanceSettings.DEFAULT);
         int i2030 = 2030 - SyntheticCity.FIRST;
         double n0 = BalanceForecast.of(base, 2030).values(Indicator.POPULATION)[0][i2030];
-        double lasting = population2030(base, new BalanceJump(2025, "arrivals", 5000, true)) - n0;
-        double once = population2030(base, new BalanceJump(2025, "arrivals", 5000, false)) - n0;
+        double lasting = population2030(base, new BalanceJump(2025, Measure.ARRIVALS, 5000, true)) - n0;
+        double once = population2030(base, new BalanceJump(2025, Measure.ARRIVALS, 5000, false)) - n0;
         // the newcomers then follow the city's natural increase, about -4.5 per mille a year by then
         assertEquals(25_000, lasting, 0.02 * 25_000, "five years of 5,000");
         assertEquals(5000, once, 0.03 * 5000, "one year of 5,000");
         assertTrue(lasting < 25_000 && once < 5000, "deaths exceed births in the 2020s: " + lasting + ", " + once);
-        double arrivals2027 = BalanceForecast.of(withJumps(base, new BalanceJump(2025, "arrivals", 5000, true)), 2030)
+        double arrivals2027 = BalanceForecast.of(withJumps(base, new BalanceJump(2025, Measure.ARRIVALS, 5000, true)), 2030)
                 .values(Indicator.ARRIVALS)[0][2027 - SyntheticCity.FIRST];
         assertEquals(BalanceForecast.of(base, 2030).values(Indicator.ARRIVALS)[0][2027 - SyntheticCity.FIRST] + 5000, arrivals2027, 1e-6);
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.popcast.data.input.BalanceSeries;
 
 class BalanceFitTest {
 
@@ -22,7 +21,7 @@ class BalanceFitTest {
             assertEquals(truth[q], p[q], 1e-4 * Math.abs(truth[q]), "parameter " + q);
         }
         for (Measure m : new Measure[] {Measure.POPULATION, Measure.BIRTHS, Measure.ARRIVALS}) {
-            assertTrue(BalanceRun.rmsRelative(fit, m) < 1e-5, m + " rms % " + BalanceRun.rmsRelative(fit, m));
+            assertTrue(BalanceOutputs.rmsRelative(fit, m) < 1e-5, m + " rms % " + BalanceOutputs.rmsRelative(fit, m));
         }
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.popcast.data.input.BalanceSeries;
 
 /**
  * The 90 % bands on synthetic cities whose truth is known: series with noisy flows and yearly

@@ -3,7 +3,6 @@ package org.popcast.models.balance;
 import java.util.Arrays;
 import java.util.Random;
 
-import org.popcast.data.input.BalanceSeries;
 import org.popcast.kernels.balance.BalanceCurves;
 import org.popcast.kernels.balance.BalanceForcing;
 import org.popcast.kernels.balance.BalancePath;

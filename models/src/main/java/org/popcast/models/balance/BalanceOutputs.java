@@ -5,7 +5,6 @@ import static org.popcast.data.io.TidyTable.Type.INT64;
 import static org.popcast.data.io.TidyTable.Type.STRING;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.popcast.data.input.BalanceSeries;
 import org.popcast.data.io.NetcdfDataset;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.kernels.balance.BalanceCurves;
@@ -26,13 +24,13 @@ import org.popcast.kernels.balance.LogLogisticCurve;
  * 1 missing and restored from the model, 2 anomalous, 3 anomalous and replaced); the fitted curve
  * parameters by {@code parameter} with standard errors. The same content as tidy CSV tables.
  */
-public final class BalanceRun {
+public final class BalanceOutputs {
 
     public static final String FORMAT_VERSION = "1.0";
     static final String STATUS_MEANINGS = "0 observed, 1 missing (restored from the model), 2 anomalous (kept), "
             + "3 anomalous (replaced by the model)";
 
-    private BalanceRun() {
+    private BalanceOutputs() {
     }
 
     /** The forecast as a netCDF dataset; {@code observed} gives the observed_* values (the full series in a backtest). */
@@ -122,7 +120,7 @@ public final class BalanceRun {
         a.put("anomalies_replaced", String.valueOf(fit.replaced()));
         a.put("anomalies", fit.anomalies().stream().map(f -> f.measure().label() + " " + f.year() + " (z " + String.format("%.1f", f.score()) + ")")
                 .collect(Collectors.joining("; ")));
-        a.put("jumps", fit.jumps().stream().map(j -> j.year() + " " + j.indicator() + " " + j.amount() + (j.changesTrend() ? " trend" : " once"))
+        a.put("jumps", fit.jumps().stream().map(j -> j.year() + " " + j.indicator().label() + " " + j.amount() + (j.changesTrend() ? " trend" : " once"))
                 .collect(Collectors.joining("; ")));
         a.put("observations", fit.observationCount());
         a.put("free_parameters", fit.map().size());

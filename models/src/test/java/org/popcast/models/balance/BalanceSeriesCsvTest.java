@@ -1,10 +1,12 @@
-package org.popcast.data.input;
+package org.popcast.models.balance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+
+import org.popcast.data.input.InputException;
 
 class BalanceSeriesCsvTest {
 

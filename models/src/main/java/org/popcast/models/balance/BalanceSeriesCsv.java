@@ -1,10 +1,14 @@
-package org.popcast.data.input;
+package org.popcast.models.balance;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import org.popcast.data.input.CsvTable;
+import org.popcast.data.input.InputFiles;
+import org.popcast.data.input.InputException;
 
 /**
  * Reads {@code series.csv} of the balance model (formats.md):

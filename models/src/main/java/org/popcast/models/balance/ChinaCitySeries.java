@@ -1,10 +1,14 @@
-package org.popcast.data.input;
+package org.popcast.models.balance;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import org.popcast.data.input.CsvTable;
+import org.popcast.data.input.InputException;
+import org.popcast.data.input.BuiltinData;
 
 /**
  * Balance-model series of Chinese cities from the shipped {@code Wan_stage5.csv} (356 cities,

@@ -1,4 +1,4 @@
-package org.popcast.data.input;
+package org.popcast.models.balance;
 
 import java.util.Arrays;
 

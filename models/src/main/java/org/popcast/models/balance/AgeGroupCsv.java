@@ -1,8 +1,12 @@
-package org.popcast.data.input;
+package org.popcast.models.balance;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
+
+import org.popcast.data.input.CsvTable;
+import org.popcast.data.input.InputFiles;
+import org.popcast.data.input.InputException;
 
 /**
  * Reads {@code groups.csv} of the balance model's Level II: {@code year,young,working,old}, the

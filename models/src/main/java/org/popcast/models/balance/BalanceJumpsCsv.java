@@ -1,9 +1,12 @@
-package org.popcast.data.input;
+package org.popcast.models.balance;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import org.popcast.data.input.CsvTable;
+import org.popcast.data.input.InputFiles;
 
 /**
  * Reads {@code jumps.csv} (formats.md): {@code year,indicator,amount,changes_trend}; indicator one of
@@ -26,10 +29,10 @@ public final class BalanceJumpsCsv {
         List<BalanceJump> jumps = new ArrayList<>();
         for (CsvTable.Row row : table.rows()) {
             int year = row.integer("year", 1000, 9999);
-            String indicator = row.text("indicator");
-            if (!BalanceJump.INDICATORS.contains(indicator)) {
-                throw row.error("indicator", "unknown indicator '" + indicator + "', expected one of "
-                        + String.join(", ", BalanceJump.INDICATORS));
+            Measure indicator = BalanceJump.indicator(row.text("indicator"));
+            if (indicator == null) {
+                throw row.error("indicator", "unknown indicator '" + row.text("indicator") + "', expected one of "
+                        + String.join(", ", BalanceJump.INDICATORS.stream().map(Measure::label).toList()));
             }
             double amount = BalanceSeriesCsv.cell(row, "amount", true);
             if (Double.isNaN(amount)) {
