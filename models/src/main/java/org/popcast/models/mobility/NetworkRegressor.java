@@ -125,15 +125,12 @@ public final class NetworkRegressor implements AutoCloseable {
                 valMse.add(e.validationMse());
             }
         }));
-        EarlyStopping<Epoch> early = null;
-        if (validation == null) {
-            loop.addStepListener(new ProgressReport<>(progress, "epoch", e -> String.format(Locale.ROOT, "%s loss %.4g", label, e.trainLoss())));
-        } else {
-            EarlyStopping<Epoch> stopping = new EarlyStopping<>(Epoch::validationMse, s.patience(), () -> runTarget(save), () -> runTarget(restore));
-            loop.addStepListener(stopping).addStepListener(new ProgressReport<>(progress, "epoch", e -> String.format(Locale.ROOT,
-                    "%s loss %.4g validation MSE %.4g (best epoch %d)", label, e.trainLoss(), e.validationMse(), stopping.bestStep())));
-            early = stopping;
+        EarlyStopping<Epoch> early = validation == null ? null
+                : new EarlyStopping<>(Epoch::validationMse, s.patience(), () -> runTarget(save), () -> runTarget(restore));
+        if (early != null) {
+            loop.addStepListener(early);
         }
+        loop.addStepListener(new ProgressReport<>(progress, "epoch", e -> describe(label, e, early)));
         TrainingLoop.Ending end;
         try {
             end = loop.run(0, s.maxEpochs());
@@ -143,6 +140,13 @@ public final class NetworkRegressor implements AutoCloseable {
         int bestEpoch = (int) (early == null ? end.done() : early.bestStep());
         return new Log(trainLoss.size(), bestEpoch, trainLoss.stream().mapToDouble(Double::doubleValue).toArray(),
                 valMse.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** An epoch's progress text; with early stopping, the validation MSE and the best epoch so far. */
+    private static String describe(String label, Epoch e, EarlyStopping<Epoch> early) {
+        return early == null ? String.format(Locale.ROOT, "%s loss %.4g", label, e.trainLoss())
+                : String.format(Locale.ROOT, "%s loss %.4g validation MSE %.4g (best epoch %d)", label, e.trainLoss(), e.validationMse(),
+                        early.bestStep());
     }
 
     /** One epoch's mean training loss, and the validation MSE after it (NaN without validation samples). */
