@@ -159,10 +159,10 @@ class TrainingLoopTest {
         List<String> log = new ArrayList<>();
         FakeStep step = new FakeStep(new double[10]);
         new TrainingLoop<Double>(step)
-                .addStepListener(new LossWeightUpdate(2, () -> log.add("reweight " + (4 + step.taken))))
-                .addStepListener(new Checkpointing(3, () -> log.add("save " + (4 + step.taken))))
-                .run(4, 10);
-        assertEquals(List.of("reweight 6", "save 6", "reweight 8", "save 9", "reweight 10", "save 10"), log,
+                .addStepListener(new LossWeightUpdate(2, () -> log.add("reweight " + (5 + step.taken))))
+                .addStepListener(new Checkpointing(3, () -> log.add("save " + (5 + step.taken))))
+                .run(5, 12);
+        assertEquals(List.of("reweight 6", "save 6", "reweight 8", "save 9", "reweight 10", "reweight 12", "save 12"), log,
                 "the update comes before the same step's checkpoint, so the checkpoint holds it");
         assertThrows(IllegalArgumentException.class, () -> new Checkpointing(0, () -> { }));
         assertThrows(IllegalArgumentException.class, () -> new LossWeightUpdate(0, () -> { }));
