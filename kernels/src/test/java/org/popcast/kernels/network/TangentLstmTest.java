@@ -88,46 +88,82 @@ class TangentLstmTest {
         }
     }
 
-    @Test
-    void valuesAndTangentsMatchPlainJavaAndDifferences() {
-        CellWeights cell = CellWeights.draw(9);
-        double[][] w = cell.w(), u = cell.u();
-        double[] b = cell.b();
+    /** h and its tangent along DIRECTION ({h, dh}, each rows x units) after the graph's TangentLstm has read {@code sequence}. */
+    private static double[][][] graphRun(CellWeights cell, double[][][] sequence) {
         try (Graph g = new Graph(); Session s = new Session(g)) {
             Ops tf = Ops.create(g);
             TangentLstm.Weights<TFloat64> weights = cell.constants(tf);
             List<Operand<TFloat64>> dx = List.of(tf.constant(new double[][] {DIRECTION}));
-            TangentLstm.State<TFloat64> state = TangentLstm.zero(tf, tf.constant(SEQUENCE[0]), UNITS, 1);
-            for (double[][] step : SEQUENCE) {
+            TangentLstm.State<TFloat64> state = TangentLstm.zero(tf, tf.constant(sequence[0]), UNITS, 1);
+            for (double[][] step : sequence) {
                 state = TangentLstm.step(tf, weights, tf.constant(step), dx, state);
             }
             try (Result res = s.runner().fetch(state.h()).fetch(state.dh().get(0)).run()) {
-                double[][] h = StdArrays.array2dCopyOf((TFloat64) res.get(0)), dh = StdArrays.array2dCopyOf((TFloat64) res.get(1));
-                double eps = 1e-6;
-                for (int row = 0; row < 2; row++) {
-                    double[] plain = javaRun(w, u, b, row, 0, -1, 0);
-                    double[] plus = javaRun(w, u, b, row, eps, -1, 0), minus = javaRun(w, u, b, row, -eps, -1, 0);
-                    for (int j = 0; j < UNITS; j++) {
-                        assertEquals(plain[j], h[row][j], 1e-14, "h");
-                        assertEquals((plus[j] - minus[j]) / (2 * eps), dh[row][j], 1e-8, "dh along the direction");
-                    }
-                }
+                return new double[][][] {StdArrays.array2dCopyOf((TFloat64) res.get(0)), StdArrays.array2dCopyOf((TFloat64) res.get(1))};
+            }
+        }
+    }
+
+    /** The plain Java h after the sequence and its central-difference tangent along DIRECTION: {h, dh}. */
+    private static double[][] oracle(double[][] w, double[][] u, double[] b, int row, int changedStep, double change) {
+        double eps = 1e-6;
+        double[] plus = javaRun(w, u, b, row, eps, changedStep, change), minus = javaRun(w, u, b, row, -eps, changedStep, change);
+        double[] dh = new double[UNITS];
+        for (int j = 0; j < UNITS; j++) {
+            dh[j] = (plus[j] - minus[j]) / (2 * eps);
+        }
+        return new double[][] {javaRun(w, u, b, row, 0, changedStep, change), dh};
+    }
+
+    @Test
+    void valuesAndTangentsMatchPlainJavaAndDifferences() {
+        CellWeights cell = CellWeights.draw(9);
+        double[][][] graph = graphRun(cell, SEQUENCE);
+        double[][] h = graph[0], dh = graph[1];
+        for (int row = 0; row < 2; row++) {
+            double[][] plain = oracle(cell.w(), cell.u(), cell.b(), row, -1, 0);
+            for (int j = 0; j < UNITS; j++) {
+                assertEquals(plain[0][j], h[row][j], 1e-14, "h");
+                assertEquals(plain[1][j], dh[row][j], 1e-8, "dh along the direction");
             }
         }
     }
 
     @Test
     void recurrenceIsReal() {
-        // an input changed at the first step reaches the state after the last one through U alone
-        Random r = new Random(4);
-        double[][] w = random(r, IN, 4 * UNITS, 0.7), u = random(r, UNITS, 4 * UNITS, 0.7);
-        double[] b = new double[4 * UNITS];
-        double[] before = javaRun(w, u, b, 0, 0, -1, 0), after = javaRun(w, u, b, 0, 0, 0, 0.5);
-        double noRecurrence = Math.abs(javaRun(w, new double[UNITS][4 * UNITS], b, 0, 0, 0, 0.5)[0]
-                - javaRun(w, new double[UNITS][4 * UNITS], b, 0, 0, -1, 0)[0]);
-        assertTrue(Math.abs(after[0] - before[0]) > 1e-4, "earlier input changes the last state");
-        // with U = 0 the cell state still carries it (c' = f c + i g): an LSTM recurs through c too
-        assertTrue(noRecurrence > 0);
+        // An input changed at the first of the STEPS steps must reach TangentLstm's state after the
+        // last one as it reaches the plain Java cell's. That alone would not show the recurrent
+        // kernel at work (with U = 0 the cell state still carries it: c' = f c + i g), so the graph
+        // must also stay far, in values and tangents, from the same cell without U: a step that
+        // dropped h U or dh U would match that one instead.
+        CellWeights cell = CellWeights.draw(4);
+        double[][] noRecurrence = new double[UNITS][4 * UNITS];
+        double[][][] changed = new double[STEPS][][];
+        for (int s = 0; s < STEPS; s++) {
+            changed[s] = new double[][] {SEQUENCE[s][0].clone(), SEQUENCE[s][1].clone()};
+        }
+        for (double[] row : changed[0]) {
+            row[0] += 0.5;
+        }
+        double[][][] before = graphRun(cell, SEQUENCE), after = graphRun(cell, changed);
+        for (int row = 0; row < 2; row++) {
+            double[][] unchanged = oracle(cell.w(), cell.u(), cell.b(), row, -1, 0);
+            double[][] plain = oracle(cell.w(), cell.u(), cell.b(), row, 0, 0.5);
+            double[][] flat = oracle(cell.w(), noRecurrence, cell.b(), row, 0, 0.5);
+            double moved = 0, offFlat = 0, tangentOffFlat = 0;
+            for (int j = 0; j < UNITS; j++) {
+                assertEquals(unchanged[0][j], before[0][row][j], 1e-14, "h, unchanged input");
+                assertEquals(unchanged[1][j], before[1][row][j], 1e-8, "dh, unchanged input");
+                assertEquals(plain[0][j], after[0][row][j], 1e-14, "h, first input changed");
+                assertEquals(plain[1][j], after[1][row][j], 1e-8, "dh, first input changed");
+                moved = Math.max(moved, Math.abs(after[0][row][j] - before[0][row][j]));
+                offFlat = Math.max(offFlat, Math.abs(after[0][row][j] - flat[0][j]));
+                tangentOffFlat = Math.max(tangentOffFlat, Math.abs(after[1][row][j] - flat[1][j]));
+            }
+            assertTrue(moved > 1e-4, "row " + row + ": the first step's input changes the last state by " + moved);
+            assertTrue(offFlat > 1e-2, "row " + row + ": h is " + offFlat + " from the cell without U");
+            assertTrue(tangentOffFlat > 1e-2, "row " + row + ": dh is " + tangentOffFlat + " from the cell without U");
+        }
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.popcast.models.mobility;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,7 +10,12 @@ import java.util.Map;
 import java.util.Random;
 
 import org.popcast.engine.optim.DeterministicAdam;
+import org.popcast.engine.train.EarlyStopping;
 import org.popcast.engine.train.Progress;
+import org.popcast.engine.train.ProgressReport;
+import org.popcast.engine.train.StepListener;
+import org.popcast.engine.train.TrainingLoop;
+import org.popcast.engine.train.TrainingStep;
 import org.popcast.kernels.graph.Constants;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -111,53 +118,93 @@ public final class NetworkRegressor implements AutoCloseable {
      * is reported to {@code progress} as phase "epoch", its text starting with {@code label}.
      */
     public Log fit(Samples train, Samples validation, Training s, Progress progress, String label) {
-        Random random = new Random(s.seed());
-        int[] order = new int[train.count()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
         List<Double> trainLoss = new ArrayList<>(), valMse = new ArrayList<>();
-        double best = Double.POSITIVE_INFINITY;
-        int bestEpoch = 0;
-        long steps = 0;
-        for (int epoch = 1; epoch <= s.maxEpochs(); epoch++) {
-            shuffle(order, random);
-            double sum = 0;
-            for (int from = 0; from < order.length; from += s.batchSize()) {
-                int to = Math.min(order.length, from + s.batchSize());
-                Samples batch = train.subset(order, from, to);
-                try (TFloat32 xb = tensor(batch); TFloat32 yb = targets(batch);
-                     TFloat32 n = TFloat32.scalarOf(steps); TInt64 st = TInt64.scalarOf(steps);
-                     Result r = session.runner().feed(x, xb).feed(y, yb).feed(stepNumber, n).feed(step, st)
-                             .addTarget(trainStep).fetch(loss).run()) {
-                    sum += ((TFloat32) r.get(0)).getFloat() * (to - from);
-                }
-                steps++;
+        TrainingLoop<Epoch> loop = new TrainingLoop<Epoch>(new Epochs(train, validation, s)).addStepListener(StepListener.recorder(e -> {
+            trainLoss.add(e.trainLoss());
+            if (validation != null) {
+                valMse.add(e.validationMse());
             }
-            trainLoss.add(sum / order.length);
-            if (validation == null) {
-                bestEpoch = epoch;
-                progress.update("epoch", epoch, s.maxEpochs(), epoch, String.format(Locale.ROOT, "%s loss %.4g", label, sum / order.length));
-                continue;
-            }
-            double v = Metrics.of(toDouble(validation.targets()), predict(validation)).mse();
-            valMse.add(v);
-            if (v < best) {
-                best = v;
-                bestEpoch = epoch;
-                session.runner().addTarget(save).run().close();
-            }
-            progress.update("epoch", epoch, s.maxEpochs(), epoch, String.format(Locale.ROOT, "%s loss %.4g validation MSE %.4g (best epoch %d)",
-                    label, sum / order.length, v, bestEpoch));
-            if (epoch - bestEpoch >= s.patience()) {
-                break;
-            }
+        }));
+        EarlyStopping<Epoch> early = validation == null ? null
+                : new EarlyStopping<>(Epoch::validationMse, s.patience(), () -> runTarget(save), () -> runTarget(restore));
+        if (early != null) {
+            loop.addStepListener(early);
         }
-        if (validation != null) {
-            session.runner().addTarget(restore).run().close();
+        loop.addStepListener(new ProgressReport<>(progress, "epoch", e -> describe(label, e, early)));
+        TrainingLoop.Ending end;
+        try {
+            end = loop.run(0, s.maxEpochs());
+        } catch (IOException e) {
+            throw new UncheckedIOException("no listener of a network's training writes files", e);
         }
+        int bestEpoch = (int) (early == null ? end.done() : early.bestStep());
         return new Log(trainLoss.size(), bestEpoch, trainLoss.stream().mapToDouble(Double::doubleValue).toArray(),
                 valMse.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** An epoch's progress text; with early stopping, the validation MSE and the best epoch so far. */
+    private static String describe(String label, Epoch e, EarlyStopping<Epoch> early) {
+        return early == null ? String.format(Locale.ROOT, "%s loss %.4g", label, e.trainLoss())
+                : String.format(Locale.ROOT, "%s loss %.4g validation MSE %.4g (best epoch %d)", label, e.trainLoss(), e.validationMse(),
+                        early.bestStep());
+    }
+
+    /** One epoch's mean training loss, and the validation MSE after it (NaN without validation samples). */
+    private record Epoch(double trainLoss, double validationMse) {
+    }
+
+    /**
+     * Epochs of mini-batch Adam: the rows reshuffled every epoch by a random generator seeded once
+     * per fit, and the Adam step counter (which also seeds the dropout masks) running on across
+     * epochs, so a seed replays a fit exactly.
+     */
+    private final class Epochs implements TrainingStep<Epoch> {
+
+        private final Samples train;
+        private final Samples validation;
+        private final int batchSize;
+        private final Random random;
+        private final int[] order;
+        private long steps;
+
+        Epochs(Samples train, Samples validation, Training s) {
+            this.train = train;
+            this.validation = validation;
+            this.batchSize = s.batchSize();
+            this.random = new Random(s.seed());
+            this.order = new int[train.count()];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+        }
+
+        @Override
+        public Epoch take() {
+            shuffle(order, random);
+            double sum = 0;
+            for (int from = 0; from < order.length; from += batchSize) {
+                int to = Math.min(order.length, from + batchSize);
+                sum += batchStep(train.subset(order, from, to), steps) * (to - from);
+                steps++;
+            }
+            double validationMse = validation == null ? Double.NaN
+                    : Metrics.of(toDouble(validation.targets()), predict(validation)).mse();
+            return new Epoch(sum / order.length, validationMse);
+        }
+    }
+
+    /** One Adam step on a batch as step {@code steps} of the fit; returns the batch's loss before the update. */
+    private float batchStep(Samples batch, long steps) {
+        try (TFloat32 xb = tensor(batch); TFloat32 yb = targets(batch);
+             TFloat32 n = TFloat32.scalarOf(steps); TInt64 st = TInt64.scalarOf(steps);
+             Result r = session.runner().feed(x, xb).feed(y, yb).feed(stepNumber, n).feed(step, st)
+                     .addTarget(trainStep).fetch(loss).run()) {
+            return ((TFloat32) r.get(0)).getFloat();
+        }
+    }
+
+    private void runTarget(Op target) {
+        session.runner().addTarget(target).run().close();
     }
 
     /** Predictions (dropout off) for every sample. */

@@ -13,9 +13,16 @@ import org.popcast.data.io.NetcdfDataset;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.engine.runtime.Device;
 import org.popcast.engine.runtime.TensorFlowRuntime;
+import org.popcast.engine.train.Checkpointing;
 import org.popcast.engine.train.Checkpoints;
+import org.popcast.engine.train.Deadline;
 import org.popcast.engine.train.LossHistory;
+import org.popcast.engine.train.LossWeightUpdate;
 import org.popcast.engine.train.Progress;
+import org.popcast.engine.train.ProgressReport;
+import org.popcast.engine.train.StepListener;
+import org.popcast.engine.train.TrainingLoop;
+import org.popcast.engine.train.TrainingStep;
 import org.popcast.kernels.agepde.AgePdeProblem;
 import org.popcast.kernels.agepde.AgePdeSolution;
 import org.popcast.kernels.agepde.ExactSolverSettings;
@@ -60,98 +67,156 @@ public final class PinnTrainRun {
     private PinnTrainRun() {
     }
 
+    /**
+     * Trains (Adam, then L-BFGS unless the time limit stopped Adam), writes the model directory and
+     * compares the trained network with the exact solver on the output grid.
+     */
     public static Outcome run(PdeScenario scenario, Options o, Provenance provenance, Progress progress) throws IOException {
+        // the clock starts before the graph is built: the limit bounds the user's wait, not only the steps
+        Deadline deadline = Deadline.after(o.timeLimit());
+        AdamRun adam = adam(scenario, o, deadline, progress);
+        LbfgsRun lbfgs = o.settings().lbfgsIterations() > 0 && !adam.timeLimited()
+                ? lbfgs(scenario, o, adam, deadline, progress) : new LbfgsRun(adam.weights(), 0, 0, false);
+        PinnModelFile.write(o.modelDir(), scenario, o.settings(), lbfgs.weights(), provenance);
+        return evaluate(scenario, o, provenance, adam, lbfgs);
+    }
+
+    /**
+     * What the Adam phase did: the final weights and loss weights, the loss history (L-BFGS goes on
+     * adding to it), where the first step's ops ran, its wall time, its steps this run and in all,
+     * and whether the time limit stopped it.
+     */
+    private record AdamRun(PinnWeights weights, double[] lossWeights, LossHistory history, Map<String, Integer> placement,
+                           double seconds, long stepsThisRun, long stepsDone, boolean timeLimited) {
+    }
+
+    /** What the L-BFGS phase did (nothing when skipped): the final weights, wall time, iterations, stopped by the limit. */
+    private record LbfgsRun(PinnWeights weights, double seconds, int iterations, boolean timeLimited) {
+    }
+
+    /**
+     * The Adam phase: fresh or resumed from the newest checkpoint, then the training loop with, in
+     * this order, the loss history, the loss-weight update (gradient-norm balancing), checkpoints
+     * every {@code checkpointEvery} steps and at the end, progress, and the deadline (which leaves a
+     * checkpoint where it stops the loop).
+     */
+    private static AdamRun adam(PdeScenario scenario, Options o, Deadline deadline, Progress progress) throws IOException {
         PinnSettings s = o.settings();
-        AgePdeProblem problem = scenario.problem();
         Checkpoints checkpoints = new Checkpoints(o.modelDir().resolve("checkpoints"));
         Map<String, String> meta = new LinkedHashMap<>(s.toMap());
         meta.put("scenario_yaml", scenario.source());
-
-        LossHistory history = new LossHistory(SERIES);
-        Map<String, Integer> placement = new LinkedHashMap<>();
-        PinnWeights adamWeights;
-        double[] lossWeights;
-        double adamSeconds;
-        long stepsThisRun = 0;
-        long stepsDone;
-        // the clock starts before the graph is built: the limit bounds the user's wait, not only the steps
-        long deadline = o.timeLimit() == null ? Long.MAX_VALUE : System.nanoTime() + o.timeLimit().toNanos();
-        boolean timeLimited = false;
-        try (PinnTrainer trainer = new PinnTrainer(problem, s, o.device())) {
-            progress.message(String.format(Locale.ROOT, "popcast %s, TensorFlow %s, device %s; %s %s (%d parameters), scenario %s",
-                    Provenance.version(), TensorFlowRuntime.version(), trainer.device().name().toLowerCase(Locale.ROOT), s.toMap().get("model"),
-                    s.architecture(problem), s.parameterCount(problem), scenario.name()));
-            if (o.resume()) {
-                Checkpoints.Saved saved = checkpoints.latest().orElseThrow(() -> new InputException(
-                        "--resume: no checkpoint in " + checkpoints.directory() + " (start without --resume)"));
-                checkCompatible(saved, meta, checkpoints.directory());
-                if (saved.step() > s.adamSteps()) {
-                    throw new InputException("--resume: the checkpoint is at step " + saved.step()
-                            + ", beyond --steps " + s.adamSteps());
-                }
-                trainer.restore(saved);
-                history = LossHistory.of(SERIES, saved.series(), saved.step());
-                progress.message("resumed from step " + saved.step() + " (" + checkpoints.directory() + ")");
+        try (PinnTrainer trainer = new PinnTrainer(scenario.problem(), s, o.device())) {
+            progress.message(banner(scenario, s, trainer));
+            LossHistory history = o.resume() ? resume(trainer, checkpoints, meta, s.adamSteps(), progress) : new LossHistory(SERIES);
+            AdamSteps steps = new AdamSteps(trainer, progress);
+            TrainingLoop<PinnTrainer.StepLosses> loop = new TrainingLoop<PinnTrainer.StepLosses>(steps)
+                    .addStepListener(StepListener.recorder(l -> history.add(l.total(), l.pde(), l.initial(), l.boundary())));
+            if (s.gradientNormWeights()) {
+                loop.addStepListener(new LossWeightUpdate(s.weightUpdateEvery(), trainer::rebalance));
             }
+            loop.addStepListener(new Checkpointing(o.checkpointEvery(), () -> trainer.save(checkpoints, meta, history.toMap())))
+                    .addStepListener(new ProgressReport<>(progress, "adam", PinnTrainRun::losses))
+                    .addStepListener(deadline);
             long start = System.nanoTime();
-            for (long step = trainer.stepCount(); step < s.adamSteps(); step++) {
-                boolean first = stepsThisRun == 0;
-                PinnTrainer.StepLosses l = trainer.step(first ? placement : null);
-                if (first) {
-                    progress.message("ops placed on " + placement);
-                }
-                stepsThisRun++;
-                history.add(l.total(), l.pde(), l.initial(), l.boundary());
-                long done = step + 1;
-                if (s.gradientNormWeights() && done % s.weightUpdateEvery() == 0) {
-                    trainer.rebalance();
-                }
-                if (done % o.checkpointEvery() == 0 || done == s.adamSteps()) {
-                    trainer.save(checkpoints, meta, history.toMap());
-                }
-                progress.update("adam", done, s.adamSteps(), stepsThisRun, losses(l));
-                if (System.nanoTime() > deadline && done < s.adamSteps()) {
-                    trainer.save(checkpoints, meta, history.toMap());
-                    timeLimited = true;
-                    progress.message(String.format(Locale.ROOT, "time limit %s reached after %d of %d Adam steps; L-BFGS skipped "
-                            + "(checkpoint saved: --resume goes on)", format(o.timeLimit()), done, s.adamSteps()));
-                    break;
-                }
+            TrainingLoop.Ending end = loop.run(trainer.stepCount(), s.adamSteps());
+            boolean timeLimited = end.stoppedBy() == deadline;
+            if (timeLimited) {
+                progress.message(String.format(Locale.ROOT, "time limit %s reached after %d of %d Adam steps; L-BFGS skipped "
+                        + "(checkpoint saved: --resume goes on)", format(o.timeLimit()), end.done(), s.adamSteps()));
             }
-            stepsDone = trainer.stepCount();
-            adamSeconds = (System.nanoTime() - start) / 1e9;
-            adamWeights = trainer.weights();
-            lossWeights = trainer.lossWeights();
+            long stepsDone = trainer.stepCount();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            return new AdamRun(trainer.weights(), trainer.lossWeights(), history, steps.placement, seconds, end.thisRun(), stepsDone,
+                    timeLimited);
+        }
+    }
+
+    /** The first line of a run: versions, device, model and scenario. */
+    private static String banner(PdeScenario scenario, PinnSettings s, PinnTrainer trainer) {
+        AgePdeProblem problem = scenario.problem();
+        return String.format(Locale.ROOT, "popcast %s, TensorFlow %s, device %s; %s %s (%d parameters), scenario %s",
+                Provenance.version(), TensorFlowRuntime.version(), trainer.device().name().toLowerCase(Locale.ROOT), s.toMap().get("model"),
+                s.architecture(problem), s.parameterCount(problem), scenario.name());
+    }
+
+    /** Restores the newest checkpoint (made with the same settings, at most at {@code adamSteps}); returns its loss history. */
+    private static LossHistory resume(PinnTrainer trainer, Checkpoints checkpoints, Map<String, String> meta, long adamSteps,
+                                      Progress progress) throws IOException {
+        Checkpoints.Saved saved = checkpoints.latest().orElseThrow(() -> new InputException(
+                "--resume: no checkpoint in " + checkpoints.directory() + " (start without --resume)"));
+        checkCompatible(saved, meta, checkpoints.directory());
+        if (saved.step() > adamSteps) {
+            throw new InputException("--resume: the checkpoint is at step " + saved.step() + ", beyond --steps " + adamSteps);
+        }
+        trainer.restore(saved);
+        LossHistory history = LossHistory.of(SERIES, saved.series(), saved.step());
+        progress.message("resumed from step " + saved.step() + " (" + checkpoints.directory() + ")");
+        return history;
+    }
+
+    /**
+     * The Adam steps of a trainer. The first step of this run is traced and where its ops ran is
+     * reported (and recorded as ops_placed_on); tracing every step would slow training.
+     */
+    private static final class AdamSteps implements TrainingStep<PinnTrainer.StepLosses> {
+
+        private final PinnTrainer trainer;
+        private final Progress progress;
+        private final Map<String, Integer> placement = new LinkedHashMap<>();
+        private boolean traced;
+
+        AdamSteps(PinnTrainer trainer, Progress progress) {
+            this.trainer = trainer;
+            this.progress = progress;
         }
 
-        PinnWeights weights = adamWeights;
-        double lbfgsSeconds = 0;
+        @Override
+        public PinnTrainer.StepLosses take() {
+            if (traced) {
+                return trainer.step();
+            }
+            traced = true;
+            PinnTrainer.StepLosses l = trainer.step(placement);
+            progress.message("ops placed on " + placement);
+            return l;
+        }
+    }
+
+    /**
+     * The float64 L-BFGS phase from Adam's weights, adding its iterations to the loss history; the
+     * deadline stops it after the iteration that passes it (L-BFGS iterates inside
+     * {@link org.popcast.engine.optim.Lbfgs}, which asks its listener whether to go on).
+     */
+    private static LbfgsRun lbfgs(PdeScenario scenario, Options o, AdamRun adam, Deadline deadline, Progress progress) {
+        PinnSettings s = o.settings();
+        long start = System.nanoTime();
         int[] iterations = {0};
-        if (s.lbfgsIterations() > 0 && !timeLimited) {
-            long start = System.nanoTime();
-            LossHistory h = history;
-            boolean[] stopped = {false};
-            try (PinnLbfgsPhase phase = new PinnLbfgsPhase(problem, s, adamWeights, lossWeights, s.adamSteps(), o.device())) {
-                weights = phase.run(adamWeights, s.lbfgsIterations(), (it, l) -> {
-                    h.add(l.total(), l.pde(), l.initial(), l.boundary());
-                    iterations[0] = it;
-                    progress.update("l-bfgs", it, s.lbfgsIterations(), it, losses(l));
-                    stopped[0] = System.nanoTime() > deadline && it < s.lbfgsIterations();
-                    return !stopped[0];
-                });
-            }
-            lbfgsSeconds = (System.nanoTime() - start) / 1e9;
-            timeLimited = stopped[0];
-            progress.message(String.format(Locale.ROOT, "l-bfgs stopped after %d iterations%s", iterations[0],
-                    stopped[0] ? " (time limit " + format(o.timeLimit()) + ")" : ""));
+        boolean[] stopped = {false};
+        PinnWeights weights;
+        try (PinnLbfgsPhase phase = new PinnLbfgsPhase(scenario.problem(), s, adam.weights(), adam.lossWeights(), s.adamSteps(),
+                o.device())) {
+            weights = phase.run(adam.weights(), s.lbfgsIterations(), (it, l) -> {
+                adam.history().add(l.total(), l.pde(), l.initial(), l.boundary());
+                iterations[0] = it;
+                progress.update("l-bfgs", it, s.lbfgsIterations(), it, losses(l));
+                stopped[0] = deadline.passed() && it < s.lbfgsIterations();
+                return !stopped[0];
+            });
         }
-        PinnModelFile.write(o.modelDir(), scenario, s, weights, provenance);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        progress.message(String.format(Locale.ROOT, "l-bfgs stopped after %d iterations%s", iterations[0],
+                stopped[0] ? " (time limit " + format(o.timeLimit()) + ")" : ""));
+        return new LbfgsRun(weights, seconds, iterations[0], stopped[0]);
+    }
 
+    /** The trained network on the output grid against the exact solver, as the run's dataset and outcome. */
+    private static Outcome evaluate(PdeScenario scenario, Options o, Provenance provenance, AdamRun adam, LbfgsRun lbfgs) {
+        AgePdeProblem problem = scenario.problem();
         double[] times = ExactSolveRun.times(scenario, o.grid()), ages = ExactSolveRun.ages(scenario, o.grid());
         AgePdeSolution exact = ExactSolveRun.solve(scenario, o.grid(), ExactSolverSettings.DEFAULT);
         double[][] density, exactDensity = new double[times.length][ages.length];
         double[] births, population;
-        try (PinnPredictor predictor = new PinnPredictor(problem, s, weights)) {
+        try (PinnPredictor predictor = new PinnPredictor(problem, o.settings(), lbfgs.weights())) {
             density = predictor.grid(times, ages);
             births = predictor.births(times);
             population = predictor.population(times);
@@ -162,9 +227,12 @@ public final class PinnTrainRun {
             }
         }
         ExactComparison cmp = ExactComparison.of(problem, times, ages, density, exactDensity, births, exact.births());
-        NetcdfDataset ds = dataset(scenario, o, provenance, times, ages, density, exactDensity, births, population, exact, history,
-                cmp, placement, adamSeconds, stepsThisRun, lbfgsSeconds, iterations[0], lossWeights, stepsDone, timeLimited);
-        return new Outcome(ds, cmp, placement, adamSeconds, stepsThisRun, lbfgsSeconds, iterations[0], stepsDone, timeLimited);
+        boolean timeLimited = adam.timeLimited() || lbfgs.timeLimited();
+        NetcdfDataset ds = dataset(scenario, o, provenance, times, ages, density, exactDensity, births, population, exact, adam.history(),
+                cmp, adam.placement(), adam.seconds(), adam.stepsThisRun(), lbfgs.seconds(), lbfgs.iterations(), adam.lossWeights(),
+                adam.stepsDone(), timeLimited);
+        return new Outcome(ds, cmp, adam.placement(), adam.seconds(), adam.stepsThisRun(), lbfgs.seconds(), lbfgs.iterations(),
+                adam.stepsDone(), timeLimited);
     }
 
     private static void checkCompatible(Checkpoints.Saved saved, Map<String, String> meta, Path dir) {
