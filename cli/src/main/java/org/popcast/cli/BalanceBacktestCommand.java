@@ -82,7 +82,7 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
         BalanceSeries series = input.series();
         Backtest bt = Backtest.run(series, input.jumps(), settings, holdout);
         outputs.write(out, NetcdfWriter.writer(BalanceOutputs.dataset(bt.forecast(), series, "backtest",
-                Provenance.of(BalanceOptions.commandLine(spec)), Map.of("backtest_cutoff", (long) bt.cutoff(), "backtest_holdout", (long) holdout))));
+                Provenance.of(PopcastCommand.commandLine(spec)), Map.of("backtest_cutoff", (long) bt.cutoff(), "backtest_holdout", (long) holdout))));
         if (options.csv != null) {
             BalanceOutputs.writeCsv(outputs, options.csv, bt.forecast(), series);
             BalanceOutputs.writeBacktestCsv(outputs, options.csv, bt);

@@ -76,7 +76,7 @@ public final class BalanceGroupsCommand implements Callable<Integer> {
         }
         FittedBalance level1 = BalanceFit.fit(series, input.jumps(), settings);
         AgeGroupFit.Result r = AgeGroupFit.fit(level1, observed, new double[] {youngWidth, workingWidth}, last, groups.toString());
-        outputs.write(out, NetcdfWriter.writer(BalanceOutputs.groupsDataset(r, level1, observed, Provenance.of(BalanceOptions.commandLine(spec)))));
+        outputs.write(out, NetcdfWriter.writer(BalanceOutputs.groupsDataset(r, level1, observed, Provenance.of(PopcastCommand.commandLine(spec)))));
         if (options.csv != null) {
             BalanceOutputs.writeGroupsCsv(outputs, options.csv, r, observed);
         }

@@ -96,7 +96,7 @@ final class BalanceOptions {
      */
     void write(CommandSpec spec, OutputFiles outputs, BalanceForecast forecast, BalanceSeries series, Path out, String product,
                Map<String, Object> extra) throws IOException {
-        outputs.write(out, NetcdfWriter.writer(BalanceOutputs.dataset(forecast, series, product, Provenance.of(commandLine(spec)), extra)));
+        outputs.write(out, NetcdfWriter.writer(BalanceOutputs.dataset(forecast, series, product, Provenance.of(PopcastCommand.commandLine(spec)), extra)));
         if (csv != null) {
             BalanceOutputs.writeCsv(outputs, csv, forecast, series);
         }
@@ -117,9 +117,5 @@ final class BalanceOptions {
             outputs.close();
             throw e;
         }
-    }
-
-    static String commandLine(CommandSpec spec) {
-        return "popcast " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
     }
 }

@@ -85,7 +85,7 @@ public final class CohortProjectCommand implements Callable<Integer> {
         long projected = System.nanoTime();
         // summing the provinces and nation and compressing the file take most of a large run
         progress.message("writing " + out + (arrow == null ? "" : ", " + arrow) + (csv == null ? "" : ", " + csv));
-        Provenance provenance = Provenance.of(commandLine());
+        Provenance provenance = Provenance.of(PopcastCommand.commandLine(spec));
         ProjectionOutputs outputs = new ProjectionOutputs(plan, result, projector.name());
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("projection_yaml", inputOptions.folder(spec).text("projection.yaml"));
@@ -117,9 +117,5 @@ public final class CohortProjectCommand implements Callable<Integer> {
         }
         stdout.flush();
         return 0;
-    }
-
-    private String commandLine() {
-        return "popcast " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
     }
 }

@@ -73,7 +73,7 @@ public final class CohortValidateCommand implements Callable<Integer> {
             table = shipped.csv("observed-2020.csv");
         }
         Validation v = Validation.run(projection, scenario, year, table);
-        Provenance provenance = Provenance.of("popcast " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs()));
+        Provenance provenance = Provenance.of(PopcastCommand.commandLine(spec));
         outputs.write(out, NetcdfWriter.writer(v.dataset(provenance, source)));
         if (csv != null) {
             Map<String, String> metadata = new LinkedHashMap<>(provenance.attributes());

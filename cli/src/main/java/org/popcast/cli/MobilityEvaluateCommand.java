@@ -91,7 +91,7 @@ public final class MobilityEvaluateCommand implements Callable<Integer> {
         outputs.write(out.resolve("metrics.csv"), text(report.summaryCsv()));
         outputs.write(out.resolve("folds.csv"), text(report.foldsCsv()));
         outputs.write(out.resolve("predictions.csv"), text(report.predictionsCsv()));
-        outputs.write(out.resolve("evaluation.h5"), NetcdfWriter.writer(report.dataset(Provenance.of(MobilityOptions.commandLine(spec)))));
+        outputs.write(out.resolve("evaluation.h5"), NetcdfWriter.writer(report.dataset(Provenance.of(PopcastCommand.commandLine(spec)))));
         outputs.commit();
         for (String v : report.verdicts()) {
             stdout.println(v);

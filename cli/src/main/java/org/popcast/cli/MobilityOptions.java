@@ -116,8 +116,4 @@ final class MobilityOptions {
         }
         return out;
     }
-
-    static String commandLine(CommandSpec spec) {
-        return "popcast " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
-    }
 }

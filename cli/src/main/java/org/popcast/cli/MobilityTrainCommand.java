@@ -68,7 +68,7 @@ public final class MobilityTrainCommand implements Callable<Integer> {
         stdout.flush();
         Progress progress = PopcastCommand.progress(spec);
         TrainedModel m = TrainedModel.train(p, kind, s, progress);
-        ModelFile.write(out, m, Provenance.of(MobilityOptions.commandLine(spec)));
+        ModelFile.write(out, m, Provenance.of(PopcastCommand.commandLine(spec)));
         progress.clearLine();
         stdout.printf("%s trained on %d features in %.1f s -> %s%n", kind.key(), m.preprocessor().columns().size(),
                 (System.nanoTime() - started) / 1e9, out);

@@ -107,7 +107,7 @@ public final class PdeCompareCommand implements Callable<Integer> {
     private int compare(List<PdeScenario> scenarios, List<PdeComparison.Config> chosen, ExactSolveRun.Grid grid) throws Exception {
         Progress progress = PopcastCommand.progress(spec);
         Device dev = deviceOption.resolve(spec, progress);
-        Provenance provenance = Provenance.of("popcast " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs()));
+        Provenance provenance = Provenance.of(PopcastCommand.commandLine(spec));
         List<PdeComparison.Row> rows = new ArrayList<>();
         for (PdeScenario scenario : scenarios) {
             for (PdeComparison.Config c : chosen) {

@@ -74,23 +74,8 @@ public final class PdePredictCommand implements Callable<Integer> {
             }
             ExactSolveRun.Grid grid = gridOptions.grid(spec, List.of(m.scenario()));
             double[] times = ExactSolveRun.times(m.scenario(), grid), gridAges = ExactSolveRun.ages(m.scenario(), grid);
-            double[][] density = predictor.grid(times, gridAges);
-            double[] flat = new double[times.length * gridAges.length];
-            for (int i = 0; i < times.length; i++) {
-                System.arraycopy(density[i], 0, flat, i * gridAges.length, gridAges.length);
-            }
-            NetcdfDataset.Builder b = NetcdfDataset.builder()
-                    .attribute("title", "popcast PINN prediction, scenario " + m.scenario().name())
-                    .attribute("Conventions", "CF-1.8");
-            Provenance.of("popcast " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs()))
-                    .attributes().forEach(b::attribute);
-            b.attribute("format_version", PinnModelFile.FORMAT_VERSION).attribute("product", "agepde_pinn_prediction")
-                    .attribute("model_dir", model.toAbsolutePath().toString());
-            b.dimension("time", times, "year", "time (calendar year, fractional)").dimension("age", gridAges, "year", "age")
-                    .variable("density", List.of("time", "age"), flat, "persons per year of age", "population density by age (PINN)")
-                    .variable("births", List.of("time"), predictor.births(times), "persons per year", "births per year (PINN)")
-                    .variable("population", List.of("time"), predictor.population(times), "persons", "total population (PINN)");
-            outputs.write(out, NetcdfWriter.writer(b.build()));
+            NetcdfDataset ds = predictor.gridDataset(m.scenario(), times, gridAges, Provenance.of(PopcastCommand.commandLine(spec)), model);
+            outputs.write(out, NetcdfWriter.writer(ds));
             outputs.commit();
             spec.commandLine().getOut().printf("%d times x %d ages -> %s%n", times.length, gridAges.length, out);
             spec.commandLine().getOut().flush();

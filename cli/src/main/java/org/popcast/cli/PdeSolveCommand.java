@@ -76,7 +76,7 @@ public final class PdeSolveCommand implements Callable<Integer> {
 
     private void solve(List<PdeScenario> scenarios, ExactSolveRun.Grid grid, ExactSolverSettings settings, OutputFiles outputs)
             throws java.io.IOException {
-        Provenance provenance = Provenance.of(commandLine());
+        Provenance provenance = Provenance.of(PopcastCommand.commandLine(spec));
         PrintWriter stdout = spec.commandLine().getOut();
         for (PdeScenario scenario : scenarios) {
             long started = System.nanoTime();
@@ -108,10 +108,5 @@ public final class PdeSolveCommand implements Callable<Integer> {
             return out != null ? out : Path.of(fileName);
         }
         return (out != null ? out : Path.of(".")).resolve(fileName);
-    }
-
-    private String commandLine() {
-        CommandSpec root = spec.root();
-        return "popcast " + String.join(" ", root.commandLine().getParseResult().originalArgs());
     }
 }

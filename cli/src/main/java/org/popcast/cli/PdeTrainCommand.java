@@ -250,7 +250,7 @@ public final class PdeTrainCommand implements Callable<Integer> {
         Progress progress = PopcastCommand.progress(spec);
         Device dev = deviceOption.resolve(spec, progress);
         PinnTrainRun.Outcome o = PinnTrainRun.run(chosen, new PinnTrainRun.Options(settings, grid, dev, dir, resume, checkpointEvery, timeLimit),
-                Provenance.of(commandLine()), progress);
+                Provenance.of(PopcastCommand.commandLine(spec)), progress);
         outputs.write(target, NetcdfWriter.writer(o.dataset()));
         outputs.commit();
         PrintWriter stdout = spec.commandLine().getOut();
@@ -325,9 +325,5 @@ public final class PdeTrainCommand implements Callable<Integer> {
         if (value != null) {
             m.put(key, value.toString());
         }
-    }
-
-    private String commandLine() {
-        return "popcast " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
     }
 }

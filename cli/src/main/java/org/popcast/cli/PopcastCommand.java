@@ -27,6 +27,11 @@ public final class PopcastCommand implements Runnable {
         return ((PopcastCommand) spec.root().userObject()).quiet ? Progress.none() : Progress.toStandardError(spec.commandLine().getErr());
     }
 
+    /** The command line as typed, for the provenance every result file records. */
+    static String commandLine(picocli.CommandLine.Model.CommandSpec spec) {
+        return "popcast " + String.join(" ", spec.root().commandLine().getParseResult().originalArgs());
+    }
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

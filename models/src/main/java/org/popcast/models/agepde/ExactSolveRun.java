@@ -1,7 +1,7 @@
 package org.popcast.models.agepde;
 
+import org.popcast.models.common.ResultHeader;
 import java.util.List;
-import java.util.Map;
 
 import org.popcast.data.io.NetcdfDataset;
 import org.popcast.engine.provenance.Provenance;
@@ -43,14 +43,9 @@ public final class ExactSolveRun {
 
     public static NetcdfDataset dataset(PdeScenario scenario, Grid grid, ExactSolverSettings settings,
                                         AgePdeSolution solution, Provenance provenance) {
-        NetcdfDataset.Builder b = NetcdfDataset.builder()
-                .attribute("title", "popcast exact solution of the McKendrick-von Foerster problem, scenario " + scenario.name())
-                .attribute("Conventions", "CF-1.8");
-        for (Map.Entry<String, String> e : provenance.attributes().entrySet()) {
-            b.attribute(e.getKey(), e.getValue());
-        }
-        b.attribute("format_version", FORMAT_VERSION)
-                .attribute("product", "agepde_exact")
+        NetcdfDataset.Builder b = ResultHeader.start("popcast exact solution of the McKendrick-von Foerster problem, scenario "
+                + scenario.name(), provenance, FORMAT_VERSION, "agepde_exact");
+        b
                 .attribute("method", "characteristics + renewal equation (Gauss-Legendre quadrature, Chebyshev birth panels)")
                 .attribute("scenario", scenario.name())
                 .attribute("scenario_description", scenario.description())

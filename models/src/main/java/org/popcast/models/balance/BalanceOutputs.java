@@ -1,5 +1,6 @@
 package org.popcast.models.balance;
 
+import org.popcast.models.common.ResultHeader;
 import static org.popcast.data.io.TidyTable.Type.FLOAT64;
 import static org.popcast.data.io.TidyTable.Type.INT64;
 import static org.popcast.data.io.TidyTable.Type.STRING;
@@ -37,11 +38,8 @@ public final class BalanceOutputs {
     public static NetcdfDataset dataset(BalanceForecast forecast, BalanceSeries observed, String product, Provenance provenance,
                                         Map<String, Object> extra) {
         FittedBalance fit = forecast.fit();
-        NetcdfDataset.Builder b = NetcdfDataset.builder()
-                .attribute("title", "popcast demographic balance model, " + product + ": " + fit.series().source())
-                .attribute("Conventions", "CF-1.8");
-        provenance.attributes().forEach(b::attribute);
-        b.attribute("format_version", FORMAT_VERSION).attribute("product", "balance_" + product);
+        NetcdfDataset.Builder b = ResultHeader.start("popcast demographic balance model, " + product + ": " + fit.series().source(),
+                provenance, FORMAT_VERSION, "balance_" + product);
         settingsAttributes(fit, forecast).forEach((k, v) -> put(b, k, v));
         extra.forEach((k, v) -> put(b, k, v));
 
@@ -245,11 +243,8 @@ public final class BalanceOutputs {
      */
     public static NetcdfDataset groupsDataset(AgeGroupFit.Result r, FittedBalance level1, java.util.TreeMap<Integer, double[]> observed,
                                               Provenance provenance) {
-        NetcdfDataset.Builder b = NetcdfDataset.builder()
-                .attribute("title", "popcast demographic balance model, Level II age groups: " + level1.series().source())
-                .attribute("Conventions", "CF-1.8");
-        provenance.attributes().forEach(b::attribute);
-        b.attribute("format_version", FORMAT_VERSION).attribute("product", "balance_groups");
+        NetcdfDataset.Builder b = ResultHeader.start("popcast demographic balance model, Level II age groups: " + level1.series().source(),
+                provenance, FORMAT_VERSION, "balance_groups");
         settingsAttributes(level1, BalanceForecast.of(level1, level1.series().lastYear())).forEach((k, v) -> put(b, k, v));
         b.attribute("group_widths_years", r.widths()[0] + " (young), " + r.widths()[1] + " (working)")
                 .attribute("group_start_year", (long) r.startYear())

@@ -1,5 +1,6 @@
 package org.popcast.models.mobility;
 
+import org.popcast.models.common.ResultHeader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -206,12 +207,9 @@ public final class EvaluationReport {
         for (int i = 0; i < n; i++) {
             sample[i] = i;
         }
-        NetcdfDataset.Builder b = NetcdfDataset.builder()
-                .attribute("title", "popcast mobility evaluation: test predictions and scores of FNN, LSTM and baselines")
-                .attribute("Conventions", "CF-1.8");
-        provenance.attributes().forEach(b::attribute);
-        b.attribute("format_version", FORMAT_VERSION).attribute("product", "mobility_evaluation")
-                .attribute("input_table", t.source()).attribute("settings", settingsText(s))
+        NetcdfDataset.Builder b = ResultHeader.start("popcast mobility evaluation: test predictions and scores of FNN, LSTM and baselines",
+                provenance, FORMAT_VERSION, "mobility_evaluation");
+        b.attribute("input_table", t.source()).attribute("settings", settingsText(s))
                 .attribute("split_codes", String.join(",", s.splits().stream().map(SplitScheme::key).toList()))
                 .attribute("verdict", String.join(" ", verdicts()))
                 .attribute("wall_time_seconds", result.seconds())

@@ -1,5 +1,6 @@
 package org.popcast.models.mobility;
 
+import org.popcast.models.common.ResultHeader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,12 +44,10 @@ public final class ModelFile {
             refIndex[i] = i;
             System.arraycopy(ref[i], 0, flat, i * cols.size(), cols.size());
         }
-        NetcdfDataset.Builder b = NetcdfDataset.builder()
-                .attribute("title", "popcast mobility model (" + m.kind().key() + ") with its preprocessing")
-                .attribute("Conventions", "CF-1.8");
-        provenance.attributes().forEach(b::attribute);
+        NetcdfDataset.Builder b = ResultHeader.start("popcast mobility model (" + m.kind().key() + ") with its preprocessing",
+                provenance, FORMAT_VERSION, PRODUCT);
         ColumnScreen.Settings c = m.columns();
-        b.attribute("format_version", FORMAT_VERSION).attribute("product", PRODUCT).attribute("model", m.kind().key())
+        b.attribute("model", m.kind().key())
                 .attribute("target_column", c.target()).attribute("id_column", c.id()).attribute("year_column", c.year())
                 .attribute("window", (long) m.window()).attribute("neighbours", (long) pre.imputer().k())
                 .attribute("training_mean", m.trainingMean()).attribute("settings", m.settings())

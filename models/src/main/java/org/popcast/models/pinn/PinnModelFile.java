@@ -1,5 +1,6 @@
 package org.popcast.models.pinn;
 
+import org.popcast.models.common.ResultHeader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,12 +39,9 @@ public final class PinnModelFile {
     public static void write(Path modelDir, PdeScenario scenario, PinnSettings settings, PinnWeights weights,
                              Provenance provenance) throws IOException {
         Files.createDirectories(modelDir);
-        NetcdfDataset.Builder b = NetcdfDataset.builder()
-                .attribute("title", "popcast PINN model for the McKendrick-von Foerster problem, scenario " + scenario.name());
-        provenance.attributes().forEach(b::attribute);
-        b.attribute("format_version", FORMAT_VERSION)
-                .attribute("product", "agepde_pinn_model")
-                .attribute("scenario", scenario.name())
+        NetcdfDataset.Builder b = ResultHeader.start("popcast PINN model for the McKendrick-von Foerster problem, scenario "
+                + scenario.name(), provenance, FORMAT_VERSION, "agepde_pinn_model");
+        b.attribute("scenario", scenario.name())
                 .attribute("scenario_yaml", scenario.source());
         settings.toMap().forEach((k, v) -> b.attribute(SETTING + k, v));
         for (Map.Entry<String, double[][]> e : weights.arrays().entrySet()) {

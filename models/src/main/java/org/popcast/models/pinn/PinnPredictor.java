@@ -59,6 +59,27 @@ public final class PinnPredictor implements AutoCloseable {
     }
 
     /** The density on a grid, [time][age]. */
+    /**
+     * The prediction on a grid as a result file (product {@code agepde_pinn_prediction}): density,
+     * births and population by time, with the model directory it came from.
+     */
+    public org.popcast.data.io.NetcdfDataset gridDataset(org.popcast.models.agepde.PdeScenario scenario, double[] times, double[] ages,
+                                                         org.popcast.engine.provenance.Provenance provenance, java.nio.file.Path modelDir) {
+        double[][] density = grid(times, ages);
+        double[] flat = new double[times.length * ages.length];
+        for (int i = 0; i < times.length; i++) {
+            System.arraycopy(density[i], 0, flat, i * ages.length, ages.length);
+        }
+        return org.popcast.models.common.ResultHeader.start("popcast PINN prediction, scenario " + scenario.name(), provenance,
+                        PinnModelFile.FORMAT_VERSION, "agepde_pinn_prediction")
+                .attribute("model_dir", modelDir.toAbsolutePath().toString())
+                .dimension("time", times, "year", "time (calendar year, fractional)").dimension("age", ages, "year", "age")
+                .variable("density", java.util.List.of("time", "age"), flat, "persons per year of age", "population density by age (PINN)")
+                .variable("births", java.util.List.of("time"), births(times), "persons per year", "births per year (PINN)")
+                .variable("population", java.util.List.of("time"), population(times), "persons", "total population (PINN)")
+                .build();
+    }
+
     public double[][] grid(double[] times, double[] ages) {
         double[] a = new double[times.length * ages.length], t = new double[a.length];
         for (int i = 0; i < times.length; i++) {

@@ -1,5 +1,6 @@
 package org.popcast.models.pinn;
 
+import org.popcast.models.common.ResultHeader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -265,13 +266,9 @@ public final class PinnTrainRun {
                                          double lbfgsSeconds, int lbfgsIterations, double[] lossWeights, long stepsDone,
                                          boolean timeLimited) {
         PinnSettings s = o.settings();
-        NetcdfDataset.Builder b = NetcdfDataset.builder()
-                .attribute("title", "popcast " + s.toMap().get("model") + " for the McKendrick-von Foerster problem, scenario " + scenario.name())
-                .attribute("Conventions", "CF-1.8");
-        provenance.attributes().forEach(b::attribute);
-        b.attribute("format_version", FORMAT_VERSION)
-                .attribute("product", "agepde_pinn")
-                .attribute("architecture", s.architecture(scenario.problem()))
+        NetcdfDataset.Builder b = ResultHeader.start("popcast " + s.toMap().get("model") + " for the McKendrick-von Foerster problem, scenario "
+                + scenario.name(), provenance, FORMAT_VERSION, "agepde_pinn");
+        b.attribute("architecture", s.architecture(scenario.problem()))
                 .attribute("parameter_count", (long) s.parameterCount(scenario.problem()))
                 .attribute("scenario", scenario.name())
                 .attribute("scenario_yaml", scenario.source())
