@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.popcast.data.input.BuiltinData;
-import org.popcast.data.input.FeatureTable;
-import org.popcast.data.input.FeatureTableReader;
+import org.popcast.models.mobility.FeatureTable;
+import org.popcast.models.mobility.FeatureTableReader;
 import org.popcast.models.mobility.ColumnScreen;
 import org.popcast.models.mobility.MobilitySettings;
 import org.popcast.models.mobility.ModelKind;

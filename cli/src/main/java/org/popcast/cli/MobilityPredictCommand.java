@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-import org.popcast.data.input.FeatureTable;
+import org.popcast.models.mobility.FeatureTable;
 import org.popcast.models.mobility.EvaluationReport;
 import org.popcast.models.mobility.Metrics;
 import org.popcast.models.mobility.MobilityTable;

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.popcast.data.input.FeatureTable;
 
 /**
  * Chooses the feature columns and says why each other column was left out. The default target of

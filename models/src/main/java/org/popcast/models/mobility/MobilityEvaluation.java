@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.popcast.data.input.FeatureTable;
 import org.popcast.data.input.InputException;
 import org.popcast.engine.train.Progress;
 

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.popcast.data.input.FeatureTable;
 import org.popcast.data.input.InputException;
 
 /**

@@ -10,8 +10,6 @@ import java.util.Random;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
-import org.popcast.data.input.FeatureTable;
-import org.popcast.data.input.FeatureTableReader;
 
 /** The screen drops definition columns, proxies and ratio identities, and keeps honest features. */
 class ColumnScreenTest {

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.popcast.data.input.FeatureTable;
-import org.popcast.data.input.FeatureTableReader;
 import org.popcast.engine.train.Progress;
 
 /** The city split never shares a city; nothing of the test rows reaches the imputer, scaler or early stopping. */

@@ -3,8 +3,6 @@ package org.popcast.models.mobility;
 import java.util.Locale;
 import java.util.Random;
 
-import org.popcast.data.input.FeatureTable;
-import org.popcast.data.input.FeatureTableReader;
 
 /**
  * Small city-year tables with a known linear signal, target = 0.5 x1 - 0.3 x2 + 0.1 x3 + 0.2

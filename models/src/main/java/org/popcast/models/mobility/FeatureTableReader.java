@@ -1,4 +1,4 @@
-package org.popcast.data.input;
+package org.popcast.models.mobility;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -21,6 +21,8 @@ import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.popcast.data.input.InputFiles;
+import org.popcast.data.input.InputException;
 
 /**
  * Reads a {@link FeatureTable} from CSV (UTF-8, header row, comma separated, double quotes for

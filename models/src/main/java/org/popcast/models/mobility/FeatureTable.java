@@ -1,10 +1,11 @@
-package org.popcast.data.input;
+package org.popcast.models.mobility;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.popcast.data.input.InputException;
 
 /**
  * A table of named columns read from CSV or Arrow: numeric columns as doubles (NaN where a cell is
