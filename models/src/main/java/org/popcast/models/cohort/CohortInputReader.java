@@ -13,6 +13,7 @@ import org.popcast.data.input.CsvTable;
 import org.popcast.data.input.InputException;
 import org.popcast.data.input.InputFolder;
 import org.popcast.data.input.YamlConfig;
+import org.popcast.kernels.cohort.CohortLayout;
 import org.popcast.kernels.cohort.LifeTable;
 import org.popcast.kernels.cohort.Sex;
 
@@ -203,25 +204,28 @@ public final class CohortInputReader {
         for (int l = 0; l < leaves.length; l++) {
             leafIndex.put(regions.get(leaves[l]).code(), l);
         }
-        int a = ages.length;
-        double[] pop = new double[leaves.length * 2 * a];
+        CohortLayout layout = CohortLayout.ofLeaves(leaves.length, ages.length);
+        double[] pop = new double[layout.leafSize()];
         boolean[] seen = new boolean[pop.length];
         for (CsvTable.Row row : t.rows()) {
             int l = leafIndex.get(row.text("region"));
             int s = sex(row).ordinal();
             int x = RateTable.ageIndex(row, ages);
-            int at = (l * 2 + s) * a + x;
+            int at = layout.leafIndex(l, s, x);
             if (seen[at]) {
                 throw row.error("age", "duplicate row for region " + row.text("region") + ", sex " + row.text("sex") + ", age " + row.text("age"));
             }
             seen[at] = true;
             pop[at] = row.number("population", 0, 1e11);
         }
-        for (int i = 0; i < seen.length; i++) {
-            if (!seen[i]) {
-                int l = i / (2 * a), s = (i / a) % 2, x = i % a;
-                throw new InputException(t.file() + ": no row for region " + regions.get(leaves[l]).code() + ", sex " + Sex.values()[s]
-                        + ", age " + RateTable.fmt(ages[x]) + " (every age group of both sexes is needed)");
+        for (int l = 0; l < layout.leaves(); l++) {
+            for (Sex s : Sex.values()) {
+                for (int x = 0; x < layout.ages(); x++) {
+                    if (!seen[layout.leafIndex(l, s.ordinal(), x)]) {
+                        throw new InputException(t.file() + ": no row for region " + regions.get(leaves[l]).code() + ", sex " + s
+                                + ", age " + RateTable.fmt(ages[x]) + " (every age group of both sexes is needed)");
+                    }
+                }
             }
         }
         return pop;
@@ -325,20 +329,22 @@ public final class CohortInputReader {
             }
         }
         CsvTable prof = folder.csv(im.profileFile()).require("sex", "age", "weight");
-        double[] profile = new double[2 * inputAges.length];
+        CohortLayout layout = CohortLayout.ofLeaves(1, inputAges.length);
+        double[] profile = new double[layout.cells()];
         boolean[] got = new boolean[profile.length];
         for (CsvTable.Row row : prof.rows()) {
-            int at = sex(row).ordinal() * inputAges.length + RateTable.ageIndex(row, inputAges);
+            int at = layout.cell(sex(row).ordinal(), RateTable.ageIndex(row, inputAges));
             if (got[at]) {
                 throw row.error("age", "duplicate row for sex " + row.text("sex") + ", age " + row.text("age"));
             }
             got[at] = true;
             profile[at] = row.number("weight", 0, 1000);
         }
-        for (int i = 0; i < got.length; i++) {
-            if (!got[i]) {
-                throw new InputException(prof.file() + ": no row for sex " + Sex.values()[i / inputAges.length] + ", age "
-                        + RateTable.fmt(inputAges[i % inputAges.length]));
+        for (Sex s : Sex.values()) {
+            for (int x = 0; x < inputAges.length; x++) {
+                if (!got[layout.cell(s.ordinal(), x)]) {
+                    throw new InputException(prof.file() + ": no row for sex " + s + ", age " + RateTable.fmt(inputAges[x]));
+                }
             }
         }
         if (n != inputAges[1] - inputAges[0]) {
