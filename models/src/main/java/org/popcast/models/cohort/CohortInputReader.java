@@ -91,11 +91,11 @@ public final class CohortInputReader {
 
         static InputRates read(InputFolder folder, double[] ages, int n, Set<String> known) {
             RateTable fertility = RateTable.read(folder.csv("fertility.csv").require("region", "year", "age", "rate"),
-                    new String[] {"region"}, "rate", 0, 1, ages, false, known);
+                    false, "rate", 0, 1, ages, false, known);
             CsvTable mortTable = folder.csv("mortality.csv").require("region", "year", "sex", "age");
             String mortalityKind = mortTable.oneOf("mx", "qx", "Lx");
             double radix = readRadix(mortTable);
-            RateTable mortality = RateTable.read(mortTable, new String[] {"region", "sex"}, mortalityKind,
+            RateTable mortality = RateTable.read(mortTable, true, mortalityKind,
                     mortalityKind.equals("Lx") ? 1e-300 : 0, mortalityKind.equals("qx") ? 1 : mortalityKind.equals("mx") ? 10 : 1e12,
                     ages, true, known);
             RateTable migration = null;
@@ -104,7 +104,7 @@ public final class CohortInputReader {
                 CsvTable t = folder.csv("migration.csv").require("region", "year", "sex", "age");
                 migrationKind = t.oneOf("net_count", "net_rate");
                 double bound = migrationKind.equals("net_rate") ? 0.5 / n : 1e12;
-                migration = RateTable.read(t, new String[] {"region", "sex"}, migrationKind, -bound, bound, ages, false, known);
+                migration = RateTable.read(t, true, migrationKind, -bound, bound, ages, false, known);
             }
             RateTable srb = null;
             if (folder.exists("srb.csv")) {
@@ -120,18 +120,14 @@ public final class CohortInputReader {
         void regroup(AgeRegrouping regrouping) {
             fertility.transform(regrouping::mean);
             double[] ages = regrouping.ages();
-            mortality.entries().forEach((key, years) -> years.replaceAll((year, v) -> switch (mortalityKind) {
+            mortality.transformByKey((key, v) -> switch (mortalityKind) {
                 case "Lx" -> regrouping.sum(v);
-                case "mx" -> regrouping.deathRates(LifeTable.fromMx(ages, v, sexOf(key)));
-                default -> regrouping.deathProbabilities(LifeTable.fromQx(ages, v, sexOf(key)));
-            }));
+                case "mx" -> regrouping.deathRates(LifeTable.fromMx(ages, v, key.sex()));
+                default -> regrouping.deathProbabilities(LifeTable.fromQx(ages, v, key.sex()));
+            });
             if (migration != null) {
                 migration.transform(migrationKind.equals("net_count") ? regrouping::sum : regrouping::mean);
             }
-        }
-
-        private static Sex sexOf(String key) {
-            return Sex.parse(key.substring(key.indexOf('|') + 1));
         }
     }
 
@@ -171,7 +167,7 @@ public final class CohortInputReader {
         Set<String> regions = new LinkedHashSet<>();
         for (CsvTable.Row row : t.rows()) {
             String r = row.text("region");
-            if (r.isEmpty() || r.equals("*")) {
+            if (r.isEmpty() || r.equals(RegionSex.EVERY_REGION)) {
                 throw row.error("region", "expected a region code, got '" + r + "'");
             }
             regions.add(r);
@@ -195,7 +191,7 @@ public final class CohortInputReader {
         t.require("region", "name", "parent", "level", "cap");
         for (CsvTable.Row row : t.rows()) {
             String code = row.text("region");
-            if (code.isEmpty() || code.equals("*")) {
+            if (code.isEmpty() || code.equals(RegionSex.EVERY_REGION)) {
                 throw row.error("region", "expected a region code, got '" + code + "'");
             }
             if (index.containsKey(code)) {
@@ -302,7 +298,7 @@ public final class CohortInputReader {
 
     private static RateTable readSrb(CsvTable t, Set<String> known) {
         // one value per region and year: a rate table without an age column
-        return RateTable.read(t, new String[] {"region"}, "srb", 0.5, 2, new double[] {0}, true, known);
+        return RateTable.read(t, false, "srb", 0.5, 2, new double[] {0}, true, known);
     }
 
     /** Every leaf must have fertility and both sexes' mortality for the base year (directly or through '*'). */
@@ -310,12 +306,12 @@ public final class CohortInputReader {
         int year = in.settings().baseYear();
         for (int l = 0; l < in.leafCount(); l++) {
             String code = in.leaf(l).code();
-            if (in.fertility().at(code, "*", year) == null) {
+            if (in.fertility().at(code, year) == null) {
                 throw new InputException(in.fertility().file() + ": no fertility for region " + code + " in the base year " + year
                         + " or earlier (a row with region " + code + " or '*')");
             }
             for (Sex s : Sex.values()) {
-                if (in.mortality().at(code + "|" + s, "*|" + s, year) == null) {
+                if (in.mortality().at(code, s, year) == null) {
                     throw new InputException(in.mortality().file() + ": no mortality for region " + code + ", sex " + s
                             + " in the base year " + year + " or earlier");
                 }

@@ -113,7 +113,7 @@ public final class ProjectionPlan {
 
     public StepRates rates(int step) {
         int year = year(step);
-        double n = stepLength(), mid = year + n / 2;
+        double mid = year + stepLength() / 2;
         ProjectionSettings set = in.settings();
         int leaves = layout.leaves(), scen = layout.scenarios(), ages = layout.ages();
         double[] survival = new double[layout.leafSize()];
@@ -126,45 +126,18 @@ public final class ProjectionPlan {
         for (int l = 0; l < leaves; l++) {
             String code = in.leaf(l).code();
             for (Sex sex : Sex.values()) {
-                double[] rates = in.mortality().at(code + "|" + sex, "*|" + sex, year);
+                double[] rates = in.mortality().at(code, sex, year);
                 LifeTable t = improved.computeIfAbsent(rates, r -> lifeTable(r, sex, year, mid));
                 System.arraycopy(t.survivalRatios(), 0, survival, layout.leafIndex(l, sex.ordinal(), 0), ages);
                 birthSurvival[layout.leafSex(l, sex.ordinal())] = t.birthSurvival();
-                if (in.migration() != null) {
-                    double[] m = in.migration().at(code + "|" + sex, "*|" + sex, year);
-                    if (m != null) {
-                        double[] target = in.migrationKind().equals("net_count") ? explicitCount : explicitRate;
-                        System.arraycopy(m, 0, target, layout.leafIndex(l, sex.ordinal(), 0), ages);
-                    }
+                double[] m = in.migration() == null ? null : in.migration().at(code, sex, year);
+                if (m != null) {
+                    double[] target = in.migrationKind().equals("net_count") ? explicitCount : explicitRate;
+                    System.arraycopy(m, 0, target, layout.leafIndex(l, sex.ordinal(), 0), ages);
                 }
             }
-            double[] f = in.fertility().at(code, "*", year);
-            double tfr = 0;
-            for (double v : f) {
-                tfr += v * n;
-            }
-            for (int s = 0; s < scen; s++) {
-                TimePath path = scenarios.get(s).tfr();
-                double factor = 1;
-                if (path != null && path.startedBy(year)) {
-                    if (!(tfr > 0)) {
-                        throw new InputException(in.fertility().file() + ": region " + code + " has no fertility in " + year
-                                + ", so a TFR path cannot rescale it");
-                    }
-                    factor = path.value(mid) / tfr;
-                }
-                for (int a = 0; a < ages; a++) {
-                    fertility[layout.fertilityIndex(l, s, a)] = f[a] * factor;
-                }
-            }
-            double srb = 1.05;
-            double[] given = in.srb() == null ? null : in.srb().at(code, "*", year);
-            if (set.srbPath() != null && set.srbPath().startedBy(year)) {
-                srb = set.srbPath().value(mid);
-            } else if (given != null) {
-                srb = given[0];
-            }
-            femaleShare[l] = 1 / (1 + srb);
+            fertility(l, year, mid, fertility);
+            femaleShare[l] = 1 / (1 + srb(code, year, mid));
         }
         double[] scale = new double[scen];
         for (int s = 0; s < scen; s++) {
@@ -175,6 +148,40 @@ public final class ProjectionPlan {
         double[] size = set.internal() == null ? new double[] {1, 1} : set.internal().sizeFactors(year);
         return new StepRates(year, survival, birthSurvival, fertility, femaleShare, intRate, scale, size[0], size[1],
                 explicitCount, explicitRate);
+    }
+
+    /** Leaf l's fertility of the step for every scenario into {@code out} [L][S][A]: the input's, or rescaled to a TFR path. */
+    private void fertility(int l, int year, double mid, double[] out) {
+        String code = in.leaf(l).code();
+        double[] f = in.fertility().at(code, year);
+        double tfr = 0;
+        for (double v : f) {
+            tfr += v * stepLength();
+        }
+        for (int s = 0; s < layout.scenarios(); s++) {
+            TimePath path = scenarios.get(s).tfr();
+            double factor = 1;
+            if (path != null && path.startedBy(year)) {
+                if (!(tfr > 0)) {
+                    throw new InputException(in.fertility().file() + ": region " + code + " has no fertility in " + year
+                            + ", so a TFR path cannot rescale it");
+                }
+                factor = path.value(mid) / tfr;
+            }
+            for (int a = 0; a < layout.ages(); a++) {
+                out[layout.fertilityIndex(l, s, a)] = f[a] * factor;
+            }
+        }
+    }
+
+    /** The sex ratio at birth of a region in the step: the settings' path once started, else srb.csv, else 1.05. */
+    private double srb(String code, int year, double mid) {
+        ProjectionSettings set = in.settings();
+        double[] given = in.srb() == null ? null : in.srb().at(code, year);
+        if (set.srbPath() != null && set.srbPath().startedBy(year)) {
+            return set.srbPath().value(mid);
+        }
+        return given != null ? given[0] : 1.05;
     }
 
     private LifeTable lifeTable(double[] rates, Sex sex, int year, double mid) {
