@@ -31,7 +31,7 @@ public final class LoopProjector implements Projector {
             double[] migrants = migrants(plan, rates, state, capped);
             double[] next = new double[state.length];
             int series = layout.seriesCount();
-            double[] births = new double[series], deaths = new double[series * 2], net = new double[series * 2];
+            double[] births = new double[series], deaths = new double[series * CohortLayout.SEXES], net = new double[series * CohortLayout.SEXES];
             for (int l = 0; l < leaves; l++) {
                 double[][] surv = new double[2][ages];
                 for (int sex = 0; sex < 2; sex++) {
