@@ -10,7 +10,8 @@ import org.tensorflow.types.TFloat64;
 /**
  * The cohort-component step of {@link CohortStep} for every region, scenario and sex at once, as
  * TensorFlow graph ops (same equations, same conventions). Tensors are laid out region-first so
- * that regional sums are segment sums over the first axis:
+ * that regional sums are segment sums over the first axis ({@link CohortLayout} holds the flat
+ * index arithmetic of these shapes):
  *
  * <pre>
  *   population, migrants   [R, S, 2, A]   (region, scenario, sex F/M, age group; last group open)

@@ -6,6 +6,7 @@ import java.util.List;
 import org.popcast.engine.train.Progress;
 import org.popcast.kernels.cohort.BatchedCohortStep;
 import org.popcast.kernels.cohort.BatchedMigrationBalance;
+import org.popcast.kernels.cohort.CohortLayout;
 import org.popcast.kernels.graph.Tensors;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -33,21 +34,21 @@ public final class BatchedProjector implements Projector {
 
     @Override
     public ProjectionResult run(ProjectionPlan plan, Progress progress) {
-        CohortInput in = plan.input();
-        int leaves = in.leafCount(), scen = plan.scenarios().size(), ages = in.ageCount(), steps = plan.steps();
+        CohortLayout layout = plan.layout();
+        int steps = plan.steps();
         ProjectionResult result = ProjectionResult.of(plan);
         try (Graph g = new Graph(); Session session = new Session(g)) {
             StepGraph step = new StepGraph(Ops.create(g), plan);
-            double[] initial = LoopProjector.initialState(in, scen);
+            double[] initial = LoopProjector.initialState(plan.input(), layout);
             result.recordPopulation(0, initial);
-            Tensor initialState = Tensors.of(initial, leaves, scen, 2, ages);
-            Tensor initialCapped = Tensors.of(new double[leaves * scen], leaves, scen, 1, 1);
+            Tensor initialState = Tensors.of(initial, layout.stateShape());
+            Tensor initialCapped = Tensors.of(new double[layout.seriesCount()], layout.seriesShape());
             Tensor state = initialState, capped = initialCapped;
             Result previous = null;
             try {
                 for (int k = 0; k < steps; k++) {
                     StepRates r = plan.rates(k);
-                    List<Tensor> feeds = step.feeds(r, leaves, scen, ages);
+                    List<Tensor> feeds = step.feeds(r, layout);
                     Result out;
                     try {
                         Session.Runner runner = session.runner().feed(step.population, state).feed(step.capped, capped);
@@ -91,7 +92,8 @@ public final class BatchedProjector implements Projector {
 
         StepGraph(Ops tf, ProjectionPlan plan) {
             CohortInput in = plan.input();
-            int leaves = in.leafCount(), ages = in.ageCount();
+            CohortLayout layout = plan.layout();
+            int leaves = layout.leaves(), ages = layout.ages();
             double n = plan.stepLength();
             population = tf.placeholder(TFloat64.class);
             capped = tf.placeholder(TFloat64.class);
@@ -111,12 +113,13 @@ public final class BatchedProjector implements Projector {
                         tf.select(tf.math.less(total, tf.constant(size[1])), tf.math.mul(middleFactor, tf.onesLike(total)), tf.onesLike(total)));
                 Operand<TFloat64> active = tf.math.sub(one, cappedAfter);
                 Operand<TFloat64> scaled = tf.math.mul(tf.constant(n), scale);
-                Operand<TFloat64> raw = tf.math.mul(tf.math.mul(tf.math.mul(scaled, constant(tf, plan.leafRates(), leaves, 1, 2, ages)),
+                Operand<TFloat64> raw = tf.math.mul(tf.math.mul(tf.math.mul(scaled, constant(tf, plan.leafRates(), layout.leafShape())),
                         tf.math.mul(factor, population)), active);
                 int provinces = plan.hasOwnRate().length;
                 var provinceOf = tf.constant(in.provinceOf());
                 Operand<TFloat64> provincePop = tf.math.unsortedSegmentSum(population, provinceOf, tf.constant(provinces));
-                Operand<TFloat64> own = tf.math.mul(tf.math.mul(scaled, constant(tf, plan.provinceRates(), provinces, 1, 2, ages)), provincePop);
+                long[] byProvince = CohortLayout.ofLeaves(provinces, ages).leafShape();
+                Operand<TFloat64> own = tf.math.mul(tf.math.mul(scaled, constant(tf, plan.provinceRates(), byProvince)), provincePop);
                 Operand<TFloat64> internal = BatchedMigrationBalance.balance(tf, raw, active, population, provinceOf, provinces, own,
                         constant(tf, plan.hasOwnRate(), provinces, 1, 1, 1));
                 migrants = tf.math.add(internal, migrants);
@@ -132,12 +135,13 @@ public final class BatchedProjector implements Projector {
         }
 
         /** The step's rates as tensors, in the order of {@link #inputs}. */
-        List<Tensor> feeds(StepRates r, int leaves, int scen, int ages) {
-            return List.of(Tensors.of(r.survival(), leaves, 1, 2, ages), Tensors.of(r.birthSurvival(), leaves, 1, 2),
+        List<Tensor> feeds(StepRates r, CohortLayout layout) {
+            int leaves = layout.leaves(), scen = layout.scenarios(), ages = layout.ages();
+            return List.of(Tensors.of(r.survival(), layout.leafShape()), Tensors.of(r.birthSurvival(), leaves, 1, CohortLayout.SEXES),
                     Tensors.of(r.fertility(), leaves, scen, ages), Tensors.of(r.femaleShare(), leaves, 1),
                     TFloat64.scalarOf(r.internationalRate()), Tensors.of(r.migrationScale(), 1, scen, 1, 1),
                     TFloat64.scalarOf(r.smallFactor()), TFloat64.scalarOf(r.middleFactor()),
-                    Tensors.of(r.explicitCount(), leaves, 1, 2, ages), Tensors.of(r.explicitRate(), leaves, 1, 2, ages));
+                    Tensors.of(r.explicitCount(), layout.leafShape()), Tensors.of(r.explicitRate(), layout.leafShape()));
         }
 
         private static Operand<TFloat64> constant(Ops tf, double[] values, long... shape) {

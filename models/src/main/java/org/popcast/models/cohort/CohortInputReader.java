@@ -13,6 +13,8 @@ import org.popcast.data.input.CsvTable;
 import org.popcast.data.input.InputException;
 import org.popcast.data.input.InputFolder;
 import org.popcast.data.input.YamlConfig;
+import org.popcast.kernels.cohort.AgeRegrouping;
+import org.popcast.kernels.cohort.CohortLayout;
 import org.popcast.kernels.cohort.LifeTable;
 import org.popcast.kernels.cohort.Sex;
 
@@ -32,13 +34,7 @@ public final class CohortInputReader {
     }
 
     public static CohortInput read(InputFolder folder, ProjectionOverrides overrides) {
-        ProjectionSettings settings = ProjectionSettings.read(YamlConfig.parse(folder.name("projection.yaml"),
-                folder.text("projection.yaml")));
-        try {
-            settings = overrides.apply(settings);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage());
-        }
+        ProjectionSettings settings = settings(folder, overrides);
         CsvTable popTable = folder.csv("population.csv").require("region", "sex", "age", "population");
         double[] inputAges = ageGrid(popTable);
         int width = (int) (inputAges[1] - inputAges[0]);
@@ -49,55 +45,90 @@ public final class CohortInputReader {
         List<Region> regions = new ArrayList<>();
         Map<String, Integer> index = new LinkedHashMap<>();
         List<String> popRegions = populationRegions(popTable);
-        if (folder.exists("regions.csv")) {
-            readRegions(folder.csv("regions.csv"), regions, index);
-        } else {
-            for (String r : popRegions) {
-                index.put(r, regions.size());
-                regions.add(new Region(r, r, "", "region", Double.POSITIVE_INFINITY));
-            }
-        }
+        regions(folder, popRegions, regions, index);
         int[] leaves = leaves(popTable, popRegions, regions, index);
-        Set<String> known = index.keySet();
         double[] population = population(popTable, leaves, regions, inputAges);
-
-        RateTable fertility = RateTable.read(folder.csv("fertility.csv").require("region", "year", "age", "rate"),
-                new String[] {"region"}, "rate", 0, 1, inputAges, false, known);
-        CsvTable mortTable = folder.csv("mortality.csv").require("region", "year", "sex", "age");
-        String mortalityKind = mortTable.oneOf("mx", "qx", "Lx");
-        double radix = radix(mortTable);
-        RateTable mortality = RateTable.read(mortTable, new String[] {"region", "sex"}, mortalityKind, mortalityKind.equals("Lx") ? 1e-300 : 0,
-                mortalityKind.equals("qx") ? 1 : mortalityKind.equals("mx") ? 10 : 1e12, inputAges, true, known);
-        RateTable migration = null;
-        String migrationKind = null;
-        if (folder.exists("migration.csv")) {
-            CsvTable t = folder.csv("migration.csv").require("region", "year", "sex", "age");
-            migrationKind = t.oneOf("net_count", "net_rate");
-            double bound = migrationKind.equals("net_rate") ? 0.5 / n : 1e12;
-            migration = RateTable.read(t, new String[] {"region", "sex"}, migrationKind, -bound, bound, inputAges, false, known);
-        }
-        RateTable srb = null;
-        if (folder.exists("srb.csv")) {
-            srb = readSrb(folder.csv("srb.csv").require("region", "year", "srb"), known);
-        }
+        InputRates rates = InputRates.read(folder, inputAges, n, index.keySet());
         double[] ages = inputAges;
         if (n != width) {
-            ages = groupedAges(inputAges, n);
-            population = groupPopulation(population, inputAges, n);
-            fertility.transform(v -> mean(v, inputAges, n));
-            mortality = groupMortality(mortality, mortalityKind, inputAges, n);
-            if (migration != null) {
-                boolean counts = migrationKind.equals("net_count");
-                migration.transform(v -> counts ? sum(v, inputAges, n) : mean(v, inputAges, n));
-            }
+            AgeRegrouping regrouping = regrouping(inputAges, n);
+            ages = regrouping.groupedAges();
+            population = regrouping.sumRows(population);
+            rates.regroup(regrouping);
         }
-        CohortInput partial = new CohortInput(folder.describe(), settings, List.copyOf(regions), leaves, ages, population, fertility,
-                mortality, mortalityKind, radix, migration, migrationKind, srb, null, null, null, null, null);
+        CohortInput partial = new CohortInput(folder.describe(), settings, List.copyOf(regions), leaves, ages, population,
+                rates.fertility(), rates.mortality(), rates.mortalityKind(), rates.radix(), rates.migration(), rates.migrationKind(),
+                rates.srb(), null, null, null, null, null);
         checkCoverage(partial);
         if (settings.internal() == null) {
             return partial;
         }
         return withInternalMigration(partial, folder, inputAges, n);
+    }
+
+    private static ProjectionSettings settings(InputFolder folder, ProjectionOverrides overrides) {
+        ProjectionSettings settings = ProjectionSettings.read(YamlConfig.parse(folder.name("projection.yaml"),
+                folder.text("projection.yaml")));
+        try {
+            return overrides.apply(settings);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
+    /** Single-year (or five-year) input groups into the step's groups; an open age off the new grid is an input error. */
+    private static AgeRegrouping regrouping(double[] inputAges, int n) {
+        try {
+            return new AgeRegrouping(inputAges, n);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(e.getMessage());
+        }
+    }
+
+    /** The rate files, on the input's age groups until {@link #regroup}. */
+    private record InputRates(RateTable fertility, RateTable mortality, String mortalityKind, double radix, RateTable migration,
+                              String migrationKind, RateTable srb) {
+
+        static InputRates read(InputFolder folder, double[] ages, int n, Set<String> known) {
+            RateTable fertility = RateTable.read(folder.csv("fertility.csv").require("region", "year", "age", "rate"),
+                    false, "rate", 0, 1, ages, false, known);
+            CsvTable mortTable = folder.csv("mortality.csv").require("region", "year", "sex", "age");
+            String mortalityKind = mortTable.oneOf("mx", "qx", "Lx");
+            double radix = readRadix(mortTable);
+            RateTable mortality = RateTable.read(mortTable, true, mortalityKind,
+                    mortalityKind.equals("Lx") ? 1e-300 : 0, mortalityKind.equals("qx") ? 1 : mortalityKind.equals("mx") ? 10 : 1e12,
+                    ages, true, known);
+            RateTable migration = null;
+            String migrationKind = null;
+            if (folder.exists("migration.csv")) {
+                CsvTable t = folder.csv("migration.csv").require("region", "year", "sex", "age");
+                migrationKind = t.oneOf("net_count", "net_rate");
+                double bound = migrationKind.equals("net_rate") ? 0.5 / n : 1e12;
+                migration = RateTable.read(t, true, migrationKind, -bound, bound, ages, false, known);
+            }
+            RateTable srb = null;
+            if (folder.exists("srb.csv")) {
+                srb = readSrb(folder.csv("srb.csv").require("region", "year", "srb"), known);
+            }
+            return new InputRates(fertility, mortality, mortalityKind, radix, migration, migrationKind, srb);
+        }
+
+        /**
+         * Regroups the tables in place: fertility and migration rates averaged, migration counts and
+         * person-years summed, death rates and probabilities through the input's life table.
+         */
+        void regroup(AgeRegrouping regrouping) {
+            fertility.transform(regrouping::mean);
+            double[] ages = regrouping.ages();
+            mortality.transformByKey((key, v) -> switch (mortalityKind) {
+                case "Lx" -> regrouping.sum(v);
+                case "mx" -> regrouping.deathRates(LifeTable.fromMx(ages, v, key.sex()));
+                default -> regrouping.deathProbabilities(LifeTable.fromQx(ages, v, key.sex()));
+            });
+            if (migration != null) {
+                migration.transform(migrationKind.equals("net_count") ? regrouping::sum : regrouping::mean);
+            }
+        }
     }
 
     /** Command-line overrides of projection.yaml (null keeps the file's value). */
@@ -136,7 +167,7 @@ public final class CohortInputReader {
         Set<String> regions = new LinkedHashSet<>();
         for (CsvTable.Row row : t.rows()) {
             String r = row.text("region");
-            if (r.isEmpty() || r.equals("*")) {
+            if (r.isEmpty() || r.equals(RegionSex.EVERY_REGION)) {
                 throw row.error("region", "expected a region code, got '" + r + "'");
             }
             regions.add(r);
@@ -144,11 +175,23 @@ public final class CohortInputReader {
         return new ArrayList<>(regions);
     }
 
+    /** The regions of regions.csv, or else one region (with no parent) per region of population.csv. */
+    private static void regions(InputFolder folder, List<String> popRegions, List<Region> regions, Map<String, Integer> index) {
+        if (folder.exists("regions.csv")) {
+            readRegions(folder.csv("regions.csv"), regions, index);
+            return;
+        }
+        for (String r : popRegions) {
+            index.put(r, regions.size());
+            regions.add(new Region(r, r, "", "region", Double.POSITIVE_INFINITY));
+        }
+    }
+
     private static void readRegions(CsvTable t, List<Region> regions, Map<String, Integer> index) {
         t.require("region", "name", "parent", "level", "cap");
         for (CsvTable.Row row : t.rows()) {
             String code = row.text("region");
-            if (code.isEmpty() || code.equals("*")) {
+            if (code.isEmpty() || code.equals(RegionSex.EVERY_REGION)) {
                 throw row.error("region", "expected a region code, got '" + code + "'");
             }
             if (index.containsKey(code)) {
@@ -203,25 +246,28 @@ public final class CohortInputReader {
         for (int l = 0; l < leaves.length; l++) {
             leafIndex.put(regions.get(leaves[l]).code(), l);
         }
-        int a = ages.length;
-        double[] pop = new double[leaves.length * 2 * a];
+        CohortLayout layout = CohortLayout.ofLeaves(leaves.length, ages.length);
+        double[] pop = new double[layout.leafSize()];
         boolean[] seen = new boolean[pop.length];
         for (CsvTable.Row row : t.rows()) {
             int l = leafIndex.get(row.text("region"));
             int s = sex(row).ordinal();
             int x = RateTable.ageIndex(row, ages);
-            int at = (l * 2 + s) * a + x;
+            int at = layout.leafIndex(l, s, x);
             if (seen[at]) {
                 throw row.error("age", "duplicate row for region " + row.text("region") + ", sex " + row.text("sex") + ", age " + row.text("age"));
             }
             seen[at] = true;
             pop[at] = row.number("population", 0, 1e11);
         }
-        for (int i = 0; i < seen.length; i++) {
-            if (!seen[i]) {
-                int l = i / (2 * a), s = (i / a) % 2, x = i % a;
-                throw new InputException(t.file() + ": no row for region " + regions.get(leaves[l]).code() + ", sex " + Sex.values()[s]
-                        + ", age " + RateTable.fmt(ages[x]) + " (every age group of both sexes is needed)");
+        for (int l = 0; l < layout.leaves(); l++) {
+            for (Sex s : Sex.values()) {
+                for (int x = 0; x < layout.ages(); x++) {
+                    if (!seen[layout.leafIndex(l, s.ordinal(), x)]) {
+                        throw new InputException(t.file() + ": no row for region " + regions.get(leaves[l]).code() + ", sex " + s
+                                + ", age " + RateTable.fmt(ages[x]) + " (every age group of both sexes is needed)");
+                    }
+                }
             }
         }
         return pop;
@@ -235,7 +281,7 @@ public final class CohortInputReader {
         }
     }
 
-    private static double radix(CsvTable t) {
+    private static double readRadix(CsvTable t) {
         if (!t.has("l0")) {
             return LifeTable.RADIX;
         }
@@ -252,7 +298,7 @@ public final class CohortInputReader {
 
     private static RateTable readSrb(CsvTable t, Set<String> known) {
         // one value per region and year: a rate table without an age column
-        return RateTable.read(t, new String[] {"region"}, "srb", 0.5, 2, new double[] {0}, true, known);
+        return RateTable.read(t, false, "srb", 0.5, 2, new double[] {0}, true, known);
     }
 
     /** Every leaf must have fertility and both sexes' mortality for the base year (directly or through '*'). */
@@ -260,12 +306,12 @@ public final class CohortInputReader {
         int year = in.settings().baseYear();
         for (int l = 0; l < in.leafCount(); l++) {
             String code = in.leaf(l).code();
-            if (in.fertility().at(code, "*", year) == null) {
+            if (in.fertility().at(code, year) == null) {
                 throw new InputException(in.fertility().file() + ": no fertility for region " + code + " in the base year " + year
                         + " or earlier (a row with region " + code + " or '*')");
             }
             for (Sex s : Sex.values()) {
-                if (in.mortality().at(code + "|" + s, "*|" + s, year) == null) {
+                if (in.mortality().at(code, s, year) == null) {
                     throw new InputException(in.mortality().file() + ": no mortality for region " + code + ", sex " + s
                             + " in the base year " + year + " or earlier");
                 }
@@ -275,12 +321,28 @@ public final class CohortInputReader {
 
     private static CohortInput withInternalMigration(CohortInput in, InputFolder folder, double[] inputAges, int n) {
         ProjectionSettings.InternalMigration im = in.settings().internal();
-        List<Integer> provinces = new ArrayList<>();
-        int[] provinceOf = new int[in.leafCount()];
         Map<String, Integer> regionIndex = new HashMap<>();
         for (int i = 0; i < in.regions().size(); i++) {
             regionIndex.put(in.regions().get(i).code(), i);
         }
+        List<Integer> provinces = new ArrayList<>();
+        int[] provinceOf = provinces(in, folder, regionIndex, provinces);
+        double[] leafRate = new double[in.leafCount()];
+        double[] provinceRate = new double[provinces.size()];
+        java.util.Arrays.fill(provinceRate, Double.NaN);
+        readInternalRates(folder.csv(im.ratesFile()).require("region", "rate"), in, regionIndex, provinces, n, leafRate, provinceRate);
+        double[] profile = readProfile(folder.csv(im.profileFile()).require("sex", "age", "weight"), inputAges);
+        if (n != inputAges[1] - inputAges[0]) {
+            profile = regrouping(inputAges, n).meanRows(profile);
+        }
+        return new CohortInput(in.source(), in.settings(), in.regions(), in.leaves(), in.ages(), in.population(), in.fertility(),
+                in.mortality(), in.mortalityKind(), in.radix(), in.migration(), in.migrationKind(), in.srb(), provinceOf,
+                provinces.stream().mapToInt(Integer::intValue).toArray(), leafRate, provinceRate, profile);
+    }
+
+    /** The leaves' parents into {@code provinces} (region indices, in order of first use); returns each leaf's index into it. */
+    private static int[] provinces(CohortInput in, InputFolder folder, Map<String, Integer> regionIndex, List<Integer> provinces) {
+        int[] provinceOf = new int[in.leafCount()];
         for (int l = 0; l < in.leafCount(); l++) {
             String parent = in.leaf(l).parent();
             if (parent.isEmpty()) {
@@ -293,11 +355,13 @@ public final class CohortInputReader {
             }
             provinceOf[l] = provinces.indexOf(p);
         }
-        double[] leafRate = new double[in.leafCount()];
-        double[] provinceRate = new double[provinces.size()];
-        java.util.Arrays.fill(provinceRate, Double.NaN);
+        return provinceOf;
+    }
+
+    /** The internal migration rates of every leaf and of the provinces that have their own (others stay NaN). */
+    private static void readInternalRates(CsvTable rates, CohortInput in, Map<String, Integer> regionIndex, List<Integer> provinces,
+                                          int n, double[] leafRate, double[] provinceRate) {
         boolean[] leafSeen = new boolean[in.leafCount()];
-        CsvTable rates = folder.csv(im.ratesFile()).require("region", "rate");
         Set<String> seen = new java.util.HashSet<>();
         for (CsvTable.Row row : rates.rows()) {
             String code = row.text("region");
@@ -324,34 +388,29 @@ public final class CohortInputReader {
                 throw new InputException(rates.file() + ": no rate for region " + in.leaf(l).code() + " (every projected region needs one)");
             }
         }
-        CsvTable prof = folder.csv(im.profileFile()).require("sex", "age", "weight");
-        double[] profile = new double[2 * inputAges.length];
+    }
+
+    /** The migration age profile [2][A] on the input's age groups. */
+    private static double[] readProfile(CsvTable prof, double[] inputAges) {
+        CohortLayout layout = CohortLayout.ofLeaves(1, inputAges.length);
+        double[] profile = new double[layout.cells()];
         boolean[] got = new boolean[profile.length];
         for (CsvTable.Row row : prof.rows()) {
-            int at = sex(row).ordinal() * inputAges.length + RateTable.ageIndex(row, inputAges);
+            int at = layout.cell(sex(row).ordinal(), RateTable.ageIndex(row, inputAges));
             if (got[at]) {
                 throw row.error("age", "duplicate row for sex " + row.text("sex") + ", age " + row.text("age"));
             }
             got[at] = true;
             profile[at] = row.number("weight", 0, 1000);
         }
-        for (int i = 0; i < got.length; i++) {
-            if (!got[i]) {
-                throw new InputException(prof.file() + ": no row for sex " + Sex.values()[i / inputAges.length] + ", age "
-                        + RateTable.fmt(inputAges[i % inputAges.length]));
+        for (Sex s : Sex.values()) {
+            for (int x = 0; x < inputAges.length; x++) {
+                if (!got[layout.cell(s.ordinal(), x)]) {
+                    throw new InputException(prof.file() + ": no row for sex " + s + ", age " + RateTable.fmt(inputAges[x]));
+                }
             }
         }
-        if (n != inputAges[1] - inputAges[0]) {
-            double[] grouped = new double[2 * in.ageCount()];
-            for (int s = 0; s < 2; s++) {
-                double[] g = mean(java.util.Arrays.copyOfRange(profile, s * inputAges.length, (s + 1) * inputAges.length), inputAges, n);
-                System.arraycopy(g, 0, grouped, s * g.length, g.length);
-            }
-            profile = grouped;
-        }
-        return new CohortInput(in.source(), in.settings(), in.regions(), in.leaves(), in.ages(), in.population(), in.fertility(),
-                in.mortality(), in.mortalityKind(), in.radix(), in.migration(), in.migrationKind(), in.srb(), provinceOf,
-                provinces.stream().mapToInt(Integer::intValue).toArray(), leafRate, provinceRate, profile);
+        return profile;
     }
 
     private static int indexOf(int[] a, int v) {
@@ -361,77 +420,5 @@ public final class CohortInputReader {
             }
         }
         return -1;
-    }
-
-    // ---- grouping single years into n-year groups (the last group open) ----
-
-    static double[] groupedAges(double[] ages, int n) {
-        double last = ages[ages.length - 1];
-        if (last % n != 0) {
-            throw new InputException("the open age group starts at " + RateTable.fmt(last) + ", which is not a multiple of the step " + n);
-        }
-        double[] out = new double[(int) (last / n) + 1];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = i * n;
-        }
-        return out;
-    }
-
-    private static int group(double age, int n, int groups) {
-        return Math.min((int) (age / n), groups - 1);
-    }
-
-    static double[] sum(double[] v, double[] ages, int n) {
-        double[] out = new double[groupedAges(ages, n).length];
-        for (int i = 0; i < v.length; i++) {
-            out[group(ages[i], n, out.length)] += v[i];
-        }
-        return out;
-    }
-
-    static double[] mean(double[] v, double[] ages, int n) {
-        double[] out = sum(v, ages, n);
-        double[] count = sum(filled(v.length), ages, n);
-        for (int i = 0; i < out.length; i++) {
-            out[i] /= count[i];
-        }
-        return out;
-    }
-
-    private static double[] filled(int length) {
-        double[] ones = new double[length];
-        java.util.Arrays.fill(ones, 1);
-        return ones;
-    }
-
-    private static double[] groupPopulation(double[] pop, double[] ages, int n) {
-        int a = ages.length, g = groupedAges(ages, n).length;
-        double[] out = new double[pop.length / a * g];
-        for (int block = 0; block < pop.length / a; block++) {
-            double[] grouped = sum(java.util.Arrays.copyOfRange(pop, block * a, (block + 1) * a), ages, n);
-            System.arraycopy(grouped, 0, out, block * g, g);
-        }
-        return out;
-    }
-
-    private static RateTable groupMortality(RateTable t, String kind, double[] ages, int n) {
-        t.entries().forEach((key, years) -> years.replaceAll((year, v) -> {
-            if (kind.equals("Lx")) {
-                return sum(v, ages, n);
-            }
-            Sex sex = Sex.parse(key.substring(key.indexOf('|') + 1));
-            LifeTable single = kind.equals("mx") ? LifeTable.fromMx(ages, v, sex) : LifeTable.fromQx(ages, v, sex);
-            double[] l = single.lx(), big = sum(single.personYears(), ages, n);
-            double[] grouped = groupedAges(ages, n);
-            double[] out = new double[grouped.length];
-            for (int i = 0; i < out.length - 1; i++) {
-                double lStart = l[(int) grouped[i]], lEnd = l[(int) grouped[i + 1]];
-                out[i] = kind.equals("mx") ? (lStart - lEnd) / big[i] : 1 - lEnd / lStart;
-            }
-            int open = (int) grouped[out.length - 1];
-            out[out.length - 1] = kind.equals("mx") ? l[open] / big[out.length - 1] : 1;
-            return out;
-        }));
-        return t;
     }
 }

@@ -1,6 +1,7 @@
 package org.popcast.models.cohort;
 
 import org.popcast.engine.train.Progress;
+import org.popcast.kernels.cohort.CohortLayout;
 import org.popcast.kernels.cohort.CohortStep;
 import org.popcast.kernels.cohort.MigrationBalance;
 
@@ -18,41 +19,42 @@ public final class LoopProjector implements Projector {
 
     @Override
     public ProjectionResult run(ProjectionPlan plan, Progress progress) {
-        CohortInput in = plan.input();
-        int leaves = in.leafCount(), scen = plan.scenarios().size(), ages = in.ageCount(), steps = plan.steps();
+        CohortLayout layout = plan.layout();
+        int leaves = layout.leaves(), scen = layout.scenarios(), ages = layout.ages(), steps = plan.steps();
         ProjectionResult result = ProjectionResult.of(plan);
-        double[] state = initialState(in, scen);
-        boolean[] capped = new boolean[leaves * scen];
+        double[] state = initialState(plan.input(), layout);
+        boolean[] capped = new boolean[layout.seriesCount()];
         result.recordPopulation(0, state);
         double n = plan.stepLength();
         for (int k = 0; k < steps; k++) {
             StepRates rates = plan.rates(k);
             double[] migrants = migrants(plan, rates, state, capped);
             double[] next = new double[state.length];
-            double[] births = new double[leaves * scen], deaths = new double[leaves * scen * 2], net = new double[leaves * scen * 2];
+            int series = layout.seriesCount();
+            double[] births = new double[series], deaths = new double[series * CohortLayout.SEXES], net = new double[series * CohortLayout.SEXES];
             for (int l = 0; l < leaves; l++) {
                 double[][] surv = new double[2][ages];
                 for (int sex = 0; sex < 2; sex++) {
-                    System.arraycopy(rates.survival(), (l * 2 + sex) * ages, surv[sex], 0, ages);
+                    System.arraycopy(rates.survival(), layout.leafIndex(l, sex, 0), surv[sex], 0, ages);
                 }
                 double srb = 1 / rates.femaleShare()[l] - 1;
+                double[] birthSurvival = {rates.birthSurvival()[layout.leafSex(l, 0)], rates.birthSurvival()[layout.leafSex(l, 1)]};
                 for (int s = 0; s < scen; s++) {
-                    int base = (l * scen + s) * 2 * ages;
                     double[][] p = new double[2][ages], m = new double[2][ages];
                     for (int sex = 0; sex < 2; sex++) {
-                        System.arraycopy(state, base + sex * ages, p[sex], 0, ages);
-                        System.arraycopy(migrants, base + sex * ages, m[sex], 0, ages);
+                        System.arraycopy(state, layout.index(l, s, sex, 0), p[sex], 0, ages);
+                        System.arraycopy(migrants, layout.index(l, s, sex, 0), m[sex], 0, ages);
                     }
                     double[] f = new double[ages];
-                    System.arraycopy(rates.fertility(), (l * scen + s) * ages, f, 0, ages);
-                    CohortStep.Result r = CohortStep.project(p, m, new CohortStep.Rates(surv,
-                            new double[] {rates.birthSurvival()[2 * l], rates.birthSurvival()[2 * l + 1]}, f, srb), n, plan.timing());
+                    System.arraycopy(rates.fertility(), layout.fertilityOffset(l, s), f, 0, ages);
+                    CohortStep.Result r = CohortStep.project(p, m, new CohortStep.Rates(surv, birthSurvival.clone(), f, srb), n,
+                            plan.timing());
                     for (int sex = 0; sex < 2; sex++) {
-                        System.arraycopy(r.population()[sex], 0, next, base + sex * ages, ages);
-                        deaths[(l * scen + s) * 2 + sex] = r.deaths()[sex];
-                        net[(l * scen + s) * 2 + sex] = r.netMigration()[sex];
+                        System.arraycopy(r.population()[sex], 0, next, layout.index(l, s, sex, 0), ages);
+                        deaths[layout.bySex(l, s, sex)] = r.deaths()[sex];
+                        net[layout.bySex(l, s, sex)] = r.netMigration()[sex];
                     }
-                    births[l * scen + s] = r.births();
+                    births[layout.series(l, s)] = r.births();
                 }
             }
             result.recordFlows(k, births, deaths, net);
@@ -63,13 +65,12 @@ public final class LoopProjector implements Projector {
         return result;
     }
 
-    /** The base population repeated for every scenario, [L][S][2][A]. */
-    static double[] initialState(CohortInput in, int scenarios) {
-        int block = 2 * in.ageCount();
-        double[] state = new double[in.leafCount() * scenarios * block];
-        for (int l = 0; l < in.leafCount(); l++) {
-            for (int s = 0; s < scenarios; s++) {
-                System.arraycopy(in.population(), l * block, state, (l * scenarios + s) * block, block);
+    /** The base population ([L][2][A]) repeated for every scenario, [L][S][2][A]. */
+    static double[] initialState(CohortInput in, CohortLayout layout) {
+        double[] state = new double[layout.size()];
+        for (int l = 0; l < layout.leaves(); l++) {
+            for (int s = 0; s < layout.scenarios(); s++) {
+                System.arraycopy(in.population(), layout.leafOffset(l), state, layout.offset(l, s), layout.cells());
             }
         }
         return state;
@@ -77,58 +78,71 @@ public final class LoopProjector implements Projector {
 
     /** Net migrants of the step [L][S][2][A]; updates {@code capped} ([L][S]) first. */
     static double[] migrants(ProjectionPlan plan, StepRates rates, double[] state, boolean[] capped) {
-        CohortInput in = plan.input();
-        int leaves = in.leafCount(), scen = plan.scenarios().size(), ages = in.ageCount(), cells = 2 * ages;
+        CohortLayout layout = plan.layout();
+        int leaves = layout.leaves(), scen = layout.scenarios(), cells = layout.cells();
         double n = plan.stepLength();
         double[] out = new double[state.length];
         double[] caps = plan.caps(), size = plan.sizeThresholds();
-        double[] factor = new double[leaves * scen];
+        double[] factor = new double[layout.seriesCount()];
         for (int l = 0; l < leaves; l++) {
             for (int s = 0; s < scen; s++) {
                 double total = 0;
                 for (int i = 0; i < cells; i++) {
-                    total += state[(l * scen + s) * cells + i];
+                    total += state[layout.offset(l, s) + i];
                 }
-                capped[l * scen + s] |= total >= caps[l];
-                factor[l * scen + s] = total < size[0] ? rates.smallFactor() : total < size[1] ? rates.middleFactor() : 1;
+                capped[layout.series(l, s)] |= total >= caps[l];
+                factor[layout.series(l, s)] = total < size[0] ? rates.smallFactor() : total < size[1] ? rates.middleFactor() : 1;
             }
         }
-        if (in.hasInternalMigration()) {
-            double[] leafRates = plan.leafRates(), provinceRates = plan.provinceRates(), hasOwn = plan.hasOwnRate();
-            int provinces = hasOwn.length;
-            for (int s = 0; s < scen; s++) {
-                boolean[] active = new boolean[leaves];
-                for (int l = 0; l < leaves; l++) {
-                    active[l] = !capped[l * scen + s];
-                }
-                for (int i = 0; i < cells; i++) {
-                    double[] raw = new double[leaves], weight = new double[leaves], own = new double[provinces];
-                    double[] provincePop = new double[provinces];
-                    for (int l = 0; l < leaves; l++) {
-                        double p = state[(l * scen + s) * cells + i];
-                        weight[l] = p;
-                        raw[l] = active[l] ? n * rates.migrationScale()[s] * leafRates[l * cells + i] * factor[l * scen + s] * p : 0;
-                        provincePop[in.provinceOf()[l]] += p;
-                    }
-                    for (int g = 0; g < provinces; g++) {
-                        own[g] = hasOwn[g] > 0 ? n * rates.migrationScale()[s] * provinceRates[g * cells + i] * provincePop[g] : Double.NaN;
-                    }
-                    double[] balanced = MigrationBalance.balance(raw, active, weight, in.provinceOf(), own);
-                    for (int l = 0; l < leaves; l++) {
-                        out[(l * scen + s) * cells + i] = balanced[l];
-                    }
-                }
-            }
+        if (plan.input().hasInternalMigration()) {
+            internalMigrants(plan, rates, state, capped, factor, out);
         }
         for (int l = 0; l < leaves; l++) {
             for (int s = 0; s < scen; s++) {
                 for (int i = 0; i < cells; i++) {
-                    int at = (l * scen + s) * cells + i;
-                    out[at] += n * rates.internationalRate() * state[at] + rates.explicitCount()[l * cells + i]
-                            + n * rates.explicitRate()[l * cells + i] * state[at];
+                    int at = layout.offset(l, s) + i, leafAt = layout.leafOffset(l) + i;
+                    out[at] += n * rates.internationalRate() * state[at] + rates.explicitCount()[leafAt]
+                            + n * rates.explicitRate()[leafAt] * state[at];
                 }
             }
         }
         return out;
+    }
+
+    /** Balanced internal migrants of every cell, into {@code out} [L][S][2][A]. */
+    private static void internalMigrants(ProjectionPlan plan, StepRates rates, double[] state, boolean[] capped, double[] factor,
+                                         double[] out) {
+        CohortInput in = plan.input();
+        CohortLayout layout = plan.layout();
+        int leaves = layout.leaves(), scen = layout.scenarios(), cells = layout.cells();
+        double n = plan.stepLength();
+        double[] leafRates = plan.leafRates(), provinceRates = plan.provinceRates(), hasOwn = plan.hasOwnRate();
+        int provinces = hasOwn.length;
+        CohortLayout byProvince = CohortLayout.ofLeaves(provinces, layout.ages());
+        for (int s = 0; s < scen; s++) {
+            boolean[] active = new boolean[leaves];
+            for (int l = 0; l < leaves; l++) {
+                active[l] = !capped[layout.series(l, s)];
+            }
+            for (int i = 0; i < cells; i++) {
+                double[] raw = new double[leaves], weight = new double[leaves], own = new double[provinces];
+                double[] provincePop = new double[provinces];
+                for (int l = 0; l < leaves; l++) {
+                    double p = state[layout.offset(l, s) + i];
+                    weight[l] = p;
+                    raw[l] = active[l] ? n * rates.migrationScale()[s] * leafRates[layout.leafOffset(l) + i] * factor[layout.series(l, s)] * p
+                            : 0;
+                    provincePop[in.provinceOf()[l]] += p;
+                }
+                for (int g = 0; g < provinces; g++) {
+                    own[g] = hasOwn[g] > 0 ? n * rates.migrationScale()[s] * provinceRates[byProvince.leafOffset(g) + i] * provincePop[g]
+                            : Double.NaN;
+                }
+                double[] balanced = MigrationBalance.balance(raw, active, weight, in.provinceOf(), own);
+                for (int l = 0; l < leaves; l++) {
+                    out[layout.offset(l, s) + i] = balanced[l];
+                }
+            }
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.popcast.data.io.NetcdfDataset;
 import org.popcast.data.io.TidyTable;
 import org.popcast.engine.provenance.Provenance;
+import org.popcast.kernels.cohort.CohortLayout;
 import org.popcast.kernels.cohort.Sex;
 
 /**
@@ -69,7 +70,8 @@ public final class ProjectionOutputs {
     public NetcdfDataset dataset(Provenance provenance, Map<String, String> texts) {
         CohortInput in = plan.input();
         ProjectionSettings set = in.settings();
-        int scen = result.scenarios(), reg = regions.size(), ages = result.ages(), years = result.years().length;
+        CohortLayout layout = result.layout();
+        int reg = regions.size();
         NetcdfDataset.Builder b = NetcdfDataset.builder()
                 .attribute("title", "popcast cohort-component projection")
                 .attribute("Conventions", "CF-1.8");
@@ -95,8 +97,8 @@ public final class ProjectionOutputs {
                 .dimension("sex", new String[] {"F", "M"}, "sex")
                 .dimension("age", in.ages(), "year", "start of the age group (the last group is open)")
                 .dimension("year", java.util.Arrays.stream(result.years()).asLongStream().toArray(), "year", "calendar year (1 January)");
-        b.variable("population", List.of("scenario", "region", "sex", "age", "year"), aggregate(2 * ages,
-                (l, s, i, t) -> result.populationAt(t)[(l * scen + s) * 2 * ages + i]), "persons", "population at the start of the year");
+        b.variable("population", List.of("scenario", "region", "sex", "age", "year"), aggregate(layout.cells(),
+                (l, s, i, t) -> result.populationAt(t)[layout.offset(l, s) + i]), "persons", "population at the start of the year");
         b.variable("population_total", List.of("scenario", "region", "year"), aggregate(1, (l, s, i, t) -> result.total(s, l, t)),
                 "persons", "total population at the start of the year (both sexes, all ages)");
         b.variable("births", List.of("scenario", "region", "year"), aggregate(1, (l, s, i, t) -> result.births(s, l, t)), "persons",

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.popcast.data.input.InputException;
+import org.popcast.kernels.cohort.CohortLayout;
 import org.popcast.kernels.cohort.LifeTable;
 import org.popcast.kernels.cohort.MigrationTiming;
 import org.popcast.kernels.cohort.Sex;
@@ -20,8 +21,7 @@ public final class ProjectionPlan {
 
     private final CohortInput in;
     private final List<Scenario> scenarios;
-    private final int leaves;
-    private final int ages;
+    private final CohortLayout layout;
     private final double[] cap;
     private final double[] leafRates;
     private final double[] provinceRates;
@@ -31,8 +31,8 @@ public final class ProjectionPlan {
     public ProjectionPlan(CohortInput in, List<Scenario> scenarios) {
         this.in = in;
         this.scenarios = List.copyOf(scenarios);
-        this.leaves = in.leafCount();
-        this.ages = in.ageCount();
+        this.layout = new CohortLayout(in.leafCount(), this.scenarios.size(), in.ageCount());
+        int leaves = layout.leaves();
         if (!Double.isNaN(in.settings().improvementFrom()) && in.mortalityKind().equals("Lx")) {
             throw new InputException(in.mortality().file() + ": mortality improvement rescales death rates, so it needs mx or qx, not Lx");
         }
@@ -50,7 +50,7 @@ public final class ProjectionPlan {
             }
             provinceRates = withProfile(own);
         } else {
-            leafRates = new double[leaves * 2 * ages];
+            leafRates = new double[layout.leafSize()];
             provinceRates = new double[0];
             hasOwn = new double[0];
         }
@@ -62,6 +62,11 @@ public final class ProjectionPlan {
 
     public List<Scenario> scenarios() {
         return scenarios;
+    }
+
+    /** The layout of the projection's arrays: the input's leaves and ages, and the scenarios. */
+    public CohortLayout layout() {
+        return layout;
     }
 
     public int steps() {
@@ -108,58 +113,31 @@ public final class ProjectionPlan {
 
     public StepRates rates(int step) {
         int year = year(step);
-        double n = stepLength(), mid = year + n / 2;
+        double mid = year + stepLength() / 2;
         ProjectionSettings set = in.settings();
-        int scen = scenarios.size();
-        double[] survival = new double[leaves * 2 * ages];
-        double[] birthSurvival = new double[leaves * 2];
-        double[] fertility = new double[leaves * scen * ages];
+        int leaves = layout.leaves(), scen = layout.scenarios(), ages = layout.ages();
+        double[] survival = new double[layout.leafSize()];
+        double[] birthSurvival = new double[leaves * CohortLayout.SEXES];
+        double[] fertility = new double[layout.seriesCount() * ages];
         double[] femaleShare = new double[leaves];
-        double[] explicitCount = new double[leaves * 2 * ages];
-        double[] explicitRate = new double[leaves * 2 * ages];
+        double[] explicitCount = new double[layout.leafSize()];
+        double[] explicitRate = new double[layout.leafSize()];
         Map<double[], LifeTable> improved = new IdentityHashMap<>();
         for (int l = 0; l < leaves; l++) {
             String code = in.leaf(l).code();
             for (Sex sex : Sex.values()) {
-                double[] rates = in.mortality().at(code + "|" + sex, "*|" + sex, year);
+                double[] rates = in.mortality().at(code, sex, year);
                 LifeTable t = improved.computeIfAbsent(rates, r -> lifeTable(r, sex, year, mid));
-                System.arraycopy(t.survivalRatios(), 0, survival, (l * 2 + sex.ordinal()) * ages, ages);
-                birthSurvival[l * 2 + sex.ordinal()] = t.birthSurvival();
-                if (in.migration() != null) {
-                    double[] m = in.migration().at(code + "|" + sex, "*|" + sex, year);
-                    if (m != null) {
-                        double[] target = in.migrationKind().equals("net_count") ? explicitCount : explicitRate;
-                        System.arraycopy(m, 0, target, (l * 2 + sex.ordinal()) * ages, ages);
-                    }
+                System.arraycopy(t.survivalRatios(), 0, survival, layout.leafIndex(l, sex.ordinal(), 0), ages);
+                birthSurvival[layout.leafSex(l, sex.ordinal())] = t.birthSurvival();
+                double[] m = in.migration() == null ? null : in.migration().at(code, sex, year);
+                if (m != null) {
+                    double[] target = in.migrationKind().equals("net_count") ? explicitCount : explicitRate;
+                    System.arraycopy(m, 0, target, layout.leafIndex(l, sex.ordinal(), 0), ages);
                 }
             }
-            double[] f = in.fertility().at(code, "*", year);
-            double tfr = 0;
-            for (double v : f) {
-                tfr += v * n;
-            }
-            for (int s = 0; s < scen; s++) {
-                TimePath path = scenarios.get(s).tfr();
-                double factor = 1;
-                if (path != null && path.startedBy(year)) {
-                    if (!(tfr > 0)) {
-                        throw new InputException(in.fertility().file() + ": region " + code + " has no fertility in " + year
-                                + ", so a TFR path cannot rescale it");
-                    }
-                    factor = path.value(mid) / tfr;
-                }
-                for (int a = 0; a < ages; a++) {
-                    fertility[(l * scen + s) * ages + a] = f[a] * factor;
-                }
-            }
-            double srb = 1.05;
-            double[] given = in.srb() == null ? null : in.srb().at(code, "*", year);
-            if (set.srbPath() != null && set.srbPath().startedBy(year)) {
-                srb = set.srbPath().value(mid);
-            } else if (given != null) {
-                srb = given[0];
-            }
-            femaleShare[l] = 1 / (1 + srb);
+            fertility(l, year, mid, fertility);
+            femaleShare[l] = 1 / (1 + srb(code, year, mid));
         }
         double[] scale = new double[scen];
         for (int s = 0; s < scen; s++) {
@@ -170,6 +148,40 @@ public final class ProjectionPlan {
         double[] size = set.internal() == null ? new double[] {1, 1} : set.internal().sizeFactors(year);
         return new StepRates(year, survival, birthSurvival, fertility, femaleShare, intRate, scale, size[0], size[1],
                 explicitCount, explicitRate);
+    }
+
+    /** Leaf l's fertility of the step for every scenario into {@code out} [L][S][A]: the input's, or rescaled to a TFR path. */
+    private void fertility(int l, int year, double mid, double[] out) {
+        String code = in.leaf(l).code();
+        double[] f = in.fertility().at(code, year);
+        double tfr = 0;
+        for (double v : f) {
+            tfr += v * stepLength();
+        }
+        for (int s = 0; s < layout.scenarios(); s++) {
+            TimePath path = scenarios.get(s).tfr();
+            double factor = 1;
+            if (path != null && path.startedBy(year)) {
+                if (!(tfr > 0)) {
+                    throw new InputException(in.fertility().file() + ": region " + code + " has no fertility in " + year
+                            + ", so a TFR path cannot rescale it");
+                }
+                factor = path.value(mid) / tfr;
+            }
+            for (int a = 0; a < layout.ages(); a++) {
+                out[layout.fertilityIndex(l, s, a)] = f[a] * factor;
+            }
+        }
+    }
+
+    /** The sex ratio at birth of a region in the step: the settings' path once started, else srb.csv, else 1.05. */
+    private double srb(String code, int year, double mid) {
+        ProjectionSettings set = in.settings();
+        double[] given = in.srb() == null ? null : in.srb().at(code, year);
+        if (set.srbPath() != null && set.srbPath().startedBy(year)) {
+            return set.srbPath().value(mid);
+        }
+        return given != null ? given[0] : 1.05;
     }
 
     private LifeTable lifeTable(double[] rates, Sex sex, int year, double mid) {
@@ -186,11 +198,12 @@ public final class ProjectionPlan {
     }
 
     private double[] withProfile(double[] rates) {
-        double[] out = new double[rates.length * 2 * ages];
+        CohortLayout byRegion = CohortLayout.ofLeaves(rates.length, layout.ages());
+        double[] out = new double[byRegion.leafSize()];
         double[] profile = in.profile();
         for (int r = 0; r < rates.length; r++) {
-            for (int i = 0; i < 2 * ages; i++) {
-                out[r * 2 * ages + i] = rates[r] * profile[i];
+            for (int i = 0; i < byRegion.cells(); i++) {
+                out[byRegion.leafOffset(r) + i] = rates[r] * profile[i];
             }
         }
         return out;

@@ -1,26 +1,25 @@
 package org.popcast.models.cohort;
 
+import org.popcast.kernels.cohort.CohortLayout;
+
 /**
  * Results of a projection for the projected regions (leaves), kept step by step in the
  * projectors' layout (so recording a step is no copy): population per year index t as
  * [L][S][2][A], births [L][S] and deaths and net migration [L][S][2] of the step starting in
- * year index t. The years are base, base + n, ..., base + horizon; the last year starts no step.
+ * year index t ({@link CohortLayout}). The years are base, base + n, ..., base + horizon; the last
+ * year starts no step.
  */
 public final class ProjectionResult {
 
-    private final int scenarios;
-    private final int leaves;
-    private final int ages;
+    private final CohortLayout layout;
     private final int[] years;
     private final double[][] population;
     private final double[][] births;
     private final double[][] deaths;
     private final double[][] netMigration;
 
-    public ProjectionResult(int scenarios, int leaves, int ages, int[] years) {
-        this.scenarios = scenarios;
-        this.leaves = leaves;
-        this.ages = ages;
+    public ProjectionResult(CohortLayout layout, int[] years) {
+        this.layout = layout;
         this.years = years.clone();
         population = new double[years.length][];
         births = new double[years.length - 1][];
@@ -34,7 +33,7 @@ public final class ProjectionResult {
         for (int k = 0; k < years.length; k++) {
             years[k] = plan.year(k);
         }
-        return new ProjectionResult(plan.scenarios().size(), plan.input().leafCount(), plan.input().ageCount(), years);
+        return new ProjectionResult(plan.layout(), years);
     }
 
     /** Keeps (does not copy) the population [L][S][2][A] at year index {@code t}. */
@@ -49,16 +48,20 @@ public final class ProjectionResult {
         netMigration[t] = netLs2;
     }
 
+    public CohortLayout layout() {
+        return layout;
+    }
+
     public int scenarios() {
-        return scenarios;
+        return layout.scenarios();
     }
 
     public int leaves() {
-        return leaves;
+        return layout.leaves();
     }
 
     public int ages() {
-        return ages;
+        return layout.ages();
     }
 
     public int[] years() {
@@ -66,27 +69,27 @@ public final class ProjectionResult {
     }
 
     public double population(int s, int l, int sex, int age, int t) {
-        return population[t][((l * scenarios + s) * 2 + sex) * ages + age];
+        return population[t][layout.index(l, s, sex, age)];
     }
 
     /** Births in the step starting at year index t (NaN for the last year). */
     public double births(int s, int l, int t) {
-        return t < births.length ? births[t][l * scenarios + s] : Double.NaN;
+        return t < births.length ? births[t][layout.series(l, s)] : Double.NaN;
     }
 
     public double deaths(int s, int l, int sex, int t) {
-        return t < deaths.length ? deaths[t][(l * scenarios + s) * 2 + sex] : Double.NaN;
+        return t < deaths.length ? deaths[t][layout.bySex(l, s, sex)] : Double.NaN;
     }
 
     public double netMigration(int s, int l, int sex, int t) {
-        return t < netMigration.length ? netMigration[t][(l * scenarios + s) * 2 + sex] : Double.NaN;
+        return t < netMigration.length ? netMigration[t][layout.bySex(l, s, sex)] : Double.NaN;
     }
 
     /** Total population of a leaf in a year. */
     public double total(int s, int l, int t) {
         double sum = 0;
-        int from = (l * scenarios + s) * 2 * ages;
-        for (int i = 0; i < 2 * ages; i++) {
+        int from = layout.offset(l, s), cells = layout.cells();
+        for (int i = 0; i < cells; i++) {
             sum += population[t][from + i];
         }
         return sum;

@@ -1,21 +1,24 @@
 package org.popcast.models.cohort;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 import org.popcast.data.input.CsvTable;
 import org.popcast.data.input.InputException;
+import org.popcast.kernels.cohort.Sex;
 
 /**
- * Values by age group for keys (a region, or a region and a sex; {@code *} for every region) and
- * years, as read from a rate file. A year is the first year of the step the values apply to; a
- * missing year carries the last earlier one forward.
+ * Values by age group for keys ({@link RegionSex}: a region, or a region and a sex; {@code *} for
+ * every region) and years, as read from a rate file. A year is the first year of the step the
+ * values apply to; a missing year carries the last earlier one forward. Keys keep the order of
+ * their first row in the file.
  */
 final class RateTable {
 
     private final String file;
-    private final Map<String, TreeMap<Integer, double[]>> values = new HashMap<>();
+    private final Map<RegionSex, TreeMap<Integer, double[]>> values = new LinkedHashMap<>();
 
     private RateTable(String file) {
         this.file = file;
@@ -26,34 +29,24 @@ final class RateTable {
     }
 
     /**
-     * Reads rows {@code key columns, year, age, value}.
+     * Reads rows {@code region, [sex,] year, age, value}.
      *
+     * @param bySex         whether the rows have a sex column (part of the key)
      * @param ages          the age groups; an age not among them is rejected
      * @param allAges       whether every age must be given (else missing ages are 0)
      * @param knownRegion   region codes allowed besides {@code *}
      */
-    static RateTable read(CsvTable t, String[] keyColumns, String valueColumn, double min, double max, double[] ages,
+    static RateTable read(CsvTable t, boolean bySex, String valueColumn, double min, double max, double[] ages,
                           boolean allAges, java.util.Set<String> knownRegion) {
         RateTable table = new RateTable(t.file());
-        Map<String, TreeMap<Integer, boolean[]>> seen = new HashMap<>();
+        Map<RegionSex, TreeMap<Integer, boolean[]>> seen = new LinkedHashMap<>();
         for (CsvTable.Row row : t.rows()) {
-            StringBuilder key = new StringBuilder();
-            for (String c : keyColumns) {
-                String v = row.text(c);
-                if (c.equals("region") && !v.equals("*") && !knownRegion.contains(v)) {
-                    throw row.error(c, "unknown region '" + v + "' (not in population.csv or regions.csv; '*' means every region)");
-                }
-                if (c.equals("sex") && !v.equals("F") && !v.equals("M")) {
-                    throw row.error(c, "sex must be F or M, got '" + v + "'");
-                }
-                key.append(key.length() == 0 ? "" : "|").append(v);
-            }
+            RegionSex key = key(row, bySex, knownRegion);
             int year = row.integer("year", 1000, 3000);
             int a = t.has("age") ? ageIndex(row, ages) : 0; // a table without ages holds one value per key and year
             double value = row.number(valueColumn, min, max);
-            double[] byAge = table.values.computeIfAbsent(key.toString(), k -> new TreeMap<>())
-                    .computeIfAbsent(year, y -> new double[ages.length]);
-            boolean[] given = seen.computeIfAbsent(key.toString(), k -> new TreeMap<>()).computeIfAbsent(year, y -> new boolean[ages.length]);
+            double[] byAge = table.values.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(year, y -> new double[ages.length]);
+            boolean[] given = seen.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(year, y -> new boolean[ages.length]);
             if (given[a]) {
                 throw row.error("year", "duplicate row for " + key + ", year " + year + (t.has("age") ? ", age " + row.text("age") : ""));
             }
@@ -73,6 +66,21 @@ final class RateTable {
         return table;
     }
 
+    private static RegionSex key(CsvTable.Row row, boolean bySex, java.util.Set<String> knownRegion) {
+        String region = row.text("region");
+        if (!region.equals(RegionSex.EVERY_REGION) && !knownRegion.contains(region)) {
+            throw row.error("region", "unknown region '" + region + "' (not in population.csv or regions.csv; '*' means every region)");
+        }
+        if (!bySex) {
+            return new RegionSex(region, null);
+        }
+        String sex = row.text("sex");
+        if (!sex.equals("F") && !sex.equals("M")) {
+            throw row.error("sex", "sex must be F or M, got '" + sex + "'");
+        }
+        return new RegionSex(region, Sex.valueOf(sex));
+    }
+
     static int ageIndex(CsvTable.Row row, double[] ages) {
         double age = row.number("age", 0, 1000);
         int a = java.util.Arrays.binarySearch(ages, age);
@@ -83,10 +91,19 @@ final class RateTable {
         return a;
     }
 
-    /** The values for {@code key} (or {@code wildcard}) in {@code year}, or null if neither has a year <= it. */
-    double[] at(String key, String wildcard, int year) {
+    /**
+     * The values of a region and sex (null in a table without sexes) in {@code year}, else those
+     * of every region ({@code *}) and the sex; null if neither has a year <= it.
+     */
+    double[] at(String region, Sex sex, int year) {
+        RegionSex key = new RegionSex(region, sex);
         double[] v = floor(values.get(key), year);
-        return v != null ? v : floor(values.get(wildcard), year);
+        return v != null ? v : floor(values.get(key.everyRegion()), year);
+    }
+
+    /** {@link #at(String, Sex, int)} in a table without sexes. */
+    double[] at(String region, int year) {
+        return at(region, null, year);
     }
 
     /** Applies {@code f} to every stored array (age aggregation). */
@@ -94,9 +111,9 @@ final class RateTable {
         values.values().forEach(years -> years.replaceAll((y, v) -> f.apply(v)));
     }
 
-    /** Keys and years, for checks. */
-    Map<String, TreeMap<Integer, double[]>> entries() {
-        return values;
+    /** Applies {@code f} to every stored array with its key (age aggregation that depends on the sex). */
+    void transformByKey(BiFunction<RegionSex, double[], double[]> f) {
+        values.forEach((key, years) -> years.replaceAll((y, v) -> f.apply(key, v)));
     }
 
     private static double[] floor(TreeMap<Integer, double[]> years, int year) {

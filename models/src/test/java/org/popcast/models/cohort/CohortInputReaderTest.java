@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.popcast.data.input.InputException;
 import org.popcast.data.input.InputFolder;
+import org.popcast.kernels.cohort.Sex;
 
 /** Every kind of bad input row is rejected with the file, line and column. */
 class CohortInputReaderTest {
@@ -56,7 +57,7 @@ class CohortInputReaderTest {
         CohortInput in = CohortInputReader.read(InputFolder.of(dir), CohortInputReader.ProjectionOverrides.NONE);
         assertEquals(1, in.leafCount());
         assertEquals(3, in.ageCount());
-        assertEquals(2, in.migration().at("A|F", "*|F", 2001)[1]);
+        assertEquals(2, in.migration().at("A", Sex.F, 2001)[1]);
     }
 
     @Test

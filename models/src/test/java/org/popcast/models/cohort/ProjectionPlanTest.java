@@ -33,7 +33,7 @@ class ProjectionPlanTest {
     @Test
     void lifeExpectancyGainsOneYearPerDecadeFrom2020() {
         double[] ages = NATION.ages();
-        double[] mx2015 = NATION.mortality().at("CN|F", "*|F", 2015);
+        double[] mx2015 = NATION.mortality().at("CN", Sex.F, 2015);
         double e2015 = LifeTable.fromMx(ages, mx2015, Sex.F).e0();
         // the step 2040-2041 has its middle at 2040.5: e0 = e0(2015 rates) + 2.05
         double[] survival = java.util.Arrays.copyOfRange(PLAN.rates(30).survival(), 0, 101);
