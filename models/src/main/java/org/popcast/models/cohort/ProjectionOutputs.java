@@ -1,5 +1,6 @@
 package org.popcast.models.cohort;
 
+import org.popcast.models.common.ResultHeader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,13 +73,8 @@ public final class ProjectionOutputs {
         ProjectionSettings set = in.settings();
         CohortLayout layout = result.layout();
         int reg = regions.size();
-        NetcdfDataset.Builder b = NetcdfDataset.builder()
-                .attribute("title", "popcast cohort-component projection")
-                .attribute("Conventions", "CF-1.8");
-        provenance.attributes().forEach(b::attribute);
-        b.attribute("format_version", FORMAT_VERSION)
-                .attribute("product", "cohort_projection")
-                .attribute("method", "cohort-component method, UN conventions (births from the mean of the start and end female"
+        NetcdfDataset.Builder b = ResultHeader.start("popcast cohort-component projection", provenance, FORMAT_VERSION, "cohort_projection");
+        b.attribute("method", "cohort-component method, UN conventions (births from the mean of the start and end female"
                         + " population, survival from life-table person-years with an open age group); internal migration balanced"
                         + " city -> province -> nation by proportional cut-back of the side in excess")
                 .attribute("engine", engine)

@@ -1,5 +1,6 @@
 package org.popcast.models.cohort;
 
+import org.popcast.models.common.ResultHeader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -180,11 +181,9 @@ public final class Validation {
 
     /** The result as a netCDF-4 dataset: ape(region), pe(region), projected and observed, summaries as attributes. */
     public NetcdfDataset dataset(Provenance provenance, String observedSource) {
-        NetcdfDataset.Builder b = NetcdfDataset.builder().attribute("title", "popcast validation of a cohort projection")
-                .attribute("Conventions", "CF-1.8");
-        provenance.attributes().forEach(b::attribute);
-        b.attribute("format_version", ProjectionOutputs.FORMAT_VERSION).attribute("product", "cohort_validation")
-                .attribute("projection", projectionFile).attribute("observed", observedSource)
+        NetcdfDataset.Builder b = ResultHeader.start("popcast validation of a cohort projection", provenance,
+                ProjectionOutputs.FORMAT_VERSION, "cohort_validation");
+        b.attribute("projection", projectionFile).attribute("observed", observedSource)
                 .attribute("scenario", scenario).attribute("year", (long) year);
         for (LevelSummary s : summaries()) {
             b.attribute(s.level() + "_regions", (long) s.regions()).attribute(s.level() + "_mean_ape", s.meanApe())

@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.popcast.data.input.InputFolder;
 import org.popcast.engine.train.Progress;
-import org.popcast.kernels.cohort.MigrationTiming;
 
 /**
  * The shipped city input (356 cities, 31 provinces, the seed's 15 scenarios) over 12 years: the
