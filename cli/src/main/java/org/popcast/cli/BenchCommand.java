@@ -38,7 +38,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "3", description = "Untimed warm-up runs (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--pinn", fallbackValue = ConfigOption.FLAG_IS_TRUE, description = "Time PINN training steps (default and seed presets) instead of the exact solver.")
+    @Option(names = "--pinn", fallbackValue = ConfigOption.FLAG_IS_TRUE, description = "Time PINN training steps (default and paper presets) instead of the exact solver.")
     boolean pinn;
 
     @Mixin
@@ -111,7 +111,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("PINN Adam steps, three-child, blocks of 10 steps: %d timed after %d warm-up, %d cores%n",
                 repeat, warmup, Runtime.getRuntime().availableProcessors());
         out.printf("%-44s %10s %10s %10s %10s%n", "preset (points per step)", "median ms", "min ms", "max ms", "steps/s");
-        for (PinnSettings s : List.of(PinnSettings.defaults(), PinnSettings.seedPreset())) {
+        for (PinnSettings s : List.of(PinnSettings.defaults(), PinnSettings.paperPreset())) {
             long[] ns = new long[repeat];
             try (PinnTrainer trainer = new PinnTrainer(scenario.problem(), s, Device.AUTO)) {
                 for (int run = -warmup; run < repeat; run++) {
@@ -124,8 +124,9 @@ public final class BenchCommand implements Callable<Integer> {
                     }
                 }
             }
-            int points = s.interiorPoints() + s.boundaryTimes() * (1 + 2 * s.quadratureNodes()) + (s.hardInitial() ? 0 : s.initialPoints());
-            String name = (s.hardInitial() ? "default " : "seed ") + s.architecture(scenario.problem()) + " (" + points + ")";
+            PinnSettings.Points p = s.points();
+            int points = p.interior() + p.boundaryTimes() * (1 + 2 * p.quadratureNodes()) + (s.hardInitial() ? 0 : p.initial());
+            String name = (s.hardInitial() ? "default " : "paper ") + s.architecture(scenario.problem()) + " (" + points + ")";
             long[] sorted = ns.clone();
             Arrays.sort(sorted);
             double median = sorted[sorted.length / 2];

@@ -85,6 +85,13 @@ final class ConfigOption implements IDefaultValueProvider {
                 return setting.get().where() + ": " + ex.getMessage();
             }
         }
-        return ex.getMessage();
+        return withoutRepeatedOption(ex.getMessage());
+    }
+
+    /** "Invalid value for option '--ic': --ic must be ..." says the option once: "--ic must be ...". */
+    static String withoutRepeatedOption(String message) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Invalid value for option '(--[\\w-]+)'[^:]*: (\\1 .*)$", java.util.regex.Pattern.DOTALL)
+                .matcher(message == null ? "" : message);
+        return m.matches() ? m.group(2) : message;
     }
 }

@@ -4,9 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.popcast.models.pinn.PinnBody;
+import org.popcast.kernels.sampling.Collocation;
+import org.popcast.engine.optim.LearningRateSchedule;
 import org.popcast.data.io.NetcdfWriter;
 import org.popcast.data.io.OutputFiles;
 import org.popcast.engine.provenance.Provenance;
@@ -149,8 +151,8 @@ public final class PdeTrainCommand implements Callable<Integer> {
     @Option(names = "--lr-decay-steps", paramLabel = "N", description = "Steps over which the learning rate falls by --lr-decay.")
     Long lrDecaySteps;
 
-    @Option(names = "--hidden", paramLabel = "W,W,..", description = "pinn: hidden layer widths, e.g. 64,64,64.")
-    String hidden;
+    @Option(names = "--hidden", split = ",", paramLabel = "W", description = "pinn: hidden layer widths, e.g. 64,64,64.")
+    List<Integer> hidden;
 
     @Option(names = "--lstm-units", paramLabel = "N", description = "lstm-pinn: units per LSTM layer.")
     Integer lstmUnits;
@@ -167,8 +169,9 @@ public final class PdeTrainCommand implements Callable<Integer> {
     @Option(names = "--dropout", paramLabel = "P", description = "lstm-pinn: dropout between LSTM layers, in training only.")
     Double dropout;
 
-    @Option(names = "--ic", paramLabel = "FORM", description = "Initial condition: hard, soft or soft-relative.")
-    String ic;
+    @Option(names = "--ic", paramLabel = "FORM", converter = InitialConditionConverter.class,
+            description = "Initial condition: hard, soft or soft-relative.")
+    PinnSettings.InitialCondition ic;
 
     @Option(names = "--jump-feature", negatable = true, fallbackValue = ConfigOption.FLAG_IS_TRUE, description = "Give the network the side of the jump line (--no-jump-feature: not).")
     Boolean jumpFeature;
@@ -185,11 +188,12 @@ public final class PdeTrainCommand implements Callable<Integer> {
     @Option(names = "--quadrature-nodes", paramLabel = "N", description = "Gauss-Legendre nodes per piece of each birth integral (2 pieces).")
     Integer quadratureNodes;
 
-    @Option(names = "--sampling", paramLabel = "KIND", description = "uniform or sobol (shifted each step).")
-    String sampling;
+    @Option(names = "--sampling", paramLabel = "KIND", converter = SamplingConverter.class, description = "uniform or sobol (shifted each step).")
+    Collocation.Kind sampling;
 
-    @Option(names = "--loss-weights", paramLabel = "KIND", description = "equal or gradient-norm (balanced every --weight-update-every steps).")
-    String lossWeights;
+    @Option(names = "--loss-weights", paramLabel = "KIND", converter = LossWeightsConverter.class,
+            description = "equal or gradient-norm (balanced every --weight-update-every steps).")
+    PinnSettings.LossWeights lossWeights;
 
     @Option(names = "--weight-update-every", paramLabel = "N", description = "Steps between loss-weight updates.")
     Integer weightUpdateEvery;
@@ -224,7 +228,8 @@ public final class PdeTrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (DEPRECATED_PAPER.equalsIgnoreCase(spec.commandLine().getParseResult().matchedOptionValue("--preset", "").trim())) {
+        var presetGiven = spec.commandLine().getParseResult().matchedOption("--preset");
+        if (presetGiven != null && DEPRECATED_PAPER.equalsIgnoreCase(presetGiven.stringValues().get(0).trim())) {
             spec.commandLine().getErr().println("popcast pde train: --preset seed is now called --preset paper (the source paper's set-up)");
             spec.commandLine().getErr().flush();
         }
@@ -276,54 +281,103 @@ public final class PdeTrainCommand implements Callable<Integer> {
     /** The preset with the options given on the command line put over it. */
     PinnSettings settings() {
         PinnSettings base = model == Model.LSTM_PINN
-                ? (preset == Preset.PAPER ? PinnSettings.lstmSeedPreset() : PinnSettings.lstmDefaults())
-                : (preset == Preset.PAPER ? PinnSettings.seedPreset() : PinnSettings.defaults());
-        Map<String, String> m = new java.util.LinkedHashMap<>(base.toMap());
+                ? (preset == Preset.PAPER ? PinnSettings.lstmPaperPreset() : PinnSettings.lstmDefaults())
+                : (preset == Preset.PAPER ? PinnSettings.paperPreset() : PinnSettings.defaults());
         if (model == Model.LSTM_PINN && hidden != null || model == Model.PINN && (lstmUnits != null || lstmLayers != null
                 || sequenceSteps != null || sequenceSpacing != null || dropout != null)) {
             throw new ParameterException(spec.commandLine(), "--hidden is for --model pinn; --lstm-*, --sequence-* and --dropout for lstm-pinn");
         }
-        put(m, "lstm_units", lstmUnits);
-        put(m, "lstm_layers", lstmLayers);
-        put(m, "sequence_steps", sequenceSteps);
-        put(m, "sequence_spacing", sequenceSpacing);
-        put(m, "dropout", dropout);
-        put(m, "adam_steps", steps);
-        put(m, "lbfgs_iterations", lbfgs);
-        put(m, "lbfgs_points", lbfgsPoints);
-        put(m, "learning_rate", lr);
-        put(m, "learning_rate_decay", lrDecay);
-        put(m, "learning_rate_decay_steps", lrDecaySteps);
-        put(m, "hidden", hidden);
-        put(m, "initial_condition", ic);
-        put(m, "jump_feature", jumpFeature);
-        put(m, "interior_points", interiorPoints);
-        put(m, "initial_points", initialPoints);
-        put(m, "boundary_times", boundaryTimes);
-        put(m, "quadrature_nodes", quadratureNodes);
-        put(m, "sampling", sampling);
-        put(m, "loss_weights", lossWeights);
-        put(m, "weight_update_every", weightUpdateEvery);
-        put(m, "seed", seed);
-        if (ic != null && !List.of("hard", "soft", "soft-relative").contains(ic)) {
-            throw new ParameterException(spec.commandLine(), "--ic must be hard, soft or soft-relative, got '" + ic + "'");
-        }
-        if (lossWeights != null && !List.of("equal", "gradient-norm").contains(lossWeights)) {
-            throw new ParameterException(spec.commandLine(), "--loss-weights must be equal or gradient-norm, got '" + lossWeights + "'");
-        }
-        if (!"hard".equals(m.get("initial_condition")) && "0".equals(m.get("initial_points"))) {
-            m.put("initial_points", "2000");
-        }
+        PinnSettings.InitialCondition condition = or(ic, base.initialCondition());
         try {
-            return PinnSettings.fromMap(m);
+            return base.toBuilder().body(body(base.body())).initialCondition(condition).jumpFeature(or(jumpFeature, base.jumpFeature()))
+                    .points(points(base.points(), condition))
+                    .lossWeights(or(lossWeights, base.lossWeights()), or(weightUpdateEvery, base.weightUpdateEvery()))
+                    .optimisation(optimisation(base.optimisation())).seed(or(seed, base.seed())).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
     }
 
-    private static void put(Map<String, String> m, String key, Object value) {
-        if (value != null) {
-            m.put(key, value.toString());
+    private PinnBody body(PinnBody base) {
+        if (base instanceof PinnBody.Lstm l) {
+            return new PinnBody.Lstm(or(lstmUnits, l.units()), or(lstmLayers, l.layers()), or(sequenceSteps, l.steps()),
+                    or(sequenceSpacing, l.spacing()), or(dropout, l.dropout()));
+        }
+        return hidden == null ? base : new PinnBody.Mlp(hidden.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** A soft initial condition needs initial points: a preset without them gets 2000. */
+    private PinnSettings.Points points(PinnSettings.Points base, PinnSettings.InitialCondition condition) {
+        int initial = or(initialPoints, base.initial());
+        if (condition != PinnSettings.InitialCondition.HARD && initial == 0) {
+            initial = 2000;
+        }
+        return new PinnSettings.Points(or(interiorPoints, base.interior()), initial, or(boundaryTimes, base.boundaryTimes()),
+                or(quadratureNodes, base.quadratureNodes()), or(sampling, base.sampling()));
+    }
+
+    private PinnSettings.Optimisation optimisation(PinnSettings.Optimisation base) {
+        LearningRateSchedule s = base.schedule();
+        return new PinnSettings.Optimisation(new LearningRateSchedule(or(lr, s.initial()), or(lrDecay, s.decay()), or(lrDecaySteps, s.every())),
+                or(steps, base.adamSteps()), or(lbfgs, base.lbfgsIterations()), or(lbfgsPoints, base.lbfgsPoints()));
+    }
+
+    private static <T> T or(T given, T preset) {
+        return given != null ? given : preset;
+    }
+
+    /** Reads a choice by the label users type (soft-relative, gradient-norm, sobol); errors name the option and the labels. */
+    abstract static class LabelConverter<T> implements picocli.CommandLine.ITypeConverter<T> {
+        private final String option;
+        private final String labels;
+
+        LabelConverter(String option, String labels) {
+            this.option = option;
+            this.labels = labels;
+        }
+
+        abstract T parse(String value);
+
+        @Override
+        public T convert(String value) {
+            try {
+                return parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(option + " must be " + labels + ", got '" + value + "'");
+            }
+        }
+    }
+
+    static final class InitialConditionConverter extends LabelConverter<PinnSettings.InitialCondition> {
+        InitialConditionConverter() {
+            super("--ic", "hard, soft or soft-relative");
+        }
+
+        @Override
+        PinnSettings.InitialCondition parse(String value) {
+            return PinnSettings.InitialCondition.parse(value);
+        }
+    }
+
+    static final class LossWeightsConverter extends LabelConverter<PinnSettings.LossWeights> {
+        LossWeightsConverter() {
+            super("--loss-weights", "equal or gradient-norm");
+        }
+
+        @Override
+        PinnSettings.LossWeights parse(String value) {
+            return PinnSettings.LossWeights.parse(value);
+        }
+    }
+
+    static final class SamplingConverter extends LabelConverter<Collocation.Kind> {
+        SamplingConverter() {
+            super("--sampling", "uniform or sobol");
+        }
+
+        @Override
+        Collocation.Kind parse(String value) {
+            return Collocation.Kind.parse(value);
         }
     }
 }

@@ -77,6 +77,13 @@ class PdeTrainCommandTest {
         assertTrue(ic.err().contains("--ic must be hard, soft or soft-relative"), ic.err());
         CliRun hidden = train("--hidden", "8,x", "--out", dir.resolve("h.h5").toString());
         assertEquals(2, hidden.exit(), hidden.err());
+        CliRun old = train("--preset", "seed", "--checkpoint-every", "0", "--out", dir.resolve("p.h5").toString());
+        assertEquals(2, old.exit(), old.err());
+        assertTrue(old.err().contains("--preset seed is now called --preset paper") && old.err().contains("--checkpoint-every must be >= 1"),
+                old.err());
+        CliRun paper = train("--preset", "paper", "--checkpoint-every", "0", "--out", dir.resolve("p.h5").toString());
+        assertEquals(2, paper.exit(), paper.err());
+        assertFalse(paper.err().contains("now called"), paper.err());
         CliRun resume = train("--resume", "--out", dir.resolve("r.h5").toString());
         assertEquals(1, resume.exit());
         assertTrue(resume.err().contains("no checkpoint"), resume.err());
@@ -99,11 +106,12 @@ class PdeTrainCommandTest {
         assertArrayEquals(new int[] {128, 128, 64}, ((org.popcast.models.pinn.PinnBody.Mlp) s.body()).hidden());
         assertEquals(25217, s.parameterCount(org.popcast.models.agepde.PdeScenarioReader.builtin("three-child").problem()),
                 "the seed's MLP has 25,217 parameters");
-        assertEquals(5000, s.interiorPoints());
-        assertEquals(2000, s.initialPoints());
-        assertEquals(2000, s.boundaryTimes());
-        assertTrue(!s.hardInitial() && s.relativeInitialLoss() && !s.gradientNormWeights() && !s.jumpFeature());
-        assertEquals(5e-4, s.schedule().at(9999));
+        assertEquals(5000, s.points().interior());
+        assertEquals(2000, s.points().initial());
+        assertEquals(2000, s.points().boundaryTimes());
+        assertTrue(s.initialCondition() == PinnSettings.InitialCondition.SOFT_RELATIVE
+                && s.lossWeights() == PinnSettings.LossWeights.EQUAL && !s.jumpFeature());
+        assertEquals(5e-4, s.optimisation().schedule().at(9999));
         assertEquals(50, s.adamSteps());
         assertEquals(0, s.lbfgsIterations());
         String help = cl.getSubcommands().get("pde").getSubcommands().get("train").getUsageMessage();

@@ -24,12 +24,12 @@ import org.tensorflow.types.TFloat64;
 class BirthIntegralTest {
 
     private static final ExactMvfSolver EXACT =
-            new ExactMvfSolver(SeedProblems.problem(SeedProblems.threeChild(), 2054), ExactSolverSettings.DEFAULT);
+            new ExactMvfSolver(PaperProblems.problem(PaperProblems.threeChild(), 2054), ExactSolverSettings.DEFAULT);
     private static final double[] TIMES = AgePdeSolution.uniformGrid(2024, 2054, 0.5, "time");
 
     /** Node ages, node times, weights and births of the rule for {@link #TIMES}, the density at the nodes fed from the exact solver. */
     private static double[][][] run(BirthIntegral rule) {
-        return run(rule, SeedProblems.threeChild(), EXACT);
+        return run(rule, PaperProblems.threeChild(), EXACT);
     }
 
     private static double[][][] run(BirthIntegral rule, Fertility f, ExactMvfSolver exact) {
@@ -80,7 +80,7 @@ class BirthIntegralTest {
     @Test
     void splittingAtEveryJumpLineKeepsAPolicyStepExact() {
         Fertility stepped = new Fertility(Fertility.quadratic(0.0022, 20, 35), new double[] {2030}, new double[] {0.5}, 0.25);
-        AgePdeProblem problem = SeedProblems.problem(stepped, 2060);
+        AgePdeProblem problem = PaperProblems.problem(stepped, 2060);
         ExactMvfSolver exact = new ExactMvfSolver(problem, ExactSolverSettings.DEFAULT);
         assertArrayEquals(new double[] {2024, 2030}, problem.jumpOrigins());
         double[] times = AgePdeSolution.uniformGrid(2024.25, 2059.75, 0.5, "time");

@@ -7,15 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.math.MathContext;
 
-import org.hipparchus.analysis.solvers.BrentSolver;
 import org.junit.jupiter.api.Test;
 
 class ExactMvfSolverTest {
 
     private static final ExactMvfSolver THREE_CHILD =
-            new ExactMvfSolver(SeedProblems.problem(SeedProblems.threeChild(), 2054), ExactSolverSettings.DEFAULT);
+            new ExactMvfSolver(PaperProblems.problem(PaperProblems.threeChild(), 2054), ExactSolverSettings.DEFAULT);
     private static final ExactMvfSolver TWO_CHILD =
-            new ExactMvfSolver(SeedProblems.problem(SeedProblems.twoChild(), 2054), ExactSolverSettings.DEFAULT);
+            new ExactMvfSolver(PaperProblems.problem(PaperProblems.twoChild(), 2054), ExactSolverSettings.DEFAULT);
 
     /** The table gives 5 or 7 significant digits: our value, rounded to as many, must equal it. */
     private static void assertTableValue(String expected, double actual, String what) {
@@ -66,7 +65,7 @@ class ExactMvfSolverTest {
 
     @Test
     void matchesAnIndependentDirectSolutionOnTheDefaultGridOutsideTheJumpBand() {
-        AgePdeProblem problem = SeedProblems.problem(SeedProblems.threeChild(), 2054);
+        AgePdeProblem problem = PaperProblems.problem(PaperProblems.threeChild(), 2054);
         DirectRenewalReference reference = new DirectRenewalReference(problem, new double[] {20, 35}, new double[0]);
         double[] times = AgePdeSolution.uniformGrid(2024, 2054, 0.1, "time");
         double[] ages = AgePdeSolution.uniformGrid(0, 100, 0.1, "age");
@@ -96,7 +95,7 @@ class ExactMvfSolverTest {
     void followsBirthJumpsOfAPolicyStepInsideTheWindow() {
         // a step in 2030 raises fertility by 30 % inside the window: births jump there and echo later
         Fertility stepped = new Fertility(Fertility.quadratic(0.0022, 20, 35), new double[] {2030}, new double[] {0.3}, 0.25);
-        AgePdeProblem problem = SeedProblems.problem(stepped, 2060);
+        AgePdeProblem problem = PaperProblems.problem(stepped, 2060);
         ExactMvfSolver solver = new ExactMvfSolver(problem, ExactSolverSettings.DEFAULT);
         DirectRenewalReference reference = new DirectRenewalReference(problem, new double[] {20, 35}, new double[] {2030});
         assertEquals(1.3, solver.births(2030) / solver.births(2030 - 1e-9), 1e-6);
@@ -105,22 +104,14 @@ class ExactMvfSolverTest {
         }
     }
 
-    /** A stable population: P0 = c exp(-(r + mu) a / v) with r solving Lotka's equation grows as exp(r s). */
+    /** The stable population grows as exp(r s) in births, density and total (StablePopulation's closed forms). */
     private static void checkStablePopulation(double speed, ExactSolverSettings settings, double tolerance) {
-        double mu = 0.01, beta = 0.12, lo = 20, hi = 35;
-        double r = new BrentSolver(1e-15).solve(200, x -> beta / speed * (Math.exp(-(x + mu) * lo / speed)
-                - Math.exp(-(x + mu) * hi / speed)) * speed / (x + mu) - 1, -0.5, 0.5);
-        Fertility fert = new Fertility(Fertility.table(new double[] {lo, hi}, new double[] {beta, beta}),
-                new double[0], new double[0], Double.POSITIVE_INFINITY);
-        AgePdeProblem problem = new AgePdeProblem(0, 150, 100, speed, Mortality.linearExponential(mu, 0, 1000, 1),
-                fert, a -> 1e6 * Math.exp(-(r + mu) * a / speed));
-        ExactMvfSolver solver = new ExactMvfSolver(problem, settings);
+        StablePopulation stable = StablePopulation.standard(speed, 1e6);
+        ExactMvfSolver solver = new ExactMvfSolver(stable.problem(0, 150), settings);
         for (double t : new double[] {0, 19.3, 47.1, 88.8, 150}) {
-            double growth = Math.exp(r * t);
-            assertEquals(speed * 1e6 * growth, solver.births(t), tolerance * speed * 1e6 * growth, "B(" + t + ")");
-            assertEquals(1e6 * growth * Math.exp(-(r + mu) * 7.5 / speed), solver.density(7.5, t), tolerance * 1e6 * growth);
-            double total = 1e6 * growth * speed / (r + mu) * -Math.expm1(-(r + mu) * 100 / speed);
-            assertEquals(total, solver.population(t), tolerance * total, "N(" + t + ")");
+            assertEquals(stable.births(t), solver.births(t), tolerance * stable.births(t), "B(" + t + ")");
+            assertEquals(stable.density(7.5, t), solver.density(7.5, t), tolerance * stable.density(0, t));
+            assertEquals(stable.population(t), solver.population(t), tolerance * stable.population(t), "N(" + t + ")");
         }
     }
 
@@ -137,7 +128,7 @@ class ExactMvfSolverTest {
 
     @Test
     void convergesWhenTheStepsAreHalved() {
-        AgePdeProblem problem = SeedProblems.problem(SeedProblems.threeChild(), 2054);
+        AgePdeProblem problem = PaperProblems.problem(PaperProblems.threeChild(), 2054);
         DirectRenewalReference reference = new DirectRenewalReference(problem, new double[] {20, 35}, new double[0]);
         double[] probe = {2031.3, 2047.7, 2053.9};
         ExactSolverSettings settings = new ExactSolverSettings(2, 8, 3, 4);
@@ -161,7 +152,7 @@ class ExactMvfSolverTest {
     void satisfiesTheBalanceIdentity() {
         // dN/dt = B(t) - integral mu P da - v P(maxAge, t), with dN/dt by a 5-point central difference
         ExactMvfSolver solver = THREE_CHILD;
-        Mortality mu = SeedProblems.MORTALITY;
+        Mortality mu = PaperProblems.MORTALITY;
         org.popcast.kernels.quadrature.GaussLegendreRule rule = new org.popcast.kernels.quadrature.GaussLegendreRule(16);
         for (double t : new double[] {2026.3, 2031.7, 2040.2, 2049.9}) {
             double h = 0.05;
@@ -177,10 +168,10 @@ class ExactMvfSolverTest {
     @Test
     void rejectsInconsistentProblems() {
         Fertility early = Fertility.of(Fertility.quadratic(0.002, 0, 30));
-        assertThrows(IllegalArgumentException.class, () -> SeedProblems.problem(early, 2054));
-        assertThrows(IllegalArgumentException.class, () -> SeedProblems.problem(SeedProblems.threeChild(), 2000));
+        assertThrows(IllegalArgumentException.class, () -> PaperProblems.problem(early, 2054));
+        assertThrows(IllegalArgumentException.class, () -> PaperProblems.problem(PaperProblems.threeChild(), 2000));
         Fertility old = Fertility.of(Fertility.quadratic(0.002, 20, 120));
-        assertThrows(IllegalArgumentException.class, () -> SeedProblems.problem(old, 2054));
+        assertThrows(IllegalArgumentException.class, () -> PaperProblems.problem(old, 2054));
         assertThrows(IllegalArgumentException.class, () -> THREE_CHILD.births(2060));
         assertThrows(IllegalArgumentException.class, () -> AgePdeSolution.uniformGrid(0, 100, 0.3, "age"));
         assertThrows(IllegalArgumentException.class, () -> AgePdeSolution.uniformGrid(0, 100, -1, "age"));

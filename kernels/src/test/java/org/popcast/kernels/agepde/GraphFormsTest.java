@@ -43,7 +43,7 @@ class GraphFormsTest {
 
     @Test
     void seedMortality() {
-        Mortality mu = SeedProblems.MORTALITY;
+        Mortality mu = PaperProblems.MORTALITY;
         assertSame(mu::hazard, mu::hazard);
     }
 
@@ -65,7 +65,7 @@ class GraphFormsTest {
     void fertilityWithStepsAndCapInsideTheWindow() {
         Fertility tabled = new Fertility(Fertility.table(new double[] {15, 25, 45}, new double[] {0, 0.12, 0}),
                 new double[] {2030, 2040}, new double[] {0.5, 0.5}, 0.2);
-        for (Fertility f : new Fertility[] {SeedProblems.threeChild(), SeedProblems.twoChild(), tabled}) {
+        for (Fertility f : new Fertility[] {PaperProblems.threeChild(), PaperProblems.twoChild(), tabled}) {
             double[] ages = new double[40], times = new double[40];
             for (int i = 0; i < ages.length; i++) {
                 ages[i] = f.minAge() + (f.maxAge() - f.minAge()) * (i % 8) / 7.0;

@@ -16,7 +16,7 @@ class ScaledResidualTest {
 
     @Test
     void seedSlopeIsPointThree() {
-        assertEquals(0.3, ScaledResidual.of(SeedProblems.problem(SeedProblems.threeChild(), 2054)).slope(), 1e-15);
+        assertEquals(0.3, ScaledResidual.of(PaperProblems.problem(PaperProblems.threeChild(), 2054)).slope(), 1e-15);
     }
 
     /**

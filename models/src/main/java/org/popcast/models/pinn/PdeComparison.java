@@ -75,18 +75,16 @@ public final class PdeComparison {
     public static List<Config> configs(double scale, long seed) {
         List<Config> list = new ArrayList<>();
         list.add(new Config("pinn default", scaled(PinnSettings.defaults(), scale, seed)));
-        list.add(new Config("pinn seed", scaled(PinnSettings.seedPreset(), scale, seed)));
+        list.add(new Config("pinn seed", scaled(PinnSettings.paperPreset(), scale, seed)));
         list.add(new Config("lstm-pinn default", scaled(PinnSettings.lstmDefaults(), scale, seed)));
-        list.add(new Config("lstm-pinn seed", scaled(PinnSettings.lstmSeedPreset(), scale, seed)));
+        list.add(new Config("lstm-pinn seed", scaled(PinnSettings.lstmPaperPreset(), scale, seed)));
         return list;
     }
 
     private static PinnSettings scaled(PinnSettings s, double scale, long seed) {
-        Map<String, String> m = new java.util.LinkedHashMap<>(s.toMap());
-        m.put("adam_steps", Long.toString(Math.max(1, Math.round(s.adamSteps() * scale))));
-        m.put("lbfgs_iterations", Long.toString(Math.round(s.lbfgsIterations() * scale)));
-        m.put("seed", Long.toString(seed));
-        return PinnSettings.fromMap(m);
+        PinnSettings.Optimisation o = s.optimisation();
+        return s.toBuilder().seed(seed).optimisation(new PinnSettings.Optimisation(o.schedule(),
+                (int) Math.max(1, Math.round(o.adamSteps() * scale)), (int) Math.round(o.lbfgsIterations() * scale), o.lbfgsPoints())).build();
     }
 
     /**

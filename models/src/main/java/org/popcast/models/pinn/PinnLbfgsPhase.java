@@ -58,7 +58,7 @@ final class PinnLbfgsPhase implements AutoCloseable {
             }
         }
         PinnNetwork<TFloat64> net = new PinnNetwork<>(named, problem, s);
-        terms = PinnLoss.build(tf, net, problem, s, tf.constant(pointsStep), s.lbfgsPoints(), TFloat64.class);
+        terms = PinnLoss.build(tf, net, problem, s, tf.constant(pointsStep), s.optimisation().lbfgsPoints(), TFloat64.class);
         total = PinnTrainer.weighted(tf, terms, tf.constant(lossWeights));
         gradients = tf.gradients(total, trained);
         session = new Session(graph, device.config());

@@ -44,14 +44,14 @@ final class PinnLoss {
     static <T extends TFloating> Terms<T> build(Ops tf, PinnNetwork<T> net, AgePdeProblem problem, PinnSettings s,
                                                 Operand<TInt64> step, int interiorPoints, Class<T> type) {
         double ageLimit = problem.maxAge(), t0 = problem.startYear(), span = problem.endYear() - t0, v = problem.ageingSpeed();
-        Collocation sampler = new Collocation(s.sampling(), s.seed());
-        int n = interiorPoints, k = s.boundaryTimes(), m = s.hardInitial() ? 0 : s.initialPoints();
+        Collocation sampler = new Collocation(s.points().sampling(), s.seed());
+        int n = interiorPoints, k = s.points().boundaryTimes(), m = s.hardInitial() ? 0 : s.points().initial();
 
         // the points are data: stop TensorFlow's backprop (which visits every upstream op) at the samplers
         Operand<T> interior = tf.stopGradient(sampler.draw(tf, type, n, 2, step, 1));
         Operand<T> boundaryTimes = tf.stopGradient(sampler.draw(tf, type, k, 1, step, 2));
         Operand<T> zerosK = tf.zerosLike(boundaryTimes);
-        BirthIntegral births = new BirthIntegral(problem.fertility().minAge(), problem.fertility().maxAge(), s.quadratureNodes(), v,
+        BirthIntegral births = new BirthIntegral(problem.fertility().minAge(), problem.fertility().maxAge(), s.points().quadratureNodes(), v,
                 problem.jumpOrigins());
         BirthIntegral.Nodes<T> nodes = births.nodes(tf, tf.math.add(Constants.scalar(tf, t0, type),
                 tf.math.mul(boundaryTimes, Constants.scalar(tf, span, type))));
@@ -85,7 +85,7 @@ final class PinnLoss {
             Operand<T> target = net.initial(tf, initialAges);
             Operand<T> gap = tf.math.sub(PinnNetwork.rows(tf, d.value(), n + k, m), target);
             ic = tf.math.mean(tf.math.square(gap), tf.constant(axes));
-            if (s.relativeInitialLoss()) {
+            if (s.initialCondition() == PinnSettings.InitialCondition.SOFT_RELATIVE) {
                 ic = tf.math.div(ic, tf.math.mean(tf.math.square(target), tf.constant(axes)));
             }
         }

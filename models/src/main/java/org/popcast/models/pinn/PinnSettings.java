@@ -12,44 +12,103 @@ import org.popcast.kernels.sampling.Collocation;
 
 /**
  * Everything that defines a PINN training run. {@link #toMap()} and {@link #fromMap(Map)} are the
- * one textual form: written into result files and checkpoints, and compared on {@code --resume}.
+ * one textual form: written into result files and checkpoints, and compared on {@code --resume};
+ * {@link #toBuilder()} changes some settings of a preset.
  *
  * @param body the network: a tanh MLP or stacked LSTM layers along the characteristics
- * @param hardInitial P = P0(a) + t~ N(a~, t~) (the initial condition holds exactly) instead of an initial-condition loss
- * @param relativeInitialLoss divide the initial-condition loss by the mean square of P0 (the seed's form)
+ * @param initialCondition how the initial density is imposed
  * @param jumpFeature give the network the side of the characteristic a = v (t - t0), where the exact solution jumps
- * @param interiorPoints PDE collocation points per step
- * @param initialPoints initial-condition points per step (soft initial condition only)
- * @param boundaryTimes boundary times per step, each with its own birth integral
- * @param quadratureNodes Gauss-Legendre nodes per piece of the birth integral (two pieces per time)
- * @param sampling how points are drawn (afresh each step)
- * @param gradientNormWeights balance the loss terms by their gradient norms (else equal weights)
- * @param weightUpdateEvery steps between weight updates
- * @param schedule Adam's learning rate
- * @param adamSteps Adam steps
- * @param lbfgsIterations float64 L-BFGS iterations after Adam (0: none)
- * @param lbfgsPoints interior points of the (fixed) L-BFGS batch
+ * @param points the collocation points drawn each step
+ * @param lossWeights how the loss terms are weighted
+ * @param weightUpdateEvery steps between weight updates ({@link LossWeights#GRADIENT_NORM})
+ * @param optimisation Adam, then float64 L-BFGS
  * @param seed the seed of weights and points
  */
-public record PinnSettings(PinnBody body, boolean hardInitial, boolean relativeInitialLoss, boolean jumpFeature,
-                           int interiorPoints, int initialPoints, int boundaryTimes, int quadratureNodes,
-                           Collocation.Kind sampling, boolean gradientNormWeights, int weightUpdateEvery,
-                           LearningRateSchedule schedule, int adamSteps, int lbfgsIterations, int lbfgsPoints, long seed) {
+public record PinnSettings(PinnBody body, InitialCondition initialCondition, boolean jumpFeature, Points points,
+                           LossWeights lossWeights, int weightUpdateEvery, Optimisation optimisation, long seed) {
+
+    /** How the initial condition P(a, t0) = P0(a) enters. */
+    public enum InitialCondition {
+        /** P = P0(a) + t~ N(a~, t~): it holds exactly, no loss term. */
+        HARD("hard"),
+        /** A mean-square loss at t0. */
+        SOFT("soft"),
+        /** The soft loss divided by the mean square of P0 (the source paper's form). */
+        SOFT_RELATIVE("soft-relative");
+
+        private final String label;
+
+        InitialCondition(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public static InitialCondition parse(String text) {
+            return Labels.parse(values(), InitialCondition::label, text, "initial condition");
+        }
+    }
+
+    /** How the PDE, initial and boundary losses are added up. */
+    public enum LossWeights {
+        EQUAL("equal"),
+        /** Balanced by the norms of their gradients every {@code weightUpdateEvery} steps. */
+        GRADIENT_NORM("gradient-norm");
+
+        private final String label;
+
+        LossWeights(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        public static LossWeights parse(String text) {
+            return Labels.parse(values(), LossWeights::label, text, "loss weights");
+        }
+    }
+
+    /**
+     * Collocation points per step.
+     *
+     * @param interior PDE points
+     * @param initial initial-condition points (soft initial condition only)
+     * @param boundaryTimes boundary times, each with its own birth integral
+     * @param quadratureNodes Gauss-Legendre nodes per piece of the birth integral (two pieces per time)
+     * @param sampling how points are drawn (afresh each step)
+     */
+    public record Points(int interior, int initial, int boundaryTimes, int quadratureNodes, Collocation.Kind sampling) {
+    }
+
+    /**
+     * The optimisers.
+     *
+     * @param schedule Adam's learning rate
+     * @param adamSteps Adam steps
+     * @param lbfgsIterations float64 L-BFGS iterations after Adam (0: none)
+     * @param lbfgsPoints interior points of the (fixed) L-BFGS batch
+     */
+    public record Optimisation(LearningRateSchedule schedule, int adamSteps, int lbfgsIterations, int lbfgsPoints) {
+    }
 
     public PinnSettings {
-        positive("interior points", interiorPoints);
-        positive("boundary times", boundaryTimes);
-        positive("quadrature nodes", quadratureNodes);
+        positive("interior points", points.interior());
+        positive("boundary times", points.boundaryTimes());
+        positive("quadrature nodes", points.quadratureNodes());
         positive("weight update interval", weightUpdateEvery);
-        if (!hardInitial) {
-            positive("initial points", initialPoints);
+        if (initialCondition != InitialCondition.HARD) {
+            positive("initial points", points.initial());
         }
-        if (adamSteps < 0 || lbfgsIterations < 0) {
+        if (optimisation.adamSteps() < 0 || optimisation.lbfgsIterations() < 0) {
             throw new IllegalArgumentException("step counts must be >= 0");
         }
-        if (lbfgsIterations > 0 && lbfgsPoints < 1) {
-            // the seed presets have no L-BFGS phase, hence no points for it
-            throw new IllegalArgumentException("L-BFGS iterations need L-BFGS points (--lbfgs-points N), got " + lbfgsPoints);
+        if (optimisation.lbfgsIterations() > 0 && optimisation.lbfgsPoints() < 1) {
+            // the paper presets have no L-BFGS phase, hence no points for it
+            throw new IllegalArgumentException("L-BFGS iterations need L-BFGS points (--lbfgs-points N), got " + optimisation.lbfgsPoints());
         }
     }
 
@@ -59,14 +118,28 @@ public record PinnSettings(PinnBody body, boolean hardInitial, boolean relativeI
         }
     }
 
+    /** Shortcuts for the settings the training code reads most. */
+    public boolean hardInitial() {
+        return initialCondition == InitialCondition.HARD;
+    }
+
+    public int adamSteps() {
+        return optimisation.adamSteps();
+    }
+
+    public int lbfgsIterations() {
+        return optimisation.lbfgsIterations();
+    }
+
     /**
-     * popcast's recipe for the seed's problem (docs/pinn.md has the measurements behind it): hard
-     * initial condition, the jump side as an input, Sobol points, Adam with decay, then float64
-     * L-BFGS.
+     * popcast's recipe for the source paper's problem (docs/pinn.md has the measurements behind
+     * it): hard initial condition, the jump side as an input, Sobol points, Adam with decay, then
+     * float64 L-BFGS.
      */
     public static PinnSettings defaults() {
-        return new PinnSettings(new PinnBody.Mlp(new int[] {64, 64, 64}), true, false, true, 2048, 0, 32, 8,
-                Collocation.Kind.SOBOL, false, 1000, new LearningRateSchedule(1e-3, 0.9, 1000), 10000, 2000, 4096, 42);
+        return new PinnSettings(new PinnBody.Mlp(new int[] {64, 64, 64}), InitialCondition.HARD, true,
+                new Points(2048, 0, 32, 8, Collocation.Kind.SOBOL), LossWeights.EQUAL, 1000,
+                new Optimisation(new LearningRateSchedule(1e-3, 0.9, 1000), 10000, 2000, 4096), 42);
     }
 
     /**
@@ -75,28 +148,37 @@ public record PinnSettings(PinnBody body, boolean hardInitial, boolean relativeI
      * (a sequence costs 5 cell steps per point).
      */
     public static PinnSettings lstmDefaults() {
-        return new PinnSettings(new PinnBody.Lstm(32, 2, 4, 1.0, 0), true, false, true, 1024, 0, 32, 8,
-                Collocation.Kind.SOBOL, false, 1000, new LearningRateSchedule(1e-3, 0.9, 1000), 5000, 1000, 2048, 42);
+        return new PinnSettings(new PinnBody.Lstm(32, 2, 4, 1.0, 0), InitialCondition.HARD, true,
+                new Points(1024, 0, 32, 8, Collocation.Kind.SOBOL), LossWeights.EQUAL, 1000,
+                new Optimisation(new LearningRateSchedule(1e-3, 0.9, 1000), 5000, 1000, 2048), 42);
     }
 
     /**
-     * The seed's LSTM-PINN: 4 stacked LSTM layers of 64 units, dropout 0.1 between layers in
-     * training only, Linear(64, 1), sequences of length one, Adam 5e-4, with the seed PINN's points
-     * and losses (and per-time births).
+     * The source paper's LSTM-PINN: 4 stacked LSTM layers of 64 units, dropout 0.1 between layers
+     * in training only, Linear(64, 1), sequences of length one, Adam 5e-4, with the paper PINN's
+     * points and losses (and per-time births).
      */
-    public static PinnSettings lstmSeedPreset() {
-        return new PinnSettings(new PinnBody.Lstm(64, 4, 0, 1.0, 0.1), false, true, false, 5000, 2000, 2000, 8,
-                Collocation.Kind.UNIFORM, false, 1000, LearningRateSchedule.constant(5e-4), 10000, 0, 0, 42);
+    public static PinnSettings lstmPaperPreset() {
+        return paper(new PinnBody.Lstm(64, 4, 0, 1.0, 0.1));
     }
 
     /**
-     * The seed's configuration (2-128-128-64-1 tanh, Adam 5e-4, 10,000 steps, 5000 interior,
-     * 2000 initial and 2000 boundary points redrawn each step, equal weights, relative initial
-     * loss), but with per-time births and without the seed's defects (see the command's help).
+     * The source paper's configuration (2-128-128-64-1 tanh, Adam 5e-4, 10,000 steps, 5000
+     * interior, 2000 initial and 2000 boundary points redrawn each step, equal weights, relative
+     * initial loss), but with per-time births and without the paper's defects (see the command's help).
      */
-    public static PinnSettings seedPreset() {
-        return new PinnSettings(new PinnBody.Mlp(new int[] {128, 128, 64}), false, true, false, 5000, 2000, 2000, 8,
-                Collocation.Kind.UNIFORM, false, 1000, LearningRateSchedule.constant(5e-4), 10000, 0, 0, 42);
+    public static PinnSettings paperPreset() {
+        return paper(new PinnBody.Mlp(new int[] {128, 128, 64}));
+    }
+
+    private static PinnSettings paper(PinnBody body) {
+        return new PinnSettings(body, InitialCondition.SOFT_RELATIVE, false, new Points(5000, 2000, 2000, 8, Collocation.Kind.UNIFORM),
+                LossWeights.EQUAL, 1000, new Optimisation(LearningRateSchedule.constant(5e-4), 10000, 0, 0), 42);
+    }
+
+    /** A builder starting from these settings. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** The number of weights for the given problem (its jump lines set the input width). */
@@ -135,39 +217,38 @@ public record PinnSettings(PinnBody body, boolean hardInitial, boolean relativeI
             m.put("model", "pinn");
             m.put("hidden", Arrays.stream(((PinnBody.Mlp) body).hidden()).mapToObj(Integer::toString).collect(Collectors.joining(",")));
         }
-        m.put("initial_condition", hardInitial ? "hard" : relativeInitialLoss ? "soft-relative" : "soft");
+        m.put("initial_condition", initialCondition.label());
         m.put("jump_feature", Boolean.toString(jumpFeature));
-        m.put("interior_points", Integer.toString(interiorPoints));
-        m.put("initial_points", Integer.toString(initialPoints));
-        m.put("boundary_times", Integer.toString(boundaryTimes));
-        m.put("quadrature_nodes", Integer.toString(quadratureNodes));
-        m.put("sampling", sampling.name().toLowerCase(Locale.ROOT));
-        m.put("loss_weights", gradientNormWeights ? "gradient-norm" : "equal");
+        m.put("interior_points", Integer.toString(points.interior()));
+        m.put("initial_points", Integer.toString(points.initial()));
+        m.put("boundary_times", Integer.toString(points.boundaryTimes()));
+        m.put("quadrature_nodes", Integer.toString(points.quadratureNodes()));
+        m.put("sampling", points.sampling().name().toLowerCase(Locale.ROOT));
+        m.put("loss_weights", lossWeights.label());
         m.put("weight_update_every", Integer.toString(weightUpdateEvery));
-        m.put("learning_rate", Double.toString(schedule.initial()));
-        m.put("learning_rate_decay", Double.toString(schedule.decay()));
-        m.put("learning_rate_decay_steps", Long.toString(schedule.every()));
-        m.put("adam_steps", Integer.toString(adamSteps));
-        m.put("lbfgs_iterations", Integer.toString(lbfgsIterations));
-        m.put("lbfgs_points", Integer.toString(lbfgsPoints));
+        m.put("learning_rate", Double.toString(optimisation.schedule().initial()));
+        m.put("learning_rate_decay", Double.toString(optimisation.schedule().decay()));
+        m.put("learning_rate_decay_steps", Long.toString(optimisation.schedule().every()));
+        m.put("adam_steps", Integer.toString(optimisation.adamSteps()));
+        m.put("lbfgs_iterations", Integer.toString(optimisation.lbfgsIterations()));
+        m.put("lbfgs_points", Integer.toString(optimisation.lbfgsPoints()));
         m.put("seed", Long.toString(seed));
         return m;
     }
 
     public static PinnSettings fromMap(Map<String, String> m) {
-        String ic = get(m, "initial_condition");
         PinnBody body = "lstm-pinn".equals(m.getOrDefault("model", "pinn"))
                 ? new PinnBody.Lstm(integer(m, "lstm_units"), integer(m, "lstm_layers"), integer(m, "sequence_steps"),
                         Double.parseDouble(get(m, "sequence_spacing")), Double.parseDouble(get(m, "dropout")))
                 : new PinnBody.Mlp(Arrays.stream(get(m, "hidden").split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray());
-        return new PinnSettings(body,
-                ic.equals("hard"), ic.equals("soft-relative"), Boolean.parseBoolean(get(m, "jump_feature")),
-                integer(m, "interior_points"), integer(m, "initial_points"), integer(m, "boundary_times"),
-                integer(m, "quadrature_nodes"), Collocation.Kind.parse(get(m, "sampling")),
-                get(m, "loss_weights").equals("gradient-norm"), integer(m, "weight_update_every"),
-                new LearningRateSchedule(Double.parseDouble(get(m, "learning_rate")), Double.parseDouble(get(m, "learning_rate_decay")),
-                        Long.parseLong(get(m, "learning_rate_decay_steps"))),
-                integer(m, "adam_steps"), integer(m, "lbfgs_iterations"), integer(m, "lbfgs_points"), Long.parseLong(get(m, "seed")));
+        Points points = new Points(integer(m, "interior_points"), integer(m, "initial_points"), integer(m, "boundary_times"),
+                integer(m, "quadrature_nodes"), Collocation.Kind.parse(get(m, "sampling")));
+        Optimisation optimisation = new Optimisation(new LearningRateSchedule(Double.parseDouble(get(m, "learning_rate")),
+                Double.parseDouble(get(m, "learning_rate_decay")), Long.parseLong(get(m, "learning_rate_decay_steps"))),
+                integer(m, "adam_steps"), integer(m, "lbfgs_iterations"), integer(m, "lbfgs_points"));
+        return new PinnSettings(body, InitialCondition.parse(get(m, "initial_condition")), Boolean.parseBoolean(get(m, "jump_feature")),
+                points, LossWeights.parse(get(m, "loss_weights")), integer(m, "weight_update_every"), optimisation,
+                Long.parseLong(get(m, "seed")));
     }
 
     private static String get(Map<String, String> m, String key) {
@@ -180,5 +261,68 @@ public record PinnSettings(PinnBody body, boolean hardInitial, boolean relativeI
 
     private static int integer(Map<String, String> m, String key) {
         return Integer.parseInt(get(m, key));
+    }
+
+    /** Changes some settings of a preset; {@link #build()} validates the whole. */
+    public static final class Builder {
+        private PinnBody body;
+        private InitialCondition initialCondition;
+        private boolean jumpFeature;
+        private Points points;
+        private LossWeights lossWeights;
+        private int weightUpdateEvery;
+        private Optimisation optimisation;
+        private long seed;
+
+        private Builder(PinnSettings s) {
+            body = s.body;
+            initialCondition = s.initialCondition;
+            jumpFeature = s.jumpFeature;
+            points = s.points;
+            lossWeights = s.lossWeights;
+            weightUpdateEvery = s.weightUpdateEvery;
+            optimisation = s.optimisation;
+            seed = s.seed;
+        }
+
+        public Builder body(PinnBody b) {
+            body = b;
+            return this;
+        }
+
+        public Builder initialCondition(InitialCondition c) {
+            initialCondition = c;
+            return this;
+        }
+
+        public Builder jumpFeature(boolean on) {
+            jumpFeature = on;
+            return this;
+        }
+
+        public Builder points(Points p) {
+            points = p;
+            return this;
+        }
+
+        public Builder lossWeights(LossWeights w, int updateEvery) {
+            lossWeights = w;
+            weightUpdateEvery = updateEvery;
+            return this;
+        }
+
+        public Builder optimisation(Optimisation o) {
+            optimisation = o;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            seed = s;
+            return this;
+        }
+
+        public PinnSettings build() {
+            return new PinnSettings(body, initialCondition, jumpFeature, points, lossWeights, weightUpdateEvery, optimisation, seed);
+        }
     }
 }

@@ -112,7 +112,7 @@ public final class PinnTrainRun {
             AdamSteps steps = new AdamSteps(trainer, progress);
             TrainingLoop<PinnTrainer.StepLosses> loop = new TrainingLoop<PinnTrainer.StepLosses>(steps)
                     .addStepListener(StepListener.recorder(l -> history.add(l.total(), l.pde(), l.initial(), l.boundary())));
-            if (s.gradientNormWeights()) {
+            if (s.lossWeights() == PinnSettings.LossWeights.GRADIENT_NORM) {
                 loop.addStepListener(new LossWeightUpdate(s.weightUpdateEvery(), trainer::rebalance));
             }
             loop.addStepListener(new Checkpointing(o.checkpointEvery(), () -> trainer.save(checkpoints, meta, history.toMap())))

@@ -73,12 +73,12 @@ public final class PinnTrainer implements AutoCloseable {
         lossWeights = tf.withName("loss_weights").variable(tf.constant(new float[] {1, 1, 1}));
         Operand<TInt64> dropoutSeeds = tf.stack(List.of(tf.constant(s.seed() * 1_000_003L + 100), stepCounter));
         PinnNetwork<TFloat32> net = new PinnNetwork<>(named, problem, s, dropoutSeeds);
-        terms = PinnLoss.build(tf, net, problem, s, stepCounter, s.interiorPoints(), TFloat32.class);
+        terms = PinnLoss.build(tf, net, problem, s, stepCounter, s.points().interior(), TFloat32.class);
         total = weighted(tf, terms, lossWeights);
         Operand<TFloat32> stepNumber = tf.dtypes.cast(stepCounter, TFloat32.class);
-        Op update = DeterministicAdam.minimize(tf, total, trained, s.schedule().graph(tf, stepNumber), stepNumber);
+        Op update = DeterministicAdam.minimize(tf, total, trained, s.optimisation().schedule().graph(tf, stepNumber), stepNumber);
         advance = tf.withControlDependencies(List.of(update)).assignAdd(stepCounter, tf.constant(1L));
-        rebalance = s.gradientNormWeights() ? rebalance(tf) : null;
+        rebalance = s.lossWeights() == PinnSettings.LossWeights.GRADIENT_NORM ? rebalance(tf) : null;
         session = new Session(graph, this.device.config());
         session.initialize();
     }

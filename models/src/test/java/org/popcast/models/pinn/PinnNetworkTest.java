@@ -26,8 +26,9 @@ class PinnNetworkTest {
     private static final PinnBody LSTM = new PinnBody.Lstm(6, 2, 3, 1.0, 0);
 
     private static PinnSettings settings(PinnBody body, boolean hard, boolean jump) {
-        return new PinnSettings(body, hard, false, jump, 16, 16, 4, 4, Collocation.Kind.UNIFORM, false, 10,
-                LearningRateSchedule.constant(1e-3), 1, 0, 0, 3);
+        return new PinnSettings(body, hard ? PinnSettings.InitialCondition.HARD : PinnSettings.InitialCondition.SOFT, jump,
+                new PinnSettings.Points(16, 16, 4, 4, Collocation.Kind.UNIFORM), PinnSettings.LossWeights.EQUAL, 10,
+                new PinnSettings.Optimisation(LearningRateSchedule.constant(1e-3), 1, 0, 0), 3);
     }
 
     private static PinnSettings settings(boolean hard, boolean jump) {

@@ -31,8 +31,9 @@ class PinnTrainRunTest {
     private static final ExactSolveRun.Grid GRID = new ExactSolveRun.Grid(5, 1);
 
     private static PinnSettings settings(int adamSteps) {
-        return new PinnSettings(new PinnBody.Mlp(new int[] {16, 16}), true, false, true, 256, 0, 8, 4, Collocation.Kind.SOBOL, true, 10,
-                new LearningRateSchedule(1e-3, 0.9, 20), adamSteps, 5, 256, 7);
+        return new PinnSettings(new PinnBody.Mlp(new int[] {16, 16}), PinnSettings.InitialCondition.HARD, true,
+                new PinnSettings.Points(256, 0, 8, 4, Collocation.Kind.SOBOL), PinnSettings.LossWeights.GRADIENT_NORM, 10,
+                new PinnSettings.Optimisation(new LearningRateSchedule(1e-3, 0.9, 20), adamSteps, 5, 256), 7);
     }
 
     private static PinnTrainRun.Outcome run(Path dir, int steps, boolean resume) throws Exception {
@@ -87,8 +88,9 @@ class PinnTrainRunTest {
         InputException none = assertThrows(InputException.class, () -> run(tmp.resolve("x"), 20, true));
         assertTrue(none.getMessage().contains("no checkpoint"), none.getMessage());
         run(tmp.resolve("y"), 20, false);
-        PinnSettings other = new PinnSettings(new PinnBody.Mlp(new int[] {16, 16}), true, false, true, 256, 0, 8, 4, Collocation.Kind.SOBOL, true, 10,
-                new LearningRateSchedule(1e-3, 0.9, 20), 40, 5, 256, 8);
+        PinnSettings other = new PinnSettings(new PinnBody.Mlp(new int[] {16, 16}), PinnSettings.InitialCondition.HARD, true,
+                new PinnSettings.Points(256, 0, 8, 4, Collocation.Kind.SOBOL), PinnSettings.LossWeights.GRADIENT_NORM, 10,
+                new PinnSettings.Optimisation(new LearningRateSchedule(1e-3, 0.9, 20), 40, 5, 256), 8);
         InputException e = assertThrows(InputException.class, () -> PinnTrainRun.run(SCENARIO,
                 new PinnTrainRun.Options(other, GRID, Device.CPU, tmp.resolve("y"), true, 20), Provenance.of("t"), Progress.none()));
         assertTrue(e.getMessage().contains("seed (checkpoint: 7, now: 8)"), e.getMessage());
@@ -135,8 +137,9 @@ class PinnTrainRunTest {
 
     @Test
     void aLengthOneLstmTrainsAndLeavesItsUnreadRecurrentKernelsAlone(@TempDir Path tmp) throws Exception {
-        PinnSettings s = new PinnSettings(new PinnBody.Lstm(4, 2, 0, 1.0, 0), true, false, true, 128, 0, 8, 4, Collocation.Kind.SOBOL, true, 5,
-                new LearningRateSchedule(1e-3, 0.9, 20), 10, 3, 128, 7);
+        PinnSettings s = new PinnSettings(new PinnBody.Lstm(4, 2, 0, 1.0, 0), PinnSettings.InitialCondition.HARD, true,
+                new PinnSettings.Points(128, 0, 8, 4, Collocation.Kind.SOBOL), PinnSettings.LossWeights.GRADIENT_NORM, 5,
+                new PinnSettings.Optimisation(new LearningRateSchedule(1e-3, 0.9, 20), 10, 3, 128), 7);
         PinnTrainRun.Outcome o = PinnTrainRun.run(SCENARIO, new PinnTrainRun.Options(s, GRID, Device.CPU, tmp, false, 20),
                 Provenance.of("test"), Progress.none());
         assertEquals(10, o.adamStepsDone());

@@ -7,16 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.hipparchus.analysis.solvers.BrentSolver;
 import org.junit.jupiter.api.Test;
 import org.popcast.engine.optim.LearningRateSchedule;
 import org.popcast.engine.runtime.Device;
 import org.popcast.kernels.agepde.AgePdeProblem;
+import org.popcast.kernels.agepde.StablePopulation;
 import org.popcast.kernels.agepde.ExactMvfSolver;
 import org.popcast.kernels.agepde.ExactSolverSettings;
-import org.popcast.kernels.agepde.Fertility;
-import org.popcast.kernels.agepde.InitialDensity;
-import org.popcast.kernels.agepde.Mortality;
 import org.popcast.kernels.quadrature.GaussLegendreRule;
 import org.popcast.kernels.sampling.Collocation;
 import org.popcast.models.agepde.PdeScenarioReader;
@@ -30,21 +27,17 @@ import org.tensorflow.types.TFloat64;
 class PinnTrainerTest {
 
     /**
-     * A stable population (P0 = c exp(-(r + mu) a), r from Lotka's equation): continuous across the
-     * corner, so a smooth network without the jump feature can fit it.
+     * The kernels' stable population (StablePopulation, from the kernels test-jar): continuous
+     * across the corner, so a smooth network without the jump feature can fit it.
      */
     static AgePdeProblem stablePopulation() {
-        double mu = 0.01, beta = 0.12, lo = 20, hi = 35;
-        double r = new BrentSolver(1e-15).solve(200,
-                z -> beta * (Math.exp(-(z + mu) * lo) - Math.exp(-(z + mu) * hi)) / (z + mu) - 1, -0.5, 0.5);
-        return new AgePdeProblem(2024, 2054, 100, 1, Mortality.linearExponential(mu, 0, 1000, 1e-9),
-                Fertility.of(Fertility.table(new double[] {lo, hi}, new double[] {beta, beta})),
-                InitialDensity.seed(1e7, r + mu, 0, 0));
+        return StablePopulation.standard(1, 1e7).problem(2024, 2054);
     }
 
     static PinnSettings small(int adamSteps, int lbfgsIterations) {
-        return new PinnSettings(new PinnBody.Mlp(new int[] {32, 32}), true, false, false, 1024, 0, 16, 8, Collocation.Kind.UNIFORM, false, 100,
-                LearningRateSchedule.constant(1e-3), adamSteps, lbfgsIterations, 1024, 42);
+        return new PinnSettings(new PinnBody.Mlp(new int[] {32, 32}), PinnSettings.InitialCondition.HARD, false,
+                new PinnSettings.Points(1024, 0, 16, 8, Collocation.Kind.UNIFORM), PinnSettings.LossWeights.EQUAL, 100,
+                new PinnSettings.Optimisation(LearningRateSchedule.constant(1e-3), adamSteps, lbfgsIterations, 1024), 42);
     }
 
     static double relL2(PinnWeights w, PinnSettings s, AgePdeProblem problem) {
@@ -150,8 +143,9 @@ class PinnTrainerTest {
     @Test
     void gradientNormBalancingMovesTheWeightsOfTrainedTermsOnly() {
         AgePdeProblem problem = stablePopulation();
-        PinnSettings s = new PinnSettings(new PinnBody.Mlp(new int[] {16}), true, false, false, 256, 0, 8, 4, Collocation.Kind.SOBOL, true, 10,
-                LearningRateSchedule.constant(1e-3), 20, 0, 0, 1);
+        PinnSettings s = new PinnSettings(new PinnBody.Mlp(new int[] {16}), PinnSettings.InitialCondition.HARD, false,
+                new PinnSettings.Points(256, 0, 8, 4, Collocation.Kind.SOBOL), PinnSettings.LossWeights.GRADIENT_NORM, 10,
+                new PinnSettings.Optimisation(LearningRateSchedule.constant(1e-3), 20, 0, 0), 1);
         try (PinnTrainer t = new PinnTrainer(problem, s, Device.CPU)) {
             assertArrayEquals(new double[] {1, 1, 1}, t.lossWeights(), 0);
             t.step();
@@ -169,8 +163,9 @@ class PinnTrainerTest {
     @Test
     void softRelativeInitialConditionIsTrained() {
         AgePdeProblem problem = stablePopulation();
-        PinnSettings s = new PinnSettings(new PinnBody.Mlp(new int[] {32, 32}), false, true, false, 512, 256, 8, 4, Collocation.Kind.UNIFORM,
-                false, 100, LearningRateSchedule.constant(1e-3), 300, 0, 0, 5);
+        PinnSettings s = new PinnSettings(new PinnBody.Mlp(new int[] {32, 32}), PinnSettings.InitialCondition.SOFT_RELATIVE, false,
+                new PinnSettings.Points(512, 256, 8, 4, Collocation.Kind.UNIFORM), PinnSettings.LossWeights.EQUAL, 100,
+                new PinnSettings.Optimisation(LearningRateSchedule.constant(1e-3), 300, 0, 0), 5);
         try (PinnTrainer t = new PinnTrainer(problem, s, Device.CPU)) {
             double first = t.step().initial(), last = 0;
             for (int i = 1; i < s.adamSteps(); i++) {
