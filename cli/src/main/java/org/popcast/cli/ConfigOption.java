@@ -88,10 +88,10 @@ final class ConfigOption implements IDefaultValueProvider {
         return withoutRepeatedOption(ex.getMessage());
     }
 
-    /** "Invalid value for option '--ic': --ic must be ..." says the option once: "--ic must be ...". */
+    /** "Invalid value for option '--ic': must be hard, ..." reads "--ic must be hard, ...". */
     static String withoutRepeatedOption(String message) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Invalid value for option '(--[\\w-]+)'[^:]*: (\\1 .*)$", java.util.regex.Pattern.DOTALL)
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Invalid value for option '(--[\\w-]+)'[^:]*: (must be .*)$", java.util.regex.Pattern.DOTALL)
                 .matcher(message == null ? "" : message);
-        return m.matches() ? m.group(2) : message;
+        return m.matches() ? m.group(1) + " " + m.group(2) : message;
     }
 }

@@ -169,8 +169,7 @@ public final class PdeTrainCommand implements Callable<Integer> {
     @Option(names = "--dropout", paramLabel = "P", description = "lstm-pinn: dropout between LSTM layers, in training only.")
     Double dropout;
 
-    @Option(names = "--ic", paramLabel = "FORM", converter = InitialConditionConverter.class,
-            description = "Initial condition: hard, soft or soft-relative.")
+    @Option(names = "--ic", paramLabel = "FORM", description = "Initial condition: hard, soft or soft-relative.")
     PinnSettings.InitialCondition ic;
 
     @Option(names = "--jump-feature", negatable = true, fallbackValue = ConfigOption.FLAG_IS_TRUE, description = "Give the network the side of the jump line (--no-jump-feature: not).")
@@ -188,11 +187,10 @@ public final class PdeTrainCommand implements Callable<Integer> {
     @Option(names = "--quadrature-nodes", paramLabel = "N", description = "Gauss-Legendre nodes per piece of each birth integral (2 pieces).")
     Integer quadratureNodes;
 
-    @Option(names = "--sampling", paramLabel = "KIND", converter = SamplingConverter.class, description = "uniform or sobol (shifted each step).")
+    @Option(names = "--sampling", paramLabel = "KIND", description = "uniform or sobol (shifted each step).")
     Collocation.Kind sampling;
 
-    @Option(names = "--loss-weights", paramLabel = "KIND", converter = LossWeightsConverter.class,
-            description = "equal or gradient-norm (balanced every --weight-update-every steps).")
+    @Option(names = "--loss-weights", paramLabel = "KIND", description = "equal or gradient-norm (balanced every --weight-update-every steps).")
     PinnSettings.LossWeights lossWeights;
 
     @Option(names = "--weight-update-every", paramLabel = "N", description = "Steps between loss-weight updates.")
@@ -324,60 +322,5 @@ public final class PdeTrainCommand implements Callable<Integer> {
 
     private static <T> T or(T given, T preset) {
         return given != null ? given : preset;
-    }
-
-    /** Reads a choice by the label users type (soft-relative, gradient-norm, sobol); errors name the option and the labels. */
-    abstract static class LabelConverter<T> implements picocli.CommandLine.ITypeConverter<T> {
-        private final String option;
-        private final String labels;
-
-        LabelConverter(String option, String labels) {
-            this.option = option;
-            this.labels = labels;
-        }
-
-        abstract T parse(String value);
-
-        @Override
-        public T convert(String value) {
-            try {
-                return parse(value);
-            } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException(option + " must be " + labels + ", got '" + value + "'");
-            }
-        }
-    }
-
-    static final class InitialConditionConverter extends LabelConverter<PinnSettings.InitialCondition> {
-        InitialConditionConverter() {
-            super("--ic", "hard, soft or soft-relative");
-        }
-
-        @Override
-        PinnSettings.InitialCondition parse(String value) {
-            return PinnSettings.InitialCondition.parse(value);
-        }
-    }
-
-    static final class LossWeightsConverter extends LabelConverter<PinnSettings.LossWeights> {
-        LossWeightsConverter() {
-            super("--loss-weights", "equal or gradient-norm");
-        }
-
-        @Override
-        PinnSettings.LossWeights parse(String value) {
-            return PinnSettings.LossWeights.parse(value);
-        }
-    }
-
-    static final class SamplingConverter extends LabelConverter<Collocation.Kind> {
-        SamplingConverter() {
-            super("--sampling", "uniform or sobol");
-        }
-
-        @Override
-        Collocation.Kind parse(String value) {
-            return Collocation.Kind.parse(value);
-        }
     }
 }

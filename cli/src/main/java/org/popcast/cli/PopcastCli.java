@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
+import org.popcast.data.input.EnumLabels;
 import org.popcast.data.input.InputException;
 
 import picocli.CommandLine;
@@ -27,7 +28,26 @@ public final class PopcastCli {
         cl.setExecutionExceptionHandler(PopcastCli::onFailure);
         cl.setParameterExceptionHandler(PopcastCli::onUsageError);
         cl.setExecutionStrategy(PopcastCli::execute);
+        for (Class<? extends Enum<?>> choice : CHOICES) {
+            register(cl, choice);
+        }
         return cl;
+    }
+
+    /** Option types typed as their labels (soft-relative, gradient-norm: {@link EnumLabels}). */
+    private static final java.util.List<Class<? extends Enum<?>>> CHOICES = java.util.List.of(
+            org.popcast.models.pinn.PinnSettings.InitialCondition.class, org.popcast.models.pinn.PinnSettings.LossWeights.class,
+            org.popcast.kernels.sampling.Collocation.Kind.class);
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void register(CommandLine cl, Class<? extends Enum<?>> type) {
+        cl.registerConverter((Class) type, value -> {
+            try {
+                return EnumLabels.parse((Class) type, value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
     }
 
     /** Runs the chosen command after the start banner (not for help, version, --quiet or {@link Banner#SILENT} commands). */

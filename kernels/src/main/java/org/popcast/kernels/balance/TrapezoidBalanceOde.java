@@ -75,26 +75,7 @@ public final class TrapezoidBalanceOde {
                     dn1[q] = (dn[q] * (1 + h * p0.r / 2) + n * h * p0.dr[q] / 2 + h * (p0.dw[q] + p1.dw[q]) / 2
                             + n1 * h * p1.dr[q] / 2) / denom;
                 }
-                for (int k = 0; k < 4; k++) {
-                    // births and deaths are rate x population, arrivals and departures are flows
-                    boolean perCapita = k < 2;
-                    double v0 = p0.value[k], v1 = p1.value[k];
-                    flows[k][y] += perCapita ? h * (v0 * n + v1 * n1) / 2 : h * (v0 + v1) / 2;
-                    if (np == 0) {
-                        continue;
-                    }
-                    double[] df = dFlows[k][y];
-                    if (perCapita) {
-                        for (int q = 0; q < np; q++) {
-                            df[q] += h * (v0 * dn[q] + v1 * dn1[q]) / 2;
-                        }
-                    }
-                    // the curve's own four parameters
-                    double w0 = perCapita ? n : 1, w1 = perCapita ? n1 : 1;
-                    for (int i = 0; i < 4; i++) {
-                        df[1 + 4 * k + i] += h * (p0.gradient[k][i] * w0 + p1.gradient[k][i] * w1) / 2;
-                    }
-                }
+                addFlows(flows, dFlows, y, new Point[] {p0, p1}, new double[] {n, n1}, new double[][] {dn, dn1}, h);
                 n = n1;
                 dn = dn1;
                 p0 = p1;
@@ -112,6 +93,35 @@ public final class TrapezoidBalanceOde {
         }
         return new BalancePath(firstYear, pop, flows[0], flows[1], flows[2], flows[3], dPop, dFlows[0], dFlows[1],
                 dFlows[2], dFlows[3]);
+    }
+
+    /**
+     * Adds one sub-step's trapezoidal flows of year {@code y}, and their sensitivities when
+     * {@code dn} has any, from the curves at the step's two ends ({@code p}), the population there
+     * ({@code n}) and its sensitivities ({@code dn}).
+     */
+    private static void addFlows(double[][] flows, double[][][] dFlows, int y, Point[] p, double[] n, double[][] dn, double h) {
+        int np = dn[0].length;
+        for (int k = 0; k < 4; k++) {
+            // births and deaths are rate x population, arrivals and departures are flows
+            boolean perCapita = k < 2;
+            double v0 = p[0].value[k], v1 = p[1].value[k];
+            flows[k][y] += perCapita ? h * (v0 * n[0] + v1 * n[1]) / 2 : h * (v0 + v1) / 2;
+            if (np == 0) {
+                continue;
+            }
+            double[] df = dFlows[k][y];
+            if (perCapita) {
+                for (int q = 0; q < np; q++) {
+                    df[q] += h * (v0 * dn[0][q] + v1 * dn[1][q]) / 2;
+                }
+            }
+            // the curve's own four parameters
+            double w0 = perCapita ? n[0] : 1, w1 = perCapita ? n[1] : 1;
+            for (int i = 0; i < 4; i++) {
+                df[1 + 4 * k + i] += h * (p[0].gradient[k][i] * w0 + p[1].gradient[k][i] * w1) / 2;
+            }
+        }
     }
 
     /** The curves and their parameter gradients at one time. */

@@ -1,6 +1,5 @@
 package org.popcast.models.agepde;
 
-import org.popcast.models.common.ResultHeader;
 import java.util.List;
 
 import org.popcast.data.io.NetcdfDataset;
@@ -9,6 +8,7 @@ import org.popcast.kernels.agepde.AgePdeProblem;
 import org.popcast.kernels.agepde.AgePdeSolution;
 import org.popcast.kernels.agepde.ExactMvfSolver;
 import org.popcast.kernels.agepde.ExactSolverSettings;
+import org.popcast.models.common.ResultHeader;
 
 /**
  * {@code popcast pde solve}: the exact solution of one scenario on an output grid, as a

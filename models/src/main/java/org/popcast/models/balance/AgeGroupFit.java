@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.exception.MathIllegalStateException;
@@ -40,12 +41,51 @@ public final class AgeGroupFit {
 
     public static Result fit(FittedBalance level1, TreeMap<Integer, double[]> observed, double[] widths, int lastYear,
                              String source) {
+        int start = startYear(level1, observed, source);
+        List<int[]> points = points(observed, start, lastYear, source);
+        BalancePath path = level1.solveUntil(lastYear);
+        int first = level1.series().firstYear();
+        double n0 = path.population()[start - first];
+        double[] g0 = observed.get(start);
+        var forcing = JumpForcing.of(level1.jumps().stream().filter(j -> j.year() >= start).toList(), start, lastYear - start);
+        AgeGroupOde ode = new AgeGroupOde(level1.settings().stepsPerYear());
+        Function<double[], AgeGroupOde.Solution> solve = u -> ode.solve(level1.curves(), n0,
+                level1.origin(), start, g0, shares(u), multipliers(u), widths, forcing);
+        // residuals and targets per mille of the Level I population of their year
+        Function<double[], double[]> residuals = u -> {
+            double[][] groups = solve.apply(u).groups();
+            double[] r = new double[points.size()];
+            for (int i = 0; i < r.length; i++) {
+                int[] p = points.get(i);
+                r[i] = groups[p[0] - start][p[1]] / path.population()[p[0] - first] * 1000;
+            }
+            return r;
+        };
+        double[] target = new double[points.size()];
+        for (int i = 0; i < target.length; i++) {
+            int[] p = points.get(i);
+            target[i] = observed.get(p[0])[p[1]] / path.population()[p[0] - first] * 1000;
+        }
+        LeastSquaresOptimizer.Optimum opt = optimise(residuals, target, level1.settings().maxEvaluations(), source);
+        double[] u = opt.getPoint().toArray();
+        AgeGroupOde.Solution s = solve.apply(u);
+        return new Result(start, shares(u), multipliers(u), standardErrors(opt, points.size(), source),
+                Math.sqrt(opt.getCost() * opt.getCost() / points.size()), points.size(), s.groups(), s.maxCorrection(), widths.clone());
+    }
+
+    /** The first year from the series' start with all three groups observed. */
+    private static int startYear(FittedBalance level1, TreeMap<Integer, double[]> observed, String source) {
         Integer start = observed.entrySet().stream().filter(e -> known(e.getValue()))
                 .map(Map.Entry::getKey).filter(y -> y >= level1.series().firstYear()).findFirst().orElse(null);
         if (start == null) {
             throw new InputException(source + ": no year from " + level1.series().firstYear()
                     + " on has all three groups (young, working, old)");
         }
+        return start;
+    }
+
+    /** The observed (year, group) pairs after the start year, up to the last year. */
+    private static List<int[]> points(TreeMap<Integer, double[]> observed, int start, int lastYear, String source) {
         List<int[]> points = new ArrayList<>();
         for (Map.Entry<Integer, double[]> e : observed.tailMap(start, false).entrySet()) {
             for (int g = 0; g < 3; g++) {
@@ -58,33 +98,14 @@ public final class AgeGroupFit {
             throw new InputException(source + ": too few group populations after " + start + " to fit four parameters: "
                     + points.size());
         }
-        BalancePath path = level1.solveUntil(lastYear);
-        int offset = start - level1.series().firstYear();
-        double n0 = path.population()[offset];
-        double[] g0 = observed.get(start);
-        int years = lastYear - start;
-        var forcing = JumpForcing.of(level1.jumps().stream().filter(j -> j.year() >= start).toList(), start, years);
-        AgeGroupOde ode = new AgeGroupOde(level1.settings().stepsPerYear());
-        java.util.function.Function<double[], AgeGroupOde.Solution> solve = u -> ode.solve(level1.curves(), n0,
-                level1.origin(), start, g0, shares(u), multipliers(u), widths, forcing);
-        java.util.function.Function<double[], double[]> residuals = u -> {
-            double[][] groups = solve.apply(u).groups();
-            double[] r = new double[points.size()];
-            for (int i = 0; i < r.length; i++) {
-                int[] p = points.get(i);
-                r[i] = groups[p[0] - start][p[1]] / path.population()[p[0] - level1.series().firstYear()] * 1000;
-            }
-            return r;
-        };
-        double[] target = new double[points.size()];
-        for (int i = 0; i < target.length; i++) {
-            int[] p = points.get(i);
-            target[i] = observed.get(p[0])[p[1]] / path.population()[p[0] - level1.series().firstYear()] * 1000;
-        }
-        double[] start0 = {0.2, 0.7, 0, 0};
-        LeastSquaresOptimizer.Optimum opt;
+        return points;
+    }
+
+    /** Levenberg-Marquardt from shares 0.2, 0.7 and multipliers 1, with a central-difference Jacobian. */
+    private static LeastSquaresOptimizer.Optimum optimise(Function<double[], double[]> residuals, double[] target, int maxEvaluations,
+                                                          String source) {
         try {
-            opt = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
+            return new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
                     .model(point -> {
                         double[] u = point.toArray();
                         double[] value = residuals.apply(u);
@@ -101,26 +122,24 @@ public final class AgeGroupFit {
                         }
                         return new Pair<>(new ArrayRealVector(value, false), new Array2DRowRealMatrix(jac, false));
                     })
-                    .target(target).start(start0).maxEvaluations(level1.settings().maxEvaluations())
-                    .maxIterations(level1.settings().maxEvaluations()).build());
+                    .target(target).start(new double[] {0.2, 0.7, 0, 0}).maxEvaluations(maxEvaluations)
+                    .maxIterations(maxEvaluations).build());
         } catch (MathIllegalStateException e) {
             throw new InputException(source + ": the age-group fit did not converge (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** Standard errors of the shares and (delta method) of the multipliers exp(u). */
+    private static double[] standardErrors(LeastSquaresOptimizer.Optimum opt, int observations, String source) {
         double[] u = opt.getPoint().toArray();
-        int dof = points.size() - 4;
-        double sigma2 = opt.getCost() * opt.getCost() / dof;
-        double[] se = new double[4];
+        double sigma2 = opt.getCost() * opt.getCost() / (observations - 4);
         try {
             double[][] cov = opt.getCovariances(1e-14).scalarMultiply(sigma2).getData();
-            // delta method: shares are free parameters themselves, multipliers are exp(u)
-            se = new double[] {Math.sqrt(cov[0][0]), Math.sqrt(cov[1][1]), Math.exp(u[2]) * Math.sqrt(cov[2][2]),
+            return new double[] {Math.sqrt(cov[0][0]), Math.sqrt(cov[1][1]), Math.exp(u[2]) * Math.sqrt(cov[2][2]),
                     Math.exp(u[3]) * Math.sqrt(cov[3][3])};
         } catch (MathIllegalArgumentException e) {
             throw new InputException(source + ": the age-group parameters cannot be told apart from these data", e);
         }
-        AgeGroupOde.Solution s = solve.apply(u);
-        return new Result(start, shares(u), multipliers(u), se, Math.sqrt(opt.getCost() * opt.getCost() / points.size()),
-                points.size(), s.groups(), s.maxCorrection(), widths.clone());
     }
 
     private static boolean known(double[] g) {

@@ -1,6 +1,5 @@
 package org.popcast.models.balance;
 
-import org.popcast.models.common.ResultHeader;
 import static org.popcast.data.io.TidyTable.Type.FLOAT64;
 import static org.popcast.data.io.TidyTable.Type.INT64;
 import static org.popcast.data.io.TidyTable.Type.STRING;
@@ -17,6 +16,7 @@ import org.popcast.data.io.NetcdfDataset;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.kernels.balance.BalanceCurves;
 import org.popcast.kernels.balance.LogLogisticCurve;
+import org.popcast.models.common.ResultHeader;
 
 /**
  * Result files of {@code popcast balance} (formats.md, demographic balance model): the 13

@@ -1,6 +1,5 @@
 package org.popcast.models.cohort;
 
-import org.popcast.models.common.ResultHeader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,6 +11,7 @@ import org.popcast.data.io.TidyTable;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.kernels.cohort.CohortLayout;
 import org.popcast.kernels.cohort.Sex;
+import org.popcast.models.common.ResultHeader;
 
 /**
  * The results of a projection for every region of the hierarchy (projected leaves, and provinces

@@ -1,6 +1,5 @@
 package org.popcast.models.cohort;
 
-import org.popcast.models.common.ResultHeader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,6 +15,7 @@ import org.popcast.data.input.InputException;
 import org.popcast.data.io.NetcdfDataset;
 import org.popcast.data.io.TidyTable;
 import org.popcast.engine.provenance.Provenance;
+import org.popcast.models.common.ResultHeader;
 
 /**
  * {@code popcast cohort validate}: a projection's total population in one year against observed

@@ -152,13 +152,20 @@ public final class ColumnScreen {
                 observed[i] += Double.isNaN(v) ? 0 : 1;
             }
         }
+        return cover(identityPairs(columns, logs, refs, threshold), columns, observed);
+    }
+
+    /** Two columns whose log-sum or log-difference reproduces a definition column, and how. */
+    private record IdentityPair(int a, int b, String why) {
+    }
+
+    private static List<IdentityPair> identityPairs(List<String> columns, double[][] logs, Map<String, double[]> refs, double threshold) {
         List<double[]> refLogs = refs.values().stream().map(ColumnScreen::logs).toList();
         List<String> refNames = List.copyOf(refs.keySet());
-        List<int[]> pairs = new ArrayList<>();
-        List<String> descriptions = new ArrayList<>();
-        double[] combined = new double[table.rowCount()];
-        for (int a = 0; a < n; a++) {
-            for (int b = a + 1; b < n; b++) {
+        List<IdentityPair> pairs = new ArrayList<>();
+        double[] combined = new double[logs.length == 0 ? 0 : logs[0].length];
+        for (int a = 0; a < logs.length; a++) {
+            for (int b = a + 1; b < logs.length; b++) {
                 for (int sign = -1; sign <= 1; sign += 2) {
                     for (int r = 0; r < refLogs.size(); r++) {
                         for (int i = 0; i < combined.length; i++) {
@@ -166,22 +173,30 @@ public final class ColumnScreen {
                         }
                         double c = correlation(combined, refLogs.get(r));
                         if (Math.abs(c) >= threshold) {
-                            pairs.add(new int[] {a, b});
-                            descriptions.add(String.format(Locale.ROOT, "%s %s %s reproduces %s (correlation of logs %.4f)",
-                                    columns.get(a), sign > 0 ? "x" : "/", columns.get(b), refNames.get(r), c));
+                            pairs.add(new IdentityPair(a, b, String.format(Locale.ROOT, "%s %s %s reproduces %s (correlation of logs %.4f)",
+                                    columns.get(a), sign > 0 ? "x" : "/", columns.get(b), refNames.get(r), c)));
                         }
                     }
                 }
             }
         }
+        return pairs;
+    }
+
+    /**
+     * Greedy cover: drop the column in most uncovered pairs (ties: the one observed least) until
+     * every pair has lost a column.
+     */
+    private static List<Dropped> cover(List<IdentityPair> pairs, List<String> columns, int[] observed) {
+        int n = columns.size();
         List<Dropped> out = new ArrayList<>();
         boolean[] covered = new boolean[pairs.size()];
         while (true) {
             int[] count = new int[n];
             for (int p = 0; p < pairs.size(); p++) {
                 if (!covered[p]) {
-                    count[pairs.get(p)[0]]++;
-                    count[pairs.get(p)[1]]++;
+                    count[pairs.get(p).a()]++;
+                    count[pairs.get(p).b()]++;
                 }
             }
             int best = -1;
@@ -195,9 +210,9 @@ public final class ColumnScreen {
             }
             List<String> why = new ArrayList<>();
             for (int p = 0; p < pairs.size(); p++) {
-                if (!covered[p] && (pairs.get(p)[0] == best || pairs.get(p)[1] == best)) {
+                if (!covered[p] && (pairs.get(p).a() == best || pairs.get(p).b() == best)) {
                     covered[p] = true;
-                    why.add(descriptions.get(p));
+                    why.add(pairs.get(p).why());
                 }
             }
             out.add(new Dropped(columns.get(best), "identity with another column: " + String.join("; ", why)));

@@ -1,6 +1,5 @@
 package org.popcast.models.mobility;
 
-import org.popcast.models.common.ResultHeader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +7,7 @@ import java.util.Map;
 
 import org.popcast.data.io.NetcdfDataset;
 import org.popcast.engine.provenance.Provenance;
+import org.popcast.models.common.ResultHeader;
 
 /**
  * The tables of an evaluation: scores per split and model with their spread over folds
@@ -192,29 +192,23 @@ public final class EvaluationReport {
     /** The HDF5 form: sample = one test prediction of one fold (all splits in a row), feature = the screened columns. */
     public NetcdfDataset dataset(Provenance provenance) {
         MobilitySettings s = result.settings();
-        MobilityTable t = result.table();
-        List<Integer> rows = new ArrayList<>();
-        List<double[]> meta = new ArrayList<>();
-        for (MobilityEvaluation.FoldResult f : result.folds()) {
-            int foldIndex = folds(f.fold().scheme()).indexOf(f);
-            for (int r : f.fold().test()) {
-                rows.add(r);
-                meta.add(new double[] {s.splits().indexOf(f.fold().scheme()), foldIndex, t.year(r), t.target(r)});
-            }
-        }
-        int n = rows.size();
-        long[] sample = new long[n];
-        for (int i = 0; i < n; i++) {
-            sample[i] = i;
-        }
         NetcdfDataset.Builder b = ResultHeader.start("popcast mobility evaluation: test predictions and scores of FNN, LSTM and baselines",
                 provenance, FORMAT_VERSION, "mobility_evaluation");
-        b.attribute("input_table", t.source()).attribute("settings", settingsText(s))
+        b.attribute("input_table", result.table().source()).attribute("settings", settingsText(s))
                 .attribute("split_codes", String.join(",", s.splits().stream().map(SplitScheme::key).toList()))
                 .attribute("verdict", String.join(" ", verdicts()))
                 .attribute("wall_time_seconds", result.seconds())
                 .attribute("dropped_columns", String.join("; ", result.screen().dropped().stream()
                         .map(d -> d.column() + ": " + d.reason()).toList()));
+        metricAttributes(b);
+        samples(b);
+        features(b);
+        return b.build();
+    }
+
+    /** metric_<split>_<model>_<metric>_mean and _sd over the folds. */
+    private void metricAttributes(NetcdfDataset.Builder b) {
+        MobilitySettings s = result.settings();
         for (SplitScheme scheme : s.splits()) {
             for (ModelKind m : s.models()) {
                 for (String metric : Metrics.NAMES) {
@@ -224,9 +218,25 @@ public final class EvaluationReport {
                 }
             }
         }
-        List<String> features = result.screen().features();
-        b.dimension("sample", sample, "1", "test prediction (one row of one fold's test set)")
-                .dimension("feature", features.toArray(String[]::new), "feature column after the leakage screen on all rows");
+    }
+
+    /** Every fold's test rows: split, fold, year, target and each model's prediction. */
+    private void samples(NetcdfDataset.Builder b) {
+        MobilitySettings s = result.settings();
+        MobilityTable t = result.table();
+        List<double[]> meta = new ArrayList<>();
+        for (MobilityEvaluation.FoldResult f : result.folds()) {
+            int foldIndex = folds(f.fold().scheme()).indexOf(f);
+            for (int r : f.fold().test()) {
+                meta.add(new double[] {s.splits().indexOf(f.fold().scheme()), foldIndex, t.year(r), t.target(r)});
+            }
+        }
+        int n = meta.size();
+        long[] sample = new long[n];
+        for (int i = 0; i < n; i++) {
+            sample[i] = i;
+        }
+        b.dimension("sample", sample, "1", "test prediction (one row of one fold's test set)");
         b.variable("split", List.of("sample"), column(meta, 0), "1", "split of the fold, an index into the attribute split_codes")
                 .variable("fold", List.of("sample"), column(meta, 1), "1", "fold number within its split, from 0")
                 .variable("year", List.of("sample"), column(meta, 2), "year", "calendar year of the test row")
@@ -241,6 +251,13 @@ public final class EvaluationReport {
             }
             b.variable("prediction_" + m.key(), List.of("sample"), p, "1", "test prediction of " + m.description());
         }
+    }
+
+    /** Per screened feature: the share missing where there is a target, and how many folds used it. */
+    private void features(NetcdfDataset.Builder b) {
+        MobilityTable t = result.table();
+        List<String> features = result.screen().features();
+        b.dimension("feature", features.toArray(String[]::new), "feature column after the leakage screen on all rows");
         double[] missing = new double[features.size()], used = new double[features.size()];
         int[] targetRows = t.targetRows();
         for (int j = 0; j < features.size(); j++) {
@@ -254,7 +271,6 @@ public final class EvaluationReport {
         }
         b.variable("missing_share", List.of("feature"), missing, "1", "share of rows with a target where the feature is missing")
                 .variable("folds_used", List.of("feature"), used, "1", "number of folds whose model used the feature");
-        return b.build();
     }
 
     private static double[] column(List<double[]> meta, int k) {

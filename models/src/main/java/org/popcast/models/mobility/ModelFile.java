@@ -1,6 +1,5 @@
 package org.popcast.models.mobility;
 
-import org.popcast.models.common.ResultHeader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +13,7 @@ import org.popcast.data.input.InputException;
 import org.popcast.data.io.NetcdfDataset;
 import org.popcast.data.io.NetcdfWriter;
 import org.popcast.engine.provenance.Provenance;
+import org.popcast.models.common.ResultHeader;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;

@@ -114,7 +114,7 @@ public final class PdeComparison {
                                    Duration timeLimit) {
         Map<String, Object> a = earlier.attributes();
         for (Map.Entry<String, String> e : settings.toMap().entrySet()) {
-            if (!PinnTrainRun.typed(e.getValue()).equals(a.get(e.getKey()))) {
+            if (!PinnOutputs.typed(e.getValue()).equals(a.get(e.getKey()))) {
                 return false;
             }
         }

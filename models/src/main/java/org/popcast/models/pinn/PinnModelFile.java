@@ -1,6 +1,5 @@
 package org.popcast.models.pinn;
 
-import org.popcast.models.common.ResultHeader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import org.popcast.data.io.NetcdfWriter;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.models.agepde.PdeScenario;
 import org.popcast.models.agepde.PdeScenarioReader;
+import org.popcast.models.common.ResultHeader;
 
 /**
  * A trained PINN saved in a model directory as {@code model.h5} (netCDF-4, readable from Python):

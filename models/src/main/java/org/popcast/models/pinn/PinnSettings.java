@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.popcast.data.input.EnumLabels;
 import org.popcast.engine.optim.LearningRateSchedule;
 import org.popcast.kernels.agepde.AgePdeProblem;
 import org.popcast.kernels.sampling.Collocation;
@@ -27,49 +28,21 @@ import org.popcast.kernels.sampling.Collocation;
 public record PinnSettings(PinnBody body, InitialCondition initialCondition, boolean jumpFeature, Points points,
                            LossWeights lossWeights, int weightUpdateEvery, Optimisation optimisation, long seed) {
 
-    /** How the initial condition P(a, t0) = P0(a) enters. */
+    /** How the initial condition P(a, t0) = P0(a) enters; its label is what users type (soft-relative). */
     public enum InitialCondition {
         /** P = P0(a) + t~ N(a~, t~): it holds exactly, no loss term. */
-        HARD("hard"),
+        HARD,
         /** A mean-square loss at t0. */
-        SOFT("soft"),
+        SOFT,
         /** The soft loss divided by the mean square of P0 (the source paper's form). */
-        SOFT_RELATIVE("soft-relative");
-
-        private final String label;
-
-        InitialCondition(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        public static InitialCondition parse(String text) {
-            return Labels.parse(values(), InitialCondition::label, text, "initial condition");
-        }
+        SOFT_RELATIVE
     }
 
-    /** How the PDE, initial and boundary losses are added up. */
+    /** How the PDE, initial and boundary losses are added up; its label is what users type (gradient-norm). */
     public enum LossWeights {
-        EQUAL("equal"),
+        EQUAL,
         /** Balanced by the norms of their gradients every {@code weightUpdateEvery} steps. */
-        GRADIENT_NORM("gradient-norm");
-
-        private final String label;
-
-        LossWeights(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
-
-        public static LossWeights parse(String text) {
-            return Labels.parse(values(), LossWeights::label, text, "loss weights");
-        }
+        GRADIENT_NORM
     }
 
     /**
@@ -217,14 +190,14 @@ public record PinnSettings(PinnBody body, InitialCondition initialCondition, boo
             m.put("model", "pinn");
             m.put("hidden", Arrays.stream(((PinnBody.Mlp) body).hidden()).mapToObj(Integer::toString).collect(Collectors.joining(",")));
         }
-        m.put("initial_condition", initialCondition.label());
+        m.put("initial_condition", EnumLabels.label(initialCondition));
         m.put("jump_feature", Boolean.toString(jumpFeature));
         m.put("interior_points", Integer.toString(points.interior()));
         m.put("initial_points", Integer.toString(points.initial()));
         m.put("boundary_times", Integer.toString(points.boundaryTimes()));
         m.put("quadrature_nodes", Integer.toString(points.quadratureNodes()));
         m.put("sampling", points.sampling().name().toLowerCase(Locale.ROOT));
-        m.put("loss_weights", lossWeights.label());
+        m.put("loss_weights", EnumLabels.label(lossWeights));
         m.put("weight_update_every", Integer.toString(weightUpdateEvery));
         m.put("learning_rate", Double.toString(optimisation.schedule().initial()));
         m.put("learning_rate_decay", Double.toString(optimisation.schedule().decay()));
@@ -246,8 +219,8 @@ public record PinnSettings(PinnBody body, InitialCondition initialCondition, boo
         Optimisation optimisation = new Optimisation(new LearningRateSchedule(Double.parseDouble(get(m, "learning_rate")),
                 Double.parseDouble(get(m, "learning_rate_decay")), Long.parseLong(get(m, "learning_rate_decay_steps"))),
                 integer(m, "adam_steps"), integer(m, "lbfgs_iterations"), integer(m, "lbfgs_points"));
-        return new PinnSettings(body, InitialCondition.parse(get(m, "initial_condition")), Boolean.parseBoolean(get(m, "jump_feature")),
-                points, LossWeights.parse(get(m, "loss_weights")), integer(m, "weight_update_every"), optimisation,
+        return new PinnSettings(body, choice(InitialCondition.class, m, "initial_condition"), Boolean.parseBoolean(get(m, "jump_feature")),
+                points, choice(LossWeights.class, m, "loss_weights"), integer(m, "weight_update_every"), optimisation,
                 Long.parseLong(get(m, "seed")));
     }
 
@@ -257,6 +230,14 @@ public record PinnSettings(PinnBody body, InitialCondition initialCondition, boo
             throw new IllegalArgumentException("PINN settings lack '" + key + "'");
         }
         return v;
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, Map<String, String> m, String key) {
+        try {
+            return EnumLabels.parse(type, get(m, key));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(key.replace('_', ' ') + " " + e.getMessage());
+        }
     }
 
     private static int integer(Map<String, String> m, String key) {

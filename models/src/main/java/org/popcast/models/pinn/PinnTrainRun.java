@@ -1,6 +1,5 @@
 package org.popcast.models.pinn;
 
-import org.popcast.models.common.ResultHeader;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +24,6 @@ import org.popcast.engine.train.StepListener;
 import org.popcast.engine.train.TrainingLoop;
 import org.popcast.engine.train.TrainingStep;
 import org.popcast.kernels.agepde.AgePdeProblem;
-import org.popcast.kernels.agepde.AgePdeSolution;
-import org.popcast.kernels.agepde.ExactSolverSettings;
 import org.popcast.models.agepde.ExactSolveRun;
 import org.popcast.models.agepde.PdeScenario;
 
@@ -87,12 +84,12 @@ public final class PinnTrainRun {
      * adding to it), where the first step's ops ran, its wall time, its steps this run and in all,
      * and whether the time limit stopped it.
      */
-    private record AdamRun(PinnWeights weights, double[] lossWeights, LossHistory history, Map<String, Integer> placement,
+    record AdamRun(PinnWeights weights, double[] lossWeights, LossHistory history, Map<String, Integer> placement,
                            double seconds, long stepsThisRun, long stepsDone, boolean timeLimited) {
     }
 
     /** What the L-BFGS phase did (nothing when skipped): the final weights, wall time, iterations, stopped by the limit. */
-    private record LbfgsRun(PinnWeights weights, double seconds, int iterations, boolean timeLimited) {
+    record LbfgsRun(PinnWeights weights, double seconds, int iterations, boolean timeLimited) {
     }
 
     /**
@@ -212,28 +209,10 @@ public final class PinnTrainRun {
 
     /** The trained network on the output grid against the exact solver, as the run's dataset and outcome. */
     private static Outcome evaluate(PdeScenario scenario, Options o, Provenance provenance, AdamRun adam, LbfgsRun lbfgs) {
-        AgePdeProblem problem = scenario.problem();
-        double[] times = ExactSolveRun.times(scenario, o.grid()), ages = ExactSolveRun.ages(scenario, o.grid());
-        AgePdeSolution exact = ExactSolveRun.solve(scenario, o.grid(), ExactSolverSettings.DEFAULT);
-        double[][] density, exactDensity = new double[times.length][ages.length];
-        double[] births, population;
-        try (PinnPredictor predictor = new PinnPredictor(problem, o.settings(), lbfgs.weights())) {
-            density = predictor.grid(times, ages);
-            births = predictor.births(times);
-            population = predictor.population(times);
-        }
-        for (int i = 0; i < times.length; i++) {
-            for (int j = 0; j < ages.length; j++) {
-                exactDensity[i][j] = exact.density(i, j);
-            }
-        }
-        ExactComparison cmp = ExactComparison.of(problem, times, ages, density, exactDensity, births, exact.births());
-        boolean timeLimited = adam.timeLimited() || lbfgs.timeLimited();
-        NetcdfDataset ds = dataset(scenario, o, provenance, times, ages, density, exactDensity, births, population, exact, adam.history(),
-                cmp, adam.placement(), adam.seconds(), adam.stepsThisRun(), lbfgs.seconds(), lbfgs.iterations(), adam.lossWeights(),
-                adam.stepsDone(), timeLimited);
-        return new Outcome(ds, cmp, adam.placement(), adam.seconds(), adam.stepsThisRun(), lbfgs.seconds(), lbfgs.iterations(),
-                adam.stepsDone(), timeLimited);
+        PinnOutputs.Evaluation e = PinnOutputs.Evaluation.of(scenario, o.grid(), o.settings(), lbfgs.weights());
+        NetcdfDataset ds = PinnOutputs.dataset(scenario, o, provenance, e, adam, lbfgs);
+        return new Outcome(ds, e.comparison(), adam.placement(), adam.seconds(), adam.stepsThisRun(), lbfgs.seconds(), lbfgs.iterations(),
+                adam.stepsDone(), adam.timeLimited() || lbfgs.timeLimited());
     }
 
     private static void checkCompatible(Checkpoints.Saved saved, Map<String, String> meta, Path dir) {
@@ -257,105 +236,6 @@ public final class PinnTrainRun {
 
     private static String losses(PinnTrainer.StepLosses l) {
         return String.format(Locale.ROOT, "loss %.3e (pde %.2e ic %.2e bc %.2e)", l.total(), l.pde(), l.initial(), l.boundary());
-    }
-
-    private static NetcdfDataset dataset(PdeScenario scenario, Options o, Provenance provenance, double[] times, double[] ages,
-                                         double[][] density, double[][] exactDensity, double[] births, double[] population,
-                                         AgePdeSolution exact, LossHistory history, ExactComparison cmp,
-                                         Map<String, Integer> placement, double adamSeconds, long stepsThisRun,
-                                         double lbfgsSeconds, int lbfgsIterations, double[] lossWeights, long stepsDone,
-                                         boolean timeLimited) {
-        PinnSettings s = o.settings();
-        NetcdfDataset.Builder b = ResultHeader.start("popcast " + s.toMap().get("model") + " for the McKendrick-von Foerster problem, scenario "
-                + scenario.name(), provenance, FORMAT_VERSION, "agepde_pinn");
-        b.attribute("architecture", s.architecture(scenario.problem()))
-                .attribute("parameter_count", (long) s.parameterCount(scenario.problem()))
-                .attribute("scenario", scenario.name())
-                .attribute("scenario_yaml", scenario.source())
-                .attribute("age_step", o.grid().ageStep())
-                .attribute("time_step", o.grid().timeStep());
-        for (Map.Entry<String, String> e : s.toMap().entrySet()) {
-            attribute(b, e.getKey(), e.getValue());
-        }
-        b.attribute("rel_l2", cmp.relL2())
-                .attribute("rel_linf", cmp.relLinf())
-                .attribute("rel_l2_off_jump", cmp.relL2OffJump())
-                .attribute("jump_band", "rel_l2_off_jump leaves out grid points with |age - " + scenario.problem().ageingSpeed()
-                        + " (time - t_j)| < " + ExactComparison.JUMP_HALF_WIDTH + " for the jump origins t_j = "
-                        + java.util.Arrays.toString(scenario.problem().jumpOrigins()) + " (start and fertility steps)");
-        for (int i = 0; i < cmp.birthYears().length; i++) {
-            b.attribute(String.format(Locale.ROOT, "births_rel_error_%.0f", cmp.birthYears()[i]), cmp.birthErrors()[i]);
-        }
-        b.attribute("device", o.device().resolve().name().toLowerCase(Locale.ROOT))
-                .attribute("ops_placed_on", placement.toString())
-                .attribute("adam_wall_time_s", adamSeconds)
-                .attribute("adam_steps_this_run", stepsThisRun)
-                .attribute("adam_steps_done", stepsDone)
-                .attribute("time_limit", o.timeLimit() == null ? "none" : format(o.timeLimit()))
-                .attribute("stopped_by_time_limit", timeLimited ? "yes: adam_steps_done and lbfgs_iterations_done say how far it got"
-                        : "no")
-                .attribute("steps_per_s", stepsThisRun > 0 ? stepsThisRun / adamSeconds : 0)
-                .attribute("lbfgs_wall_time_s", lbfgsSeconds)
-                .attribute("lbfgs_iterations_done", (long) lbfgsIterations)
-                .attribute("wall_time_s", adamSeconds + lbfgsSeconds)
-                .attribute("loss_weights_final", lossWeights[0] + "," + lossWeights[1] + "," + lossWeights[2])
-                .attribute("initial_condition_note", s.hardInitial()
-                        ? "hard: P = P0(a) + (t - t0)/T N(a, t) holds the initial condition exactly, so loss_ic is 0" : "soft: loss_ic is trained");
-        long[] steps = new long[history.size()];
-        for (int i = 0; i < steps.length; i++) {
-            steps[i] = i + 1;
-        }
-        b.dimension("time", times, "year", "time (calendar year, fractional)")
-                .dimension("age", ages, "year", "age")
-                .dimension("step", steps, "1", "training step (Adam steps, then L-BFGS iterations after adam_steps)");
-        double[] flat = flatten(density), err = flatten(exactDensity);
-        for (int i = 0; i < err.length; i++) {
-            err[i] = flat[i] - err[i];
-        }
-        b.variable("density", List.of("time", "age"), flat, "persons per year of age", "population density by age (PINN)")
-                .variable("births", List.of("time"), births, "persons per year", "births per year (PINN, v P(0, t))")
-                .variable("population", List.of("time"), population, "persons", "total population on [0, max_age] (PINN)")
-                .variable("density_error", List.of("time", "age"), err, "persons per year of age", "PINN density minus the exact density")
-                .variable("births_exact", List.of("time"), exact.births(), "persons per year", "births per year (exact solver)")
-                .variable("population_exact", List.of("time"), exact.population(), "persons", "total population (exact solver)");
-        Map<String, double[]> series = history.toMap();
-        b.variable("loss_total", List.of("step"), series.get("loss_total"), "1", "weighted total loss")
-                .variable("loss_pde", List.of("step"), series.get("loss_pde"), "1", "mean squared PDE residual (unit square, density / scale)")
-                .variable("loss_ic", List.of("step"), series.get("loss_ic"), "1", "initial-condition loss")
-                .variable("loss_bc", List.of("step"), series.get("loss_bc"), "1", "mean squared birth-boundary mismatch");
-        return b.build();
-    }
-
-    private static void attribute(NetcdfDataset.Builder b, String key, String value) {
-        Object v = typed(value);
-        if (v instanceof Long l) {
-            b.attribute(key, l);
-        } else if (v instanceof Double d) {
-            b.attribute(key, d);
-        } else {
-            b.attribute(key, value);
-        }
-    }
-
-    /** A setting's value as the result file stores it: a long, else a double, else the string. */
-    static Object typed(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException notLong) {
-            try {
-                return Double.parseDouble(value);
-            } catch (NumberFormatException notDouble) {
-                return value;
-            }
-        }
-    }
-
-    private static double[] flatten(double[][] x) {
-        double[] out = new double[x.length * x[0].length];
-        for (int i = 0; i < x.length; i++) {
-            System.arraycopy(x[i], 0, out, i * x[0].length, x[0].length);
-        }
-        return out;
     }
 
     /** The model directory next to an output file: run.h5 -> run.model. */
