@@ -7,11 +7,10 @@ import java.util.concurrent.Callable;
 
 import org.popcast.data.input.InputFolder;
 import org.popcast.engine.train.Progress;
-import org.popcast.models.cohort.BatchedProjector;
 import org.popcast.models.cohort.BenchInput;
 import org.popcast.models.cohort.CohortInput;
 import org.popcast.models.cohort.CohortInputReader;
-import org.popcast.models.cohort.LoopProjector;
+import org.popcast.models.cohort.ProjectionEngine;
 import org.popcast.models.cohort.ProjectionPlan;
 import org.popcast.models.cohort.Projector;
 import org.popcast.models.cohort.Scenario;
@@ -47,7 +46,7 @@ public final class CohortBenchCommand implements Callable<Integer> {
     int warmup;
 
     @Option(names = "--engines", split = ",", defaultValue = "batched,loop", description = "Engines to time (default ${DEFAULT-VALUE}).")
-    List<String> engines;
+    List<ProjectionEngine> engines;
 
     @Mixin
     ConfigOption config;
@@ -70,12 +69,8 @@ public final class CohortBenchCommand implements Callable<Integer> {
         out.printf("cohort bench: %d scenarios x %d regions x 2 sexes x %d ages x %d steps = %.3g cell-years, %d cores; input read in %.2f s%n",
                 scenarios, regions, input.ageCount(), steps, cellYears, Runtime.getRuntime().availableProcessors(), readSeconds);
         out.printf("%-20s %10s %10s %10s %16s%n", "engine", "median s", "min s", "max s", "cell-years/s");
-        for (String e : engines) {
-            Projector p = switch (e) {
-                case "batched" -> new BatchedProjector();
-                case "loop" -> new LoopProjector();
-                default -> throw new ParameterException(spec.commandLine(), "unknown engine '" + e + "', expected batched or loop");
-            };
+        for (ProjectionEngine e : engines) {
+            Projector p = e.projector();
             double[] seconds = new double[repeat];
             for (int run = -warmup; run < repeat; run++) {
                 long start = System.nanoTime();

@@ -12,10 +12,9 @@ import org.popcast.data.io.NetcdfWriter;
 import org.popcast.data.io.OutputFiles;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.engine.train.Progress;
-import org.popcast.models.cohort.BatchedProjector;
 import org.popcast.models.cohort.CohortInput;
-import org.popcast.models.cohort.LoopProjector;
 import org.popcast.models.cohort.ProjectionOutputs;
+import org.popcast.models.cohort.ProjectionEngine;
 import org.popcast.models.cohort.ProjectionPlan;
 import org.popcast.models.cohort.ProjectionResult;
 import org.popcast.models.cohort.Projector;
@@ -25,7 +24,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "project", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
@@ -52,7 +50,7 @@ public final class CohortProjectCommand implements Callable<Integer> {
 
     @Option(names = "--engine", paramLabel = "batched|loop", defaultValue = "batched",
             description = "batched: all regions and scenarios as TensorFlow tensors (default); loop: plain Java, region by region.")
-    String engine;
+    ProjectionEngine engine;
 
     @Mixin
     ConfigOption config;
@@ -62,11 +60,7 @@ public final class CohortProjectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Projector projector = switch (engine) {
-            case "batched" -> new BatchedProjector();
-            case "loop" -> new LoopProjector();
-            default -> throw new ParameterException(spec.commandLine(), "--engine must be batched or loop, got '" + engine + "'");
-        };
+        Projector projector = engine.projector();
         try (OutputFiles outputs = inputOptions.inputs(config.outputs())) {
             outputs.file("--out", out);
             outputs.file("--arrow", arrow);
