@@ -80,6 +80,7 @@ public final class ProjectionOutputs {
                 .attribute("engine", engine)
                 .attribute("input", in.source())
                 .attribute("base_year", (long) set.baseYear())
+                .attribute("data_through", (long) in.dataThrough())
                 .attribute("step", (long) set.step())
                 .attribute("horizon", (long) set.horizon())
                 .attribute("migration_timing", set.timing().name().toLowerCase(java.util.Locale.ROOT))
