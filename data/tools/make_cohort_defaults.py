@@ -5,7 +5,8 @@
 
 writes data/src/main/resources/org/popcast/data/cohort/{china-national,china-cities}/.
 What each file is and how it was derived: data/README.md. Nothing here looks at 2020 values
-except observed-2020.csv, which is only used by `popcast cohort validate`.
+except observed-2020.csv and observed-2020-ages.csv, which only `popcast cohort validate` and
+`popcast cohort hindcast` read.
 """
 import csv
 import math
@@ -111,6 +112,8 @@ mortality_improvement:
   e0_gain_per_decade: 1.0
 # sex ratio at birth: the input's WPP 2019 values until 2020, then to 1.07 by 2050 (seed)
 srb_path: [[2020, 1.11], [2050, 1.07]]
+# the latest year of any data these files use: the rates are UN WPP 2019 estimates (published 2019)
+data_through: 2019
 """ % ("seed-5x3" if internal else "seed-fertility")
     if internal:
         text += """internal_migration:
@@ -168,6 +171,8 @@ nat_broad = [sum(census[s][a] for s in "FM" for a in range(lo, hi + 1)) / nat_to
 nat_sr = 100 * sum(census["M"]) / sum(census["F"])
 
 pop_rows, region_rows, rate_rows, observed = [], [["CN", "China", "", "nation", ""]], [], [["CN", 1409778724]]
+AGE_2020 = ["age_0_14_2020", "age_15_59_2020", "age_60_2020", "age_65_2020"]
+observed_ages = []
 with open(os.path.join(SHARED, "china_province_census_2020_communique3.csv")) as f:
     prov2020 = {r["province"]: int(r["pop_2020_census"]) for r in csv.DictReader(f)}
 for code, en in PROVINCE_EN.items():
@@ -197,6 +202,8 @@ for c in cities:
     region_rows.append([code, c["city"], c["province_code"], "city", CAPS.get(code, "")])
     if c["popu_2020"]:
         observed.append([code, int(float(c["popu_2020"]))])
+    if all(c[k] for k in AGE_2020):
+        observed_ages.append([code] + [c[k] for k in AGE_2020])
     tier = ("tier1" if code in TIER1 else
             "tier2" if code.endswith("0100") or code in SUB_PROVINCIAL else
             "tier3" if total >= 5e6 else "tier4")
@@ -210,5 +217,14 @@ profile = migration_profile([census["F"][a] + census["M"][a] for a in AGES])
 write(os.path.join(cit, "migration_age_profile.csv"), ["sex", "age", "weight"],
       [[s, a, fmt(profile[a])] for s in "FM" for a in AGES])
 write(os.path.join(cit, "observed-2020.csv"), ["region", "population"], observed)
+write(os.path.join(cit, "observed-2020-ages.csv"), ["region", "age_0_14", "age_15_59", "age_60_plus", "age_65_plus"],
+      observed_ages)
+# national census totals (the 31 provinces without servicemen) dated <= 2010, for the hindcast's national-rate baseline
+census_totals = {}
+with open(os.path.join(SHARED, "china_census_single_age_sex_undata.csv")) as f:
+    for r in csv.DictReader(f):
+        census_totals[r["year"]] = census_totals.get(r["year"], 0.0) + float(r["pop"])
+write(os.path.join(cit, "census-national.csv"), ["year", "population"],
+      [[y, int(round(census_totals[y]))] for y in sorted(census_totals)])
 common(cit, True)
 print(f"{len(cities)} cities, {len(PROVINCE_EN)} provinces, base total {sum(float(c['popu_2010']) for c in cities):.0f}")

@@ -6,7 +6,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "cohort", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = "Cohort-component projection by region x sex x age x year x scenario.",
-        subcommands = {CohortProjectCommand.class, CohortValidateCommand.class, CohortBenchCommand.class})
+        subcommands = {CohortProjectCommand.class, CohortValidateCommand.class, CohortHindcastCommand.class,
+                CohortBenchCommand.class})
 public final class CohortCommand implements Runnable {
 
     @Spec

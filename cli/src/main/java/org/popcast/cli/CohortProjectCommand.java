@@ -88,6 +88,7 @@ public final class CohortProjectCommand implements Callable<Integer> {
         Map<String, String> metadata = new LinkedHashMap<>(provenance.attributes());
         metadata.put("format_version", ProjectionOutputs.FORMAT_VERSION);
         metadata.put("input", input.source());
+        metadata.put("data_through", Integer.toString(input.dataThrough()));
         if (arrow != null) {
             files.write(arrow, ArrowWriter.writer(outputs.populationTable(metadata)));
         }

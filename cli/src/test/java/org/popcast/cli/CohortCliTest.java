@@ -66,6 +66,34 @@ class CohortCliTest {
     }
 
     @Test
+    void hindcastWritesTheTableAndRecordsDataThrough() throws Exception {
+        Path h5 = dir.resolve("h.h5"), md = dir.resolve("h.md"), csv = dir.resolve("h.csv");
+        CliRun run = CliRun.popcast("cohort", "hindcast", "--engine", "loop", "--out", h5.toString(), "--table", md.toString(),
+                "--csv", csv.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("Out of sample: NO: data_through 2019 > launch 2010"), run.out());
+        try (HdfFile hdf = new HdfFile(h5)) {
+            assertEquals(2019L, hdf.getAttribute("data_through").getData());
+            assertEquals(2010L, hdf.getAttribute("persistence_data_through").getData());
+            assertEquals(List.of("model", "national_rate", "city_trend", "persistence"),
+                    List.of((String[]) hdf.getDatasetByPath("method").getData()));
+        }
+        assertTrue(Files.readString(md).contains("| | model | national rate | city trend | persistence |"));
+        assertTrue(Files.readAllLines(csv).stream().filter(l -> !l.startsWith("#")).findFirst().orElseThrow()
+                .startsWith("method,data_through,nation_pe,"));
+        Path p = dir.resolve("p.h5");
+        assertEquals(0, CliRun.popcast("cohort", "project", "--builtin", "china-national", "--horizon", "5", "--step", "5",
+                "--out", p.toString()).exit());
+        try (HdfFile hdf = new HdfFile(p)) {
+            assertEquals(2019L, hdf.getAttribute("data_through").getData());
+        }
+        CliRun bad = CliRun.popcast("cohort", "hindcast", "--year", "2013", "--step", "5", "--out", dir.resolve("x.h5").toString());
+        assertEquals(1, bad.exit());
+        assertTrue(bad.err().contains("--year 2013 must be after the launch year 2010"), bad.err());
+        assertFalse(Files.exists(dir.resolve("x.h5")));
+    }
+
+    @Test
     void xarrayOpensTheProjectionWithNamedDimensions() throws Exception {
         Path python = Path.of("/usr/bin/python3");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(python)

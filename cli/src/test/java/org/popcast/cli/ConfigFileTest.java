@@ -63,8 +63,8 @@ class ConfigFileTest {
     @Test
     void everyExampleParsesBackToTheBuiltInDefaults() throws IOException {
         Map<String, CommandSpec> commands = ConfigExample.commands(PopcastCli.commandLine());
-        assertEquals(List.of("pde solve", "pde train", "pde predict", "pde compare", "cohort project", "cohort validate", "cohort bench",
-                "balance fit", "balance forecast", "balance backtest", "balance groups", "mobility evaluate", "mobility train", "bench"),
+        assertEquals(List.of("pde solve", "pde train", "pde predict", "pde compare", "cohort project", "cohort validate",
+                "cohort hindcast", "cohort bench", "balance fit", "balance forecast", "balance backtest", "balance groups", "mobility evaluate", "mobility train", "bench"),
                 List.copyOf(commands.keySet()));
         WITHOUT_CONFIG.forEach(c -> assertFalse(commands.containsKey(c), c));
         for (String name : commands.keySet()) {

@@ -2,11 +2,12 @@ package org.popcast.kernels.cohort;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
+import org.tensorflow.types.TBool;
 import org.tensorflow.types.TFloat64;
 import org.tensorflow.types.TInt32;
 
 /**
- * {@link MigrationBalance} for every city, scenario, sex and age at once, as TensorFlow graph ops:
+ * {@link MigrationBalance} (its rule: inflows x a, outflows x 1/a) for every city, scenario, sex and age at once, as TensorFlow graph ops:
  * group sums are segment sums over the first (region) axis, and group values go back to members by
  * gathering. Shapes: city tensors [R, S, 2, A]; {@code active} [R, S, 1, 1] (1 or 0);
  * {@code provinceOf} [R]; province tensors [G, S, 2, A]; {@code hasOwn} [G, 1, 1, 1] (1 where the
@@ -43,21 +44,21 @@ public final class BatchedMigrationBalance {
         Operand<TFloat64> pos = tf.math.unsortedSegmentSum(tf.math.mul(tf.math.maximum(x, zero), active), group, count);
         Operand<TFloat64> neg = tf.math.unsortedSegmentSum(tf.math.mul(tf.math.maximum(tf.math.neg(x), zero), active), group, count);
         Operand<TFloat64> w = tf.math.unsortedSegmentSum(tf.math.mul(weight, active), group, count);
-        Operand<TFloat64> excess = tf.math.sub(tf.math.sub(pos, neg), target);
-        Operand<TFloat64> newPos = tf.select(tf.math.greaterEqual(excess, zero),
-                tf.math.maximum(tf.math.sub(pos, excess), zero),
-                tf.math.add(target, tf.math.maximum(tf.math.add(neg, excess), zero)));
-        Operand<TFloat64> newNeg = tf.math.sub(newPos, target);
-
-        Operand<TFloat64> inflow = back(tf, tf.math.divNoNan(newPos, pos), group);
-        Operand<TFloat64> outflow = back(tf, tf.math.divNoNan(newNeg, neg), group);
-        Operand<TFloat64> scaled = tf.math.mul(x, tf.select(tf.math.greater(x, zero), inflow, outflow));
-        // a side with no members but a flow to carry: spread it by population
+        // a P - b N = T with a b = 1: s = sqrt(T^2 + 4 P N); T >= 0: a = (T + s) / 2P, b = 2P / (T + s);
+        // T < 0: a = 2N / (s - T), b = (s - T) / 2N (divNoNan: a side with no flow gets 0)
+        Operand<TFloat64> s = tf.math.sqrt(tf.math.add(tf.math.square(target), tf.math.mul(tf.constant(4.0), tf.math.mul(pos, neg))));
+        Operand<TFloat64> up = tf.math.add(target, s), down = tf.math.sub(s, target);
+        Operand<TFloat64> twoPos = tf.math.mul(tf.constant(2.0), pos), twoNeg = tf.math.mul(tf.constant(2.0), neg);
+        Operand<TBool> gaining = tf.math.greaterEqual(target, zero);
+        Operand<TFloat64> a = tf.select(gaining, tf.math.divNoNan(up, twoPos), tf.math.divNoNan(twoNeg, down));
+        Operand<TFloat64> b = tf.select(gaining, tf.math.divNoNan(twoPos, up), tf.math.divNoNan(down, twoNeg));
+        Operand<TFloat64> scaled = tf.math.mul(x, tf.select(tf.math.greater(x, zero), back(tf, a, group), back(tf, b, group)));
+        // a side with no members but a flow to carry: spread the remainder by population
+        Operand<TFloat64> remainder = tf.math.sub(target, tf.math.sub(tf.math.mul(a, pos), tf.math.mul(b, neg)));
+        Operand<TBool> oneSided = tf.math.logicalOr(tf.math.equal(pos, zero), tf.math.equal(neg, zero));
+        Operand<TFloat64> carried = tf.select(oneSided, remainder, tf.zerosLike(remainder));
         Operand<TFloat64> share = tf.math.divNoNan(weight, back(tf, w, group));
-        Operand<TFloat64> spreadIn = tf.select(tf.math.equal(back(tf, pos, group), zero), back(tf, newPos, group), tf.zerosLike(x));
-        Operand<TFloat64> spreadOut = tf.select(tf.math.equal(back(tf, neg, group), zero), back(tf, newNeg, group), tf.zerosLike(x));
-        Operand<TFloat64> spread = tf.math.mul(tf.math.sub(spreadIn, spreadOut), share);
-        return tf.math.mul(tf.math.add(scaled, spread), active);
+        return tf.math.mul(tf.math.add(scaled, tf.math.mul(back(tf, carried, group), share)), active);
     }
 
     private static Operand<TFloat64> back(Ops tf, Operand<TFloat64> perGroup, Operand<TInt32> group) {

@@ -7,21 +7,27 @@ package org.popcast.kernels.cohort;
  *
  * <p>The rule, for a group of members with raw nets x_i that must sum to a target T: with
  * P = sum of the positive x_i (inflows) and N = sum of the negative ones' magnitudes (outflows),
- * the excess E = P - N - T is cut back proportionally from the side that is in excess:
+ * every inflow is scaled by a and every outflow by b = 1 / a, with a > 0 chosen so that
+ * a P - N / a = T:
  *
  * <pre>
- *   E >= 0:  P' = max(P - E, 0),  N' = P' - T        (inflows scaled by P'/P)
- *   E <  0:  N' = max(N + E, 0),  P' = T + N'        (outflows scaled by N'/N)
- *   x_i' = x_i P'/P for inflows, x_i N'/N for outflows
+ *   s = sqrt(T^2 + 4 P N)
+ *   T >= 0:  a = (T + s) / (2 P),  b = 2 P / (T + s)
+ *   T <  0:  b = (s - T) / (2 N),  a = 2 N / (s - T)        (the same roots, written without cancellation)
+ *   x_i' = a x_i for inflows, b x_i for outflows
  * </pre>
  *
- * The other side is untouched unless the excess side cannot absorb E alone (then it is scaled
- * up); if a side is empty but must carry a flow, that flow is spread over the members in
- * proportion to their population. Provinces are balanced to sum to zero across the nation
- * (T = 0, always feasible by cutting back); a province's cities are then balanced to sum to the
- * province's balanced net. Inactive members (capped cities) keep zero and take no share; a
- * province whose cities are all inactive has net zero and is left out of the national balance,
- * so inflows blocked by a cap stay with the sending provinces.
+ * This is the adjustment of least information (it minimises sum x_i' ln(x_i' / x_i) - x_i' over
+ * both sides subject to the sum, whose solution is a = e^lambda, b = e^-lambda: what iterative
+ * proportional fitting converges to for this one constraint), in closed form. The sums are exact,
+ * no city's net is zeroed or changes sign, and the ratios between the cities of one side are kept.
+ * Only when a side is empty (P = 0 or N = 0) and the target needs it does the rule fall back: the
+ * other side's factor comes from the same formulas (0 if the target has its sign), and the
+ * remainder T - (a P - b N) is spread over the members in proportion to their population.
+ * Provinces are balanced to sum to zero across the nation (a = sqrt(N / P)); a province's cities
+ * are then balanced to sum to the province's balanced net. Inactive members (capped cities) keep
+ * zero and take no share; a province whose cities are all inactive has net zero and is left out of
+ * the national balance, so inflows blocked by a cap stay with the sending provinces.
  */
 public final class MigrationBalance {
 
@@ -68,26 +74,37 @@ public final class MigrationBalance {
                 w[group[i]] += weight[i];
             }
         }
+        double[][] factors = new double[groups][];
+        for (int g = 0; g < groups; g++) {
+            factors[g] = factors(pos[g], neg[g], target[g]);
+        }
         double[] out = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             if (!active[i]) {
                 continue;
             }
             int g = group[i];
-            double excess = pos[g] - neg[g] - target[g];
-            double newPos = excess >= 0 ? Math.max(pos[g] - excess, 0) : target[g] + Math.max(neg[g] + excess, 0);
-            double newNeg = newPos - target[g];
-            double share = w[g] > 0 ? weight[i] / w[g] : 0;
-            out[i] = x[i] > 0 ? x[i] * ratio(newPos, pos[g]) : x[i] < 0 ? x[i] * ratio(newNeg, neg[g]) : 0;
-            // a side with no members but a flow to carry: spread by population
-            if (pos[g] == 0) {
-                out[i] += newPos * share;
-            }
-            if (neg[g] == 0) {
-                out[i] -= newNeg * share;
+            double a = factors[g][0], b = factors[g][1];
+            out[i] = x[i] > 0 ? x[i] * a : x[i] * b;
+            // a side with no members but a flow to carry: spread the remainder by population
+            if (pos[g] == 0 || neg[g] == 0) {
+                double remainder = target[g] - (a * pos[g] - b * neg[g]);
+                out[i] += remainder * ratio(weight[i], w[g]);
             }
         }
         return out;
+    }
+
+    /**
+     * The inflow and outflow factors {a, b} with a P - b N = T and a b = 1 (P, N > 0); a side with
+     * no flow gets 0, the other side the root of the same formulas.
+     */
+    public static double[] factors(double pos, double neg, double target) {
+        double s = Math.sqrt(target * target + 4 * pos * neg);
+        if (target >= 0) {
+            return new double[] {ratio(target + s, 2 * pos), ratio(2 * pos, target + s)};
+        }
+        return new double[] {ratio(2 * neg, s - target), ratio(s - target, 2 * neg)};
     }
 
     private static double ratio(double a, double b) {

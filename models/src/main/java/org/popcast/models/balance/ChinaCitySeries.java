@@ -90,6 +90,13 @@ public final class ChinaCitySeries {
                 + " (" + cities.size() + " cities, e.g. " + DEFAULT_CITY + ")");
     }
 
+    /** The registered population (persons) of a city at the end of {@code year}; NaN if the file has none. */
+    public double registered(String id, int year) {
+        TreeMap<Integer, double[]> byYear = rows.get(id);
+        double[] r = byYear == null ? null : byYear.get(year);
+        return r == null ? Double.NaN : r[0] * TEN_THOUSAND;
+    }
+
     /** The balance series of one city, years from its first data year to its last plus one. */
     public BalanceSeries series(City city) {
         TreeMap<Integer, double[]> byYear = rows.get(city.id());

@@ -33,6 +33,29 @@ public record CohortInput(String source, ProjectionSettings settings, List<Regio
         return regions.get(leaves[l]);
     }
 
+    /**
+     * The latest year of any data used: the base year, the latest row of every rate table and the
+     * input's declared {@code data_through} (the year its sources were published), whichever is later.
+     */
+    public int dataThrough() {
+        int y = Math.max(settings.baseYear(), settings.dataThrough());
+        for (RateTable t : new RateTable[] {fertility, mortality, migration, srb}) {
+            y = t == null ? y : Math.max(y, t.lastYear());
+        }
+        return y;
+    }
+
+    /**
+     * The input as known at its base year, projected {@code years} ahead: rate rows dated after the
+     * base year are dropped (the last earlier rows carry forward). The declared data_through stays.
+     */
+    public CohortInput launched(int years) {
+        int at = settings.baseYear();
+        return new CohortInput(source, settings.withHorizon(years), regions, leaves, ages, population, fertility.through(at),
+                mortality.through(at), mortalityKind, radix, migration == null ? null : migration.through(at), migrationKind,
+                srb == null ? null : srb.through(at), provinceOf, provinces, leafRate, provinceRate, profile);
+    }
+
     public boolean hasInternalMigration() {
         return settings.internal() != null;
     }

@@ -76,10 +76,11 @@ public final class ProjectionOutputs {
         NetcdfDataset.Builder b = ResultHeader.start("popcast cohort-component projection", provenance, FORMAT_VERSION, "cohort_projection");
         b.attribute("method", "cohort-component method, UN conventions (births from the mean of the start and end female"
                         + " population, survival from life-table person-years with an open age group); internal migration balanced"
-                        + " city -> province -> nation by proportional cut-back of the side in excess")
+                        + " city -> province -> nation, inflows x a and outflows x 1/a (least-information adjustment)")
                 .attribute("engine", engine)
                 .attribute("input", in.source())
                 .attribute("base_year", (long) set.baseYear())
+                .attribute("data_through", (long) in.dataThrough())
                 .attribute("step", (long) set.step())
                 .attribute("horizon", (long) set.horizon())
                 .attribute("migration_timing", set.timing().name().toLowerCase(java.util.Locale.ROOT))

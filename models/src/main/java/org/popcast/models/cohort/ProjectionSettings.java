@@ -14,10 +14,12 @@ import org.popcast.kernels.cohort.MigrationTiming;
  * @param e0GainPerDecade       life expectancy gain per decade from then on
  * @param srbPath               sex ratio at birth from the path's first year on (null: the input's)
  * @param internal              internal migration over the hierarchy (null: none)
+ * @param dataThrough           the latest year of any data the input files use, as declared ({@code data_through}:
+ *                              e.g. the year rates were published); 0 if not declared
  */
 public record ProjectionSettings(int baseYear, int step, int horizon, MigrationTiming timing, String scenarios,
                                  double internationalRate, TimePath internationalPath, double improvementFrom,
-                                 double e0GainPerDecade, TimePath srbPath, InternalMigration internal) {
+                                 double e0GainPerDecade, TimePath srbPath, InternalMigration internal, int dataThrough) {
 
     /**
      * Internal migration: per-region net rates (per person per year, cities and optionally
@@ -35,7 +37,7 @@ public record ProjectionSettings(int baseYear, int step, int horizon, MigrationT
 
     public static ProjectionSettings read(ConfigNode root) {
         root.allowOnly("base_year", "step", "horizon", "migration_timing", "scenarios", "international_migration",
-                "mortality_improvement", "srb_path", "internal_migration");
+                "mortality_improvement", "srb_path", "internal_migration", "data_through");
         int baseYear = whole(root.get("base_year"), 1000, 3000);
         int step = whole(root.get("step"), 1, 5);
         if (step != 1 && step != 5) {
@@ -74,8 +76,9 @@ public record ProjectionSettings(int baseYear, int step, int horizon, MigrationT
         }
         TimePath srb = root.has("srb_path") ? TimePath.read(root.get("srb_path"), 0.5, 2) : null;
         InternalMigration internal = root.has("internal_migration") ? internal(root.get("internal_migration")) : null;
+        int dataThrough = root.has("data_through") ? whole(root.get("data_through"), 1000, 3000) : 0;
         return new ProjectionSettings(baseYear, step, horizon, timing, root.text("scenarios", null), intRate, intPath,
-                from, gain, srb, internal);
+                from, gain, srb, internal, dataThrough);
     }
 
     private static InternalMigration internal(ConfigNode n) {
@@ -130,7 +133,13 @@ public record ProjectionSettings(int baseYear, int step, int horizon, MigrationT
         }
         return new ProjectionSettings(baseYear != null ? baseYear : this.baseYear, s, h, timing != null ? timing : this.timing,
                 scenarios != null ? scenarios : this.scenarios, internationalRate, internationalPath, improvementFrom,
-                e0GainPerDecade, srbPath, internal);
+                e0GainPerDecade, srbPath, internal, dataThrough);
+    }
+
+    /** The same settings with another horizon (the hindcast's launch to its scoring year). */
+    public ProjectionSettings withHorizon(int years) {
+        return new ProjectionSettings(baseYear, step, years, timing, scenarios, internationalRate, internationalPath,
+                improvementFrom, e0GainPerDecade, srbPath, internal, dataThrough);
     }
 
     public int steps() {

@@ -106,6 +106,23 @@ final class RateTable {
         return at(region, null, year);
     }
 
+    /** The latest year of any row (0 for an empty table). */
+    int lastYear() {
+        return values.values().stream().mapToInt(TreeMap::lastKey).max().orElse(0);
+    }
+
+    /** A copy without the rows of years after {@code year} (what was known at a launch in that year). */
+    RateTable through(int year) {
+        RateTable t = new RateTable(file);
+        values.forEach((key, years) -> {
+            TreeMap<Integer, double[]> kept = new TreeMap<>(years.headMap(year, true));
+            if (!kept.isEmpty()) {
+                t.values.put(key, kept);
+            }
+        });
+        return t;
+    }
+
     /** Applies {@code f} to every stored array (age aggregation). */
     void transform(java.util.function.UnaryOperator<double[]> f) {
         values.values().forEach(years -> years.replaceAll((y, v) -> f.apply(v)));

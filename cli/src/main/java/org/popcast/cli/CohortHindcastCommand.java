@@ -1,0 +1,146 @@
+package org.popcast.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.popcast.data.input.CsvTable;
+import org.popcast.data.input.InputFiles;
+import org.popcast.data.input.InputFolder;
+import org.popcast.data.io.CsvTableWriter;
+import org.popcast.data.io.NetcdfWriter;
+import org.popcast.data.io.OutputFiles;
+import org.popcast.engine.provenance.Provenance;
+import org.popcast.models.balance.ChinaCitySeries;
+import org.popcast.models.cohort.CityForecast;
+import org.popcast.models.cohort.CohortInput;
+import org.popcast.models.cohort.Hindcast;
+import org.popcast.models.cohort.HindcastBaselines;
+import org.popcast.models.cohort.HindcastOutputs;
+import org.popcast.models.cohort.HindcastTruth;
+import org.popcast.models.cohort.ProjectorKind;
+import org.popcast.models.cohort.Scenario;
+import org.popcast.models.cohort.ScenarioSet;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(name = "hindcast", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+        description = {"Launch the projection at L (the input's base year) with only the rate rows dated <= L, project to --year",
+                "and score it and three naive baselines (national rate, city trend, persistence) against the census: national",
+                "PE, provincial mean APE, cities under 5/10 % APE (plain and population-weighted), cities of 5 M+, the ten",
+                "worst cities, broad age shares. Records data_through and says whether the run is out of sample."},
+        footer = {"", "Observed values, census totals: observed-YEAR.csv, observed-YEAR-ages.csv, census-national.csv of the input",
+                "folder (the embedded china-cities has them) unless given. Example: popcast cohort hindcast --table hindcast.md"})
+public final class CohortHindcastCommand implements Callable<Integer> {
+
+    @Mixin
+    CohortInputOptions inputOptions;
+
+    @Option(names = "--year", paramLabel = "YEAR", defaultValue = "2020", description = "Year scored (default ${DEFAULT-VALUE}).")
+    int year;
+
+    @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario projected (default: the first).")
+    String scenario;
+
+    @Option(names = "--engine", paramLabel = "batched|loop", defaultValue = "batched", description = "Projection engine"
+            + " (default ${DEFAULT-VALUE}).", converter = EngineConverter.class)
+    ProjectorKind engine;
+
+    @Option(names = "--observed", paramLabel = "CSV", description = "Observed totals region,population.")
+    Path observed;
+
+    @Option(names = "--observed-ages", paramLabel = "CSV", description = "Observed age shares region,age_0_14,age_15_59,"
+            + "age_60_plus,age_65_plus (percent).")
+    Path observedAges;
+
+    @Option(names = "--census", paramLabel = "CSV", description = "National census totals year,population (the national-rate baseline).")
+    Path census;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE.h5", defaultValue = "cohort-hindcast.h5",
+            description = "HDF5 result (default ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--table", paramLabel = "FILE.md", description = "Also write the comparison table as markdown.")
+    Path table;
+
+    @Option(names = "--csv", paramLabel = "FILE.csv", description = "Also write the scores, one row per method, as CSV.")
+    Path csv;
+
+    @Mixin
+    ConfigOption config;
+
+    @Spec
+    CommandSpec spec;
+
+    static final class EngineConverter implements picocli.CommandLine.ITypeConverter<ProjectorKind> {
+        @Override
+        public ProjectorKind convert(String value) {
+            return switch (value) {
+                case "batched" -> ProjectorKind.BATCHED;
+                case "loop" -> ProjectorKind.LOOP;
+                default -> throw new picocli.CommandLine.TypeConversionException("expected batched or loop, got '" + value + "'");
+            };
+        }
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (inputOptions.horizon != null || inputOptions.baseYear != null) {
+            throw new ParameterException(spec.commandLine(), "hindcast launches at the input's base year and runs to --year:"
+                    + " --horizon and --base-year do not apply");
+        }
+        try (OutputFiles outputs = inputOptions.inputs(config.outputs()).input("--observed", observed)
+                .input("--observed-ages", observedAges).input("--census", census)) {
+            outputs.file("--out", out);
+            outputs.file("--table", table);
+            outputs.file("--csv", csv);
+            return hindcast(outputs);
+        }
+    }
+
+    private int hindcast(OutputFiles outputs) throws Exception {
+        CohortInput input = inputOptions.read(spec);
+        InputFolder folder = inputOptions.folder(spec);
+        Hindcast.launch(input, year); // checks --year before anything else is read
+        List<Scenario> scenarios = ScenarioSet.resolve(input.settings().scenarios(), inputOptions.scenarioFolder(spec)).scenarios();
+        Scenario chosen = scenario == null ? scenarios.get(0) : scenarios.stream().filter(s -> s.name().equals(scenario))
+                .findFirst().orElseThrow(() -> new ParameterException(spec.commandLine(), "--scenario: no scenario '" + scenario
+                        + "', the input has " + String.join(", ", scenarios.stream().map(Scenario::name).toList())));
+        CsvTable ages = observedAges != null || folder.exists("observed-" + year + "-ages.csv")
+                ? csv(folder, observedAges, "observed-" + year + "-ages.csv") : null;
+        HindcastTruth truth = HindcastTruth.read(input, year, csv(folder, observed, "observed-" + year + ".csv"), ages);
+        List<CityForecast> baselines = List.of(
+                HindcastBaselines.nationalRate(input, year, csv(folder, census, "census-national.csv")),
+                HindcastBaselines.cityTrend(input, year, ChinaCitySeries.builtin(), ChinaCitySeries.SOURCE),
+                HindcastBaselines.persistence(input));
+        Hindcast.Result result = Hindcast.run(new Hindcast.Settings(year, engine, chosen), input, truth, baselines,
+                PopcastCommand.progress(spec));
+        HindcastOutputs files = new HindcastOutputs(result);
+        Provenance provenance = Provenance.of(PopcastCommand.commandLine(spec));
+        outputs.write(out, NetcdfWriter.writer(files.dataset(provenance)));
+        if (table != null) {
+            outputs.write(table, p -> java.nio.file.Files.writeString(p, files.markdown()));
+        }
+        if (csv != null) {
+            Map<String, String> metadata = new LinkedHashMap<>(provenance.attributes());
+            metadata.put("data_through", Integer.toString(result.dataThrough()));
+            outputs.write(csv, CsvTableWriter.writer(files.table(metadata)));
+        }
+        outputs.commit();
+        spec.commandLine().getOut().print(files.report());
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    /** The file given on the command line, else the input folder's file of that name. */
+    private static CsvTable csv(InputFolder folder, Path given, String name) {
+        return given != null ? CsvTable.parse(given.toString(), InputFiles.readString(given)) : folder.csv(name);
+    }
+}
