@@ -20,7 +20,7 @@ import org.popcast.models.cohort.Hindcast;
 import org.popcast.models.cohort.HindcastBaselines;
 import org.popcast.models.cohort.HindcastOutputs;
 import org.popcast.models.cohort.HindcastTruth;
-import org.popcast.models.cohort.ProjectorKind;
+import org.popcast.models.cohort.ProjectionEngine;
 import org.popcast.models.cohort.Scenario;
 import org.popcast.models.cohort.ScenarioSet;
 
@@ -50,8 +50,8 @@ public final class CohortHindcastCommand implements Callable<Integer> {
     String scenario;
 
     @Option(names = "--engine", paramLabel = "batched|loop", defaultValue = "batched", description = "Projection engine"
-            + " (default ${DEFAULT-VALUE}).", converter = EngineConverter.class)
-    ProjectorKind engine;
+            + " (default ${DEFAULT-VALUE}).")
+    ProjectionEngine engine;
 
     @Option(names = "--observed", paramLabel = "CSV", description = "Observed totals region,population.")
     Path observed;
@@ -78,17 +78,6 @@ public final class CohortHindcastCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    static final class EngineConverter implements picocli.CommandLine.ITypeConverter<ProjectorKind> {
-        @Override
-        public ProjectorKind convert(String value) {
-            return switch (value) {
-                case "batched" -> ProjectorKind.BATCHED;
-                case "loop" -> ProjectorKind.LOOP;
-                default -> throw new picocli.CommandLine.TypeConversionException("expected batched or loop, got '" + value + "'");
-            };
-        }
-    }
 
     @Override
     public Integer call() throws Exception {

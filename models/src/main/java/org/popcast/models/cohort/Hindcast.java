@@ -16,7 +16,7 @@ public final class Hindcast {
      * @param year     the scoring year (e.g. 2020)
      * @param scenario the scenario projected (its paths matter only from their first point on)
      */
-    public record Settings(int year, ProjectorKind engine, Scenario scenario) {
+    public record Settings(int year, ProjectionEngine engine, Scenario scenario) {
     }
 
     /** The launched input and each method's forecast and score, model first. */
@@ -78,7 +78,7 @@ public final class Hindcast {
                              Progress progress) {
         CohortInput launched = launch(input, settings.year());
         ProjectionPlan plan = new ProjectionPlan(launched, List.of(settings.scenario()));
-        ProjectionResult result = settings.engine().create().run(plan, progress);
+        ProjectionResult result = settings.engine().projector().run(plan, progress);
         List<CityForecast> forecasts = new ArrayList<>();
         forecasts.add(model(launched, result));
         forecasts.addAll(baselines);

@@ -71,7 +71,7 @@ class HindcastTest {
         assertSame(launched.fertility().at("110100", 2010), launched.fertility().at("110100", 2019));
         assertFalse(input.fertility().at("110100", 2010) == input.fertility().at("110100", 2015));
         assertSame(launched.mortality().at("110100", Sex.F, 2010), launched.mortality().at("110100", Sex.F, 2016));
-        Hindcast.Result r = Hindcast.run(new Hindcast.Settings(2020, ProjectorKind.LOOP,
+        Hindcast.Result r = Hindcast.run(new Hindcast.Settings(2020, ProjectionEngine.LOOP,
                 ScenarioSet.builtin("seed-5x3").scenarios().get(0)), input, truth, List.of(HindcastBaselines.persistence(input)),
                 Progress.none());
         assertEquals(2019, r.dataThrough());
