@@ -2,20 +2,17 @@ package org.popcast.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.popcast.models.balance.BalanceInput;
 import org.popcast.models.balance.BalanceSeries;
 import org.popcast.models.balance.ChinaCitySeries;
-import org.popcast.data.input.InputException;
 import org.popcast.data.io.NetcdfWriter;
 import org.popcast.data.io.OutputFiles;
 import org.popcast.engine.provenance.Provenance;
-import org.popcast.engine.train.Progress;
 import org.popcast.models.balance.Backtest;
+import org.popcast.models.balance.CityBacktests;
 import org.popcast.models.balance.BalanceOutputs;
 import org.popcast.models.balance.BalanceSettings;
 
@@ -96,36 +93,15 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
     }
 
     private int batch(BalanceSettings settings, OutputFiles outputs) throws Exception {
-        ChinaCitySeries table = ChinaCitySeries.builtin();
-        BalanceOutputs.BatchSummary csv = new BalanceOutputs.BatchSummary();
-        List<Backtest.Row> population = new ArrayList<>();
-        Map<String, Integer> failures = new java.util.TreeMap<>();
-        int ok = 0;
-        long started = System.nanoTime();
-        Progress progress = PopcastCommand.progress(spec);
-        int done = 0;
-        for (ChinaCitySeries.City city : table.cities()) {
-            progress.update("city", ++done, table.cities().size(), done, city.name());
-            try {
-                Backtest bt = Backtest.run(table.series(city), List.of(), settings, holdout);
-                ok++;
-                csv.add(city.id(), city.name(), bt);
-                population.addAll(bt.rows(org.popcast.models.balance.Indicator.POPULATION));
-            } catch (InputException e) {
-                String reason = e.getMessage().replaceFirst("^.*?: (?=[a-z])", "").replaceAll("[0-9]+", "N");
-                failures.merge(reason, 1, Integer::sum);
-                csv.failed(city.id(), city.name(), e.getMessage());
-            }
-        }
-        csv.write(outputs, summary);
+        CityBacktests all = CityBacktests.run(ChinaCitySeries.builtin(), settings, holdout, PopcastCommand.progress(spec));
+        all.summary().write(outputs, summary);
         outputs.commit();
-        Path failed = BalanceOutputs.BatchSummary.failuresFile(summary);
         PrintWriter w = spec.commandLine().getOut();
-        w.printf("backtest of %d cities, %d years held out: %d fitted, %d not (%.1f s)%n", table.cities().size(), holdout, ok,
-                table.cities().size() - ok, (System.nanoTime() - started) / 1e9);
-        failures.forEach((reason, n) -> w.printf("  not fitted (%d): %s%n", n, reason));
-        new BalanceReport(w).accuracy(population);
-        w.printf("summary -> %s, cities not fitted -> %s%n", summary, failed);
+        w.printf("backtest of %d cities, %d years held out: %d fitted, %d not (%.1f s)%n", all.cities(), holdout, all.fitted(),
+                all.cities() - all.fitted(), all.seconds());
+        all.failures().forEach((reason, n) -> w.printf("  not fitted (%d): %s%n", n, reason));
+        new BalanceReport(w).accuracy(all.population());
+        w.printf("summary -> %s, cities not fitted -> %s%n", summary, BalanceOutputs.BatchSummary.failuresFile(summary));
         w.flush();
         return 0;
     }
