@@ -14,6 +14,7 @@ import org.popcast.kernels.agepde.AgePdeProblem;
 import org.popcast.kernels.agepde.AgePdeSolution;
 import org.popcast.kernels.agepde.ExactMvfSolver;
 import org.popcast.kernels.agepde.ExactSolverSettings;
+import org.popcast.models.agepde.ExactSolveOutputs;
 import org.popcast.models.agepde.ExactSolveRun;
 import org.popcast.models.agepde.PdeScenario;
 import org.popcast.models.agepde.PdeScenarioReader;
@@ -76,7 +77,7 @@ public final class BenchCommand implements Callable<Integer> {
                 long t1 = System.nanoTime();
                 AgePdeSolution solution = solver.onGrid(times, ages);
                 long t2 = System.nanoTime();
-                NetcdfWriter.write(file, ExactSolveRun.dataset(scenario, grid, settings, solution, Provenance.of("popcast bench")));
+                NetcdfWriter.write(file, ExactSolveOutputs.dataset(scenario, grid, settings, solution, Provenance.of("popcast bench")));
                 long t3 = System.nanoTime();
                 if (run >= 0) {
                     ns[0][run] = t1 - t0;

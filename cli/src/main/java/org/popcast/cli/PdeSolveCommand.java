@@ -11,6 +11,7 @@ import org.popcast.data.io.OutputFiles;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.kernels.agepde.AgePdeSolution;
 import org.popcast.kernels.agepde.ExactSolverSettings;
+import org.popcast.models.agepde.ExactSolveOutputs;
 import org.popcast.models.agepde.ExactSolveRun;
 import org.popcast.models.agepde.PdeScenario;
 import org.popcast.models.agepde.PdeScenarioReader;
@@ -82,7 +83,7 @@ public final class PdeSolveCommand implements Callable<Integer> {
             long started = System.nanoTime();
             AgePdeSolution solution = ExactSolveRun.solve(scenario, grid, settings);
             Path target = target(scenario);
-            outputs.write(target, NetcdfWriter.writer(ExactSolveRun.dataset(scenario, grid, settings, solution, provenance)));
+            outputs.write(target, NetcdfWriter.writer(ExactSolveOutputs.dataset(scenario, grid, settings, solution, provenance)));
             double seconds = (System.nanoTime() - started) / 1e9;
             int last = solution.times().length - 1;
             stdout.printf("%s: %d times x %d ages, births %.6g -> %.6g per year, population %.6g -> %.6g, %.2f s -> %s%n",

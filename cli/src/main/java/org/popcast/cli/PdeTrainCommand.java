@@ -252,7 +252,7 @@ public final class PdeTrainCommand implements Callable<Integer> {
             throws Exception {
         Progress progress = PopcastCommand.progress(spec);
         Device dev = deviceOption.resolve(spec, progress);
-        PinnTrainRun.Outcome o = PinnTrainRun.run(chosen, new PinnTrainRun.Options(settings, grid, dev, dir, resume, checkpointEvery, timeLimit),
+        PinnTrainRun.Result o = PinnTrainRun.run(chosen, new PinnTrainRun.RunSettings(settings, grid, dev, dir, resume, checkpointEvery, timeLimit),
                 Provenance.of(PopcastCommand.commandLine(spec)), progress);
         outputs.write(target, NetcdfWriter.writer(o.dataset()));
         outputs.commit();
@@ -267,7 +267,7 @@ public final class PdeTrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String births(PinnTrainRun.Outcome o) {
+    private static String births(PinnTrainRun.Result o) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < o.comparison().birthYears().length; i++) {
             b.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.0f %.2e", o.comparison().birthYears()[i],

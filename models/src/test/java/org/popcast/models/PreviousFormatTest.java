@@ -12,6 +12,7 @@ import org.popcast.data.io.NetcdfDataset;
 import org.popcast.data.io.NetcdfReader;
 import org.popcast.kernels.agepde.AgePdeSolution;
 import org.popcast.kernels.agepde.ExactSolverSettings;
+import org.popcast.models.agepde.ExactSolveOutputs;
 import org.popcast.models.agepde.ExactSolveRun;
 import org.popcast.models.agepde.PdeScenarioReader;
 import org.popcast.models.balance.BalanceForecast;
@@ -52,7 +53,7 @@ class PreviousFormatTest {
         assertEquals("1.0", old.attributes().get("format_version"));
         ExactSolveRun.Grid grid = new ExactSolveRun.Grid(10, 5);
         AgePdeSolution now = ExactSolveRun.solve(PdeScenarioReader.builtin("three-child"), grid, ExactSolverSettings.DEFAULT);
-        NetcdfDataset today = ExactSolveRun.dataset(PdeScenarioReader.builtin("three-child"), grid, ExactSolverSettings.DEFAULT, now,
+        NetcdfDataset today = ExactSolveOutputs.dataset(PdeScenarioReader.builtin("three-child"), grid, ExactSolverSettings.DEFAULT, now,
                 org.popcast.engine.provenance.Provenance.of("test"));
         for (String v : new String[] {"density", "births", "population"}) {
             assertClose(old.variable(v).data(), today.variable(v).data(), 1e-12, v);

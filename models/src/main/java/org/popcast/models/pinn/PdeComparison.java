@@ -104,7 +104,7 @@ public final class PdeComparison {
             }
             progress.message(file + " was made with other settings: training again");
         }
-        PinnTrainRun.Outcome o = PinnTrainRun.run(scenario, new PinnTrainRun.Options(c.settings(), grid, device,
+        PinnTrainRun.Result o = PinnTrainRun.run(scenario, new PinnTrainRun.RunSettings(c.settings(), grid, device,
                 outDir.resolve(stem + ".model"), false, 1000, timeLimit), provenance, progress);
         NetcdfWriter.write(file, o.dataset());
         return Row.of(c.label(), scenario.name(), o.dataset());

@@ -48,7 +48,7 @@ final class PinnOutputs {
         }
     }
 
-    static NetcdfDataset dataset(PdeScenario scenario, PinnTrainRun.Options o, Provenance provenance, Evaluation e,
+    static NetcdfDataset dataset(PdeScenario scenario, PinnTrainRun.RunSettings o, Provenance provenance, Evaluation e,
                                  PinnTrainRun.AdamRun adam, PinnTrainRun.LbfgsRun lbfgs) {
         PinnSettings s = o.settings();
         NetcdfDataset.Builder b = ResultHeader.start("popcast " + s.toMap().get("model") + " for the McKendrick-von Foerster problem, scenario "
@@ -80,7 +80,7 @@ final class PinnOutputs {
         }
     }
 
-    private static void training(NetcdfDataset.Builder b, PinnTrainRun.Options o, PinnTrainRun.AdamRun adam, PinnTrainRun.LbfgsRun lbfgs) {
+    private static void training(NetcdfDataset.Builder b, PinnTrainRun.RunSettings o, PinnTrainRun.AdamRun adam, PinnTrainRun.LbfgsRun lbfgs) {
         double[] w = adam.lossWeights();
         b.attribute("device", o.device().resolve().name().toLowerCase(Locale.ROOT))
                 .attribute("ops_placed_on", adam.placement().toString())

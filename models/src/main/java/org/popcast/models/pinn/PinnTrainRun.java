@@ -48,16 +48,16 @@ public final class PinnTrainRun {
      * and an optional wall-clock limit on training (null: none). A run stopped by the limit saves a
      * checkpoint, so {@code --resume} goes on from there.
      */
-    public record Options(PinnSettings settings, ExactSolveRun.Grid grid, Device device, Path modelDir, boolean resume,
+    public record RunSettings(PinnSettings settings, ExactSolveRun.Grid grid, Device device, Path modelDir, boolean resume,
                           int checkpointEvery, Duration timeLimit) {
 
-        public Options(PinnSettings settings, ExactSolveRun.Grid grid, Device device, Path modelDir, boolean resume, int checkpointEvery) {
+        public RunSettings(PinnSettings settings, ExactSolveRun.Grid grid, Device device, Path modelDir, boolean resume, int checkpointEvery) {
             this(settings, grid, device, modelDir, resume, checkpointEvery, null);
         }
     }
 
     /** The run's results. */
-    public record Outcome(NetcdfDataset dataset, ExactComparison comparison, Map<String, Integer> placement,
+    public record Result(NetcdfDataset dataset, ExactComparison comparison, Map<String, Integer> placement,
                           double adamSeconds, long adamStepsThisRun, double lbfgsSeconds, int lbfgsIterations,
                           long adamStepsDone, boolean timeLimited) {
     }
@@ -69,7 +69,7 @@ public final class PinnTrainRun {
      * Trains (Adam, then L-BFGS unless the time limit stopped Adam), writes the model directory and
      * compares the trained network with the exact solver on the output grid.
      */
-    public static Outcome run(PdeScenario scenario, Options o, Provenance provenance, Progress progress) throws IOException {
+    public static Result run(PdeScenario scenario, RunSettings o, Provenance provenance, Progress progress) throws IOException {
         // the clock starts before the graph is built: the limit bounds the user's wait, not only the steps
         Deadline deadline = Deadline.after(o.timeLimit());
         AdamRun adam = adam(scenario, o, deadline, progress);
@@ -98,7 +98,7 @@ public final class PinnTrainRun {
      * every {@code checkpointEvery} steps and at the end, progress, and the deadline (which leaves a
      * checkpoint where it stops the loop).
      */
-    private static AdamRun adam(PdeScenario scenario, Options o, Deadline deadline, Progress progress) throws IOException {
+    private static AdamRun adam(PdeScenario scenario, RunSettings o, Deadline deadline, Progress progress) throws IOException {
         PinnSettings s = o.settings();
         Checkpoints checkpoints = new Checkpoints(o.modelDir().resolve("checkpoints"));
         Map<String, String> meta = new LinkedHashMap<>(s.toMap());
@@ -185,7 +185,7 @@ public final class PinnTrainRun {
      * deadline stops it after the iteration that passes it (L-BFGS iterates inside
      * {@link org.popcast.engine.optim.Lbfgs}, which asks its listener whether to go on).
      */
-    private static LbfgsRun lbfgs(PdeScenario scenario, Options o, AdamRun adam, Deadline deadline, Progress progress) {
+    private static LbfgsRun lbfgs(PdeScenario scenario, RunSettings o, AdamRun adam, Deadline deadline, Progress progress) {
         PinnSettings s = o.settings();
         long start = System.nanoTime();
         int[] iterations = {0};
@@ -208,10 +208,10 @@ public final class PinnTrainRun {
     }
 
     /** The trained network on the output grid against the exact solver, as the run's dataset and outcome. */
-    private static Outcome evaluate(PdeScenario scenario, Options o, Provenance provenance, AdamRun adam, LbfgsRun lbfgs) {
+    private static Result evaluate(PdeScenario scenario, RunSettings o, Provenance provenance, AdamRun adam, LbfgsRun lbfgs) {
         PinnOutputs.Evaluation e = PinnOutputs.Evaluation.of(scenario, o.grid(), o.settings(), lbfgs.weights());
         NetcdfDataset ds = PinnOutputs.dataset(scenario, o, provenance, e, adam, lbfgs);
-        return new Outcome(ds, e.comparison(), adam.placement(), adam.seconds(), adam.stepsThisRun(), lbfgs.seconds(), lbfgs.iterations(),
+        return new Result(ds, e.comparison(), adam.placement(), adam.seconds(), adam.stepsThisRun(), lbfgs.seconds(), lbfgs.iterations(),
                 adam.stepsDone(), adam.timeLimited() || lbfgs.timeLimited());
     }
 

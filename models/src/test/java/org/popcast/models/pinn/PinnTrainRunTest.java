@@ -36,8 +36,8 @@ class PinnTrainRunTest {
                 new PinnSettings.Optimisation(new LearningRateSchedule(1e-3, 0.9, 20), adamSteps, 5, 256), 7);
     }
 
-    private static PinnTrainRun.Outcome run(Path dir, int steps, boolean resume) throws Exception {
-        return PinnTrainRun.run(SCENARIO, new PinnTrainRun.Options(settings(steps), GRID, Device.CPU, dir, resume, 20),
+    private static PinnTrainRun.Result run(Path dir, int steps, boolean resume) throws Exception {
+        return PinnTrainRun.run(SCENARIO, new PinnTrainRun.RunSettings(settings(steps), GRID, Device.CPU, dir, resume, 20),
                 Provenance.of("test"), Progress.none());
     }
 
@@ -50,9 +50,9 @@ class PinnTrainRunTest {
 
     @Test
     void resumingAnInterruptedRunGivesTheUninterruptedResult(@TempDir Path tmp) throws Exception {
-        PinnTrainRun.Outcome straight = run(tmp.resolve("a"), 60, false);
+        PinnTrainRun.Result straight = run(tmp.resolve("a"), 60, false);
         run(tmp.resolve("b"), 40, false); // "killed" after step 40 (its last checkpoint)
-        PinnTrainRun.Outcome resumed = run(tmp.resolve("b"), 60, true);
+        PinnTrainRun.Result resumed = run(tmp.resolve("b"), 60, true);
         assertEquals(20, resumed.adamStepsThisRun());
         assertEquals(60 + 5, straight.dataset().dimension("step").size());
         assertSameRun(straight.dataset(), resumed.dataset());
@@ -61,7 +61,7 @@ class PinnTrainRunTest {
 
     @Test
     void theSavedModelPredictsTheTrainedDensity(@TempDir Path tmp) throws Exception {
-        PinnTrainRun.Outcome o = run(tmp, 20, false);
+        PinnTrainRun.Result o = run(tmp, 20, false);
         PinnModelFile.Loaded m = PinnModelFile.read(tmp);
         assertEquals(SCENARIO.source(), m.scenario().source());
         assertEquals(settings(20).toMap(), m.settings().toMap());
@@ -92,13 +92,13 @@ class PinnTrainRunTest {
                 new PinnSettings.Points(256, 0, 8, 4, Collocation.Kind.SOBOL), PinnSettings.LossWeights.GRADIENT_NORM, 10,
                 new PinnSettings.Optimisation(new LearningRateSchedule(1e-3, 0.9, 20), 40, 5, 256), 8);
         InputException e = assertThrows(InputException.class, () -> PinnTrainRun.run(SCENARIO,
-                new PinnTrainRun.Options(other, GRID, Device.CPU, tmp.resolve("y"), true, 20), Provenance.of("t"), Progress.none()));
+                new PinnTrainRun.RunSettings(other, GRID, Device.CPU, tmp.resolve("y"), true, 20), Provenance.of("t"), Progress.none()));
         assertTrue(e.getMessage().contains("seed (checkpoint: 7, now: 8)"), e.getMessage());
     }
 
     @Test
     void aTimeLimitedRunStopsWithACheckpointAndResumesToTheUninterruptedResult(@TempDir Path tmp) throws Exception {
-        PinnTrainRun.Outcome limited = PinnTrainRun.run(SCENARIO, new PinnTrainRun.Options(settings(1_000_000), GRID, Device.CPU,
+        PinnTrainRun.Result limited = PinnTrainRun.run(SCENARIO, new PinnTrainRun.RunSettings(settings(1_000_000), GRID, Device.CPU,
                 tmp.resolve("limited"), false, 1_000_000, Duration.ofSeconds(1)), Provenance.of("test"), Progress.none());
         assertTrue(limited.timeLimited());
         long done = limited.adamStepsDone();
@@ -109,7 +109,7 @@ class PinnTrainRunTest {
         assertEquals(done, limited.dataset().attributes().get("adam_steps_done"));
 
         int total = (int) done + 10;
-        PinnTrainRun.Outcome resumed = run(tmp.resolve("limited"), total, true);
+        PinnTrainRun.Result resumed = run(tmp.resolve("limited"), total, true);
         assertEquals(10, resumed.adamStepsThisRun(), "the checkpoint was saved at the step where the limit stopped the run");
         assertSameRun(run(tmp.resolve("straight"), total, false).dataset(), resumed.dataset());
     }
@@ -140,7 +140,7 @@ class PinnTrainRunTest {
         PinnSettings s = new PinnSettings(new PinnBody.Lstm(4, 2, 0, 1.0, 0), PinnSettings.InitialCondition.HARD, true,
                 new PinnSettings.Points(128, 0, 8, 4, Collocation.Kind.SOBOL), PinnSettings.LossWeights.GRADIENT_NORM, 5,
                 new PinnSettings.Optimisation(new LearningRateSchedule(1e-3, 0.9, 20), 10, 3, 128), 7);
-        PinnTrainRun.Outcome o = PinnTrainRun.run(SCENARIO, new PinnTrainRun.Options(s, GRID, Device.CPU, tmp, false, 20),
+        PinnTrainRun.Result o = PinnTrainRun.run(SCENARIO, new PinnTrainRun.RunSettings(s, GRID, Device.CPU, tmp, false, 20),
                 Provenance.of("test"), Progress.none());
         assertEquals(10, o.adamStepsDone());
         java.util.Map<String, double[][]> before = PinnWeights.initial(s, s.inputWidth(SCENARIO.problem())).arrays();
