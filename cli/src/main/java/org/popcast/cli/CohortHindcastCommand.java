@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "hindcast", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Launch the projection at L (the input's base year) with only the rate rows dated <= L, project to --year",
                 "and score it and three naive baselines (national rate, city trend, persistence) against the census: national",
-                "PE, provincial mean APE, cities under 5/10 % APE (plain and population-weighted), cities of 5 M+, the ten",
+                "PE, provincial mean APE, cities under 5/10 %% APE (plain and population-weighted), cities of 5 M+, the ten",
                 "worst cities, broad age shares. Records data_through and says whether the run is out of sample."},
         footer = {"", "Observed values, census totals: observed-YEAR.csv, observed-YEAR-ages.csv, census-national.csv of the input",
                 "folder (the embedded china-cities has them) unless given. Example: popcast cohort hindcast --table hindcast.md"})

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Compare a projection's total population with observed totals: APE and PE per region; per level the",
-                "mean APE and PE and the share of regions under 5 % and 10 % APE (also weighted by population)."},
+                "mean APE and PE and the share of regions under 5 %% and 10 %% APE (also weighted by population)."},
         footer = {"", "Without --observed: the 2020 census shipped with the china-cities input (cities, provinces, nation).",
                 "Example: popcast cohort validate --projection cohort-projection.h5 --year 2020"})
 public final class CohortValidateCommand implements Callable<Integer> {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
+import picocli.CommandLine;
 
 /** Runs the real command line in-process and reads its files back with jHDF, an independent reader. */
 class PopcastCliTest {
@@ -164,5 +165,26 @@ class PopcastCliTest {
         CliRun run = CliRun.popcast("bench", "--repeat", "2", "--warmup", "0", "--time-step", "1", "--age-step", "1");
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("median ms") && run.out().contains("births (renewal equation)"), run.out());
+    }
+
+    @Test
+    void everyHelpTextRendersWithoutAPicocliWarning() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            java.util.ArrayDeque<CommandLine> todo = new java.util.ArrayDeque<>(List.of(PopcastCli.commandLine()));
+            int commands = 0;
+            while (!todo.isEmpty()) {
+                CommandLine c = todo.pop();
+                assertFalse(c.getUsageMessage().isBlank());
+                commands++;
+                todo.addAll(c.getSubcommands().values());
+            }
+            assertTrue(commands > 20, "all commands visited: " + commands);
+        } finally {
+            System.setErr(saved);
+        }
+        assertEquals("", captured.toString(StandardCharsets.UTF_8), "a '%' in a description must be written '%%'");
     }
 }
