@@ -114,7 +114,7 @@ mortality_improvement:
 srb_path: [[2020, 1.11], [2050, 1.07]]
 # the latest year of any data these files use: the rates are UN WPP 2019 estimates (published 2019)
 data_through: 2019
-""" % ("seed-5x3" if internal else "seed-fertility")
+""" % ("paper-5x3" if internal else "paper-fertility")
     if internal:
         text += """internal_migration:
   rates: internal_migration.csv

@@ -62,7 +62,7 @@ public final class CohortBenchCommand implements Callable<Integer> {
         long t0 = System.nanoTime();
         CohortInput city = CohortInputReader.read(InputFolder.builtin("cohort/china-cities"), CohortInputReader.ProjectionOverrides.NONE);
         CohortInput input = BenchInput.replicate(city, regions, steps);
-        List<Scenario> list = ScenarioSet.builtin("seed-5x3").scenarios().subList(0, scenarios);
+        List<Scenario> list = ScenarioSet.builtin("paper-5x3").scenarios().subList(0, scenarios);
         double readSeconds = (System.nanoTime() - t0) / 1e9;
         double cellYears = (double) scenarios * regions * 2 * input.ageCount() * steps;
         PrintWriter out = spec.commandLine().getOut();

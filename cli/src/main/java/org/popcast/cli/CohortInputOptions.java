@@ -42,7 +42,7 @@ final class CohortInputOptions {
     String timing;
 
     @Option(names = "--scenarios", paramLabel = "FILE|builtin:NAME", description = "Overrides scenarios: a scenario file"
-            + " or builtin:seed-5x3 / builtin:seed-fertility.")
+            + " or builtin:paper-5x3 / builtin:paper-fertility.")
     String scenarios;
 
     /** {@code outputs} with the input folder and a --scenarios file as inputs. */

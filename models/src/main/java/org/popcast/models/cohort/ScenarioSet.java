@@ -17,7 +17,9 @@ import org.popcast.data.input.YamlConfig;
  */
 public record ScenarioSet(String description, List<Scenario> scenarios, String source) {
 
-    public static final List<String> BUILTIN = List.of("seed-5x3", "seed-fertility");
+    public static final List<String> BUILTIN = List.of("paper-5x3", "paper-fertility");
+    /** Earlier names of the built-in sets, still accepted (projection.yaml files written with them). */
+    private static final Map<String, String> FORMER_NAMES = Map.of("seed-5x3", "paper-5x3", "seed-fertility", "paper-fertility");
 
     /** {@code builtin:NAME} or a file's text. */
     public static ScenarioSet read(String name, String text) {
@@ -42,7 +44,8 @@ public record ScenarioSet(String description, List<Scenario> scenarios, String s
         return new ScenarioSet(root.text("description", ""), list, text);
     }
 
-    public static ScenarioSet builtin(String name) {
+    public static ScenarioSet builtin(String given) {
+        String name = FORMER_NAMES.getOrDefault(given, given);
         String text = BuiltinData.text("scenarios/cohort/" + name + ".yaml");
         if (text == null) {
             throw new InputException("unknown built-in scenario set '" + name + "', expected one of " + String.join(", ", BUILTIN));

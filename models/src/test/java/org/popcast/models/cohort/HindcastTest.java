@@ -40,7 +40,7 @@ class HindcastTest {
     void scoresAgreeWithValidationOfTheDefaultProjection(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         CohortInput tenYears = CohortInputReader.read(CITIES, new CohortInputReader.ProjectionOverrides(null, null, 10, null, null));
-        ProjectionPlan plan = new ProjectionPlan(tenYears, List.of(ScenarioSet.builtin("seed-5x3").scenarios().get(0)));
+        ProjectionPlan plan = new ProjectionPlan(tenYears, List.of(ScenarioSet.builtin("paper-5x3").scenarios().get(0)));
         ProjectionResult r = new LoopProjector().run(plan, Progress.none());
         java.nio.file.Path h5 = dir.resolve("p.h5");
         org.popcast.data.io.NetcdfWriter.write(h5, new ProjectionOutputs(plan, r, "loop")
@@ -72,7 +72,7 @@ class HindcastTest {
         assertFalse(input.fertility().at("110100", 2010) == input.fertility().at("110100", 2015));
         assertSame(launched.mortality().at("110100", Sex.F, 2010), launched.mortality().at("110100", Sex.F, 2016));
         Hindcast.Result r = Hindcast.run(new Hindcast.Settings(2020, ProjectionEngine.LOOP,
-                ScenarioSet.builtin("seed-5x3").scenarios().get(0)), input, truth, List.of(HindcastBaselines.persistence(input)),
+                ScenarioSet.builtin("paper-5x3").scenarios().get(0)), input, truth, List.of(HindcastBaselines.persistence(input)),
                 Progress.none());
         assertEquals(2019, r.dataThrough());
         assertFalse(r.outOfSample());

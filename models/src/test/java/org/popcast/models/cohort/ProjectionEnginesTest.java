@@ -25,7 +25,7 @@ class ProjectionEnginesTest {
     static void project() {
         input = CohortInputReader.read(InputFolder.builtin("cohort/china-cities"),
                 new CohortInputReader.ProjectionOverrides(null, null, 12, null, null));
-        plan = new ProjectionPlan(input, ScenarioSet.builtin("seed-5x3").scenarios());
+        plan = new ProjectionPlan(input, ScenarioSet.builtin("paper-5x3").scenarios());
         batched = new BatchedProjector().run(plan, Progress.none());
         loop = new LoopProjector().run(plan, Progress.none());
     }

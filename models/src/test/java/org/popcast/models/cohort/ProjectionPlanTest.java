@@ -13,7 +13,7 @@ class ProjectionPlanTest {
 
     static final CohortInput NATION = CohortInputReader.read(InputFolder.builtin("cohort/china-national"),
             CohortInputReader.ProjectionOverrides.NONE);
-    static final ProjectionPlan PLAN = new ProjectionPlan(NATION, ScenarioSet.builtin("seed-fertility").scenarios());
+    static final ProjectionPlan PLAN = new ProjectionPlan(NATION, ScenarioSet.builtin("paper-fertility").scenarios());
 
     @Test
     void tfrPathsRescaleTheAgePatternFromTheirFirstYear() {
