@@ -45,7 +45,7 @@ public final class PdeCompareCommand implements Callable<Integer> {
     List<String> policies;
 
     @Option(names = "--networks", split = ",", paramLabel = "LABEL",
-            description = "Subset of: pinn-default, pinn-seed, lstm-pinn-default, lstm-pinn-seed (default: all).")
+            description = "Subset of: pinn-default, pinn-paper, lstm-pinn-default, lstm-pinn-paper (default: all).")
     List<String> networks;
 
     @Option(names = "--steps-scale", paramLabel = "F", defaultValue = "1", description = "Multiply every run's Adam steps and L-BFGS iterations (default ${DEFAULT-VALUE}).")
@@ -87,12 +87,13 @@ public final class PdeCompareCommand implements Callable<Integer> {
         }
         List<PdeComparison.Config> chosen = new ArrayList<>();
         for (PdeComparison.Config c : PdeComparison.configs(stepsScale, seed)) {
-            if (networks == null || networks.contains(c.label().replace(' ', '-'))) {
+            // pinn-seed and lstm-pinn-seed: the paper presets' former names
+            if (networks == null || networks.stream().map(n -> n.replaceFirst("-seed$", "-paper")).toList().contains(c.label().replace(' ', '-'))) {
                 chosen.add(c);
             }
         }
         if (chosen.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--networks matches none of pinn-default, pinn-seed, lstm-pinn-default, lstm-pinn-seed");
+            throw new ParameterException(spec.commandLine(), "--networks matches none of pinn-default, pinn-paper, lstm-pinn-default, lstm-pinn-paper");
         }
         ExactSolveRun.Grid grid = gridOptions.grid(spec, scenarios);
         // result files are written as each run finishes (an interrupted comparison keeps them); the

@@ -21,8 +21,8 @@ import org.popcast.models.agepde.ExactSolveRun;
 import org.popcast.models.agepde.PdeScenario;
 
 /**
- * {@code popcast pde compare}: PINN and LSTM-PINN, each with popcast's default and the seed's
- * preset, trained with the same seed on each policy and measured against the exact solution.
+ * {@code popcast pde compare}: PINN and LSTM-PINN, each with popcast's default and the source
+ * paper's preset, trained with the same seed on each policy and measured against the exact solution.
  * Every run keeps its own result file and model directory under the output directory.
  */
 public final class PdeComparison {
@@ -75,9 +75,9 @@ public final class PdeComparison {
     public static List<Config> configs(double scale, long seed) {
         List<Config> list = new ArrayList<>();
         list.add(new Config("pinn default", scaled(PinnSettings.defaults(), scale, seed)));
-        list.add(new Config("pinn seed", scaled(PinnSettings.paperPreset(), scale, seed)));
+        list.add(new Config("pinn paper", scaled(PinnSettings.paperPreset(), scale, seed)));
         list.add(new Config("lstm-pinn default", scaled(PinnSettings.lstmDefaults(), scale, seed)));
-        list.add(new Config("lstm-pinn seed", scaled(PinnSettings.lstmPaperPreset(), scale, seed)));
+        list.add(new Config("lstm-pinn paper", scaled(PinnSettings.lstmPaperPreset(), scale, seed)));
         return list;
     }
 
@@ -96,10 +96,12 @@ public final class PdeComparison {
                           boolean reuse, Path outDir, Provenance provenance, Progress progress) throws IOException {
         String stem = (c.label() + "-" + scenario.name()).replace(' ', '-');
         Path file = outDir.resolve(stem + ".h5");
-        if (reuse && Files.exists(file)) {
-            NetcdfDataset earlier = NetcdfReader.read(file);
+        // comparisons started before the paper presets were renamed wrote pinn-seed-*.h5
+        Path earlierFile = Files.exists(file) ? file : outDir.resolve(stem.replace("-paper-", "-seed-") + ".h5");
+        if (reuse && Files.exists(earlierFile)) {
+            NetcdfDataset earlier = NetcdfReader.read(earlierFile);
             if (sameRun(earlier, c.settings(), scenario, grid, timeLimit)) {
-                progress.message("reusing " + file + " (same settings)");
+                progress.message("reusing " + earlierFile + " (same settings)");
                 return Row.of(c.label(), scenario.name(), earlier);
             }
             progress.message(file + " was made with other settings: training again");
