@@ -74,18 +74,22 @@ final class BalanceReport {
     void backtest(Backtest bt) {
         w.printf("backtest: fit on populations to 1 January %d and flows to %d, forecast against the facts:%n",
                 bt.cutoff(), bt.cutoff() - 1);
-        w.printf("  %-22s %6s %14s %14s %10s %30s %7s%n", "indicator", "year", "forecast", "fact", "deviation",
-                "band", "inside");
+        w.printf("  %-22s %6s %14s %14s %10s %30s %7s %14s %14s %14s%n", "indicator", "year", "forecast", "fact", "deviation",
+                "band", "inside", "persistence", "drift", "damped trend");
         for (Backtest.Row r : bt.rows()) {
-            w.printf("  %-22s %6d %14.6g %14.6g %9.2f%% %30s %7s%n", r.indicator().label(), r.year(), r.forecast(),
-                    r.observed(), r.pe(), String.format("[%.6g, %.6g]", r.lower(), r.upper()), r.inside() ? "yes" : "no");
+            w.printf("  %-22s %6d %14.6g %14.6g %9.2f%% %30s %7s %14.6g %14.6g %14.6g%n", r.indicator().label(), r.year(), r.forecast(),
+                    r.observed(), r.pe(), String.format("[%.6g, %.6g]", r.lower(), r.upper()), r.inside() ? "yes" : "no",
+                    r.persistence(), r.drift(), r.dampedTrend());
         }
     }
 
-    /** Accuracy of population forecasts by horizon: median and mean APE, shares within 1 % and 5 %, band coverage. */
+    /**
+     * Accuracy of population forecasts by horizon: median and mean APE, shares within 1 % and 5 %,
+     * band coverage, and beside them the median APE of each benchmark on the same rows.
+     */
     void accuracy(List<Backtest.Row> rows) {
-        w.printf("  %-8s %6s %12s %10s %10s %10s %14s%n", "horizon", "n", "median APE", "mean APE", "APE<1%", "APE<5%",
-                "inside band");
+        w.printf("  %-8s %6s %12s %10s %10s %10s %14s %14s %10s %14s%n", "horizon", "n", "median APE", "mean APE", "APE<1%", "APE<5%",
+                "inside band", "persistence", "drift", "damped trend");
         int maxH = rows.stream().mapToInt(Backtest.Row::horizon).max().orElse(0);
         for (int h = 1; h <= maxH; h++) {
             int hh = h;
@@ -95,10 +99,21 @@ final class BalanceReport {
                 continue;
             }
             double median = ape.length % 2 == 1 ? ape[ape.length / 2] : (ape[ape.length / 2 - 1] + ape[ape.length / 2]) / 2;
-            w.printf("  %-8d %6d %11.2f%% %9.2f%% %9.1f%% %9.1f%% %13.1f%%%n", h, ape.length, median,
+            w.printf("  %-8d %6d %11.2f%% %9.2f%% %9.1f%% %9.1f%% %13.1f%% %13.2f%% %9.2f%% %13.2f%%%n", h, ape.length, median,
                     Arrays.stream(ape).average().orElse(Double.NaN), share(ape, 1), share(ape, 5),
-                    100.0 * at.stream().filter(Backtest.Row::inside).count() / at.size());
+                    100.0 * at.stream().filter(Backtest.Row::inside).count() / at.size(),
+                    median(at, Backtest.Row::persistence), median(at, Backtest.Row::drift), median(at, Backtest.Row::dampedTrend));
         }
+    }
+
+    /** The median APE of a benchmark over the rows where it has a forecast. */
+    private static double median(List<Backtest.Row> rows, java.util.function.ToDoubleFunction<Backtest.Row> benchmark) {
+        double[] ape = rows.stream().mapToDouble(r -> Backtest.Row.ape(benchmark.applyAsDouble(r), r.observed()))
+                .filter(a -> !Double.isNaN(a)).sorted().toArray();
+        if (ape.length == 0) {
+            return Double.NaN;
+        }
+        return ape.length % 2 == 1 ? ape[ape.length / 2] : (ape[ape.length / 2 - 1] + ape[ape.length / 2]) / 2;
     }
 
     private static double share(double[] ape, double limit) {

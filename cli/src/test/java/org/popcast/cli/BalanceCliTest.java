@@ -85,7 +85,7 @@ class BalanceCliTest {
             assertEquals("birth_rate.a", params[1]);
         }
         List<String> rows = Files.readAllLines(csv.resolve("backtest.csv"));
-        assertEquals("indicator,year,horizon,observed,forecast,lower,upper,pe,inside", rows.get(0));
+        assertEquals("indicator,year,horizon,observed,forecast,lower,upper,pe,inside,persistence,drift,damped_trend", rows.get(0));
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("population,2022,")), rows.toString());
         assertEquals("year,indicator,model,lower,upper,observed", Files.readAllLines(csv.resolve("balance.csv")).get(0));
         assertTrue(Files.exists(csv.resolve("parameters.csv")) && Files.exists(csv.resolve("anomalies.csv")));
@@ -150,7 +150,9 @@ class BalanceCliTest {
         assertTrue(run.out().startsWith("backtest of 356 cities, 3 years held out:"), run.out());
         assertTrue(run.out().contains("median APE"), run.out());
         List<String> rows = Files.readAllLines(summary);
-        assertEquals("city_id,city,indicator,year,horizon,observed,forecast,lower,upper,pe,inside", rows.get(0));
+        assertEquals("city_id,city,indicator,year,horizon,observed,forecast,lower,upper,pe,inside,persistence,drift,damped_trend",
+                rows.get(0));
+        assertTrue(run.out().contains("persistence") && run.out().contains("damped trend"), "the benchmarks beside the model: " + run.out());
         long fitted = rows.stream().skip(1).map(r -> r.split(",")[0]).distinct().count();
         assertTrue(fitted > 250, fitted + " cities fitted");
         List<String> failed = Files.readAllLines(dir.resolve("summary-failures.csv"));

@@ -14,9 +14,12 @@ import org.popcast.data.input.InputException;
  */
 public record Backtest(BalanceSeries series, int cutoff, FittedBalance fit, BalanceForecast forecast, List<Row> rows) {
 
-    /** One held-out value against its forecast. */
+    /**
+     * One held-out value against its forecast and the benchmarks' forecasts from the same origin
+     * ({@link BacktestBaselines}: NaN where the history is too short).
+     */
     public record Row(Indicator indicator, int year, int horizon, double observed, double forecast, double lower,
-                      double upper) {
+                      double upper, double persistence, double drift, double dampedTrend) {
         public double pe() {
             return (forecast - observed) / observed * 100;
         }
@@ -27,6 +30,11 @@ public record Backtest(BalanceSeries series, int cutoff, FittedBalance fit, Bala
 
         public boolean inside() {
             return observed >= lower && observed <= upper;
+        }
+
+        /** APE of a benchmark's forecast. */
+        public static double ape(double forecast, double observed) {
+            return Math.abs((forecast - observed) / observed * 100);
         }
     }
 
@@ -44,12 +52,15 @@ public record Backtest(BalanceSeries series, int cutoff, FittedBalance fit, Bala
         for (Indicator ind : Indicator.values()) {
             double[][] v = forecast.values(ind);
             int firstHeldOut = ind.isStock() ? cutoff + 1 : cutoff;
+            double[] history = BacktestBaselines.history(observed[ind.ordinal()], firstHeldOut - 1 - series.firstYear());
             for (int year = firstHeldOut; year <= series.lastYear(); year++) {
                 int i = year - series.firstYear();
                 double a = observed[ind.ordinal()][i].v();
                 if (!Double.isNaN(a) && !Double.isNaN(v[BalanceForecast.MODEL][i])) {
-                    rows.add(new Row(ind, year, year - firstHeldOut + 1, a, v[BalanceForecast.MODEL][i],
-                            v[BalanceForecast.LOWER][i], v[BalanceForecast.UPPER][i]));
+                    int h = year - firstHeldOut + 1;
+                    BacktestBaselines b = BacktestBaselines.of(history, h);
+                    rows.add(new Row(ind, year, h, a, v[BalanceForecast.MODEL][i], v[BalanceForecast.LOWER][i],
+                            v[BalanceForecast.UPPER][i], b.persistence(), b.drift(), b.dampedTrend()));
                 }
             }
         }

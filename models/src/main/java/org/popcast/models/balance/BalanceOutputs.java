@@ -305,11 +305,12 @@ public final class BalanceOutputs {
     }
 
     private static final Object[] BACKTEST_COLUMNS = {"indicator", STRING, "year", INT64, "horizon", INT64, "observed", FLOAT64,
-            "forecast", FLOAT64, "lower", FLOAT64, "upper", FLOAT64, "pe", FLOAT64, "inside", INT64};
+            "forecast", FLOAT64, "lower", FLOAT64, "upper", FLOAT64, "pe", FLOAT64, "inside", INT64,
+            "persistence", FLOAT64, "drift", FLOAT64, "damped_trend", FLOAT64};
 
     private static Object[] cells(Backtest.Row r) {
         return new Object[] {r.indicator().label(), r.year(), r.horizon(), r.observed(), r.forecast(), r.lower(), r.upper(),
-                r.pe(), r.inside() ? 1 : 0};
+                r.pe(), r.inside() ? 1 : 0, r.persistence(), r.drift(), r.dampedTrend()};
     }
 
     /**
