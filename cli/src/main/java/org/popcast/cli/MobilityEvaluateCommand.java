@@ -89,6 +89,7 @@ public final class MobilityEvaluateCommand implements Callable<Integer> {
         EvaluationReport report = new EvaluationReport(result);
         outputs.write(out.resolve("metrics.md"), text(report.markdown()));
         outputs.write(out.resolve("metrics.csv"), text(report.summaryCsv()));
+        outputs.write(out.resolve("summary.csv"), text(report.wideSummaryCsv()));
         outputs.write(out.resolve("folds.csv"), text(report.foldsCsv()));
         outputs.write(out.resolve("predictions.csv"), text(report.predictionsCsv()));
         outputs.write(out.resolve("evaluation.h5"), NetcdfWriter.writer(report.dataset(Provenance.of(PopcastCommand.commandLine(spec)))));
@@ -96,7 +97,7 @@ public final class MobilityEvaluateCommand implements Callable<Integer> {
         for (String v : report.verdicts()) {
             stdout.println(v);
         }
-        stdout.printf("%d folds in %.1f s -> %s (metrics.md, metrics.csv, folds.csv, predictions.csv, evaluation.h5)%n",
+        stdout.printf("%d folds in %.1f s -> %s (metrics.md, metrics.csv, summary.csv, folds.csv, predictions.csv, evaluation.h5)%n",
                 result.folds().size(), result.seconds(), out);
         stdout.flush();
         return 0;

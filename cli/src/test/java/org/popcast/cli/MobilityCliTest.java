@@ -63,6 +63,12 @@ class MobilityCliTest {
         List<String> summary = Files.readAllLines(out.resolve("metrics.csv"));
         assertEquals("split,model,metric,statistic,value", summary.get(0));
         assertEquals(1 + 3 * 5 * 3 * 4, summary.size(), "splits x models x metrics x statistics");
+        List<String> wide = Files.readAllLines(out.resolve("summary.csv"));
+        assertEquals("split,model,mse_mean,mse_sd,mae_mean,mae_sd,r2_mean,r2_sd", wide.get(0));
+        assertEquals(1 + 3 * 5, wide.size(), "a row per split and model");
+        String lastYear = wide.stream().filter(r -> r.startsWith("city,last_year,")).findFirst().orElseThrow();
+        String longRow = summary.stream().filter(r -> r.startsWith("city,last_year,mse,mean,")).findFirst().orElseThrow();
+        assertEquals(longRow.split(",")[4], lastYear.split(",")[2], "the same mean MSE in both tables");
         try (HdfFile h = new HdfFile(out.resolve("evaluation.h5"))) {
             String[] features = (String[]) h.getDatasetByPath("feature").getData();
             assertArrayEquals(new String[] {"x1", "x2"}, features);

@@ -155,6 +155,29 @@ public final class EvaluationReport {
         return b.toString();
     }
 
+    /**
+     * One row per split and model (the baselines, last year's value and the mean, among them):
+     * {@code split,model,mse_mean,mse_sd,mae_mean,mae_sd,r2_mean,r2_sd} over the folds.
+     */
+    public String wideSummaryCsv() {
+        StringBuilder b = new StringBuilder("split,model");
+        for (String metric : Metrics.NAMES) {
+            b.append(',').append(metric).append("_mean,").append(metric).append("_sd");
+        }
+        b.append('\n');
+        for (SplitScheme scheme : result.settings().splits()) {
+            for (ModelKind m : result.settings().models()) {
+                b.append(scheme.key()).append(',').append(m.key());
+                for (String metric : Metrics.NAMES) {
+                    Spread sp = spread(scheme, m, metric);
+                    b.append(String.format(Locale.ROOT, ",%.17g,%.17g", sp.mean(), sp.sd()));
+                }
+                b.append('\n');
+            }
+        }
+        return b.toString();
+    }
+
     /** split,fold,model,metric,value. */
     public String foldsCsv() {
         StringBuilder b = new StringBuilder("split,fold,model,metric,value\n");
