@@ -78,8 +78,8 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
         BalanceInput input = options.input();
         BalanceSeries series = input.series();
         Backtest bt = Backtest.run(series, input.jumps(), settings, holdout);
-        outputs.write(out, NetcdfWriter.writer(BalanceOutputs.dataset(bt.forecast(), series, "backtest",
-                Provenance.of(PopcastCommand.commandLine(spec)), Map.of("backtest_cutoff", (long) bt.cutoff(), "backtest_holdout", (long) holdout))));
+        outputs.write(out, NetcdfWriter.writer(BalanceOutputs.backtestDataset(bt, Provenance.of(PopcastCommand.commandLine(spec)),
+                Map.of("backtest_cutoff", (long) bt.cutoff(), "backtest_holdout", (long) holdout))));
         if (options.csv != null) {
             BalanceOutputs.writeCsv(outputs, options.csv, bt.forecast(), series);
             BalanceOutputs.writeBacktestCsv(outputs, options.csv, bt);

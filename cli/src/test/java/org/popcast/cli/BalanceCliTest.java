@@ -78,6 +78,12 @@ class BalanceCliTest {
             assertEquals(Math.abs(pop[i2023] / observed[i2023] - 1) < 0.01, true);
             assertEquals("1.0", hdf.getAttribute("format_version").getData());
             assertEquals(2020L, hdf.getAttribute("backtest_cutoff").getData());
+            // the benchmarks beside the forecast in the held-out years only: persistence is the 2020 population
+            double[] persistence = (double[]) hdf.getDatasetByPath("population_persistence").getData();
+            int y2020 = 2020 - 2009, y2023 = 2023 - 2009;
+            assertTrue(Double.isNaN(persistence[y2020]), "no benchmark in a training year");
+            assertEquals(observed[y2020], persistence[y2023], 0);
+            assertTrue(hdf.getDatasetByPath("population_damped_trend") != null && hdf.getDatasetByPath("population_drift") != null);
             assertTrue(((String) hdf.getAttribute("history").getData()).contains("popcast balance backtest"));
             assertTrue(((String) hdf.getAttribute("curve_forms").getData()).contains("birth_rate"));
             String[] params = (String[]) hdf.getDatasetByPath("parameter").getData();

@@ -10,6 +10,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.popcast.data.input.InputException;
+import org.popcast.models.balance.BalanceOutputs;
 
 /**
  * The demographic balance model: per chosen indicator the observed values (points), the fitted
@@ -45,12 +46,31 @@ final class BalancePlot {
         return fig;
     }
 
-    /** Variables over year that are indicators: not bounds, observations or status flags. */
+    /** Variables over year that are indicators: not bounds, observations, status flags or a backtest's benchmarks. */
     static List<String> indicators(ResultFile f) {
         return f.data().variables().stream().filter(v -> v.dims().equals(List.of("year"))).map(v -> v.name())
-                .filter(n -> !n.endsWith("_lower") && !n.endsWith("_upper") && !n.startsWith("observed_") && !n.startsWith("status_"))
+                .filter(n -> !n.endsWith("_lower") && !n.endsWith("_upper") && !n.startsWith("observed_") && !n.startsWith("status_")
+                        && BalanceOutputs.BENCHMARK_SUFFIXES.stream().noneMatch(n::endsWith))
                 .toList();
     }
+
+    /** A backtest's benchmarks, one thin line each with markers, where the file has them. */
+    private static void benchmarks(XYChart chart, ResultFile f, String name, double[] years, Charts.Magnitude m) {
+        for (int k = 0; k < BalanceOutputs.BENCHMARK_SUFFIXES.size(); k++) {
+            String v = name + BalanceOutputs.BENCHMARK_SUFFIXES.get(k);
+            if (!f.has(v)) {
+                continue;
+            }
+            double[] values = f.values(v);
+            int[] at = IntStream.range(0, years.length).filter(i -> Double.isFinite(values[i])).toArray();
+            if (at.length > 0) {
+                String label = BalanceOutputs.BENCHMARK_SUFFIXES.get(k).substring(1).replace('_', ' ') + " (benchmark)";
+                Charts.dashed(chart, label, pick(years, at), m.apply(pick(values, at))).setLineColor(BENCHMARK_COLOURS[k]);
+            }
+        }
+    }
+
+    private static final Color[] BENCHMARK_COLOURS = {new Color(0x999999), new Color(0xb15928), new Color(0x6a3d9a)};
 
     static XYChart indicator(ResultFile f, String name) {
         double[] years = f.coordinate("year"), model = f.values(name);
@@ -83,6 +103,7 @@ final class BalancePlot {
         if (ahead.length > 0) {
             Charts.dashed(chart, "forecast", pick(years, ahead), m.apply(pick(model, ahead))).setLineColor(MODEL);
         }
+        benchmarks(chart, f, name, years, m);
         if (observed != null) {
             int[] seen = IntStream.range(0, years.length).filter(i -> Double.isFinite(observed[i])).toArray();
             if (seen.length > 0) {

@@ -37,6 +37,46 @@ public final class BalanceOutputs {
     /** The forecast as a netCDF dataset; {@code observed} gives the observed_* values (the full series in a backtest). */
     public static NetcdfDataset dataset(BalanceForecast forecast, BalanceSeries observed, String product, Provenance provenance,
                                         Map<String, Object> extra) {
+        return builder(forecast, observed, product, provenance, extra).build();
+    }
+
+    /**
+     * A backtest as a netCDF dataset: the forecast against the full series, and for every held-out
+     * value the benchmarks' forecasts ({@code <indicator>_persistence}, {@code _drift},
+     * {@code _damped_trend}; NaN in the other years).
+     */
+    public static NetcdfDataset backtestDataset(Backtest bt, Provenance provenance, Map<String, Object> extra) {
+        NetcdfDataset.Builder b = builder(bt.forecast(), bt.series(), "backtest", provenance, extra);
+        int first = bt.forecast().firstYear(), n = bt.forecast().years();
+        for (Indicator ind : Indicator.values()) {
+            List<Backtest.Row> rows = bt.rows(ind);
+            if (rows.isEmpty()) {
+                continue;
+            }
+            double[][] bench = new double[3][n];
+            for (double[] v : bench) {
+                Arrays.fill(v, Double.NaN);
+            }
+            for (Backtest.Row r : rows) {
+                bench[0][r.year() - first] = r.persistence();
+                bench[1][r.year() - first] = r.drift();
+                bench[2][r.year() - first] = r.dampedTrend();
+            }
+            for (int k = 0; k < 3; k++) {
+                b.variable(ind.label() + BENCHMARKS[k], List.of("year"), bench[k], ind.units(),
+                        ind.longName() + ", " + BENCHMARK_NAMES[k] + " forecast from the training years (benchmark)");
+            }
+        }
+        return b.build();
+    }
+
+    /** Suffixes of the benchmark variables of a backtest, and what they are. */
+    public static final List<String> BENCHMARK_SUFFIXES = List.of("_persistence", "_drift", "_damped_trend");
+    private static final String[] BENCHMARKS = BENCHMARK_SUFFIXES.toArray(String[]::new);
+    private static final String[] BENCHMARK_NAMES = {"persistence", "drift", "damped-trend exponential smoothing"};
+
+    private static NetcdfDataset.Builder builder(BalanceForecast forecast, BalanceSeries observed, String product, Provenance provenance,
+                                                 Map<String, Object> extra) {
         FittedBalance fit = forecast.fit();
         NetcdfDataset.Builder b = ResultHeader.start("popcast demographic balance model, " + product + ": " + fit.series().source(),
                 provenance, FORMAT_VERSION, "balance_" + product);
@@ -86,7 +126,7 @@ public final class BalanceOutputs {
                 "fitted value: N0 in persons; rates per person per year; flows in persons per year; c 1; d years from the origin");
         b.variable("parameter_std_error", List.of("parameter"), se, "mixed", "standard error (NaN: held fixed by the curve form)");
         b.variable("parameter_free", List.of("parameter"), free, "1", "1 if fitted, 0 if held fixed by the curve form");
-        return b.build();
+        return b;
     }
 
     private static void put(NetcdfDataset.Builder b, String k, Object v) {
