@@ -116,4 +116,14 @@ class OutputSafetyTest {
         assertTrue(Files.isRegularFile(dir.resolve("o.h5")) && Files.isRegularFile(dir.resolve("o.arrow"))
                 && Files.isRegularFile(dir.resolve("tables/population.csv")) && Files.isRegularFile(dir.resolve("tables/components.csv")));
     }
+
+    @Test
+    void aResultOutOfRangeIsNotWritten() throws IOException {
+        // fertility scaled by 1e308 without a cap: the births overflow, the density turns NaN
+        String text = org.popcast.data.input.BuiltinData.text("scenarios/pde/three-child.yaml")
+                .replace("scale: 0.0022", "scale: 1e308").replaceAll("(?m)^\\s*cap:.*$", "");
+        file("huge.yaml", text);
+        refused("out of range", "-q", "pde", "solve", "--scenario", p("huge.yaml"), "--out", p("huge.h5"));
+        assertFalse(Files.exists(dir.resolve("huge.h5")));
+    }
 }

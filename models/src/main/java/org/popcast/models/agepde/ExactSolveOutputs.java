@@ -6,6 +6,7 @@ import org.popcast.data.io.NetcdfDataset;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.kernels.agepde.AgePdeSolution;
 import org.popcast.kernels.agepde.ExactSolverSettings;
+import org.popcast.models.common.ResultChecks;
 import org.popcast.models.common.ResultHeader;
 
 /**
@@ -40,6 +41,8 @@ public final class ExactSolveOutputs {
                 .variable("births", List.of("time"), solution.births(), "persons per year", "births per year")
                 .variable("population", List.of("time"), solution.population(), "persons",
                         "total population on [0, max_age], exact integral of the density");
-        return b.build();
+        NetcdfDataset ds = b.build();
+        ResultChecks.requireCounts(ds, "density", "births", "population");
+        return ds;
     }
 }

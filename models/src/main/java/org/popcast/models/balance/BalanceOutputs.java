@@ -16,6 +16,7 @@ import org.popcast.data.io.NetcdfDataset;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.kernels.balance.BalanceCurves;
 import org.popcast.kernels.balance.LogLogisticCurve;
+import org.popcast.models.common.ResultChecks;
 import org.popcast.models.common.ResultHeader;
 
 /**
@@ -37,7 +38,13 @@ public final class BalanceOutputs {
     /** The forecast as a netCDF dataset; {@code observed} gives the observed_* values (the full series in a backtest). */
     public static NetcdfDataset dataset(BalanceForecast forecast, BalanceSeries observed, String product, Provenance provenance,
                                         Map<String, Object> extra) {
-        return builder(forecast, observed, product, provenance, extra).build();
+        return checked(builder(forecast, observed, product, provenance, extra).build());
+    }
+
+    /** The modelled population must be a count: a jump of -1e12 persons or 1e308 arrivals fails here. */
+    private static NetcdfDataset checked(NetcdfDataset ds) {
+        ResultChecks.requireCounts(ds, "population");
+        return ds;
     }
 
     /**
@@ -67,7 +74,7 @@ public final class BalanceOutputs {
                         ind.longName() + ", " + BENCHMARK_NAMES[k] + " forecast from the training years (benchmark)");
             }
         }
-        return b.build();
+        return checked(b.build());
     }
 
     /** Suffixes of the benchmark variables of a backtest, and what they are. */

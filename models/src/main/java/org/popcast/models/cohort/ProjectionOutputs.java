@@ -11,6 +11,7 @@ import org.popcast.data.io.TidyTable;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.kernels.cohort.CohortLayout;
 import org.popcast.kernels.cohort.Sex;
+import org.popcast.models.common.ResultChecks;
 import org.popcast.models.common.ResultHeader;
 
 /**
@@ -121,7 +122,10 @@ public final class ProjectionOutputs {
                 .variable("region_cap", List.of("region"), cap, "persons", "population ceiling (NaN: none)");
         b.variableAttribute("region_level", "flag_meanings", "city province nation region");
         b.attribute("region_names", String.join("\n", regions.stream().map(r -> r.code() + "," + r.name()).toList()));
-        return b.build();
+        NetcdfDataset ds = b.build();
+        ResultChecks.requireCounts(ds, "population", "population_total");
+        ResultChecks.requireCountsWhereDefined(ds, "births", "deaths");
+        return ds;
     }
 
     /** A value of leaf l, scenario s, inner index i (sex, or sex x age) and year index t. */

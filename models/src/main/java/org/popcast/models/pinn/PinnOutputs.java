@@ -11,6 +11,7 @@ import org.popcast.kernels.agepde.AgePdeSolution;
 import org.popcast.kernels.agepde.ExactSolverSettings;
 import org.popcast.models.agepde.ExactSolveRun;
 import org.popcast.models.agepde.PdeScenario;
+import org.popcast.models.common.ResultChecks;
 import org.popcast.models.common.ResultHeader;
 
 /**
@@ -65,7 +66,10 @@ final class PinnOutputs {
         accuracy(b, scenario.problem(), e.comparison());
         training(b, o, adam, lbfgs);
         variables(b, e, adam.history());
-        return b.build();
+        NetcdfDataset ds = b.build();
+        // a network that diverged (a learning rate of 1e308, say) predicts NaN: no result then
+        ResultChecks.requireFinite(ds, "density", "births", "population");
+        return ds;
     }
 
     private static void accuracy(NetcdfDataset.Builder b, AgePdeProblem problem, ExactComparison cmp) {
