@@ -30,11 +30,11 @@ final class ExactSolverOptions {
         positive(spec, "--quadrature-piece", quadraturePiece);
         positive(spec, "--birth-panel-nodes", panelNodes);
         positive(spec, "--birth-panel", panelLength);
-        if (quadratureNodes > 1000 || panelNodes > 1000) {
-            throw new ParameterException(spec.commandLine(), "node counts above 1000 gain nothing, got "
-                    + Math.max(quadratureNodes, panelNodes));
+        try {
+            return new ExactSolverSettings(quadratureNodes, quadraturePiece, panelNodes, panelLength);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return new ExactSolverSettings(quadratureNodes, quadraturePiece, panelNodes, panelLength);
     }
 
     static void positive(CommandSpec spec, String option, double value) {

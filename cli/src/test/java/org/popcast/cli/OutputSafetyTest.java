@@ -126,4 +126,23 @@ class OutputSafetyTest {
         refused("out of range", "-q", "pde", "solve", "--scenario", p("huge.yaml"), "--out", p("huge.h5"));
         assertFalse(Files.exists(dir.resolve("huge.h5")));
     }
+
+    @Test
+    void namedLimitsFailInOneLineInsteadOfHanging() {
+        String[][] cases = {
+            {"steps per year must be within 1 .. 365", "balance", "forecast", "--steps-per-year", "100000000"},
+            {"0 .. 64 sequence steps", "pde", "train", "--model", "lstm-pinn", "--sequence-steps", "1000"},
+            {">= 0.001 years", "pde", "solve", "--quadrature-piece", "1e-300"},
+            {">= 0.001 years", "pde", "solve", "--birth-panel", "1e-300"},
+            {"more than 10 million points", "pde", "solve", "--age-step", "1e-308"},
+        };
+        for (String[] c : cases) {
+            String[] args = new String[c.length];
+            args[0] = "-q";
+            System.arraycopy(c, 1, args, 1, c.length - 1);
+            CliRun run = CliRun.popcast(args);
+            assertEquals(2, run.exit(), String.join(" ", args) + ": " + run.err());
+            assertTrue(run.err().contains(c[0]) && run.err().strip().lines().count() == 1, run.err());
+        }
+    }
 }

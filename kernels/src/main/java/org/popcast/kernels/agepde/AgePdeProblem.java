@@ -15,6 +15,9 @@ package org.popcast.kernels.agepde;
 public record AgePdeProblem(double startYear, double endYear, double maxAge, double ageingSpeed,
                             Mortality mortality, Fertility fertility, AgeFunction initialDensity) {
 
+    /** Named limits (docs/reliability.md): outside them no population is described and the solvers would hang. */
+    public static final double AGEING_SPEED_MIN = 0.01, AGEING_SPEED_MAX = 100, MAX_AGE_LIMIT = 1000, WINDOW_LIMIT = 1000;
+
     public AgePdeProblem {
         if (!Double.isFinite(startYear) || !Double.isFinite(endYear) || !(endYear > startYear)) {
             throw new IllegalArgumentException("the time window needs start < end, got " + startYear + " .. " + endYear);
@@ -22,8 +25,13 @@ public record AgePdeProblem(double startYear, double endYear, double maxAge, dou
         if (!(maxAge > 0) || !Double.isFinite(maxAge)) {
             throw new IllegalArgumentException("the age limit must be > 0, got " + maxAge);
         }
-        if (!(ageingSpeed > 0) || !Double.isFinite(ageingSpeed)) {
-            throw new IllegalArgumentException("the ageing speed must be > 0, got " + ageingSpeed);
+        if (!(ageingSpeed >= AGEING_SPEED_MIN && ageingSpeed <= AGEING_SPEED_MAX)) {
+            throw new IllegalArgumentException("the ageing speed must be within " + AGEING_SPEED_MIN + " .. " + AGEING_SPEED_MAX
+                    + " years of age per year, got " + ageingSpeed);
+        }
+        if (maxAge > MAX_AGE_LIMIT || endYear - startYear > WINDOW_LIMIT) {
+            throw new IllegalArgumentException("the age limit and the time window are limited to " + MAX_AGE_LIMIT + " and "
+                    + WINDOW_LIMIT + " years, got " + maxAge + " and " + (endYear - startYear));
         }
         if (!(fertility.minAge() > 0)) {
             // Births from newborns would make the renewal equation implicit; no population does that.

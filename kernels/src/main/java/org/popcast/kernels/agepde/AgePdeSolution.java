@@ -16,6 +16,9 @@ public record AgePdeSolution(double[] times, double[] ages, double[] density, do
             throw new IllegalArgumentException(what + " step must be > 0, got " + step);
         }
         double count = (to - from) / step;
+        if (!(count <= 10_000_000.0)) {
+            throw new IllegalArgumentException(what + " step " + step + " gives more than 10 million points");
+        }
         long n = Math.round(count);
         if (Math.abs(count - n) > 1e-6 * Math.max(1, count)) {
             throw new IllegalArgumentException(what + " step " + step + " does not divide " + from + " .. " + to);

@@ -13,13 +13,19 @@ public record ExactSolverSettings(int quadratureNodes, double quadraturePiece, i
 
     public static final ExactSolverSettings DEFAULT = new ExactSolverSettings(16, 5.0, 16, 1.0);
 
+    /** Named limits (docs/reliability.md): finer than this the solver runs for hours, not more accurately. */
+    public static final int NODES_MAX = 64;
+    public static final double LENGTH_MIN = 1e-3;
+
     public ExactSolverSettings {
-        if (quadratureNodes < 1 || panelNodes < 1) {
-            throw new IllegalArgumentException("node counts must be >= 1, got " + quadratureNodes + " and " + panelNodes);
+        if (quadratureNodes < 1 || panelNodes < 1 || quadratureNodes > NODES_MAX || panelNodes > NODES_MAX) {
+            throw new IllegalArgumentException("node counts must be within 1 .. " + NODES_MAX + ", got " + quadratureNodes + " and "
+                    + panelNodes);
         }
-        if (!(quadraturePiece > 0) || !(panelLength > 0)) {
-            throw new IllegalArgumentException("quadrature piece and birth panel lengths must be > 0, got "
-                    + quadraturePiece + " and " + panelLength);
+        if (!(quadraturePiece >= LENGTH_MIN) || !(panelLength >= LENGTH_MIN) || !Double.isFinite(quadraturePiece)
+                || !Double.isFinite(panelLength)) {
+            throw new IllegalArgumentException("quadrature piece and birth panel lengths must be finite and >= " + LENGTH_MIN
+                    + " years, got " + quadraturePiece + " and " + panelLength);
         }
     }
 

@@ -16,6 +16,8 @@ public record BalanceSettings(Integer origin, int stepsPerYear, boolean fullCurv
                               double anomalyThreshold, boolean replaceAnomalies, int maxEvaluations, boolean anchor) {
 
     public static final int STEPS_PER_YEAR_DEFAULT = 4;
+    /** A named limit (docs/reliability.md): daily steps are already far finer than yearly data. */
+    public static final int STEPS_PER_YEAR_MAX = 365;
     public static final double CONFIDENCE_DEFAULT = 0.90;
     /** Iglewicz and Hoaglin's cut-off for the modified z-score. */
     public static final double ANOMALY_THRESHOLD_DEFAULT = 3.5;
@@ -29,8 +31,8 @@ public record BalanceSettings(Integer origin, int stepsPerYear, boolean fullCurv
             CONFIDENCE_DEFAULT, ANOMALY_THRESHOLD_DEFAULT, false, MAX_EVALUATIONS_DEFAULT, false);
 
     public BalanceSettings {
-        if (stepsPerYear < 1) {
-            throw new IllegalArgumentException("steps per year must be >= 1, got " + stepsPerYear);
+        if (stepsPerYear < 1 || stepsPerYear > STEPS_PER_YEAR_MAX) {
+            throw new IllegalArgumentException("steps per year must be within 1 .. " + STEPS_PER_YEAR_MAX + ", got " + stepsPerYear);
         }
         if (!(confidence > 0 && confidence < 1)) {
             throw new IllegalArgumentException("confidence must be between 0 and 1, got " + confidence);

@@ -90,12 +90,16 @@ public sealed interface PinnBody permits PinnBody.Mlp, PinnBody.Lstm {
      * oldest first; a linear layer reads the last hidden state. So N at (a, t) depends, through the
      * recurrence, on what the cells saw earlier on the cohort's path. Dropout (a mask per layer,
      * the same at every step of the sequence) acts between layers in training only.
-     * {@code steps = 0} is the seed paper's sequence of length one (no recurrence).
+     * {@code steps = 0} is the source paper's sequence of length one (no recurrence).
      */
     record Lstm(int units, int layers, int steps, double spacing, double dropout) implements PinnBody {
+
+        /** A named limit (docs/reliability.md): every step unrolls the cell once more in the graph. */
+        public static final int SEQUENCE_STEPS_MAX = 64;
         public Lstm {
-            if (units < 1 || layers < 1 || steps < 0) {
-                throw new IllegalArgumentException("an LSTM needs units >= 1, layers >= 1 and steps >= 0");
+            if (units < 1 || layers < 1 || steps < 0 || steps > SEQUENCE_STEPS_MAX || units > 4096 || layers > 64) {
+                throw new IllegalArgumentException("an LSTM needs 1 .. 4096 units, 1 .. 64 layers and 0 .. " + SEQUENCE_STEPS_MAX
+                        + " sequence steps, got " + units + ", " + layers + " and " + steps);
             }
             if (!(spacing > 0) || !(dropout >= 0 && dropout < 1)) {
                 throw new IllegalArgumentException("sequence spacing must be > 0 and dropout in [0, 1)");
