@@ -110,7 +110,19 @@ public final class PopcastCli {
         if (ex instanceof InputException || ex instanceof IllegalArgumentException || ex instanceof IllegalStateException) {
             return ex.getMessage();
         }
-        if (ex instanceof IOException || ex instanceof UncheckedIOException) {
+        if (ex instanceof UncheckedIOException u) {
+            return describe(u.getCause());
+        }
+        if (ex instanceof java.nio.file.FileSystemException f) {
+            // their message is often the path alone: say what happened to it
+            String what = f instanceof java.nio.file.NoSuchFileException ? "no such file or directory"
+                    : f instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : f instanceof java.nio.file.NotDirectoryException ? "not a directory"
+                    : f instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : f.getReason() != null ? f.getReason() : "file system error";
+            return f.getFile() + (f.getOtherFile() == null ? "" : " -> " + f.getOtherFile()) + ": " + what;
+        }
+        if (ex instanceof IOException) {
             return ex.getMessage();
         }
         return "internal error: " + ex + " (run with --verbose for the stack trace)";

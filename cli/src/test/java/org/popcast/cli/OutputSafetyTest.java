@@ -145,4 +145,31 @@ class OutputSafetyTest {
             assertTrue(run.err().contains(c[0]) && run.err().strip().lines().count() == 1, run.err());
         }
     }
+
+    @Test
+    void hostileTextInputsGetOneClearLine() throws IOException {
+        StringBuilder bomb = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'g'; c++) {
+            bomb.append(c).append(": &").append(c).append(" [").append(("*" + (char) (c - 1) + ", ").repeat(8)).append('*').append((char) (c - 1))
+                    .append("]\n");
+        }
+        file("bomb.yaml", bomb.toString());
+        Files.write(dir.resolve("latin1.csv"), new byte[] {'y', 'e', 'a', 'r', '\n', (byte) 0xff, (byte) 0xfe, '\n'});
+        String[][] cases = {
+            {"Number of aliases", "balance", "forecast", "--config", p("bomb.yaml")},
+            {"not a regular file", "balance", "forecast", "--config", "/dev/zero"},
+            {"not UTF-8 text", "balance", "forecast", "--series", p("latin1.csv")},
+            {"not a regular file", "pde", "solve", "--scenario", dir.toString()},
+        };
+        for (String[] c : cases) {
+            String[] args = new String[c.length];
+            args[0] = "-q";
+            System.arraycopy(c, 1, args, 1, c.length - 1);
+            CliRun run = CliRun.popcast(args);
+            assertTrue(run.exit() != 0, String.join(" ", args));
+            assertTrue(run.err().contains(c[0]) && run.err().strip().lines().count() == 1, String.join(" ", args) + ": " + run.err());
+        }
+        assertEquals("/x/y.h5: no such file or directory",
+                PopcastCli.describe(new java.nio.file.NoSuchFileException("/x/y.h5")), "not the path alone");
+    }
 }
