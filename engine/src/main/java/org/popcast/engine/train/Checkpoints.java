@@ -82,6 +82,11 @@ public final class Checkpoints {
         if (prefix == null || step == null) {
             throw new IOException(manifestFile + ": not a popcast checkpoint manifest (no step or prefix)");
         }
+        // the manifest steers what TensorFlow's native reader opens: only ckpt-<step> in this folder
+        if (!step.matches("\\d{1,18}") || !prefix.equals("ckpt-" + step)) {
+            throw new IOException(manifestFile + ": damaged or tampered checkpoint manifest (step '" + step + "', prefix '" + prefix
+                    + "'); start without --resume or restore the folder");
+        }
         Map<String, String> meta = new TreeMap<>();
         for (String key : p.stringPropertyNames()) {
             if (!key.equals("step") && !key.equals("prefix")) {

@@ -60,4 +60,14 @@ class CheckpointsTest {
             }
         }
     }
+
+    @Test
+    void aTamperedManifestIsRefusedBeforeTensorFlowOpensAnything(@TempDir Path dir) throws Exception {
+        for (String manifest : new String[] {"step=-5\nprefix=ckpt--5\n", "step=10\nprefix=../../etc/passwd\n", "step=10\nprefix=ckpt-11\n"}) {
+            Files.writeString(dir.resolve("checkpoint.properties"), manifest);
+            java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> new Checkpoints(dir).latest());
+            assertTrue(e.getMessage().contains("damaged or tampered checkpoint manifest"), e.getMessage());
+        }
+    }
 }

@@ -101,6 +101,7 @@ public final class ModelFile {
             double[] sd = (double[]) h.getDatasetByPath("scaler_sd").getData();
             double[][] ref = (double[][]) h.getDatasetByPath("imputer_reference").getData();
             int k = (int) number(h, file, "neighbours");
+            checkPreprocessing(file, cols.size(), mean, sd, ref, k);
             int[] identity = new int[cols.size()];
             for (int j = 0; j < identity.length; j++) {
                 identity[j] = j;
@@ -108,6 +109,8 @@ public final class ModelFile {
             Preprocessor pre = new Preprocessor(cols, identity, new Standardizer(mean, sd), new KnnImputer(ref, k));
             RidgeRegression ridge = kind != ModelKind.RIDGE ? null : new RidgeRegression(
                     (double[]) h.getDatasetByPath("ridge_weights").getData(), number(h, file, "ridge_intercept"), number(h, file, "ridge_alpha"));
+            require(file, ridge == null || ridge.weights().length == cols.size() && finite(ridge.weights()) && Double.isFinite(ridge.intercept()),
+                    "ridge weights must be one finite number per feature (" + cols.size() + ")");
             Map<String, float[][]> weights = null;
             if (kind.isNetwork()) {
                 weights = new LinkedHashMap<>();
@@ -116,6 +119,8 @@ public final class ModelFile {
                     String[] shape = ((String) ds.getAttribute("shape").getData()).split(",");
                     int rows = Integer.parseInt(shape[0]), c = Integer.parseInt(shape[1]);
                     double[] v = (double[]) ds.getData();
+                    require(file, rows > 0 && c > 0 && v.length == rows * c && finite(v), "weights " + name + " must be " + rows + " x " + c
+                            + " finite numbers");
                     float[][] w = new float[rows][c];
                     for (int i = 0; i < rows; i++) {
                         for (int j = 0; j < c; j++) {
@@ -134,6 +139,28 @@ public final class ModelFile {
         } catch (RuntimeException e) {
             throw new InputException(file + ": not a readable popcast mobility model: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A tampered or damaged model must not predict silently wrong numbers: the scaler has a finite
+     * mean and a positive finite deviation per feature, the imputer's rows have a value slot per
+     * feature and k is within 1 .. rows.
+     */
+    private static void checkPreprocessing(Path file, int features, double[] mean, double[] sd, double[][] ref, int k) {
+        require(file, mean.length == features && sd.length == features && finite(mean) && finite(sd)
+                && java.util.Arrays.stream(sd).allMatch(s -> s > 0), "the scaler needs a finite mean and a positive deviation per feature");
+        require(file, java.util.Arrays.stream(ref).allMatch(r -> r.length == features), "imputer rows must have " + features + " values");
+        require(file, k >= 1 && k <= Math.max(1, ref.length), "the imputer's neighbours must be within 1 .. " + ref.length + ", got " + k);
+    }
+
+    private static void require(Path file, boolean ok, String what) {
+        if (!ok) {
+            throw new InputException(file + ": damaged or tampered model: " + what);
+        }
+    }
+
+    private static boolean finite(double[] v) {
+        return java.util.Arrays.stream(v).allMatch(Double::isFinite);
     }
 
     private static Attribute attribute(HdfFile h, Path file, String name) {

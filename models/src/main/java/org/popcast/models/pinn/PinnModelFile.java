@@ -84,6 +84,9 @@ public final class PinnModelFile {
             for (int i = 0; i < rows; i++) {
                 System.arraycopy(v.data(), i * cols, a[i], 0, cols);
             }
+            if (!java.util.Arrays.stream(v.data()).allMatch(Double::isFinite)) {
+                throw new InputException(file + ": damaged or tampered model: weights " + v.name() + " are not all finite");
+            }
             arrays.put(v.name(), a);
         }
         PinnWeights weights = new PinnWeights(arrays);

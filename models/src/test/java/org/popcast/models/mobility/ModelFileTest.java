@@ -42,4 +42,31 @@ class ModelFileTest {
         assertThrows(InputException.class, () -> ModelFile.read(junk));
         assertThrows(InputException.class, () -> ModelFile.read(dir.resolve("none.h5")));
     }
+
+    @Test
+    void tamperedModelsAreRefused() throws Exception {
+        MobilitySettings s = SyntheticCities.settings().withTraining(2, 2, 1, 3);
+        MobilityEvaluation.Prepared p = MobilityEvaluation.prepare(SyntheticCities.table(8, 5, 0.2, 4), s);
+        TrainedModel m = TrainedModel.train(p, ModelKind.RIDGE, s, Progress.none());
+        Preprocessor pre = m.preprocessor();
+        double[] zeroSd = pre.scaler().sd().clone();
+        zeroSd[0] = 0;
+        TrainedModel badScaler = new TrainedModel(m.kind(), m.columns(), m.window(), new Preprocessor(pre.columns(),
+                java.util.stream.IntStream.range(0, pre.columns().size()).toArray(), new Standardizer(pre.scaler().mean(), zeroSd), pre.imputer()),
+                m.trainingMean(), m.ridge(), m.weights(), m.dropped(), m.settings());
+        TrainedModel shortRidge = new TrainedModel(m.kind(), m.columns(), m.window(), pre, m.trainingMean(),
+                new RidgeRegression(new double[] {1}, 0, 1), m.weights(), m.dropped(), m.settings());
+        double[] nan = m.ridge().weights().clone();
+        nan[0] = Double.NaN;
+        TrainedModel nanRidge = new TrainedModel(m.kind(), m.columns(), m.window(), pre, m.trainingMean(),
+                new RidgeRegression(nan, 0, 1), m.weights(), m.dropped(), m.settings());
+        // a ridge of the wrong length cannot even be written (the writer checks dimensions)
+        assertThrows(IllegalArgumentException.class, () -> ModelFile.write(dir.resolve("short.h5"), shortRidge, Provenance.of("test")));
+        for (TrainedModel bad : List.of(badScaler, nanRidge)) {
+            Path file = dir.resolve("bad.h5");
+            ModelFile.write(file, bad, Provenance.of("test"));
+            InputException e = assertThrows(InputException.class, () -> ModelFile.read(file));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("damaged or tampered model"), e.getMessage());
+        }
+    }
 }
