@@ -116,13 +116,19 @@ final class RenewalEquation {
         double tiny = 1e-9 * Math.max(1, Math.abs(t1));
         TreeSet<Double> found = new TreeSet<>();
         ArrayDeque<Double> todo = new ArrayDeque<>();
-        DoubleStream seeds = DoubleStream.concat(DoubleStream.of(t0), Arrays.stream(fert.timeBreakpoints()));
+        // one flat array: nesting DoubleStream.concat per kink overflowed the stack on single-year tables
+        double[] seeds = new double[1 + fert.timeBreakpoints().length + windowKinks.length * movingKinks.length];
+        int n = 0;
+        seeds[n++] = t0;
+        for (double t : fert.timeBreakpoints()) {
+            seeds[n++] = t;
+        }
         for (double w : windowKinks) {
             for (double m : movingKinks) {
-                seeds = DoubleStream.concat(seeds, DoubleStream.of(t0 + (w - m) / v));
+                seeds[n++] = t0 + (w - m) / v;
             }
         }
-        seeds.filter(t -> t >= t0 && t < t1).forEach(t -> add(t, found, todo, tiny));
+        Arrays.stream(seeds).filter(t -> t >= t0 && t < t1).forEach(t -> add(t, found, todo, tiny));
         while (!todo.isEmpty()) {
             double t = todo.poll();
             for (double w : windowKinks) {
