@@ -39,25 +39,25 @@ public final class ChildWomanRatio {
     }
 
     /**
-     * Fertility multipliers of regions from their children aged 0-4 and women aged 15-49:
-     * k_r = CWR_r / CWR_pooled (CWR_pooled of all regions with women), then rescaled so that
-     * sum_r k_r b_r = sum_r b_r, where b_r are the births the regions would have with the
-     * reference fertility (the total of births is kept; only their distribution changes). Regions
-     * without women get NaN (the caller's fallback).
+     * Fertility multipliers of regions from their child-woman ratios and women aged 15-49:
+     * k_r = CWR_r / CWR_pooled (the pooled ratio of all regions with a ratio: sum CWR_r W_r / sum W_r),
+     * then rescaled so that sum_r k_r b_r = sum_r b_r, where b_r are the births the regions would
+     * have with the reference fertility (the total of births is kept; only their distribution
+     * changes). Regions with a NaN ratio (no women) get NaN: the caller's fallback.
      */
-    public static double[] multipliers(double[] children, double[] women, double[] births) {
+    public static double[] multipliers(double[] ratios, double[] women, double[] births) {
         double c = 0, w = 0;
-        for (int r = 0; r < women.length; r++) {
-            if (women[r] > 0) {
-                c += children[r];
+        for (int r = 0; r < ratios.length; r++) {
+            if (!Double.isNaN(ratios[r])) {
+                c += ratios[r] * women[r];
                 w += women[r];
             }
         }
-        double[] k = new double[women.length];
+        double[] k = new double[ratios.length];
         double kept = 0, total = 0;
         for (int r = 0; r < k.length; r++) {
-            k[r] = women[r] > 0 ? (children[r] / women[r]) / (c / w) : Double.NaN;
-            if (women[r] > 0) {
+            k[r] = ratios[r] / (c / w);
+            if (!Double.isNaN(k[r])) {
                 kept += k[r] * births[r];
                 total += births[r];
             }

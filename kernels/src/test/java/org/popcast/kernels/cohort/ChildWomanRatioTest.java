@@ -35,16 +35,16 @@ class ChildWomanRatioTest {
 
     @Test
     void multipliersKeepTotalBirthsAndRanks() {
-        double[] children = {100, 300, 50};
         double[] women = {400, 600, 500};
+        double[] ratios = {100.0 / 400, 300.0 / 600, 50.0 / 500};
         double[] births = {40, 60, 50};
-        double[] k = ChildWomanRatio.multipliers(children, women, births);
+        double[] k = ChildWomanRatio.multipliers(ratios, women, births);
         // CWR 0.25, 0.5, 0.1; pooled 450 / 1500 = 0.3; raw k 5/6, 5/3, 1/3;
         // raw births 100/3 + 100 + 50/3 = 150 = sum of births, so the rescaling factor is 1
         assertEquals(5.0 / 6, k[0], 1e-14);
         assertEquals(5.0 / 3, k[1], 1e-14);
         assertEquals(1.0 / 3, k[2], 1e-14);
-        double[] k2 = ChildWomanRatio.multipliers(children, women, new double[] {10, 60, 50});
+        double[] k2 = ChildWomanRatio.multipliers(ratios, women, new double[] {10, 60, 50});
         double kept = k2[0] * 10 + k2[1] * 60 + k2[2] * 50;
         assertEquals(120, kept, 1e-12);
         assertTrue(k2[1] > k2[0] && k2[0] > k2[2]);
@@ -52,7 +52,7 @@ class ChildWomanRatioTest {
 
     @Test
     void regionWithoutWomenIsNaNAndDoesNotEnterThePool() {
-        double[] k = ChildWomanRatio.multipliers(new double[] {100, 5}, new double[] {400, 0}, new double[] {40, 0});
+        double[] k = ChildWomanRatio.multipliers(new double[] {0.25, Double.NaN}, new double[] {400, 0}, new double[] {40, 0});
         assertEquals(1, k[0], 1e-14);
         assertTrue(Double.isNaN(k[1]));
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.popcast.data.input.CsvTable;
+import org.popcast.data.input.EnumLabels;
 import org.popcast.data.input.InputException;
 import org.popcast.data.input.InputFolder;
 import org.popcast.data.input.YamlConfig;
@@ -58,8 +59,11 @@ public final class CohortInputReader {
         }
         CohortInput partial = new CohortInput(folder.describe(), settings, List.copyOf(regions), leaves, ages, population,
                 rates.fertility(), rates.mortality(), rates.mortalityKind(), rates.radix(), rates.migration(), rates.migrationKind(),
-                rates.srb(), null, null, null, null, null);
+                rates.srb(), null, null, null, null, null, Map.of("rates", EnumLabels.label(settings.rates())));
         checkCoverage(partial);
+        if (settings.rates() == RateSource.CITY) {
+            partial = CityRates.apply(partial, folder);
+        }
         if (settings.internal() == null) {
             return partial;
         }
@@ -133,11 +137,16 @@ public final class CohortInputReader {
 
     /** Command-line overrides of projection.yaml (null keeps the file's value). */
     public record ProjectionOverrides(Integer baseYear, Integer step, Integer horizon,
-                                      org.popcast.kernels.cohort.MigrationTiming timing, String scenarios) {
-        public static final ProjectionOverrides NONE = new ProjectionOverrides(null, null, null, null, null);
+                                      org.popcast.kernels.cohort.MigrationTiming timing, String scenarios, RateSource rates) {
+        public static final ProjectionOverrides NONE = new ProjectionOverrides(null, null, null, null, null, null);
+
+        /** Only the horizon overridden. */
+        public static ProjectionOverrides horizon(int years) {
+            return new ProjectionOverrides(null, null, years, null, null, null);
+        }
 
         ProjectionSettings apply(ProjectionSettings s) {
-            return s.with(baseYear, step, horizon, timing, scenarios);
+            return s.with(baseYear, step, horizon, timing, scenarios, rates);
         }
     }
 
@@ -337,7 +346,7 @@ public final class CohortInputReader {
         }
         return new CohortInput(in.source(), in.settings(), in.regions(), in.leaves(), in.ages(), in.population(), in.fertility(),
                 in.mortality(), in.mortalityKind(), in.radix(), in.migration(), in.migrationKind(), in.srb(), provinceOf,
-                provinces.stream().mapToInt(Integer::intValue).toArray(), leafRate, provinceRate, profile);
+                provinces.stream().mapToInt(Integer::intValue).toArray(), leafRate, provinceRate, profile, in.estimates());
     }
 
     /** The leaves' parents into {@code provinces} (region indices, in order of first use); returns each leaf's index into it. */
