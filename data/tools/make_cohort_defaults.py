@@ -121,6 +121,12 @@ data_through: 2019
 # expectancy relative to the nation's (data dated 2000)
 rates: city
 life_expectancy: life_expectancy.csv
+# each city's internal net migration estimated from its 2010 age structure (docs/cohort.md): its working-age
+# excess among adults as a net migrant stock, times the yearly growth of the national migrant stock
+# (persons away from their place of registration for 6 months or more, 2010 census communique no. 1:
+# 261,386,075 in 2010, 116,995,327 more than in 2000). The rates file below serves migration: tiers.
+migration: estimated
+migrant_stock: [[2000, 144390748], [2010, 261386075]]
 internal_migration:
   rates: internal_migration.csv
   age_profile: migration_age_profile.csv

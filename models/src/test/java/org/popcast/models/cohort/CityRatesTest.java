@@ -27,6 +27,10 @@ class CityRatesTest {
 
     static final double[] MX = {0.01, 0.001, 0.001, 0.001, 0.002, 0.002, 0.003, 0.004, 0.006, 0.009, 0.015, 0.025, 0.08};
 
+    Map<String, String> filesFor(String yaml) {
+        return files(yaml);
+    }
+
     private Map<String, String> files(String rates) {
         Map<String, String> f = new TreeMap<>();
         f.put("projection.yaml", "base_year: 2010\nstep: 5\nhorizon: 10\n" + rates);
