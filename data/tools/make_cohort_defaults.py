@@ -101,7 +101,7 @@ step: 1
 horizon: 90
 migration_timing: even
 scenarios: builtin:%s
-# net international migration per person per year (WPP 2005-2015, as the seed): constant to 2050,
+# net international migration per person per year (WPP 2005-2015, as the source paper): constant to 2050,
 # then down to zero by 2100
 international_migration:
   rate: -0.0003015
@@ -110,16 +110,27 @@ international_migration:
 mortality_improvement:
   from: 2020
   e0_gain_per_decade: 1.0
-# sex ratio at birth: the input's WPP 2019 values until 2020, then to 1.07 by 2050 (seed)
+# sex ratio at birth: the input's WPP 2019 values until 2020, then to 1.07 by 2050 (source paper)
 srb_path: [[2020, 1.11], [2050, 1.07]]
 # the latest year of any data these files use: the rates are UN WPP 2019 estimates (published 2019)
 data_through: 2019
 """ % ("paper-5x3" if internal else "paper-fertility")
     if internal:
-        text += """internal_migration:
+        text += """# each city's fertility and mortality at its own level (docs/cohort.md): fertility by the child-woman
+# ratio of its 2010 base population, mortality by a Brass logit to its province's 2000-census life
+# expectancy relative to the nation's (data dated 2000)
+rates: city
+life_expectancy: life_expectancy.csv
+# each city's internal net migration estimated from its 2010 age structure (docs/cohort.md): its working-age
+# excess among adults as a net migrant stock, times the yearly growth of the national migrant stock
+# (persons away from their place of registration for 6 months or more, 2010 census communique no. 1:
+# 261,386,075 in 2010, 116,995,327 more than in 2000). The rates file below serves migration: tiers.
+migration: estimated
+migrant_stock: [[2000, 144390748], [2010, 261386075]]
+internal_migration:
   rates: internal_migration.csv
   age_profile: migration_age_profile.csv
-  # seed: migration of small (< 3 M) cities reduced by 50 % before 2020 and 90 %% after;
+  # source paper: migration of small (< 3 M) cities reduced by 50 % before 2020 and 90 %% after;
   # middle (3-5 M) cities by 50 %% and 75 %%
   size_factors:
     small_below: 3000000
@@ -159,7 +170,7 @@ EAST = {"110000", "120000", "130000", "210000", "310000", "320000", "330000", "3
 MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
 TIER1 = {"110100", "310100", "440100", "440300"}
 SUB_PROVINCIAL = {"210200", "370200", "330200", "350200"}
-CAPS = {"110100": 23000000, "310100": 25000000}  # Beijing (seed), Shanghai (master plan 2035)
+CAPS = {"110100": 23000000, "310100": 25000000}  # Beijing (source paper), Shanghai (master plan 2035)
 RATE = {"east": 0.003, "middle-west": -0.002, "tier1": 0.010, "tier2": 0.006, "tier3": 0.0, "tier4": -0.004}
 
 with open(os.path.join(SHARED, "china_city_census_2010_2020_leiii.csv"), encoding="utf-8") as f:
@@ -226,5 +237,22 @@ with open(os.path.join(SHARED, "china_census_single_age_sex_undata.csv")) as f:
         census_totals[r["year"]] = census_totals.get(r["year"], 0.0) + float(r["pop"])
 write(os.path.join(cit, "census-national.csv"), ["year", "population"],
       [[y, int(round(census_totals[y]))] for y in sorted(census_totals)])
+# life expectancy at birth in 2000 by province and sex (2000 census, adjusted by the annual sample surveys):
+# China Statistical Yearbook 2009, table 3-6 "Population Life Expectancy by Region" (stats.gov.cn); (total, male, female)
+LIFE_EXPECTANCY_2000 = {
+    "CN": (71.40, 69.63, 73.33), "110000": (76.10, 74.33, 78.01), "120000": (74.91, 73.31, 76.63),
+    "130000": (72.54, 70.68, 74.57), "140000": (71.65, 69.96, 73.57), "150000": (69.87, 68.29, 71.79),
+    "210000": (73.34, 71.51, 75.36), "220000": (73.10, 71.38, 75.04), "230000": (72.37, 70.39, 74.66),
+    "310000": (78.14, 76.22, 80.04), "320000": (73.91, 71.69, 76.23), "330000": (74.70, 72.50, 77.21),
+    "340000": (71.85, 70.18, 73.59), "350000": (72.55, 70.30, 75.07), "360000": (68.95, 68.37, 69.32),
+    "370000": (73.92, 71.70, 76.26), "410000": (71.54, 69.67, 73.41), "420000": (71.08, 69.31, 73.02),
+    "430000": (70.66, 69.05, 72.47), "440000": (73.27, 70.79, 75.93), "450000": (71.29, 69.07, 73.75),
+    "460000": (72.92, 70.66, 75.26), "500000": (71.73, 69.84, 73.89), "510000": (71.20, 69.25, 73.39),
+    "520000": (65.96, 64.54, 67.57), "530000": (65.49, 64.24, 66.89), "540000": (64.37, 62.52, 66.15),
+    "610000": (70.07, 68.92, 71.30), "620000": (67.47, 66.77, 68.26), "630000": (66.03, 64.55, 67.70),
+    "640000": (70.17, 68.71, 71.84), "650000": (67.41, 65.98, 69.14),
+}
+write(os.path.join(cit, "life_expectancy.csv"), ["region", "year", "sex", "e0"],
+      [[r, 2000, sex, f"{v[1 if sex == 'M' else 2]:.2f}"] for r, v in LIFE_EXPECTANCY_2000.items() for sex in "FM"])
 common(cit, True)
 print(f"{len(cities)} cities, {len(PROVINCE_EN)} provinces, base total {sum(float(c['popu_2010']) for c in cities):.0f}")

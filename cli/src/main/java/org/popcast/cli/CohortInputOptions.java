@@ -45,6 +45,16 @@ final class CohortInputOptions {
             + " or builtin:paper-5x3 / builtin:paper-fertility.")
     String scenarios;
 
+    @Option(names = "--rates", paramLabel = "national|city", description = "Overrides rates: national (the rate files as"
+            + " given) or city (each region's fertility by its child-woman ratio, mortality by a Brass logit to its life"
+            + " expectancy ratio; docs/cohort.md).")
+    org.popcast.models.cohort.RateSource rates;
+
+    @Option(names = "--migration", paramLabel = "tiers|estimated", description = "Overrides migration: tiers (the"
+            + " internal_migration rates file) or estimated (each city's working-age excess in the base year as a migrant"
+            + " stock, times the national stock's yearly growth; docs/cohort.md).")
+    org.popcast.models.cohort.MigrationSource migration;
+
     /** {@code outputs} with the input folder and a --scenarios file as inputs. */
     org.popcast.data.io.OutputFiles inputs(org.popcast.data.io.OutputFiles outputs) {
         outputs.input("--input", source.input);
@@ -65,7 +75,7 @@ final class CohortInputOptions {
             }
         }
         try {
-            return CohortInputReader.read(folder, new CohortInputReader.ProjectionOverrides(baseYear, step, horizon, t, scenarios));
+            return CohortInputReader.read(folder, new CohortInputReader.ProjectionOverrides(baseYear, step, horizon, t, scenarios, rates, migration));
         } catch (IllegalArgumentException e) {
             if (e.getMessage() != null && e.getMessage().startsWith("--")) {
                 throw new ParameterException(spec.commandLine(), e.getMessage());

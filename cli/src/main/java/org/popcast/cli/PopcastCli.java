@@ -37,7 +37,8 @@ public final class PopcastCli {
     /** Option types typed as their labels (soft-relative, gradient-norm: {@link EnumLabels}). */
     private static final java.util.List<Class<? extends Enum<?>>> CHOICES = java.util.List.of(
             org.popcast.models.pinn.PinnSettings.InitialCondition.class, org.popcast.models.pinn.PinnSettings.LossWeights.class,
-            org.popcast.kernels.sampling.Collocation.Kind.class, org.popcast.models.cohort.ProjectionEngine.class);
+            org.popcast.kernels.sampling.Collocation.Kind.class, org.popcast.models.cohort.ProjectionEngine.class,
+            org.popcast.models.cohort.RateSource.class, org.popcast.models.cohort.MigrationSource.class);
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void register(CommandLine cl, Class<? extends Enum<?>> type) {

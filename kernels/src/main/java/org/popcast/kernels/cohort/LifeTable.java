@@ -147,6 +147,11 @@ public final class LifeTable {
         return sum / lx[0];
     }
 
+    /** The central death rates m_x (the open group's last); null for a table made from L_x. */
+    public double[] rates() {
+        return mx == null ? null : mx.clone();
+    }
+
     /** Whether {@link #scaled} works: only tables made from m_x or q_x know their rates. */
     public boolean hasRates() {
         return mx != null;

@@ -37,10 +37,10 @@ public final class BenchInput {
                 rate[l] = in.leafRate()[original];
             }
         }
-        ProjectionSettings s = in.settings().with(null, null, horizon, null, null);
+        ProjectionSettings s = in.settings().with(null, null, horizon, null, null, null, null);
         return new CohortInput(in.source() + " x" + regions, s, List.copyOf(all), leaves, in.ages(), population, in.fertility(),
                 in.mortality(), in.mortalityKind(), in.radix(), in.migration(), in.migrationKind(), in.srb(), provinceOf,
                 in.provinces(), rate, in.provinceRate() == null ? null : Arrays.copyOf(in.provinceRate(), in.provinceRate().length),
-                in.profile());
+                in.profile(), in.estimates());
     }
 }

@@ -15,11 +15,24 @@ import java.util.List;
  * @param leafRate      internal net migration rate of each leaf (per person per year, before the profile)
  * @param provinceRate  own rate of each province, NaN where the province's net is the sum of its cities
  * @param profile       migration age profile [sex][age] flattened
+ * @param estimates     how rates and migration were estimated from the data and where a region fell back
+ *                      (method and fallback notes by name; written as attributes of every result)
  */
 public record CohortInput(String source, ProjectionSettings settings, List<Region> regions, int[] leaves, double[] ages,
                           double[] population, RateTable fertility, RateTable mortality, String mortalityKind, double radix,
                           RateTable migration, String migrationKind, RateTable srb, int[] provinceOf, int[] provinces,
-                          double[] leafRate, double[] provinceRate, double[] profile) {
+                          double[] leafRate, double[] provinceRate, double[] profile,
+                          java.util.Map<String, String> estimates) {
+
+    public CohortInput {
+        estimates = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(estimates));
+    }
+
+    /** The same input with other fertility and mortality tables and estimation notes. */
+    CohortInput with(RateTable fertility, RateTable mortality, java.util.Map<String, String> estimates) {
+        return new CohortInput(source, settings, regions, leaves, ages, population, fertility, mortality, mortalityKind, radix,
+                migration, migrationKind, srb, provinceOf, provinces, leafRate, provinceRate, profile, estimates);
+    }
 
     public int ageCount() {
         return ages.length;
@@ -53,7 +66,7 @@ public record CohortInput(String source, ProjectionSettings settings, List<Regio
         int at = settings.baseYear();
         return new CohortInput(source, settings.withHorizon(years), regions, leaves, ages, population, fertility.through(at),
                 mortality.through(at), mortalityKind, radix, migration == null ? null : migration.through(at), migrationKind,
-                srb == null ? null : srb.through(at), provinceOf, provinces, leafRate, provinceRate, profile);
+                srb == null ? null : srb.through(at), provinceOf, provinces, leafRate, provinceRate, profile, estimates);
     }
 
     public boolean hasInternalMigration() {

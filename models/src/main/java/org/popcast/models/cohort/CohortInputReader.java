@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.popcast.data.input.CsvTable;
+import org.popcast.data.input.EnumLabels;
 import org.popcast.data.input.InputException;
 import org.popcast.data.input.InputFolder;
 import org.popcast.data.input.YamlConfig;
@@ -58,8 +59,11 @@ public final class CohortInputReader {
         }
         CohortInput partial = new CohortInput(folder.describe(), settings, List.copyOf(regions), leaves, ages, population,
                 rates.fertility(), rates.mortality(), rates.mortalityKind(), rates.radix(), rates.migration(), rates.migrationKind(),
-                rates.srb(), null, null, null, null, null);
+                rates.srb(), null, null, null, null, null, Map.of("rates", EnumLabels.label(settings.rates())));
         checkCoverage(partial);
+        if (settings.rates() == RateSource.CITY) {
+            partial = CityRates.apply(partial, folder);
+        }
         if (settings.internal() == null) {
             return partial;
         }
@@ -133,11 +137,17 @@ public final class CohortInputReader {
 
     /** Command-line overrides of projection.yaml (null keeps the file's value). */
     public record ProjectionOverrides(Integer baseYear, Integer step, Integer horizon,
-                                      org.popcast.kernels.cohort.MigrationTiming timing, String scenarios) {
-        public static final ProjectionOverrides NONE = new ProjectionOverrides(null, null, null, null, null);
+                                      org.popcast.kernels.cohort.MigrationTiming timing, String scenarios, RateSource rates,
+                                      MigrationSource migration) {
+        public static final ProjectionOverrides NONE = new ProjectionOverrides(null, null, null, null, null, null, null);
+
+        /** Only the horizon overridden. */
+        public static ProjectionOverrides horizon(int years) {
+            return new ProjectionOverrides(null, null, years, null, null, null, null);
+        }
 
         ProjectionSettings apply(ProjectionSettings s) {
-            return s.with(baseYear, step, horizon, timing, scenarios);
+            return s.with(baseYear, step, horizon, timing, scenarios, rates, migration);
         }
     }
 
@@ -330,14 +340,24 @@ public final class CohortInputReader {
         double[] leafRate = new double[in.leafCount()];
         double[] provinceRate = new double[provinces.size()];
         java.util.Arrays.fill(provinceRate, Double.NaN);
-        readInternalRates(folder.csv(im.ratesFile()).require("region", "rate"), in, regionIndex, provinces, n, leafRate, provinceRate);
+        Map<String, String> notes = new LinkedHashMap<>(in.estimates());
+        notes.put("migration", EnumLabels.label(in.settings().migration()));
+        if (in.settings().migration() == MigrationSource.ESTIMATED) {
+            if (in.settings().migrantStock() == null) {
+                throw new InputException(folder.name("projection.yaml") + ": migration: estimated needs migrant_stock"
+                        + " ([[year, national migrant stock], ...] up to the base year)");
+            }
+            leafRate = EstimatedMigration.rates(in, notes);
+        } else {
+            readInternalRates(folder.csv(im.ratesFile()).require("region", "rate"), in, regionIndex, provinces, n, leafRate, provinceRate);
+        }
         double[] profile = readProfile(folder.csv(im.profileFile()).require("sex", "age", "weight"), inputAges);
         if (n != inputAges[1] - inputAges[0]) {
             profile = regrouping(inputAges, n).meanRows(profile);
         }
         return new CohortInput(in.source(), in.settings(), in.regions(), in.leaves(), in.ages(), in.population(), in.fertility(),
                 in.mortality(), in.mortalityKind(), in.radix(), in.migration(), in.migrationKind(), in.srb(), provinceOf,
-                provinces.stream().mapToInt(Integer::intValue).toArray(), leafRate, provinceRate, profile);
+                provinces.stream().mapToInt(Integer::intValue).toArray(), leafRate, provinceRate, profile, notes);
     }
 
     /** The leaves' parents into {@code provinces} (region indices, in order of first use); returns each leaf's index into it. */

@@ -73,9 +73,11 @@ public final class HindcastOutputs {
     private String header() {
         String sample = r.outOfSample() ? "yes: every method uses data dated <= the launch year"
                 : "NO: data_through " + r.dataThrough() + " > launch " + r.launch() + " (" + laterData() + ")";
-        return String.format(Locale.ROOT, "input %s, scenario %s, engine %s; observed %s.%nOut of sample: %s.",
+        String estimates = String.join("; ", r.launched().estimates().entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).toList());
+        return String.format(Locale.ROOT, "input %s, scenario %s, engine %s; observed %s.%nModel estimates: %s.%nOut of sample: %s.",
                 r.launched().source(), r.settings().scenario().name(), r.settings().engine().name().toLowerCase(Locale.ROOT),
-                r.truth().source(), sample);
+                r.truth().source(), estimates, sample);
     }
 
     private String laterData() {
@@ -142,6 +144,7 @@ public final class HindcastOutputs {
                 .attribute("scenario", r.settings().scenario().name())
                 .attribute("engine", r.settings().engine().name().toLowerCase(Locale.ROOT))
                 .attribute("big_city_threshold", HindcastScore.BIG);
+        r.launched().estimates().forEach((k, v) -> b.attribute("model_" + k, v));
         for (HindcastScore s : r.scores()) {
             String k = s.method().key() + "_";
             b.attribute(k + "data_through", (long) s.dataThrough()).attribute(k + "method", s.method().description())

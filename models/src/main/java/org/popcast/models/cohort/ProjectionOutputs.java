@@ -89,6 +89,7 @@ public final class ProjectionOutputs {
                 .attribute("scenario_set", set.scenarios() == null ? "input rates" : set.scenarios())
                 .attribute("flows", "births, deaths and net_migration of a year are those of the step starting in it;"
                         + " the last year starts no step (NaN)");
+        in.estimates().forEach(b::attribute);
         texts.forEach(b::attribute);
         b.dimension("scenario", plan.scenarios().stream().map(Scenario::name).toArray(String[]::new), "projection scenario")
                 .dimension("region", regions.stream().map(Region::code).toArray(String[]::new), "region code (regions.csv)")

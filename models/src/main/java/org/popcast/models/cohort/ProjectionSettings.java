@@ -16,10 +16,16 @@ import org.popcast.kernels.cohort.MigrationTiming;
  * @param internal              internal migration over the hierarchy (null: none)
  * @param dataThrough           the latest year of any data the input files use, as declared ({@code data_through}:
  *                              e.g. the year rates were published); 0 if not declared
+ * @param rates                 national (the rate files as given) or city (moved to each region's own level: {@link CityRates})
+ * @param lifeExpectancyFile    for city rates: life expectancy at birth by region and sex ({@code life_expectancy}), or null
+ * @param migration             tiers (the internal_migration rates file) or estimated ({@link EstimatedMigration})
+ * @param migrantStock          for estimated migration: the national migrant stock by year ({@code migrant_stock}), or null
  */
 public record ProjectionSettings(int baseYear, int step, int horizon, MigrationTiming timing, String scenarios,
                                  double internationalRate, TimePath internationalPath, double improvementFrom,
-                                 double e0GainPerDecade, TimePath srbPath, InternalMigration internal, int dataThrough) {
+                                 double e0GainPerDecade, TimePath srbPath, InternalMigration internal, int dataThrough,
+                                 RateSource rates, String lifeExpectancyFile, MigrationSource migration,
+                                 TimePath migrantStock) {
 
     /**
      * Internal migration: per-region net rates (per person per year, cities and optionally
@@ -37,7 +43,8 @@ public record ProjectionSettings(int baseYear, int step, int horizon, MigrationT
 
     public static ProjectionSettings read(ConfigNode root) {
         root.allowOnly("base_year", "step", "horizon", "migration_timing", "scenarios", "international_migration",
-                "mortality_improvement", "srb_path", "internal_migration", "data_through");
+                "mortality_improvement", "srb_path", "internal_migration", "data_through", "rates", "life_expectancy",
+                "migration", "migrant_stock");
         int baseYear = whole(root.get("base_year"), 1000, 3000);
         int step = whole(root.get("step"), 1, 5);
         if (step != 1 && step != 5) {
@@ -77,8 +84,32 @@ public record ProjectionSettings(int baseYear, int step, int horizon, MigrationT
         TimePath srb = root.has("srb_path") ? TimePath.read(root.get("srb_path"), 0.5, 2) : null;
         InternalMigration internal = root.has("internal_migration") ? internal(root.get("internal_migration")) : null;
         int dataThrough = root.has("data_through") ? whole(root.get("data_through"), 1000, 3000) : 0;
+        RateSource rates = choice(root, "rates", RateSource.class, RateSource.NATIONAL);
+        String e0File = root.text("life_expectancy", null);
+        if (rates == RateSource.CITY && e0File == null) {
+            throw root.get("rates").error("rates: city needs life_expectancy (a file of life expectancy by region and sex)");
+        }
+        MigrationSource migration = choice(root, "migration", MigrationSource.class, MigrationSource.TIERS);
+        if (migration == MigrationSource.ESTIMATED && internal == null) {
+            throw root.get("migration").error("migration: estimated needs internal_migration (its age_profile and size_factors)");
+        }
+        TimePath stock = root.has("migrant_stock") ? TimePath.read(root.get("migrant_stock"), 0, 1e12) : null;
+        if (stock != null && (stock.years().length < 2 || stock.years()[stock.years().length - 1] > baseYear)) {
+            throw root.get("migrant_stock").error("expected at least two [year, stock] points, none after the base year " + baseYear);
+        }
         return new ProjectionSettings(baseYear, step, horizon, timing, root.text("scenarios", null), intRate, intPath,
-                from, gain, srb, internal, dataThrough);
+                from, gain, srb, internal, dataThrough, rates, e0File, migration, stock);
+    }
+
+    private static <E extends Enum<E>> E choice(ConfigNode root, String key, Class<E> type, E otherwise) {
+        if (!root.has(key)) {
+            return otherwise;
+        }
+        try {
+            return org.popcast.data.input.EnumLabels.parse(type, root.text(key));
+        } catch (IllegalArgumentException e) {
+            throw root.get(key).error(key + " " + e.getMessage());
+        }
     }
 
     private static InternalMigration internal(ConfigNode n) {
@@ -122,7 +153,8 @@ public record ProjectionSettings(int baseYear, int step, int horizon, MigrationT
     }
 
     /** The same settings with command-line overrides (null keeps the file's value). */
-    public ProjectionSettings with(Integer baseYear, Integer step, Integer horizon, MigrationTiming timing, String scenarios) {
+    public ProjectionSettings with(Integer baseYear, Integer step, Integer horizon, MigrationTiming timing, String scenarios,
+                                   RateSource rates, MigrationSource migration) {
         int s = step != null ? step : this.step;
         int h = horizon != null ? horizon : this.horizon;
         if (s != 1 && s != 5) {
@@ -133,13 +165,15 @@ public record ProjectionSettings(int baseYear, int step, int horizon, MigrationT
         }
         return new ProjectionSettings(baseYear != null ? baseYear : this.baseYear, s, h, timing != null ? timing : this.timing,
                 scenarios != null ? scenarios : this.scenarios, internationalRate, internationalPath, improvementFrom,
-                e0GainPerDecade, srbPath, internal, dataThrough);
+                e0GainPerDecade, srbPath, internal, dataThrough, rates != null ? rates : this.rates, lifeExpectancyFile,
+                migration != null ? migration : this.migration, migrantStock);
     }
 
     /** The same settings with another horizon (the hindcast's launch to its scoring year). */
     public ProjectionSettings withHorizon(int years) {
         return new ProjectionSettings(baseYear, step, years, timing, scenarios, internationalRate, internationalPath,
-                improvementFrom, e0GainPerDecade, srbPath, internal, dataThrough);
+                improvementFrom, e0GainPerDecade, srbPath, internal, dataThrough, rates, lifeExpectancyFile,
+                migration, migrantStock);
     }
 
     public int steps() {

@@ -123,6 +123,32 @@ final class RateTable {
         return t;
     }
 
+    /** Makes the values of a key and year from the values the table gives it ({@link #at}). */
+    interface RowMaker {
+        double[] make(RegionSex key, int year, double[] current);
+    }
+
+    /**
+     * A copy with rows of its own for every key of {@code keys}: for every year that the key or
+     * {@code *} has a row, {@code f} of the values the table gives the key in that year.
+     */
+    RateTable withRows(java.util.List<RegionSex> keys, RowMaker f) {
+        RateTable t = through(Integer.MAX_VALUE);
+        for (RegionSex key : keys) {
+            java.util.TreeSet<Integer> years = new java.util.TreeSet<>();
+            for (RegionSex k : new RegionSex[] {key, key.everyRegion()}) {
+                if (values.containsKey(k)) {
+                    years.addAll(values.get(k).keySet());
+                }
+            }
+            TreeMap<Integer, double[]> rows = t.values.computeIfAbsent(key, k -> new TreeMap<>());
+            for (int year : years) {
+                rows.put(year, f.make(key, year, at(key.region(), key.sex(), year)));
+            }
+        }
+        return t;
+    }
+
     /** Applies {@code f} to every stored array (age aggregation). */
     void transform(java.util.function.UnaryOperator<double[]> f) {
         values.values().forEach(years -> years.replaceAll((y, v) -> f.apply(v)));

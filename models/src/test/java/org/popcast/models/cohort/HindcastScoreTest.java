@@ -29,9 +29,9 @@ class HindcastScoreTest {
         java.util.Arrays.fill(population, 10);
         population[2 * 2 * AGES.length] = 50; // C: 50 females aged 0-14, so C's base is 120
         ProjectionSettings settings = new ProjectionSettings(2010, 5, 10, MigrationTiming.EVEN, null, 0, null, Double.NaN, 0,
-                null, null, 0);
+                null, null, 0, RateSource.NATIONAL, null, MigrationSource.TIERS, null);
         return new CohortInput("fixture", settings, regions, new int[] {3, 4, 5}, AGES, population, null, null, "mx", 1, null,
-                null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, java.util.Map.of());
     }
 
     static HindcastTruth truth(CohortInput in) {

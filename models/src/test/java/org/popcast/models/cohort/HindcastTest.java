@@ -39,7 +39,7 @@ class HindcastTest {
     @Test
     void scoresAgreeWithValidationOfTheDefaultProjection(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
-        CohortInput tenYears = CohortInputReader.read(CITIES, new CohortInputReader.ProjectionOverrides(null, null, 10, null, null));
+        CohortInput tenYears = CohortInputReader.read(CITIES, CohortInputReader.ProjectionOverrides.horizon(10));
         ProjectionPlan plan = new ProjectionPlan(tenYears, List.of(ScenarioSet.builtin("paper-5x3").scenarios().get(0)));
         ProjectionResult r = new LoopProjector().run(plan, Progress.none());
         java.nio.file.Path h5 = dir.resolve("p.h5");

@@ -24,7 +24,7 @@ class ProjectionEnginesTest {
     @BeforeAll
     static void project() {
         input = CohortInputReader.read(InputFolder.builtin("cohort/china-cities"),
-                new CohortInputReader.ProjectionOverrides(null, null, 12, null, null));
+                CohortInputReader.ProjectionOverrides.horizon(12));
         plan = new ProjectionPlan(input, ScenarioSet.builtin("paper-5x3").scenarios());
         batched = new BatchedProjector().run(plan, Progress.none());
         loop = new LoopProjector().run(plan, Progress.none());
@@ -132,6 +132,6 @@ class ProjectionEnginesTest {
         regions.set(in.leaves()[leaf], new Region(r.code(), r.name(), r.parent(), r.level(), cap));
         return new CohortInput(in.source(), in.settings(), regions, in.leaves(), in.ages(), in.population(), in.fertility(),
                 in.mortality(), in.mortalityKind(), in.radix(), in.migration(), in.migrationKind(), in.srb(), in.provinceOf(),
-                in.provinces(), in.leafRate(), in.provinceRate(), in.profile());
+                in.provinces(), in.leafRate(), in.provinceRate(), in.profile(), in.estimates());
     }
 }
