@@ -46,7 +46,7 @@ public final class CohortHindcastCommand implements Callable<Integer> {
     @Option(names = "--year", paramLabel = "YEAR", defaultValue = "2020", description = "Year scored (default ${DEFAULT-VALUE}).")
     int year;
 
-    @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario projected (default: the first).")
+    @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario projected (default: the central one, medium-medium).")
     String scenario;
 
     @Option(names = "--engine", paramLabel = "batched|loop", defaultValue = "batched", description = "Projection engine"
@@ -99,7 +99,7 @@ public final class CohortHindcastCommand implements Callable<Integer> {
         InputFolder folder = inputOptions.folder(spec);
         Hindcast.launch(input, year); // checks --year before anything else is read
         List<Scenario> scenarios = ScenarioSet.resolve(input.settings().scenarios(), inputOptions.scenarioFolder(spec)).scenarios();
-        Scenario chosen = scenario == null ? scenarios.get(0) : scenarios.stream().filter(s -> s.name().equals(scenario))
+        Scenario chosen = scenario == null ? scenarios.get(ScenarioSet.central(scenarios.stream().map(Scenario::name).toList())) : scenarios.stream().filter(s -> s.name().equals(scenario))
                 .findFirst().orElseThrow(() -> new ParameterException(spec.commandLine(), "--scenario: no scenario '" + scenario
                         + "', the input has " + String.join(", ", scenarios.stream().map(Scenario::name).toList())));
         CsvTable ages = observedAges != null || folder.exists("observed-" + year + "-ages.csv")

@@ -49,7 +49,8 @@ final class CohortPlot {
     static Figure projection(ResultFile f, Plots.Choices c) {
         Projection p = Projection.of(f);
         int r = region(f, p.regions(), c.region());
-        int s = pick(f, "scenario", p.scenarios(), c.scenario());
+        int s = c.scenario() == null ? org.popcast.models.cohort.ScenarioSet.central(p.scenarios())
+                : pick(f, "scenario", p.scenarios(), c.scenario());
         List<Integer> years = years(f, p.years(), c.years());
         int male = p.sexes().indexOf("M"), female = p.sexes().indexOf("F");
         if (male < 0 || female < 0) {

@@ -44,6 +44,19 @@ public record ScenarioSet(String description, List<Scenario> scenarios, String s
         return new ScenarioSet(root.text("description", ""), list, text);
     }
 
+    /**
+     * The index of the central scenario, what a reader means by "the projection" when none is
+     * named: {@code medium-medium} (or {@code medium}) where it exists, else the middle of the list.
+     */
+    public static int central(List<String> names) {
+        for (String name : List.of("medium-medium", "medium")) {
+            if (names.contains(name)) {
+                return names.indexOf(name);
+            }
+        }
+        return names.size() / 2;
+    }
+
     public static ScenarioSet builtin(String given) {
         String name = FORMER_NAMES.getOrDefault(given, given);
         String text = BuiltinData.text("scenarios/cohort/" + name + ".yaml");

@@ -51,7 +51,7 @@ public final class Validation {
     }
 
     /**
-     * @param scenario a scenario name, or null for the first one
+     * @param scenario a scenario name, or null for the central one ({@link ScenarioSet#central})
      */
     public static Validation run(Path projection, String scenario, int year, CsvTable observed) {
         observed.require("region", "population");
@@ -60,7 +60,7 @@ public final class Validation {
             String[] regions = (String[]) dataset(h5, projection, "region").getData();
             long[] years = (long[]) dataset(h5, projection, "year").getData();
             double[] levels = (double[]) dataset(h5, projection, "region_level").getData();
-            int s = scenario == null ? 0 : List.of(scenarios).indexOf(scenario);
+            int s = scenario == null ? ScenarioSet.central(List.of(scenarios)) : List.of(scenarios).indexOf(scenario);
             if (s < 0) {
                 throw new IllegalArgumentException("no scenario '" + scenario + "' in " + projection + ", it has " + String.join(", ", scenarios));
             }
