@@ -102,13 +102,15 @@ public final class CohortProjectCommand implements Callable<Integer> {
         stdout.printf("%d scenarios x %d regions (%d projected) x 2 sexes x %d ages, %d steps of %d years (%s): %.2f s projection,"
                         + " %.2f s total -> %s%n", result.scenarios(), outputs.regions().size(), result.leaves(), result.ages(),
                 last, input.settings().step(), projector.name(), (projected - started) / 1e9, (System.nanoTime() - started) / 1e9, out);
-        double[] first = outputs.totals(0, 0), end = outputs.totals(0, last);
+        // the central scenario (medium-medium) is what a reader means by "the projection"
+        int central = ScenarioSet.central(plan.scenarios().stream().map(org.popcast.models.cohort.Scenario::name).toList());
+        double[] first = outputs.totals(central, 0), end = outputs.totals(central, last);
         for (int r = 0; r < outputs.regions().size(); r++) {
             if (!outputs.regions().get(r).parent().isEmpty()) {
                 continue;
             }
             stdout.printf("%s (%s), scenario %s: %.6g in %d -> %.6g in %d%n", outputs.regions().get(r).code(),
-                    outputs.regions().get(r).name(), plan.scenarios().get(0).name(), first[r], result.years()[0], end[r], result.years()[last]);
+                    outputs.regions().get(r).name(), plan.scenarios().get(central).name(), first[r], result.years()[0], end[r], result.years()[last]);
         }
         stdout.flush();
         return 0;
