@@ -1,11 +1,16 @@
 package org.popcast.data.input;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 /**
- * A CSV input table (header row, comma separated, UTF-8, no quoting) whose cells are read with
+ * A CSV input table (header row, comma separated, UTF-8, RFC 4180 quoting) whose cells are read with
  * checks: every error names the file, the line and the column, and says what was expected.
  */
 public final class CsvTable {
@@ -20,31 +25,75 @@ public final class CsvTable {
         this.rows = rows;
     }
 
-    /** Parses {@code text}; {@code file} is the name used in messages. Blank lines are skipped. */
+    /**
+     * Parses {@code text} as RFC 4180 CSV (Apache Commons CSV: fields may be quoted, with commas,
+     * doubled quotes or line breaks inside); {@code file} is the name used in messages, which give
+     * the line a record starts on. Blank lines are skipped; a UTF-8 byte-order mark is dropped.
+     */
     public static CsvTable parse(String file, String text) {
-        List<String> lines = text.lines().toList();
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        List<CSVRecord> records = records(file, body);
+        if (records.isEmpty()) {
             throw new InputException(file + ":1: the file is empty, expected a header row");
         }
-        List<String> header = Arrays.stream(lines.get(0).replace("\uFEFF", "").split(",", -1)).map(String::trim).toList();
+        List<String> header = records.get(0).stream().map(String::trim).toList();
         for (int c = 0; c < header.size(); c++) {
             if (header.indexOf(header.get(c)) != c) {
                 throw new InputException(file + ":1:" + (c + 1) + ": duplicate column '" + header.get(c) + "'");
             }
         }
         CsvTable table = new CsvTable(file, header, new ArrayList<>());
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
-                continue;
+        int[] lineStarts = lineStarts(body);
+        for (CSVRecord r : records.subList(1, records.size())) {
+            int line = lineOf(lineStarts, firstCharacter(body, r.getCharacterPosition()));
+            if (r.size() != header.size()) {
+                throw new InputException(file + ":" + line + ": expected " + header.size() + " cells (" + String.join(",", header)
+                        + "), found " + r.size());
             }
-            String[] cells = lines.get(i).split(",", -1);
-            if (cells.length != header.size()) {
-                throw new InputException(file + ":" + (i + 1) + ": expected " + header.size() + " cells (" + String.join(",", header)
-                        + "), found " + cells.length);
-            }
-            table.rows.add(table.new Row(i + 1, cells));
+            table.rows.add(table.new Row(line, r.values()));
         }
         return table;
+    }
+
+    private static List<CSVRecord> records(String file, String body) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+        try (CSVParser parser = CSVParser.parse(body, format)) {
+            List<CSVRecord> out = new ArrayList<>();
+            for (CSVRecord r : parser) {
+                if (!(r.size() == 1 && r.get(0).isBlank())) {
+                    out.add(r);
+                }
+            }
+            return out;
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            throw new InputException(file + ": not valid CSV (RFC 4180): " + why);
+        }
+    }
+
+    /** Offsets where each line starts, for the line of a record's first character. */
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>(List.of(0));
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** A record's position can be that of the empty lines skipped before it. */
+    private static long firstCharacter(String body, long position) {
+        long p = position;
+        while (p < body.length() && (body.charAt((int) p) == '\n' || body.charAt((int) p) == '\r')) {
+            p++;
+        }
+        return p;
+    }
+
+    private static int lineOf(int[] starts, long position) {
+        int k = Arrays.binarySearch(starts, (int) position);
+        return (k >= 0 ? k : -k - 2) + 1;
     }
 
     public String file() {
