@@ -63,6 +63,10 @@ class MobilityCliTest {
         List<String> summary = Files.readAllLines(out.resolve("metrics.csv"));
         assertEquals("split,model,metric,statistic,value", summary.get(0));
         assertEquals(1 + 3 * 5 * 3 * 4, summary.size(), "splits x models x metrics x statistics");
+        // fold labels such as "train<=2018,test=2019" are quoted: every row parses to the header's five cells (RFC 4180)
+        org.popcast.data.input.CsvTable folds = org.popcast.data.input.CsvTable.parse("folds.csv", Files.readString(out.resolve("folds.csv")));
+        assertTrue(folds.rows().stream().anyMatch(r -> r.text("fold").equals("train<=2018,test=2019")), "time folds named in one cell");
+        org.popcast.data.input.CsvTable.parse("predictions.csv", Files.readString(out.resolve("predictions.csv")));
         List<String> wide = Files.readAllLines(out.resolve("summary.csv"));
         assertEquals("split,model,mse_mean,mse_sd,mae_mean,mae_sd,r2_mean,r2_sd", wide.get(0));
         assertEquals(1 + 3 * 5, wide.size(), "a row per split and model");

@@ -184,7 +184,7 @@ public final class EvaluationReport {
         for (MobilityEvaluation.FoldResult f : result.folds()) {
             for (Map.Entry<ModelKind, Metrics> e : f.metrics().entrySet()) {
                 for (String metric : Metrics.NAMES) {
-                    b.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%.17g%n", f.fold().scheme().key(), f.fold().label(), e.getKey().key(),
+                    b.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%.17g%n", f.fold().scheme().key(), csvCell(f.fold().label()), e.getKey().key(),
                             metric, e.getValue().get(metric)));
                 }
             }
@@ -200,7 +200,7 @@ public final class EvaluationReport {
             int[] test = f.fold().test();
             for (Map.Entry<ModelKind, double[]> e : f.predictions().entrySet()) {
                 for (int i = 0; i < test.length; i++) {
-                    b.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%.17g,%s,%.17g%n", f.fold().scheme().key(), f.fold().label(),
+                    b.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%.17g,%s,%.17g%n", f.fold().scheme().key(), csvCell(f.fold().label()),
                             csvCell(t.city(test[i])), t.year(test[i]), t.target(test[i]), e.getKey().key(), e.getValue()[i]));
                 }
             }
