@@ -85,11 +85,11 @@ final class ConfigOption implements IDefaultValueProvider {
                 return setting.get().where() + ": " + ex.getMessage();
             }
         }
-        return withoutRepeatedOption(ex.getMessage());
+        return optionFirst(ex.getMessage());
     }
 
     /** "Invalid value for option '--ic': must be hard, ..." reads "--ic must be hard, ...". */
-    static String withoutRepeatedOption(String message) {
+    static String optionFirst(String message) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("^Invalid value for option '(--[\\w-]+)'[^:]*: (must be .*)$", java.util.regex.Pattern.DOTALL)
                 .matcher(message == null ? "" : message);
         return m.matches() ? m.group(1) + " " + m.group(2) : message;

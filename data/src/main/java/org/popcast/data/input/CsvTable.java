@@ -66,8 +66,15 @@ public final class CsvTable {
             }
             return out;
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            throw new InputException(file + ": not valid CSV (RFC 4180): " + why);
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            String why = String.valueOf(root.getMessage()).lines().findFirst().orElse("");
+            // Commons CSV says "(startline N) what": put the line where popcast's messages have it
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^\\(startline (\\d+)\\) (.*)$").matcher(why);
+            throw new InputException(m.matches() ? file + ":" + m.group(1) + ": not valid CSV (RFC 4180): " + m.group(2)
+                    : file + ": not valid CSV (RFC 4180): " + why);
         }
     }
 

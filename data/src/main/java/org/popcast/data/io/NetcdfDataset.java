@@ -150,6 +150,29 @@ public final class NetcdfDataset {
             return data.clone();
         }
 
+        /**
+         * The index of the first value matching {@code p}, or -1; reads the data in place (a copy of
+         * a projection's population would be hundreds of MB).
+         */
+        public int indexOf(java.util.function.DoublePredicate p) {
+            for (int i = 0; i < data.length; i++) {
+                if (p.test(data[i])) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** The value at a flat index (row-major), without copying the data. */
+        public double value(int i) {
+            return data[i];
+        }
+
+        /** The number of values. */
+        public int size() {
+            return data.length;
+        }
+
         /** {@code units} and {@code long_name} first, then the extra ones; values are String or Double. */
         public Map<String, Object> attributes() {
             return attributes;

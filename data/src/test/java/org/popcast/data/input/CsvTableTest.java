@@ -36,6 +36,7 @@ class CsvTableTest {
     @Test
     void anUnclosedQuoteIsOneLine() {
         InputException e = assertThrows(InputException.class, () -> CsvTable.parse("q.csv", "region,name\nA,\"open\n"));
-        assertTrue(e.getMessage().startsWith("q.csv: not valid CSV (RFC 4180)") && e.getMessage().lines().count() == 1, e.getMessage());
+        assertTrue(e.getMessage().startsWith("q.csv:2: not valid CSV (RFC 4180): EOF reached") && e.getMessage().lines().count() == 1,
+                e.getMessage());
     }
 }

@@ -1,5 +1,7 @@
 package org.popcast.models.common;
 
+import java.util.function.DoublePredicate;
+
 import org.popcast.data.io.NetcdfDataset;
 
 /**
@@ -16,12 +18,12 @@ public final class ResultChecks {
 
     /** Every value of each named variable (those present) is finite. */
     public static void requireFinite(NetcdfDataset ds, String... variables) {
-        check(ds, false, variables);
+        check(ds, v -> !Double.isFinite(v), variables);
     }
 
     /** Every value of each named variable (those present) is finite and >= 0: counts of people. */
     public static void requireCounts(NetcdfDataset ds, String... variables) {
-        check(ds, true, variables);
+        check(ds, v -> !Double.isFinite(v) || v < 0, variables);
     }
 
     /**
@@ -29,34 +31,20 @@ public final class ResultChecks {
      * the base year, before any step) and passes.
      */
     public static void requireCountsWhereDefined(NetcdfDataset ds, String... variables) {
-        for (String name : variables) {
-            if (ds.variables().stream().anyMatch(v -> v.name().equals(name))) {
-                double[] data = ds.variable(name).data();
-                for (int i = 0; i < data.length; i++) {
-                    if (Double.isInfinite(data[i]) || data[i] < 0) {
-                        throw outOfRange(name, data[i], i, data.length);
-                    }
-                }
-            }
-        }
+        check(ds, v -> Double.isInfinite(v) || v < 0, variables);
     }
 
-    private static IllegalStateException outOfRange(String name, double v, int i, int n) {
-        return new IllegalStateException("the result's " + name + " is " + v + " at element " + i + " of " + n
-                + ": the inputs drive the model out of range (check extreme values); nothing was written");
-    }
-
-    private static void check(NetcdfDataset ds, boolean counts, String... variables) {
+    /** Fails on the first value of a named variable that is {@code bad}; reads the data in place. */
+    private static void check(NetcdfDataset ds, DoublePredicate bad, String... variables) {
         for (String name : variables) {
             if (ds.variables().stream().noneMatch(v -> v.name().equals(name))) {
                 continue;
             }
-            double[] data = ds.variable(name).data();
-            for (int i = 0; i < data.length; i++) {
-                double v = data[i];
-                if (!Double.isFinite(v) || counts && v < 0) {
-                    throw outOfRange(name, v, i, data.length);
-                }
+            NetcdfDataset.Variable v = ds.variable(name);
+            int i = v.indexOf(bad);
+            if (i >= 0) {
+                throw new IllegalStateException("the result's " + name + " is " + v.value(i) + " at element " + i + " of " + v.size()
+                        + ": the inputs drive the model out of range (check extreme values); nothing was written");
             }
         }
     }

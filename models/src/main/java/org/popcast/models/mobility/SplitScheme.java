@@ -25,7 +25,7 @@ import org.popcast.data.input.InputException;
 public enum SplitScheme {
     CITY("city", "grouped k-fold by city"),
     TIME("time", "train up to a year, test the next year"),
-    RANDOM_ROWS("random_rows", "random row k-fold as in the seed (LEAKY: a city's other years are in training)");
+    RANDOM_ROWS("random_rows", "random row k-fold as in the source paper (LEAKY: a city's other years are in training)");
 
     private final String key;
     private final String description;

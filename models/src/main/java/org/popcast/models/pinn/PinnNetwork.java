@@ -51,7 +51,7 @@ final class PinnNetwork<T extends TFloating> {
     /** @param dropoutSeeds (seed, step) for training-time dropout, or null */
     PinnNetwork(Map<String, Operand<T>> weights, AgePdeProblem problem, PinnSettings settings, Operand<TInt64> dropoutSeeds) {
         if (!(problem.initialDensity() instanceof GraphAgeFunction)) {
-            throw new IllegalArgumentException("the PINN needs an initial density with a graph form (the seed's formula or a table)");
+            throw new IllegalArgumentException("the PINN needs an initial density with a graph form (the source paper's formula or a table)");
         }
         this.weights = Map.copyOf(weights);
         this.dropoutSeeds = dropoutSeeds;
