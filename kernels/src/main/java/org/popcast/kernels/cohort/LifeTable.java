@@ -147,6 +147,48 @@ public final class LifeTable {
         return sum / lx[0];
     }
 
+    /**
+     * Life expectancy at exact age {@code age}, a group start: e_x = sum of L from x on / l_x.
+     * NaN for a table made from L_x beyond age 0 (its l_x are unknown).
+     */
+    public double expectancy(double age) {
+        int x = groupStarting(age);
+        if (x > 0 && mx == null) {
+            return Double.NaN;
+        }
+        double sum = 0;
+        for (int i = x; i < personYears.length; i++) {
+            sum += personYears[i];
+        }
+        return sum / lx[x];
+    }
+
+    /**
+     * The probability that a person alive at exact age {@code from} dies before exact age
+     * {@code to} (both group starts, from < to): 1 - l_to / l_from, e.g. 5q0 and 45q15. NaN for
+     * a table made from L_x.
+     */
+    public double deathProbability(double from, double to) {
+        int a = groupStarting(from), b = groupStarting(to);
+        if (!(b > a)) {
+            throw new IllegalArgumentException("the interval must end after it starts, got " + from + " to " + to);
+        }
+        return mx == null ? Double.NaN : 1 - lx[b] / lx[a];
+    }
+
+    /** Whether {@code age} starts one of the table's groups. */
+    public boolean startsGroup(double age) {
+        return java.util.Arrays.binarySearch(ages, age) >= 0;
+    }
+
+    private int groupStarting(double age) {
+        int x = java.util.Arrays.binarySearch(ages, age);
+        if (x < 0) {
+            throw new IllegalArgumentException("age " + age + " does not start an age group of the life table");
+        }
+        return x;
+    }
+
     /** The central death rates m_x (the open group's last); null for a table made from L_x. */
     public double[] rates() {
         return mx == null ? null : mx.clone();

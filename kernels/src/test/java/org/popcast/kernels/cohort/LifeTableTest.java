@@ -3,6 +3,7 @@ package org.popcast.kernels.cohort;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,42 @@ class LifeTableTest {
         assertArrayEquals(expectedL, t.personYears(), 1e-8);
         assertEquals(98_035.02, t.lx()[1], 0.01);                   // by hand: 100000 (1 - 0.0196498)
         assertEquals((expectedL[0] + expectedL[1] + expectedL[2]) / 100_000, t.e0(), 1e-12);
+    }
+
+    @Test
+    void expectancyAndDeathProbabilitiesByHand() {
+        // the three-group table above: e_1 = (L_1 + L_5+) / l_1, e_5 = L_5+ / l_5 = 1 / m_5+, 5q0 = 1 - l_5 / l_0
+        LifeTable t = LifeTable.fromMx(new double[] {0, 1, 5}, new double[] {0.02, 0.005, 0.1}, Sex.F);
+        double[] l = t.lx(), big = t.personYears();
+        assertEquals(t.e0(), t.expectancy(0), 1e-15);
+        assertEquals((big[1] + big[2]) / l[1], t.expectancy(1), 1e-12);
+        assertEquals(10, t.expectancy(5), 1e-12);
+        double q0 = 0.02 / (1 + (1 - 0.109) * 0.02), q1 = 4 * 0.005 / (1 + (4 - 1.49164) * 0.005);
+        assertEquals(1 - (1 - q0) * (1 - q1), t.deathProbability(0, 5), 1e-12);
+        assertEquals(q1, t.deathProbability(1, 5), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> t.expectancy(3));
+        assertThrows(IllegalArgumentException.class, () -> t.deathProbability(5, 1));
+    }
+
+    @Test
+    void expectanciesFollowTheLifeTableRecursion() {
+        // l_x e_x = L_x + l_{x+n} e_{x+n} at every group; the 45q15 of WPP 2019 China 2015-2020 by hand: 1 - l_60 / l_15
+        LifeTable t = LifeTable.fromMx(ABRIDGED, WPP2019_CHINA[5].mx(), Sex.M);
+        double[] l = t.lx(), big = t.personYears();
+        for (int x = 0; x < ABRIDGED.length - 1; x++) {
+            assertEquals(big[x] + l[x + 1] * t.expectancy(ABRIDGED[x + 1]), l[x] * t.expectancy(ABRIDGED[x]), 1e-6, "age " + ABRIDGED[x]);
+        }
+        assertEquals(1 / WPP2019_CHINA[5].mx()[ABRIDGED.length - 1], t.expectancy(100), 1e-12);
+        assertEquals(1 - l[13] / l[4], t.deathProbability(15, 60), 1e-15);
+        assertEquals(0.095, t.deathProbability(15, 60), 0.001);   // Python by hand, a_x = n/2 above age 5: 0.09503
+    }
+
+    @Test
+    void aTableFromLxKnowsOnlyE0() {
+        LifeTable t = LifeTable.fromLx(new double[] {0, 5, 10}, new double[] {4.5, 4.2, 20}, 1);
+        assertEquals(28.7, t.expectancy(0), 1e-12);
+        assertTrue(Double.isNaN(t.expectancy(5)));
+        assertTrue(Double.isNaN(t.deathProbability(0, 5)));
     }
 
     @Test

@@ -30,6 +30,7 @@ public final class ProjectionOutputs {
     private final List<Region> regions;
     /** For each region, the leaves it sums. */
     private final List<int[]> members;
+    private ProjectionIndicators indicators;
 
     public ProjectionOutputs(ProjectionPlan plan, ProjectionResult result, String engine) {
         this.plan = plan;
@@ -88,7 +89,10 @@ public final class ProjectionOutputs {
                 .attribute("mortality_input", in.mortalityKind())
                 .attribute("scenario_set", set.scenarios() == null ? "input rates" : set.scenarios())
                 .attribute("flows", "births, deaths and net_migration of a year are those of the step starting in it;"
-                        + " the last year starts no step (NaN)");
+                        + " the last year starts no step (NaN)")
+                .attribute("indicators", "tfr and the life-table summaries (e0, e65, q0_5, q15_60) are those of the rates of the step"
+                        + " starting in the year; a region of several projected regions pools their rates weighted by their exposure"
+                        + " (mean of start and end population by sex and age), see docs/cohort.md");
         in.estimates().forEach(b::attribute);
         texts.forEach(b::attribute);
         b.dimension("scenario", plan.scenarios().stream().map(Scenario::name).toArray(String[]::new), "projection scenario")
@@ -107,6 +111,7 @@ public final class ProjectionOutputs {
         b.variable("net_migration", List.of("scenario", "region", "sex", "year"),
                 aggregate(2, (l, s, i, t) -> result.netMigration(s, l, i, t)), "persons",
                 "net migrants (internal and international) during the step starting in the year");
+        indicatorVariables(b, indicators());
         double[] parent = new double[reg], level = new double[reg], cap = new double[reg];
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int r = 0; r < reg; r++) {
@@ -127,6 +132,23 @@ public final class ProjectionOutputs {
         ResultChecks.requireCounts(ds, "population", "population_total");
         ResultChecks.requireCountsWhereDefined(ds, "births", "deaths");
         return ds;
+    }
+
+    /** The period indicators of every region (computed once per outputs). */
+    public ProjectionIndicators indicators() {
+        if (indicators == null) {
+            indicators = new ProjectionIndicators(plan, result, members);
+        }
+        return indicators;
+    }
+
+    private static void indicatorVariables(NetcdfDataset.Builder b, ProjectionIndicators indicators) {
+        b.variable("tfr", List.of("scenario", "region", "year"), indicators.tfr(), "1",
+                "total fertility rate of the step starting in the year (children per woman)");
+        for (ProjectionIndicators.Summary m : ProjectionIndicators.Summary.values()) {
+            b.variable(m.variable(), List.of("scenario", "region", "sex", "year"), indicators.summary(m), m.units(),
+                    m.longName() + " of the life table of the step starting in the year");
+        }
     }
 
     /** A value of leaf l, scenario s, inner index i (sex, or sex x age) and year index t. */

@@ -122,12 +122,11 @@ public final class ProjectionPlan {
         double[] femaleShare = new double[leaves];
         double[] explicitCount = new double[layout.leafSize()];
         double[] explicitRate = new double[layout.leafSize()];
-        Map<double[], LifeTable> improved = new IdentityHashMap<>();
+        LifeTable[] tables = lifeTables(step);
         for (int l = 0; l < leaves; l++) {
             String code = in.leaf(l).code();
             for (Sex sex : Sex.values()) {
-                double[] rates = in.mortality().at(code, sex, year);
-                LifeTable t = improved.computeIfAbsent(rates, r -> lifeTable(r, sex, year, mid));
+                LifeTable t = tables[layout.leafSex(l, sex.ordinal())];
                 System.arraycopy(t.survivalRatios(), 0, survival, layout.leafIndex(l, sex.ordinal(), 0), ages);
                 birthSurvival[layout.leafSex(l, sex.ordinal())] = t.birthSurvival();
                 double[] m = in.migration() == null ? null : in.migration().at(code, sex, year);
@@ -148,6 +147,31 @@ public final class ProjectionPlan {
         double[] size = set.internal() == null ? new double[] {1, 1} : set.internal().sizeFactors(year);
         return new StepRates(year, survival, birthSurvival, fertility, femaleShare, intRate, scale, size[0], size[1],
                 explicitCount, explicitRate);
+    }
+
+    /** The life tables of a step (after mortality improvement) by leaf and sex, [L][2]. */
+    public LifeTable[] lifeTables(int step) {
+        int year = year(step);
+        double mid = year + stepLength() / 2;
+        LifeTable[] out = new LifeTable[layout.leaves() * CohortLayout.SEXES];
+        Map<double[], LifeTable> improved = new IdentityHashMap<>();
+        for (int l = 0; l < layout.leaves(); l++) {
+            for (Sex sex : Sex.values()) {
+                double[] rates = in.mortality().at(in.leaf(l).code(), sex, year);
+                out[layout.leafSex(l, sex.ordinal())] = improved.computeIfAbsent(rates, r -> lifeTable(r, sex, year, mid));
+            }
+        }
+        return out;
+    }
+
+    /** The fertility of a step (births per woman per year) by leaf, scenario and age, [L][S][A]. */
+    public double[] fertility(int step) {
+        int year = year(step);
+        double[] out = new double[layout.seriesCount() * layout.ages()];
+        for (int l = 0; l < layout.leaves(); l++) {
+            fertility(l, year, year + stepLength() / 2, out);
+        }
+        return out;
     }
 
     /** Leaf l's fertility of the step for every scenario into {@code out} [L][S][A]: the input's, or rescaled to a TFR path. */
