@@ -23,8 +23,13 @@ public final class CohortStep {
     public record Rates(double[][] survival, double[] birthSurvival, double[] fertility, double srb) {
     }
 
-    /** The population at the end [sex][age], births (total and [sex]), deaths [sex] and net migrants [sex]. */
-    public record Result(double[][] population, double births, double[] birthsBySex, double[] deaths, double[] netMigration) {
+    /**
+     * The population at the end [sex][age], births (total and [sex]), deaths [sex] and net migrants
+     * [sex]; by age: births by age group of the mother [age] (n f_x (W_start,x + W_end,x) / 2) and
+     * deaths [sex][age] of the cohort in group x at the start (those born in the step in group 0).
+     */
+    public record Result(double[][] population, double births, double[] birthsBySex, double[] deaths, double[] netMigration,
+                         double[] birthsByAge, double[][] deathsByAge) {
     }
 
     private CohortStep() {
@@ -38,6 +43,8 @@ public final class CohortStep {
         int ages = population[0].length;
         double[][] start = new double[2][ages];
         double[][] end = new double[2][ages];
+        double[][] deathsByAge = new double[2][ages];
+        double[] birthsByAge = new double[ages];
         double[] deaths = new double[2];
         double[] net = new double[2];
         for (int s = 0; s < 2; s++) {
@@ -45,7 +52,8 @@ public final class CohortStep {
             for (int x = 0; x < ages; x++) {
                 start[s][x] = population[s][x] + timing.startShare() * migrants[s][x];
                 net[s] += migrants[s][x];
-                deaths[s] += (1 - surv[x]) * start[s][x];
+                deathsByAge[s][x] = (1 - surv[x]) * start[s][x];
+                deaths[s] += deathsByAge[s][x];
             }
             for (int x = 0; x < ages - 2; x++) {
                 end[s][x + 1] = surv[x] * start[s][x];
@@ -55,6 +63,7 @@ public final class CohortStep {
         double births = 0;
         for (int x = 0; x < ages; x++) {
             double wEnd = end[0][x] + timing.endShareInBirths() * migrants[0][x];
+            birthsByAge[x] = n * rates.fertility()[x] * (start[0][x] + wEnd) / 2;
             births += rates.fertility()[x] * (start[0][x] + wEnd) / 2;
         }
         births *= n;
@@ -63,10 +72,11 @@ public final class CohortStep {
         for (int s = 0; s < 2; s++) {
             end[s][0] = bySex[s] * rates.birthSurvival()[s];
             deaths[s] += bySex[s] * (1 - rates.birthSurvival()[s]);
+            deathsByAge[s][0] += bySex[s] * (1 - rates.birthSurvival()[s]);
             for (int x = 0; x < ages; x++) {
                 end[s][x] += timing.endShare() * migrants[s][x];
             }
         }
-        return new Result(end, births, bySex, deaths, net);
+        return new Result(end, births, bySex, deaths, net, birthsByAge, deathsByAge);
     }
 }

@@ -76,7 +76,14 @@ class CohortStepTest {
                 double before = sum(pop[s]), after = sum(r.population()[s]);
                 double expected = before + r.birthsBySex()[s] - r.deaths()[s] + r.netMigration()[s];
                 assertEquals(expected, after, 1e-9 * before, "trial " + trial + " sex " + s);
+                assertEquals(r.deaths()[s], sum(r.deathsByAge()[s]), 1e-9 * r.deaths()[s]);
+                // each cohort's own balance: P(t+n)_{x+1} = P_x + f_s M_x - D_x + f_e M_{x+1} (groups 1 .. below the last two; group 0 also holds the deaths of the step's births)
+                for (int x = 1; x < ages - 2; x++) {
+                    double want = pop[s][x] + timing.startShare() * mig[s][x] - r.deathsByAge()[s][x] + timing.endShare() * mig[s][x + 1];
+                    assertEquals(want, r.population()[s][x + 1], 1e-6, "cohort " + x);
+                }
             }
+            assertEquals(r.births(), sum(r.birthsByAge()), 1e-9 * r.births());
         }
     }
 
