@@ -36,10 +36,16 @@ record BacktestBaselines(double persistence, double drift, double dampedTrend) {
      * The populations from the first known one up to index {@code origin} (which must be known),
      * gaps inside filled log-linearly ({@link Observations#reference}): a documented repair, so one
      * missing year (the end-2020 count of the Chinese table) does not cut the history of every
-     * later origin to one value.
+     * later origin to one value. It starts after the last count of zero or less: such a count is
+     * not a population to extrapolate from (another documented repair).
      */
     static double[] populationHistory(double[] population, int origin) {
         int first = 0;
+        for (int t = 0; t <= origin; t++) {
+            if (population[t] <= 0) {
+                first = t + 1;
+            }
+        }
         while (first <= origin && Double.isNaN(population[first])) {
             first++;
         }

@@ -13,8 +13,13 @@ import org.popcast.engine.train.Progress;
  * --all-cities}): each city's {@link RollingOrigin} forecasts (cities in parallel, results in the
  * table's order, so the run is deterministic), then per forecast the {@link ForecastCombination}
  * from that city's earlier errors and {@link ConformalBands} from every city's earlier errors:
- * for the combination with the city's growth scale, and for the balance model with its own band's
- * half-width (a widening factor of that band).
+ * for the combination unscaled (one relative width for all cities at an origin and horizon), for
+ * the balance model scaled by its own band's half-width (a widening factor of that band).
+ *
+ * <p>Why unscaled: scaling the combination's scores by a city's past growth (its root mean square,
+ * standard deviation or median absolute value, or of its changes) was tried and gave wider bands
+ * that covered 95-99 % at horizons 1-3 instead of about 92 %: three to eight years of growth are
+ * too few to measure a city's volatility (docs/balance-model.md).
  */
 public record RollingBacktests(int cities, List<Row> rows, List<Failure> failures, int fits, double seconds) {
 
@@ -84,7 +89,7 @@ public record RollingBacktests(int cities, List<Row> rows, List<Failure> failure
                 ForecastCombination.Combined c = combined.get(i++);
                 if (c.source() != ForecastCombination.Source.NONE) {
                     combinationScores.add(new ConformalBands.Score(f.year(), f.horizon(),
-                            ConformalBands.score(c.forecast(), f.observed(), f.scale())));
+                            ConformalBands.score(c.forecast(), f.observed(), 1)));
                 }
                 double half = balanceHalfWidth(f);
                 if (half > 0) {
@@ -101,7 +106,7 @@ public record RollingBacktests(int cities, List<Row> rows, List<Failure> failure
             for (RollingOrigin.Forecast f : results.get(k).forecasts()) {
                 ForecastCombination.Combined c = combined.get(i++);
                 double[] band = c.source() == ForecastCombination.Source.NONE ? new double[] {Double.NaN, Double.NaN}
-                        : forCombination.band(c.forecast(), f.scale(), f.origin(), f.horizon());
+                        : forCombination.band(c.forecast(), 1, f.origin(), f.horizon());
                 double half = balanceHalfWidth(f);
                 double[] balance = half > 0 ? forBalance.band(f.forecast(ForecastMethod.BALANCE), half, f.origin(), f.horizon())
                         : new double[] {Double.NaN, Double.NaN};

@@ -29,12 +29,9 @@ public final class RollingOrigin {
      *
      * @param forecasts    by {@link ForecastMethod#ordinal()}
      * @param balanceLower the balance model's own band (uncalibrated)
-     * @param scale        the city's scale of yearly change up to the origin: root mean square of
-     *                     its yearly log growth (the one-step errors of persistence), which
-     *                     normalises errors across cities for the conformal bands
      */
     public record Forecast(int origin, int horizon, double observed, double[] forecasts, double balanceLower,
-                           double balanceUpper, double scale) {
+                           double balanceUpper) {
         public int year() {
             return origin + horizon;
         }
@@ -61,15 +58,14 @@ public final class RollingOrigin {
         for (int origin = series.firstYear(); origin < series.lastYear(); origin++) {
             int i = series.index(origin);
             double[] history = BacktestBaselines.populationHistory(pop, i);
-            if (Double.isNaN(pop[i]) || history.length < MIN_HISTORY || !anyKnownAfter(pop, i, maxHorizon)) {
+            if (!(pop[i] > 0) || history.length < MIN_HISTORY || !anyKnownAfter(pop, i, maxHorizon)) {
                 continue;
             }
             origins++;
             double[][] balance = balance(series, jumps, settings, origin, maxHorizon, failures);
-            double scale = growthScale(history);
             for (int h = 1; h <= maxHorizon && i + h < pop.length; h++) {
-                if (Double.isNaN(pop[i + h])) {
-                    continue;
+                if (!(pop[i + h] > 0)) {
+                    continue; // unknown, or a zero count that no relative error can score
                 }
                 BacktestBaselines b = BacktestBaselines.of(history, h);
                 double[] f = new double[ForecastMethod.values().length];
@@ -77,7 +73,7 @@ public final class RollingOrigin {
                 f[ForecastMethod.PERSISTENCE.ordinal()] = b.persistence();
                 f[ForecastMethod.DRIFT.ordinal()] = b.drift();
                 f[ForecastMethod.DAMPED_TREND.ordinal()] = b.dampedTrend();
-                out.add(new Forecast(origin, h, pop[i + h], f, balance[1][h], balance[2][h], scale));
+                out.add(new Forecast(origin, h, pop[i + h], f, balance[1][h], balance[2][h]));
             }
         }
         return new Result(series, List.copyOf(out), java.util.Collections.unmodifiableMap(failures), origins);
@@ -85,7 +81,7 @@ public final class RollingOrigin {
 
     private static boolean anyKnownAfter(double[] pop, int i, int maxHorizon) {
         for (int h = 1; h <= maxHorizon && i + h < pop.length; h++) {
-            if (!Double.isNaN(pop[i + h])) {
+            if (pop[i + h] > 0) {
                 return true;
             }
         }
@@ -114,15 +110,5 @@ public final class RollingOrigin {
             failures.put(origin, e.getMessage());
         }
         return out;
-    }
-
-    /** Root mean square of the yearly log growth of a history (at least two values), floored at 1e-4. */
-    static double growthScale(double[] history) {
-        double sum = 0;
-        for (int t = 1; t < history.length; t++) {
-            double g = Math.log(history[t] / history[t - 1]);
-            sum += g * g;
-        }
-        return Math.max(Math.sqrt(sum / (history.length - 1)), 1e-4);
     }
 }
