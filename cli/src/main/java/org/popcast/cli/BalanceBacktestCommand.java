@@ -113,6 +113,10 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
         w.printf("rolling-origin backtest of %d cities, horizons 1-%d: %d forecasts, %d balance fits, %d not (%.1f s)%n", all.cities(),
                 maxHorizon, all.rows().size(), all.fits(), all.failures().size(), all.seconds());
         all.reasons().forEach((reason, n) -> w.printf("  balance not fitted (%d origins): %s%n", n, reason));
+        if (settings.fullCurves()) {
+            w.printf("  full curves fitted at %d of %d origins (%.1f %%); %d fell back to BIC-chosen forms%n", all.fits() - all.fallbacks(),
+                    all.fits(), 100.0 * (all.fits() - all.fallbacks()) / Math.max(all.fits(), 1), all.fallbacks());
+        }
         new BalanceReport(w).skill(RollingSkill.of(all.rows()), settings.confidence());
         w.printf("summary -> %s, balance fits that failed -> %s%n", summary, BalanceOutputs.BatchSummary.failuresFile(summary));
         w.flush();

@@ -21,7 +21,7 @@ import org.popcast.engine.train.Progress;
  * that covered 95-99 % at horizons 1-3 instead of about 92 %: three to eight years of growth are
  * too few to measure a city's volatility (docs/balance-model.md).
  */
-public record RollingBacktests(int cities, List<Row> rows, List<Failure> failures, int fits, double seconds) {
+public record RollingBacktests(int cities, List<Row> rows, List<Failure> failures, int fits, int fallbacks, double seconds) {
 
     /** A balance fit that could not be made at one origin of one city (the benchmarks still forecast). */
     public record Failure(ChinaCitySeries.City city, int origin, String reason) {
@@ -70,13 +70,14 @@ public record RollingBacktests(int cities, List<Row> rows, List<Failure> failure
         }
         List<Row> rows = calibrate(cities, results, combined, settings.confidence());
         List<Failure> failures = new ArrayList<>();
-        int fits = 0;
+        int fits = 0, fallbacks = 0;
         for (int k = 0; k < results.size(); k++) {
             ChinaCitySeries.City city = cities.get(k);
             results.get(k).failures().forEach((origin, reason) -> failures.add(new Failure(city, origin, reason)));
             fits += results.get(k).origins() - results.get(k).failures().size();
+            fallbacks += results.get(k).fallbacks();
         }
-        return new RollingBacktests(cities.size(), rows, List.copyOf(failures), fits, (System.nanoTime() - started) / 1e9);
+        return new RollingBacktests(cities.size(), rows, List.copyOf(failures), fits, fallbacks, (System.nanoTime() - started) / 1e9);
     }
 
     /** The bands of every forecast, each from the scores of forecasts known by its origin. */

@@ -47,7 +47,11 @@ public final class RollingOrigin {
     }
 
     /** The forecasts of one city and, per origin whose balance fit failed, why. */
-    public record Result(BalanceSeries series, List<Forecast> forecasts, Map<Integer, String> failures, int origins) {
+    /**
+     * @param origins   origins forecast from
+     * @param fallbacks balance fits whose full curves (asked for) could not be fitted and fell back to simpler forms
+     */
+    public record Result(BalanceSeries series, List<Forecast> forecasts, Map<Integer, String> failures, int origins, int fallbacks) {
     }
 
     public static Result run(BalanceSeries series, List<BalanceJump> jumps, BalanceSettings settings, int maxHorizon) {
@@ -55,6 +59,7 @@ public final class RollingOrigin {
         List<Forecast> out = new ArrayList<>();
         Map<Integer, String> failures = new java.util.TreeMap<>();
         int origins = 0;
+        int[] fallbacks = {0};
         for (int origin = series.firstYear(); origin < series.lastYear(); origin++) {
             int i = series.index(origin);
             double[] history = BacktestBaselines.populationHistory(pop, i);
@@ -62,7 +67,7 @@ public final class RollingOrigin {
                 continue;
             }
             origins++;
-            double[][] balance = balance(series, jumps, settings, origin, maxHorizon, failures);
+            double[][] balance = balance(series, jumps, settings, origin, maxHorizon, failures, fallbacks);
             for (int h = 1; h <= maxHorizon && i + h < pop.length; h++) {
                 if (!(pop[i + h] > 0)) {
                     continue; // unknown, or a zero count that no relative error can score
@@ -76,7 +81,7 @@ public final class RollingOrigin {
                 out.add(new Forecast(origin, h, pop[i + h], f, balance[1][h], balance[2][h]));
             }
         }
-        return new Result(series, List.copyOf(out), java.util.Collections.unmodifiableMap(failures), origins);
+        return new Result(series, List.copyOf(out), java.util.Collections.unmodifiableMap(failures), origins, fallbacks[0]);
     }
 
     private static boolean anyKnownAfter(double[] pop, int i, int maxHorizon) {
@@ -90,7 +95,7 @@ public final class RollingOrigin {
 
     /** {model, lower, upper} of the balance model by horizon 0..maxHorizon; NaN where the fit failed. */
     private static double[][] balance(BalanceSeries series, List<BalanceJump> jumps, BalanceSettings settings, int origin,
-                                      int maxHorizon, Map<Integer, String> failures) {
+                                      int maxHorizon, Map<Integer, String> failures, int[] fallbacks) {
         double[][] out = new double[3][maxHorizon + 1];
         for (double[] r : out) {
             java.util.Arrays.fill(r, Double.NaN);
@@ -98,6 +103,7 @@ public final class RollingOrigin {
         try {
             BalanceSeries training = Backtest.withoutFlowsOf(series.between(series.firstYear(), origin), origin);
             FittedBalance fit = BalanceFit.fit(training, jumps, settings);
+            fallbacks[0] += fit.fallback().isEmpty() ? 0 : 1;
             BalanceForecast f = BalanceForecast.of(fit, origin + maxHorizon);
             double[][] v = f.values(Indicator.POPULATION);
             for (int h = 1; h <= maxHorizon; h++) {
