@@ -185,6 +185,9 @@ public final class BalanceFit {
         }
     }
 
+    /** Evaluations allowed to the polish without the prior. */
+    private static final int POLISH_EVALUATIONS = 60;
+
     /** Steepness starts of the multi-start full fit, after the one from the curves fitted one by one. */
     private static final double[] C_STARTS = {1, 3, 0.5};
 
@@ -226,7 +229,28 @@ public final class BalanceFit {
         if (best == null) {
             throw failure;
         }
-        return best;
+        return polished(series, jumps, settings, obs, map, best);
+    }
+
+    /**
+     * The prior's fit polished without the prior, where the data alone pin the curves: that fit
+     * must converge, keep the curves' bounds and have a regular Jacobian, else the prior's fit
+     * stays. Data that identify all parameters then get the least-squares estimate, unbiased by
+     * the prior; three years of births do not, and keep the prior's.
+     */
+    private static FittedBalance polished(BalanceSeries series, List<BalanceJump> jumps, BalanceSettings settings,
+                                          Observations obs, ParameterMap map, FittedBalance prior) {
+        try {
+            // from the prior's optimum an identified fit converges in a few dozen evaluations; an
+            // unidentified one wanders: cap it, so that trying costs little
+            BalanceSettings capped = new BalanceSettings(settings.origin(), settings.stepsPerYear(), settings.fullCurves(),
+                    settings.confidence(), settings.anomalyThreshold(), settings.replaceAnomalies(),
+                    Math.min(settings.maxEvaluations(), POLISH_EVALUATIONS), settings.anchor());
+            FittedBalance free = fitFrom(series, jumps, capped, obs, map, prior.free(), new double[0][]);
+            return free.sigma2() <= prior.sigma2() ? free : prior;
+        } catch (InputException e) {
+            return prior;
+        }
     }
 
     /** One Levenberg-Marquardt fit with the given curve forms. */
