@@ -31,6 +31,9 @@ final class BalanceReport {
                 fit.observationCount(), fit.map().size(), fit.iterations(), fit.rmsWeighted());
         w.printf("curves: %s%s%n", BalanceOutputs.curveForms(fit),
                 fit.separateMigration() ? "" : " (arrivals carry net migration)");
+        if (!fit.fallback().isEmpty()) {
+            w.printf("fallback: %s%n", fit.fallback());
+        }
         double[] p = fit.fullParameters(), se = fit.fullStandardErrors();
         w.printf("  %-12s %14s %14s %14s %14s%n", "curve", "a", "b", "c", "d");
         w.printf("  %-12s %14.6g +- %.3g%n", "N0", p[0], se[0]);
