@@ -12,7 +12,9 @@ import org.popcast.data.io.NetcdfWriter;
 import org.popcast.data.io.OutputFiles;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.models.balance.Backtest;
-import org.popcast.models.balance.CityBacktests;
+import org.popcast.models.balance.RollingBacktests;
+import org.popcast.models.balance.RollingSkill;
+import org.popcast.models.balance.RollingSummaryCsv;
 import org.popcast.models.balance.BalanceOutputs;
 import org.popcast.models.balance.BalanceSettings;
 
@@ -25,9 +27,13 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "backtest", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Fit on all but the last --holdout years, forecast them and report the errors per indicator",
-                "(PE = (F - A)/A x 100) and whether the facts fall inside the bands. --all-cities runs every city of the",
-                "embedded table and writes one summary table."})
+                "(PE = (F - A)/A x 100) and whether the facts fall inside the bands. --all-cities runs a rolling-origin",
+                "backtest of every city of the embedded table (every origin, horizons 1 to --max-horizon; the combined",
+                "forecast and calibrated bands use only errors known at each origin) and writes one summary table."})
 public final class BalanceBacktestCommand implements Callable<Integer> {
+
+    /** A named limit: the embedded series span 15 years. */
+    static final int MAX_HORIZON = 20;
 
     @Mixin
     BalanceOptions options;
@@ -35,6 +41,10 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
     @Option(names = "--holdout", paramLabel = "K", defaultValue = "3",
             description = "Years held out at the end of the series (default ${DEFAULT-VALUE}).")
     int holdout;
+
+    @Option(names = "--max-horizon", paramLabel = "H", defaultValue = "5",
+            description = "--all-cities: forecast 1 .. H years past each origin (default ${DEFAULT-VALUE}).")
+    int maxHorizon;
 
     @Option(names = "--all-cities", fallbackValue = ConfigOption.FLAG_IS_TRUE, description = "Backtest every city of the embedded table; writes --summary.")
     boolean allCities;
@@ -55,6 +65,9 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (maxHorizon < 1 || maxHorizon > MAX_HORIZON) {
+            throw new ParameterException(spec.commandLine(), "--max-horizon must be within 1 .. " + MAX_HORIZON + ", got " + maxHorizon);
+        }
         if (holdout < 1) {
             throw new ParameterException(spec.commandLine(), "--holdout must be >= 1, got " + holdout);
         }
@@ -93,15 +106,19 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
     }
 
     private int batch(BalanceSettings settings, OutputFiles outputs) throws Exception {
-        CityBacktests all = CityBacktests.run(ChinaCitySeries.builtin(), settings, holdout, PopcastCommand.progress(spec));
-        all.summary().write(outputs, summary);
+        RollingBacktests all = RollingBacktests.run(ChinaCitySeries.builtin(), settings, maxHorizon, PopcastCommand.progress(spec));
+        RollingSummaryCsv.write(outputs, summary, all);
         outputs.commit();
         PrintWriter w = spec.commandLine().getOut();
-        w.printf("backtest of %d cities, %d years held out: %d fitted, %d not (%.1f s)%n", all.cities(), holdout, all.fitted(),
-                all.cities() - all.fitted(), all.seconds());
-        all.failures().forEach((reason, n) -> w.printf("  not fitted (%d): %s%n", n, reason));
-        new BalanceReport(w).accuracy(all.population());
-        w.printf("summary -> %s, cities not fitted -> %s%n", summary, BalanceOutputs.BatchSummary.failuresFile(summary));
+        w.printf("rolling-origin backtest of %d cities, horizons 1-%d: %d forecasts, %d balance fits, %d not (%.1f s)%n", all.cities(),
+                maxHorizon, all.rows().size(), all.fits(), all.failures().size(), all.seconds());
+        all.reasons().forEach((reason, n) -> w.printf("  balance not fitted (%d origins): %s%n", n, reason));
+        if (settings.fullCurves()) {
+            w.printf("  full curves fitted at %d of %d origins (%.1f %%); %d fell back to BIC-chosen forms%n", all.fits() - all.fallbacks(),
+                    all.fits(), 100.0 * (all.fits() - all.fallbacks()) / Math.max(all.fits(), 1), all.fallbacks());
+        }
+        new BalanceReport(w).skill(RollingSkill.of(all.rows()), settings.confidence());
+        w.printf("summary -> %s, balance fits that failed -> %s%n", summary, BalanceOutputs.BatchSummary.failuresFile(summary));
         w.flush();
         return 0;
     }

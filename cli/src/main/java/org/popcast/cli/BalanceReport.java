@@ -13,6 +13,7 @@ import org.popcast.models.balance.BalanceOutputs;
 import org.popcast.models.balance.FittedBalance;
 import org.popcast.models.balance.Indicator;
 import org.popcast.models.balance.Measure;
+import org.popcast.models.balance.RollingSkill;
 
 /** Plain-text reports of balance-model runs on the command's output. */
 final class BalanceReport {
@@ -30,6 +31,9 @@ final class BalanceReport {
                 fit.observationCount(), fit.map().size(), fit.iterations(), fit.rmsWeighted());
         w.printf("curves: %s%s%n", BalanceOutputs.curveForms(fit),
                 fit.separateMigration() ? "" : " (arrivals carry net migration)");
+        if (!fit.fallback().isEmpty()) {
+            w.printf("fallback: %s%n", fit.fallback());
+        }
         double[] p = fit.fullParameters(), se = fit.fullStandardErrors();
         w.printf("  %-12s %14s %14s %14s %14s%n", "curve", "a", "b", "c", "d");
         w.printf("  %-12s %14.6g +- %.3g%n", "N0", p[0], se[0]);
@@ -118,6 +122,31 @@ final class BalanceReport {
 
     private static double share(double[] ape, double limit) {
         return 100.0 * Arrays.stream(ape).filter(a -> a < limit).count() / ape.length;
+    }
+
+    /**
+     * The skill table of a rolling-origin backtest: per horizon the combined forecast against the
+     * benchmarks on the same rows, the raw balance model against them on its rows, and coverage.
+     */
+    void skill(List<RollingSkill> table, double confidence) {
+        w.printf("median APE of the population (%%); combined = popcast's forecast, weights from errors known at each origin:%n");
+        w.printf("  %-7s %6s %9s %12s %8s %13s | %6s %9s %12s %8s %13s%n", "horizon", "n", "combined", "persistence", "drift",
+                "damped trend", "n", "balance", "persistence", "drift", "damped trend");
+        for (RollingSkill s : table) {
+            w.printf("  %-7d %6d %9.2f %12.2f %8.2f %13.2f | %6d %9.2f %12.2f %8.2f %13.2f%n", s.horizon(), s.rows(), s.combined(),
+                    s.persistence(), s.drift(), s.dampedTrend(), s.balanceRows(), s.balance(), s.balancePersistence(), s.balanceDrift(),
+                    s.balanceDampedTrend());
+        }
+        w.printf("coverage of the nominal %.0f %% bands (%% of observations inside, rows with a band):%n", 100 * confidence);
+        w.printf("  %-7s %22s %22s %22s%n", "horizon", "combined, calibrated", "balance, own band", "balance, calibrated");
+        for (RollingSkill s : table) {
+            w.printf("  %-7d %22s %22s %22s%n", s.horizon(), coverage(s.combinedBand()), coverage(s.balanceBand()),
+                    coverage(s.balanceCalibrated()));
+        }
+    }
+
+    private static String coverage(org.popcast.models.balance.RollingSkill.Coverage c) {
+        return c.rows() == 0 ? "-" : String.format("%.1f %% (%d)", c.percent(), c.rows());
     }
 
     void written(Path out, Path csv) {

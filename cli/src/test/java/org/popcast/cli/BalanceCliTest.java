@@ -147,27 +147,44 @@ class BalanceCliTest {
     }
 
     @Test
-    void batchBacktestWritesOneSummary() throws Exception {
+    void batchBacktestWritesOneRollingOriginSummary() throws Exception {
         Path summary = dir.resolve("summary.csv");
         CliRun run = popcast("balance", "backtest", "--all-cities", "--summary", summary.toString());
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.errWithoutBanner().startsWith("city 1/356 (  0%)  "), run.err());
         assertTrue(run.errWithoutBanner().contains("\ncity 356/356 (100%)  "), run.err());
-        assertTrue(run.out().startsWith("backtest of 356 cities, 3 years held out:"), run.out());
-        assertTrue(run.out().contains("median APE"), run.out());
+        assertTrue(run.out().startsWith("rolling-origin backtest of 356 cities, horizons 1-5:"), run.out());
+        assertTrue(run.out().contains("median APE") && run.out().contains("persistence") && run.out().contains("damped trend"),
+                "the benchmarks beside the model: " + run.out());
+        assertTrue(run.out().contains("combined, calibrated"), run.out());
         List<String> rows = Files.readAllLines(summary);
-        assertEquals("city_id,city,indicator,year,horizon,observed,forecast,lower,upper,pe,inside,persistence,drift,damped_trend",
-                rows.get(0));
-        assertTrue(run.out().contains("persistence") && run.out().contains("damped trend"), "the benchmarks beside the model: " + run.out());
-        long fitted = rows.stream().skip(1).map(r -> r.split(",")[0]).distinct().count();
-        assertTrue(fitted > 250, fitted + " cities fitted");
+        assertEquals(org.popcast.models.balance.RollingSummaryCsv.HEADER, rows.get(0));
+        List<String> header = List.of(rows.get(0).split(","));
+        for (String c : List.of("city_id", "city", "origin", "horizon", "observed", "forecast", "lower", "upper", "persistence", "drift",
+                "damped_trend", "method", "balance")) {
+            assertTrue(header.contains(c), c);
+        }
+        int origin = header.indexOf("origin"), year = header.indexOf("year"), horizon = header.indexOf("horizon");
+        java.util.Set<String> horizons = new java.util.TreeSet<>();
+        for (String r : rows.subList(1, rows.size())) {
+            String[] c = r.split(",");
+            assertEquals(Integer.parseInt(c[origin]) + Integer.parseInt(c[horizon]), Integer.parseInt(c[year]), r);
+            horizons.add(c[horizon]);
+        }
+        assertEquals(java.util.Set.of("1", "2", "3", "4", "5"), horizons);
+        long cities = rows.stream().skip(1).map(r -> r.split(",")[0]).distinct().count();
+        assertTrue(cities > 280, cities + " cities with forecasts");
         List<String> failed = Files.readAllLines(dir.resolve("summary-failures.csv"));
-        assertEquals("city_id,city,reason", failed.get(0));
-        assertEquals(356, fitted + failed.size() - 1 + 1, "every city is in one of the two tables (one fitted city had no held-out fact)");
+        assertEquals("city_id,city,origin,reason", failed.get(0));
         assertTrue(failed.stream().anyMatch(r -> r.contains("too few years to fit")), "failures say why");
-        CliRun quiet = popcast("-q", "balance", "backtest", "--all-cities", "--summary", summary.toString());
-        assertEquals(run.out().replaceAll("\\([0-9.]+ s\\)", ""), quiet.out().replaceAll("\\([0-9.]+ s\\)", ""), "-q changes no result");
+        CliRun quiet = popcast("-q", "balance", "backtest", "--all-cities", "--max-horizon", "2", "--summary", summary.toString());
+        assertEquals(0, quiet.exit(), quiet.err());
         assertEquals("", quiet.err(), "-q: no banner, no progress");
+        assertTrue(quiet.out().startsWith("rolling-origin backtest of 356 cities, horizons 1-2:"), quiet.out());
+        // the first two horizons do not depend on how far the run looks: same rows, same numbers
+        List<String> short2 = Files.readAllLines(summary);
+        List<String> long2 = rows.stream().filter(r -> r.split(",")[horizon].matches("[12]|horizon")).toList();
+        assertEquals(long2.size(), short2.size());
     }
 
     private List<Path> leftovers() throws IOException {

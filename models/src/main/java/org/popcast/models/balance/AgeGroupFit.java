@@ -24,6 +24,13 @@ import org.popcast.kernels.balance.BalancePath;
  * group populations, from the first year in which all three are known; see {@link AgeGroupOde}
  * for the equations. Free parameters: s_young, s_working (s_old = 1 - both), ln m_young,
  * ln m_old (m_working = 1). Residuals are per mille of the Level I population of their year.
+ *
+ * <p>Constraints of demographic sense, kept by projecting every step (the optimiser's parameter
+ * validator): migration shares >= 0 (s_young, s_working >= 0 and their sum <= 1, so s_old >= 0:
+ * a group cannot take in more than the whole flow while another gives it back), and death-rate
+ * multipliers within {@link #MULTIPLIER_MIN} .. {@link #MULTIPLIER_MAX} of the average: a group
+ * does not stop dying. A fitted value at a bound is that bound, not an estimate (its standard
+ * error then describes the fit held there).
  */
 public final class AgeGroupFit {
 
@@ -36,7 +43,26 @@ public final class AgeGroupFit {
                          int observations, double[][] groups, double maxCorrection, double[] widths) {
     }
 
+    /** Bounds of a group's death rate relative to the average (children in low-mortality cities about 0.1-0.3, the old 3-6). */
+    public static final double MULTIPLIER_MIN = 0.05, MULTIPLIER_MAX = 20;
+
     private AgeGroupFit() {
+    }
+
+    /** The nearest parameter vector inside the constraints (shares on the simplex, multipliers within bounds). */
+    static double[] project(double[] u) {
+        double[] p = u.clone();
+        p[0] = Math.max(p[0], 0);
+        p[1] = Math.max(p[1], 0);
+        double sum = p[0] + p[1];
+        if (sum > 1) {
+            p[0] /= sum;
+            p[1] /= sum;
+        }
+        for (int q = 2; q < 4; q++) {
+            p[q] = Math.min(Math.max(p[q], Math.log(MULTIPLIER_MIN)), Math.log(MULTIPLIER_MAX));
+        }
+        return p;
     }
 
     public static Result fit(FittedBalance level1, TreeMap<Integer, double[]> observed, double[] widths, int lastYear,
@@ -123,6 +149,7 @@ public final class AgeGroupFit {
                         return new Pair<>(new ArrayRealVector(value, false), new Array2DRowRealMatrix(jac, false));
                     })
                     .target(target).start(new double[] {0.2, 0.7, 0, 0}).maxEvaluations(maxEvaluations)
+                    .parameterValidator(v -> new ArrayRealVector(project(v.toArray()), false))
                     .maxIterations(maxEvaluations).build());
         } catch (MathIllegalStateException e) {
             throw new InputException(source + ": the age-group fit did not converge (" + e.getMessage() + ")", e);

@@ -68,7 +68,7 @@ public record Backtest(BalanceSeries series, int cutoff, FittedBalance fit, Bala
     }
 
     /** The series with the flows of {@code year} blanked: they are not known on 1 January of it. */
-    private static BalanceSeries withoutFlowsOf(BalanceSeries s, int year) {
+    static BalanceSeries withoutFlowsOf(BalanceSeries s, int year) {
         int i = s.index(year);
         double[][] flows = {s.births().clone(), s.deaths().clone(), s.naturalIncrease().clone(), s.arrivals().clone(),
                 s.departures().clone(), s.netMigration().clone()};

@@ -32,6 +32,42 @@ record BacktestBaselines(double persistence, double drift, double dampedTrend) {
         return new BacktestBaselines(NaiveForecast.persistence(history, h), NaiveForecast.drift(history, h), damped);
     }
 
+    /**
+     * The populations from the first known one up to index {@code origin} (which must be known),
+     * gaps inside filled log-linearly ({@link Observations#reference}): a documented repair, so one
+     * missing year (the end-2020 count of the Chinese table) does not cut the history of every
+     * later origin to one value. It starts after the last count of zero or less: such a count is
+     * not a population to extrapolate from (another documented repair).
+     */
+    static double[] populationHistory(double[] population, int origin) {
+        int first = 0;
+        for (int t = 0; t <= origin; t++) {
+            if (population[t] <= 0) {
+                first = t + 1;
+            }
+        }
+        while (first <= origin && Double.isNaN(population[first])) {
+            first++;
+        }
+        if (first > origin || Double.isNaN(population[origin])) {
+            return new double[0];
+        }
+        double[] known = java.util.Arrays.copyOfRange(population, first, origin + 1);
+        double[] filled = new double[known.length];
+        int prev = 0;
+        for (int t = 0; t < known.length; t++) {
+            if (!Double.isNaN(known[t])) {
+                for (int g = prev + 1; g < t; g++) {
+                    double w = (double) (g - prev) / (t - prev);
+                    filled[g] = Math.exp((1 - w) * Math.log(known[prev]) + w * Math.log(known[t]));
+                }
+                filled[t] = known[t];
+                prev = t;
+            }
+        }
+        return filled;
+    }
+
     /** The consecutive observed values of one indicator ending at index {@code origin} (none if that one is missing). */
     static double[] history(Dual[] observed, int origin) {
         int from = origin;

@@ -92,7 +92,15 @@ public final class BalanceFit {
     private static FittedBalance stepwise(BalanceSeries series, List<BalanceJump> jumps, BalanceSettings settings,
                                           Observations obs, InitialFit init, CurveForm[] start, CurveForm[] most) {
         if (settings.fullCurves()) {
-            return fitOnce(series, jumps, settings, obs, init, most);
+            try {
+                return fitFull(series, jumps, settings, obs, init, most);
+            } catch (InputException e) {
+                // the fallback, chosen by the data (BIC) and recorded in the result
+                BalanceSettings auto = settings.withFullCurves(false);
+                CurveForm[] forms = init.autoForms(false);
+                return stepwise(series, jumps, auto, obs, init, forms, forms).withFallback("full curves not fitted (" + e.getMessage().replaceFirst("^.*?: (?=[a-z])", "")
+                                + "); curve forms chosen by BIC instead");
+            }
         }
         InputException failure = null;
         FittedBalance best = null;
@@ -177,13 +185,90 @@ public final class BalanceFit {
         }
     }
 
+    /** Evaluations allowed to the polish without the prior. */
+    private static final int POLISH_EVALUATIONS = 60;
+
+    /** Steepness starts of the multi-start full fit, after the one from the curves fitted one by one. */
+    private static final double[] C_STARTS = {1, 3, 0.5};
+
+    /**
+     * Every curve full, with the weak prior toward flat curves ({@link ParameterMap#flatPrior}),
+     * from several starts (each curve's own fit, then c = 1, 3 and 0.5 with d at the data's
+     * middle): the converged fit of least cost, or the last failure.
+     */
+    private static FittedBalance fitFull(BalanceSeries series, List<BalanceJump> jumps, BalanceSettings settings,
+                                         Observations obs, InitialFit init, CurveForm[] forms) {
+        ParameterMap map = init.map(forms);
+        double[] first = init.start(map);
+        double[] level = init.levels();
+        double[][] prior = map.flatPrior(level);
+        List<double[]> starts = new java.util.ArrayList<>(List.of(first));
+        for (double c : C_STARTS) {
+            double[] s = first.clone();
+            for (double[] row : prior) {
+                if (row[2] >= 0 && row[3] == 0) {
+                    s[(int) row[2]] = Math.log(c);
+                } else if (row[2] >= 0) {
+                    s[(int) row[2]] = row[3];
+                }
+            }
+            starts.add(s);
+        }
+        FittedBalance best = null;
+        InputException failure = null;
+        for (double[] start : starts) {
+            try {
+                FittedBalance f = fitFrom(series, jumps, settings, obs, map, start, prior);
+                if (best == null || f.sigma2() < best.sigma2()) {
+                    best = f;
+                }
+            } catch (InputException e) {
+                failure = e;
+            }
+        }
+        if (best == null) {
+            throw failure;
+        }
+        return polished(series, jumps, settings, obs, map, best);
+    }
+
+    /**
+     * The prior's fit polished without the prior, where the data alone pin the curves: that fit
+     * must converge, keep the curves' bounds and have a regular Jacobian, else the prior's fit
+     * stays. Data that identify all parameters then get the least-squares estimate, unbiased by
+     * the prior; three years of births do not, and keep the prior's.
+     */
+    private static FittedBalance polished(BalanceSeries series, List<BalanceJump> jumps, BalanceSettings settings,
+                                          Observations obs, ParameterMap map, FittedBalance prior) {
+        try {
+            // from the prior's optimum an identified fit converges in a few dozen evaluations; an
+            // unidentified one wanders: cap it, so that trying costs little
+            BalanceSettings capped = new BalanceSettings(settings.origin(), settings.stepsPerYear(), settings.fullCurves(),
+                    settings.confidence(), settings.anomalyThreshold(), settings.replaceAnomalies(),
+                    Math.min(settings.maxEvaluations(), POLISH_EVALUATIONS), settings.anchor());
+            FittedBalance free = fitFrom(series, jumps, capped, obs, map, prior.free(), new double[0][]);
+            return free.sigma2() <= prior.sigma2() ? free : prior;
+        } catch (InputException e) {
+            return prior;
+        }
+    }
+
     /** One Levenberg-Marquardt fit with the given curve forms. */
     static FittedBalance fitOnce(BalanceSeries series, List<BalanceJump> jumps, BalanceSettings settings,
                                  Observations obs, InitialFit init, CurveForm[] forms) {
+        ParameterMap map = init.map(forms);
+        return fitFrom(series, jumps, settings, obs, map, init.start(map), new double[0][]);
+    }
+
+    /**
+     * One Levenberg-Marquardt fit from {@code start}; {@code prior} rows (see
+     * {@link ParameterMap#flatPrior}) are appended to the residuals. The residual variance and the
+     * degrees of freedom count the observations only.
+     */
+    private static FittedBalance fitFrom(BalanceSeries series, List<BalanceJump> jumps, BalanceSettings settings,
+                                         Observations obs, ParameterMap map, double[] start, double[][] prior) {
         int maxEvaluations = settings.maxEvaluations();
         int origin = settings.originFor(series.firstYear());
-        ParameterMap map = init.map(forms);
-        double[] start = init.start(map);
         int m = obs.list.size(), p = map.size();
         if (m <= p) {
             throw new InputException(series.source() + ": too few years to fit: " + m + " observations for " + p
@@ -191,13 +276,13 @@ public final class BalanceFit {
         }
         BalanceForcing forcing = JumpForcing.of(jumps, series.firstYear(), series.years());
         TrapezoidBalanceOde ode = new TrapezoidBalanceOde(settings.stepsPerYear());
-        double[] target = new double[m];
+        double[] target = new double[m + prior.length];
         for (int i = 0; i < m; i++) {
             Observations.Obs o = obs.list.get(i);
             target[i] = o.value() * o.scale();
         }
         LeastSquaresProblem problem = new LeastSquaresBuilder()
-                .model(point -> evaluate(point, obs, map, ode, origin, forcing))
+                .model(point -> withPrior(evaluate(point, obs, map, ode, origin, forcing), point.toArray(), prior))
                 .target(target)
                 .start(start)
                 .parameterValidator(v -> new ArrayRealVector(map.clamp(v.toArray()), false))
@@ -209,6 +294,8 @@ public final class BalanceFit {
         try {
             optimum = new LevenbergMarquardtOptimizer().withCostRelativeTolerance(COST_TOLERANCE)
                     .withParameterRelativeTolerance(COST_TOLERANCE).optimize(problem);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(series.source() + ": the fit left the curves' domain (" + e.getMessage() + ")", e);
         } catch (MathIllegalStateException e) {
             throw new InputException(series.source() + ": the fit did not converge within " + maxEvaluations
                     + " evaluations (" + e.getMessage() + "); try --full-curves off, fewer years or another --origin", e);
@@ -218,7 +305,11 @@ public final class BalanceFit {
         if (violation != null) {
             throw new InputException(series.source() + ": the fitted curves are not trends (" + violation + ")");
         }
-        double rss = optimum.getCost() * optimum.getCost();
+        double rss = 0;
+        RealVector residuals = optimum.getResiduals();
+        for (int i = 0; i < m; i++) {
+            rss += residuals.getEntry(i) * residuals.getEntry(i);
+        }
         int dof = m - p;
         double sigma2 = rss / dof;
         double[][] covariance;
@@ -236,7 +327,29 @@ public final class BalanceFit {
             }
         }
         return new FittedBalance(series, jumps, settings, origin, obs, map, free, covariance, sigma2, dof,
-                optimum.getIterations(), optimum.getEvaluations(), path, List.of(), false);
+                optimum.getIterations(), optimum.getEvaluations(), path, List.of(), false, "");
+    }
+
+    /** The model's values and Jacobian with the prior's rows appended (in sd units; their target is 0). */
+    private static Pair<RealVector, RealMatrix> withPrior(Pair<RealVector, RealMatrix> model, double[] free, double[][] prior) {
+        if (prior.length == 0) {
+            return model;
+        }
+        int m = model.getFirst().getDimension(), p = free.length;
+        double[] values = java.util.Arrays.copyOf(model.getFirst().toArray(), m + prior.length);
+        double[][] jac = java.util.Arrays.copyOf(model.getSecond().getData(), m + prior.length);
+        for (int r = 0; r < prior.length; r++) {
+            double[] row = prior[r];
+            values[m + r] = ParameterMap.priorValue(row, free);
+            jac[m + r] = new double[p];
+            if (row[2] >= 0) {
+                jac[m + r][(int) row[2]] = 1 / row[4];
+            } else {
+                jac[m + r][(int) row[1]] = 1 / row[4];
+                jac[m + r][(int) row[0]] = -1 / row[4];
+            }
+        }
+        return new Pair<>(new ArrayRealVector(values, false), new Array2DRowRealMatrix(jac, false));
     }
 
     private static Pair<RealVector, RealMatrix> evaluate(RealVector point, Observations obs, ParameterMap map,

@@ -156,6 +156,7 @@ public final class BalanceOutputs {
         a.put("origin_year", fit.origin());
         a.put("steps_per_year", fit.settings().stepsPerYear());
         a.put("curve_forms", curveForms(fit));
+        a.put("curve_fallback", fit.fallback().isEmpty() ? "none" : fit.fallback());
         a.put("migration", fit.separateMigration() ? "arrivals and departures" : "net migration only (arrivals and departures not modelled)");
         a.put("confidence", fit.settings().confidence());
         a.put("student_t_dof", fit.dof());

@@ -59,6 +59,10 @@ public final class BalanceSeriesCsv {
                 values[k] = table.has(column) ? cell(row, column, column.equals("natural_increase") || column.equals("net_migration"))
                         : Double.NaN;
             }
+            if (values[0] == 0) {
+                throw row.error("population", "a population of 0 cannot be modelled (growth rates are relative); leave the cell"
+                        + " empty if the count is unknown");
+            }
             checkDifference(row, values[3], values[4], values[6], "arrivals - departures", "net_migration");
             checkDifference(row, values[1], values[2], values[5], "births - deaths", "natural_increase");
             rows.put(year, values);

@@ -49,6 +49,10 @@ public record BalanceSettings(Integer origin, int stepsPerYear, boolean fullCurv
         return new BalanceSettings(origin, stepsPerYear, fullCurves, confidence, anomalyThreshold, replace, maxEvaluations, anchor);
     }
 
+    public BalanceSettings withFullCurves(boolean full) {
+        return new BalanceSettings(origin, stepsPerYear, full, confidence, anomalyThreshold, replaceAnomalies, maxEvaluations, anchor);
+    }
+
     public BalanceSettings withAnchor(boolean anchored) {
         return new BalanceSettings(origin, stepsPerYear, fullCurves, confidence, anomalyThreshold, replaceAnomalies,
                 maxEvaluations, anchored);

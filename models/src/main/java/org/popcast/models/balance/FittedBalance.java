@@ -16,11 +16,12 @@ import org.popcast.kernels.balance.TrapezoidBalanceOde;
  * @param path      the solution over the series' years (population to 1 January after the last)
  * @param anomalies observations flagged by {@link AnomalyRule}
  * @param replaced  whether the flagged observations were left out of the final fit
+ * @param fallback  empty, or why the full curves asked for could not be fitted and simpler forms were (recorded in the result)
  */
 public record FittedBalance(BalanceSeries series, List<BalanceJump> jumps, BalanceSettings settings, int origin,
                             Observations observations, ParameterMap map, double[] free, double[][] covariance,
                             double sigma2, int dof, int iterations, int evaluations, BalancePath path,
-                            List<AnomalyRule.Flag> anomalies, boolean replaced) {
+                            List<AnomalyRule.Flag> anomalies, boolean replaced, String fallback) {
 
     /** One observation beside the model's value for it. */
     public record Residual(Measure measure, int year, double observed, double model) {
@@ -32,7 +33,12 @@ public record FittedBalance(BalanceSeries series, List<BalanceJump> jumps, Balan
 
     FittedBalance withAnomalies(List<AnomalyRule.Flag> flags, boolean replacedThem) {
         return new FittedBalance(series, jumps, settings, origin, observations, map, free, covariance, sigma2, dof,
-                iterations, evaluations, path, List.copyOf(flags), replacedThem);
+                iterations, evaluations, path, List.copyOf(flags), replacedThem, fallback);
+    }
+
+    FittedBalance withFallback(String why) {
+        return new FittedBalance(series, jumps, settings, origin, observations, map, free, covariance, sigma2, dof,
+                iterations, evaluations, path, anomalies, replaced, why);
     }
 
     public BalanceCurves curves() {

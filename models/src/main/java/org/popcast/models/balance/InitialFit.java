@@ -95,6 +95,15 @@ final class InitialFit {
         return map.free(n0, new BalanceCurves(curves[0], curves[1], curves[2], curves[3]));
     }
 
+    /** The size of each curve's values: the mean absolute value of its points (0 without points). */
+    double[] levels() {
+        double[] level = new double[4];
+        for (int k = 0; k < 4; k++) {
+            level[k] = points.get(k).stream().mapToDouble(q -> Math.abs(q[1])).average().orElse(0);
+        }
+        return level;
+    }
+
     /** Net migration of year i: given, arrivals - departures, or the remainder of the balance. */
     private static double netMigration(BalanceSeries s, double[] ref, int i, double meanGrowth) {
         if (!Double.isNaN(s.netMigration()[i])) {

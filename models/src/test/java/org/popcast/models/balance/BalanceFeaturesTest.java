@@ -104,7 +104,7 @@ class BalanceFeaturesTest {
 
     private static FittedBalance withJumps(FittedBalance f, BalanceJump j) {
         return new FittedBalance(f.series(), List.of(j), f.settings(), f.origin(), f.observations(), f.map(), f.free(),
-                f.covariance(), f.sigma2(), f.dof(), f.iterations(), f.evaluations(), f.path(), f.anomalies(), f.replaced());
+                f.covariance(), f.sigma2(), f.dof(), f.iterations(), f.evaluations(), f.path(), f.anomalies(), f.replaced(), f.fallback());
     }
 
     private static double population2030(FittedBalance base, BalanceJump j) {

@@ -18,7 +18,10 @@ class BalanceFitTest {
         FittedBalance fit = BalanceFit.fit(s, List.of(), FULL);
         double[] p = fit.fullParameters(), truth = SyntheticCity.trueParameters();
         for (int q = 0; q < p.length; q++) {
-            assertEquals(truth[q], p[q], 1e-4 * Math.abs(truth[q]), "parameter " + q);
+            // 1e-3, not 1e-4: a full fit carries a weak prior toward flat curves (ParameterMap.flatPrior),
+            // which biases even exact data toward them: measured 6.3e-4 relative on birth_rate.b (a
+            // tighter stopping rule does not change it: it is the prior, not the stopping)
+            assertEquals(truth[q], p[q], 1e-3 * Math.abs(truth[q]), "parameter " + q);
         }
         for (Measure m : new Measure[] {Measure.POPULATION, Measure.BIRTHS, Measure.ARRIVALS}) {
             assertTrue(BalanceOutputs.rmsRelative(fit, m) < 1e-5, m + " rms % " + BalanceOutputs.rmsRelative(fit, m));
