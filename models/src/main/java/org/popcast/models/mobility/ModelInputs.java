@@ -65,6 +65,11 @@ final class ModelInputs {
         return new ModelInputs(rows, TargetForm.LEVEL, 0, 1, 1);
     }
 
+    /** k: the scale of the change form's response (1 in the level form). */
+    double changeScale() {
+        return changeScale;
+    }
+
     TargetForm form() {
         return form;
     }
