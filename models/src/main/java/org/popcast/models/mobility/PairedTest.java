@@ -78,6 +78,12 @@ public record PairedTest(int rows, double meanDifference, double statistic, doub
         if (n == 0) {
             return Double.NaN;
         }
-        return Math.min(1, 2 * new BinomialDistribution(n, 0.5).cumulativeProbability(Math.min(better, worse)));
+        // summed from the log-probabilities, so tails far below 1e-16 are not lost to 1 - (1 - tail)
+        BinomialDistribution b = new BinomialDistribution(n, 0.5);
+        double tail = 0;
+        for (int i = 0; i <= Math.min(better, worse); i++) {
+            tail += Math.exp(b.logProbability(i));
+        }
+        return Math.min(1, 2 * tail);
     }
 }

@@ -138,6 +138,8 @@ class MobilitySkillTest {
         assertEquals(1.0, t.signPValue(), 1e-15);
         assertEquals(2.0 / 64, PairedTest.signTestPValue(0, 6), 1e-15);
         assertEquals(2 * (1 + 10 + 45) / 1024.0, PairedTest.signTestPValue(8, 2), 1e-15);
+        // a far tail keeps its size: 2 * 2^-300 (one-sided 2^-300 for 300 cities all on one side)
+        assertEquals(2 * Math.pow(2, -300), PairedTest.signTestPValue(300, 0), 1e-12 * Math.pow(2, -300));
         // swapping the models flips the statistic, not the p-value
         PairedTest swapped = PairedTest.of(y, b, a, new String[] {"A", "A", "B", "C"});
         assertEquals(-t.statistic(), swapped.statistic(), 1e-14);
