@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum ModelKind {
     MEAN("training mean (baseline)"),
     LAST_YEAR("last year's value of the city (baseline; training mean where the city has none)"),
-    RIDGE("ridge regression on the features (baseline)"),
+    RIDGE("ridge regression on the features"),
     FNN("feed-forward network (seed 000)"),
     LSTM("LSTM over yearly windows (seed 000)"),
     GBT("gradient-boosted trees (XGBoost, comparator)");
