@@ -17,7 +17,9 @@ import org.popcast.models.mobility.EvaluationReport;
 import org.popcast.models.mobility.MobilityEvaluation;
 import org.popcast.models.mobility.MobilitySettings;
 import org.popcast.models.mobility.ModelKind;
+import org.popcast.models.mobility.SkillComparison;
 import org.popcast.models.mobility.SplitScheme;
+import org.popcast.models.mobility.TargetForm;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,9 +29,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
-        description = {"Score FNN, LSTM and the baselines (training mean, last year's value, ridge) on grouped k-fold by city,",
+        description = {"Score FNN, LSTM, gradient-boosted trees and the baselines (training mean, last year's value, ridge) on grouped k-fold by city,",
                 "one-year-ahead time folds, and the source paper's random row split (LEAKY, for comparison only).",
-                "Writes metrics.md, metrics.csv, folds.csv, predictions.csv and evaluation.h5 to --out."},
+                "Writes metrics.md, metrics.csv, summary.csv, paired_tests.csv, folds.csv, predictions.csv and evaluation.h5 to --out."},
         footer = {"", "Scaler, KNN imputer, column screen and early stopping see only each fold's training rows.",
                 "Example: popcast mobility evaluate --out eval/"})
 public final class MobilityEvaluateCommand implements Callable<Integer> {
@@ -44,13 +46,18 @@ public final class MobilityEvaluateCommand implements Callable<Integer> {
             description = "Origin years of the time split: train up to each, test the next year (default: the last four possible).")
     int[] origins;
 
-    @Option(names = "--models", paramLabel = "MODEL", split = ",", defaultValue = "mean,last_year,ridge,fnn,lstm",
+    @Option(names = "--models", paramLabel = "MODEL", split = ",", defaultValue = "mean,last_year,ridge,fnn,lstm,gbt",
             description = "Models to score (default ${DEFAULT-VALUE}).")
     List<String> models;
 
     @Option(names = "--splits", paramLabel = "SPLIT", split = ",", defaultValue = "city,time,random_rows",
             description = "Splits (default ${DEFAULT-VALUE}).")
     List<String> splits;
+
+    @Option(names = "--target-form", paramLabel = "FORM", defaultValue = "change",
+            description = {"What ridge, fnn, lstm and gbt predict (default ${DEFAULT-VALUE}): 'change' = the change from last year's value,",
+                    "with last year's target and features (same city, year before) as inputs; 'level' = the target from the year's features."})
+    String targetForm;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "mobility-evaluation", description = "Output directory (default ${DEFAULT-VALUE}).")
     Path out;
@@ -65,13 +72,15 @@ public final class MobilityEvaluateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<ModelKind> kinds;
         List<SplitScheme> schemes;
+        TargetForm form;
         try {
+            form = TargetForm.ofKey(targetForm);
             kinds = models.stream().map(ModelKind::ofKey).toList();
             schemes = splits.stream().map(SplitScheme::ofKey).toList();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        MobilitySettings settings = options.settings(spec, folds, origins == null ? new int[0] : origins, kinds, schemes);
+        MobilitySettings settings = options.settings(spec, folds, origins == null ? new int[0] : origins, kinds, schemes).withTargetForm(form);
         try (OutputFiles outputs = config.outputs().input("--table", options.table)) {
             outputs.directory("--out", out);
             return evaluate(settings, outputs);
@@ -90,6 +99,7 @@ public final class MobilityEvaluateCommand implements Callable<Integer> {
         outputs.write(out.resolve("metrics.md"), text(report.markdown()));
         outputs.write(out.resolve("metrics.csv"), text(report.summaryCsv()));
         outputs.write(out.resolve("summary.csv"), text(report.wideSummaryCsv()));
+        outputs.write(out.resolve("paired_tests.csv"), text(SkillComparison.csv(report.pairedTests())));
         outputs.write(out.resolve("folds.csv"), text(report.foldsCsv()));
         outputs.write(out.resolve("predictions.csv"), text(report.predictionsCsv()));
         outputs.write(out.resolve("evaluation.h5"), NetcdfWriter.writer(report.dataset(Provenance.of(PopcastCommand.commandLine(spec)))));
@@ -97,7 +107,7 @@ public final class MobilityEvaluateCommand implements Callable<Integer> {
         for (String v : report.verdicts()) {
             stdout.println(v);
         }
-        stdout.printf("%d folds in %.1f s -> %s (metrics.md, metrics.csv, summary.csv, folds.csv, predictions.csv, evaluation.h5)%n",
+        stdout.printf("%d folds in %.1f s -> %s (metrics.md, metrics.csv, summary.csv, paired_tests.csv, folds.csv, predictions.csv, evaluation.h5)%n",
                 result.folds().size(), result.seconds(), out);
         stdout.flush();
         return 0;

@@ -11,6 +11,7 @@ import org.popcast.models.mobility.ColumnScreen;
 import org.popcast.models.mobility.MobilitySettings;
 import org.popcast.models.mobility.ModelKind;
 import org.popcast.models.mobility.SplitScheme;
+import org.popcast.models.mobility.TargetForm;
 
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -101,7 +102,8 @@ final class MobilityOptions {
         }
         try {
             return new MobilitySettings(new ColumnScreen.Settings(target, id, year, named, defs, threshold), neighbours, maxMissing, window,
-                    fnnEpochs, lstmEpochs, batchSize, learningRate, patience, validationShare, ridgeAlpha, folds, origins, seed, models, splits);
+                    fnnEpochs, lstmEpochs, batchSize, learningRate, patience, validationShare, ridgeAlpha, folds, origins, seed, models, splits,
+                    TargetForm.LEVEL);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

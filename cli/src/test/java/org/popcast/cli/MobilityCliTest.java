@@ -56,20 +56,29 @@ class MobilityCliTest {
         CliRun run = CliRun.popcast(args(new String[] {"mobility", "evaluate", "--table", t.toString(), "--out", out.toString()},
                 "--folds", "3", "--time-origins", "2017,2018"));
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().contains("city split: the networks"), run.out());
+        assertTrue(run.out().contains("city split: the best model"), run.out());
         String md = Files.readString(out.resolve("metrics.md"));
         assertTrue(md.contains("| RegisteredPop | defines the target"), md);
         assertTrue(md.contains("random_rows (leaky)"), md);
         List<String> summary = Files.readAllLines(out.resolve("metrics.csv"));
         assertEquals("split,model,metric,statistic,value", summary.get(0));
-        assertEquals(1 + 3 * 5 * 3 * 4, summary.size(), "splits x models x metrics x statistics");
+        assertEquals(1 + 3 * 6 * 3 * 4, summary.size(), "splits x models x metrics x statistics");
         // fold labels such as "train<=2018,test=2019" are quoted: every row parses to the header's five cells (RFC 4180)
         org.popcast.data.input.CsvTable folds = org.popcast.data.input.CsvTable.parse("folds.csv", Files.readString(out.resolve("folds.csv")));
         assertTrue(folds.rows().stream().anyMatch(r -> r.text("fold").equals("train<=2018,test=2019")), "time folds named in one cell");
         org.popcast.data.input.CsvTable.parse("predictions.csv", Files.readString(out.resolve("predictions.csv")));
         List<String> wide = Files.readAllLines(out.resolve("summary.csv"));
-        assertEquals("split,model,mse_mean,mse_sd,mae_mean,mae_sd,r2_mean,r2_sd", wide.get(0));
-        assertEquals(1 + 3 * 5, wide.size(), "a row per split and model");
+        assertEquals("split,model,mse_mean,mse_sd,mae_mean,mae_sd,r2_mean,r2_sd,target_form", wide.get(0));
+        assertEquals(1 + 3 * 6, wide.size(), "a row per split and model");
+        assertTrue(wide.stream().anyMatch(r -> r.startsWith("time,gbt,") && r.endsWith(",change")), "gbt in the default change form");
+        assertTrue(wide.stream().anyMatch(r -> r.startsWith("city,mean,") && r.endsWith(",none")), "the baselines are rows too");
+        org.popcast.data.input.CsvTable tests = org.popcast.data.input.CsvTable.parse("paired_tests.csv",
+                Files.readString(out.resolve("paired_tests.csv")));
+        // every model but last year's value, per split, over all rows and over rows with last year's value
+        assertEquals(3 * 5 * 2, tests.rows().size());
+        assertTrue(tests.rows().stream().allMatch(r -> r.text("baseline").equals("last_year")));
+        assertEquals(3, tests.rows().stream().filter(r -> r.text("best_model").equals("true") && r.text("scope").equals("all_rows")).count(),
+                "one best model per split");
         String lastYear = wide.stream().filter(r -> r.startsWith("city,last_year,")).findFirst().orElseThrow();
         String longRow = summary.stream().filter(r -> r.startsWith("city,last_year,mse,mean,")).findFirst().orElseThrow();
         assertEquals(longRow.split(",")[4], lastYear.split(",")[2], "the same mean MSE in both tables");

@@ -239,7 +239,7 @@ class PlotsTest {
         assertArrayEquals(pick(target, rows), fnn.getXData());
         assertArrayEquals(pick(f.values("prediction_fnn"), rows), fnn.getYData());
         TextTable table = fig.panels().stream().filter(TextTable.class::isInstance).map(TextTable.class::cast).findFirst().orElseThrow();
-        assertEquals(List.of("mean", "last_year", "ridge", "fnn", "lstm"), table.rows().stream().map(r -> r.get(0)).toList());
+        assertEquals(List.of("mean", "last_year", "ridge", "gbt", "fnn", "lstm"), table.rows().stream().map(r -> r.get(0)).toList());
         assertTrue(table.rows().get(2).get(1).startsWith(String.format(java.util.Locale.ROOT, "%.4g ±", f.number("metric_time_ridge_mse_mean"))),
                 table.rows().get(2).toString());
         assertTrue(Plots.figure(f, Plots.Choices.defaults()).chart("test predictions, city split") != null, "default: the first split");

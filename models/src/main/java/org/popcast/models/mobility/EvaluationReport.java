@@ -51,27 +51,48 @@ public final class EvaluationReport {
         return Spread.of(folds(scheme).stream().mapToDouble(f -> f.metrics().get(model).get(metric)).toArray());
     }
 
-    /** One sentence per honest split (and the leaky one, labelled): do the networks beat the baselines? */
+    /**
+     * One sentence per split (the leaky one labelled): does the best learned model (ridge, a network
+     * or the boosted trees) beat last year's value and the mean, and what do the paired tests say?
+     */
     public List<String> verdicts() {
         List<String> out = new ArrayList<>();
         List<ModelKind> models = result.settings().models();
-        List<ModelKind> nets = models.stream().filter(ModelKind::isNetwork).toList();
-        List<ModelKind> baselines = models.stream().filter(m -> !m.isNetwork()).toList();
-        if (nets.isEmpty() || baselines.isEmpty()) {
+        if (models.stream().noneMatch(ModelKind::isLearned) || models.stream().allMatch(ModelKind::isLearned)) {
             return out;
         }
+        List<ModelKind> baselines = models.stream().filter(m -> !m.isLearned()).toList();
+        List<SkillComparison.Row> tests = pairedTests();
         for (SplitScheme scheme : result.settings().splits()) {
-            ModelKind bestNet = best(scheme, nets), bestBase = best(scheme, baselines);
-            double net = spread(scheme, bestNet, "mse").mean(), base = spread(scheme, bestBase, "mse").mean();
-            List<String> beaten = baselines.stream().filter(b -> net < spread(scheme, b, "mse").mean()).map(ModelKind::key).toList();
-            out.add(String.format(Locale.ROOT, "%s split%s: the networks %s the baselines. Best network %s, mean test MSE %.4g; best baseline %s, %.4g (%s). "
-                            + "The best network beats: %s.",
-                    scheme.key(), scheme == SplitScheme.RANDOM_ROWS ? " (LEAKY, for comparison only)" : "",
-                    net < base ? "BEAT" : "do NOT beat", bestNet.key(), net, bestBase.key(), base,
-                    net < base ? String.format(Locale.ROOT, "%.2fx lower", base / net) : String.format(Locale.ROOT, "%.2fx lower than the network", net / base),
-                    beaten.isEmpty() ? "none" : String.join(", ", beaten)));
+            ModelKind best = bestLearned(scheme), bestBase = best(scheme, baselines);
+            double model = spread(scheme, best, "mse").mean(), base = spread(scheme, bestBase, "mse").mean();
+            StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                    "%s split%s: the best model %s (%s form), mean test MSE %.4g, %s the best baseline %s, %.4g (%s).",
+                    scheme.key(), scheme == SplitScheme.RANDOM_ROWS ? " (LEAKY, for comparison only)" : "", best.key(),
+                    result.settings().targetForm().key(), model, model < base ? "BEATS" : "does NOT beat", bestBase.key(), base,
+                    model < base ? String.format(Locale.ROOT, "%.2fx lower", base / model)
+                            : String.format(Locale.ROOT, "%.2fx lower than the model", model / base)));
+            for (SkillComparison.Row r : tests) {
+                if (r.split() == scheme && r.model() == best) {
+                    b.append(String.format(Locale.ROOT, " Against last year's value on %s (%d rows): Diebold-Mariano %.3f, p = %.3g; "
+                                    + "better in %d of %d cities (sign test p = %.3g).", r.scope().key().replace('_', ' '), r.test().rows(),
+                            r.test().statistic(), r.test().pValue(), r.test().citiesBetter(), r.test().cities(), r.test().signPValue()));
+                }
+            }
+            out.add(b.toString());
         }
         return out;
+    }
+
+    /** The paired tests of every model against last year's value (empty without that baseline). */
+    public List<SkillComparison.Row> pairedTests() {
+        return SkillComparison.of(result, this);
+    }
+
+    /** The learned model with the lowest mean test MSE over the split's folds, or null when none was scored. */
+    public ModelKind bestLearned(SplitScheme scheme) {
+        List<ModelKind> learned = result.settings().models().stream().filter(ModelKind::isLearned).toList();
+        return learned.isEmpty() ? null : best(scheme, learned);
     }
 
     private ModelKind best(SplitScheme scheme, List<ModelKind> among) {
@@ -108,6 +129,7 @@ public final class EvaluationReport {
                 b.append(String.format(Locale.ROOT, " | %.2f |%n", secs));
             }
         }
+        pairedTestsMarkdown(b);
         b.append("\nSplits:\n");
         for (SplitScheme scheme : s.splits()) {
             double coverage = folds(scheme).stream().mapToDouble(MobilityEvaluation.FoldResult::lastYearCoverage).average().orElse(0);
@@ -118,7 +140,7 @@ public final class EvaluationReport {
                     scheme.key(), scheme.description(), String.join(", ", folds(scheme).stream().map(f -> f.fold().label()).toList()),
                     100 * coverage, pre, predict));
         }
-        b.append("\nModels:\n");
+        b.append("\nModels (learned ones predict ").append(s.targetForm().description()).append("):\n");
         for (ModelKind m : s.models()) {
             b.append("- ").append(m.key()).append(": ").append(m.description());
             List<NetworkRegressor.Log> logs = result.folds().stream().map(f -> f.logs().get(m)).filter(l -> l != null).toList();
@@ -126,6 +148,10 @@ public final class EvaluationReport {
                 b.append(String.format(Locale.ROOT, "; early stopping ran %s epochs, best %s",
                         logs.stream().map(l -> Integer.toString(l.epochsRun())).toList(),
                         logs.stream().map(l -> Integer.toString(l.bestEpoch())).toList()));
+            }
+            if (m.isLearned() && s.targetForm() == TargetForm.CHANGE && !m.isNetwork()) {
+                b.append("; shrinkage of the predicted change toward last year's value per fold ").append(result.folds().stream()
+                        .map(f -> String.format(Locale.ROOT, "%.3f", f.shrinkage().get(m))).toList());
             }
             b.append('\n');
         }
@@ -135,6 +161,22 @@ public final class EvaluationReport {
         }
         b.append("\nSettings: ").append(settingsText(s)).append('\n');
         return b.toString();
+    }
+
+    private void pairedTestsMarkdown(StringBuilder b) {
+        List<SkillComparison.Row> rows = pairedTests();
+        if (rows.isEmpty()) {
+            return;
+        }
+        b.append("\nPaired tests against last year's value on the pooled test rows of each split (negative DM: the model's squared "
+                + "errors are lower; * best learned model of the split):\n\n| split | model | rows | MSE model | MSE last year | DM | p | "
+                + "cities better / worse | sign p |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (SkillComparison.Row r : rows) {
+            PairedTest t = r.test();
+            b.append(String.format(Locale.ROOT, "| %s | %s%s | %s %d | %.4g | %.4g | %.3f | %.3g | %d / %d | %.3g |%n", r.split().key(),
+                    r.model().key(), r.best() ? " *" : "", r.scope().key().replace('_', ' '), t.rows(), r.mseModel(), r.mseBaseline(),
+                    t.statistic(), t.pValue(), t.citiesBetter(), t.citiesWorse(), t.signPValue()));
+        }
     }
 
     /** split,model,metric,statistic,value (statistic: mean, sd, min, max). */
@@ -157,14 +199,15 @@ public final class EvaluationReport {
 
     /**
      * One row per split and model (the baselines, last year's value and the mean, among them):
-     * {@code split,model,mse_mean,mse_sd,mae_mean,mae_sd,r2_mean,r2_sd} over the folds.
+     * {@code split,model,mse_mean,mse_sd,mae_mean,mae_sd,r2_mean,r2_sd,target_form} over the folds; target_form is
+     * {@code level} or {@code change} for the learned models, {@code none} for the baselines.
      */
     public String wideSummaryCsv() {
         StringBuilder b = new StringBuilder("split,model");
         for (String metric : Metrics.NAMES) {
             b.append(',').append(metric).append("_mean,").append(metric).append("_sd");
         }
-        b.append('\n');
+        b.append(",target_form\n");
         for (SplitScheme scheme : result.settings().splits()) {
             for (ModelKind m : result.settings().models()) {
                 b.append(scheme.key()).append(',').append(m.key());
@@ -172,7 +215,7 @@ public final class EvaluationReport {
                     Spread sp = spread(scheme, m, metric);
                     b.append(String.format(Locale.ROOT, ",%.17g,%.17g", sp.mean(), sp.sd()));
                 }
-                b.append('\n');
+                b.append(',').append(m.isLearned() ? result.settings().targetForm().key() : "none").append('\n');
             }
         }
         return b.toString();
@@ -220,6 +263,7 @@ public final class EvaluationReport {
         b.attribute("input_table", result.table().source()).attribute("settings", settingsText(s))
                 .attribute("split_codes", String.join(",", s.splits().stream().map(SplitScheme::key).toList()))
                 .attribute("verdict", String.join(" ", verdicts()))
+                .attribute("target_form", s.targetForm().key())
                 .attribute("wall_time_seconds", result.seconds())
                 .attribute("dropped_columns", String.join("; ", result.screen().dropped().stream()
                         .map(d -> d.column() + ": " + d.reason()).toList()));
@@ -301,10 +345,10 @@ public final class EvaluationReport {
     }
 
     static String settingsText(MobilitySettings s) {
-        return String.format(Locale.ROOT, "target=%s id=%s year=%s neighbours=%d max_missing=%s window=%d fnn_epochs=%d lstm_max_epochs=%d "
+        return String.format(Locale.ROOT, "target_form=%s gbt=%s target=%s id=%s year=%s neighbours=%d max_missing=%s window=%d fnn_epochs=%d lstm_max_epochs=%d "
                         + "patience=%d batch=%d learning_rate=%s validation_share=%s ridge_alpha=%s folds=%d time_origins=%s seed=%d "
                         + "screen_threshold=%s named_exclusions=%s definition_columns=%s",
-                s.columns().target(), s.columns().id(), s.columns().year(), s.neighbours(), s.maxMissing(), s.window(), s.fnnEpochs(),
+                s.targetForm().key(), BoostedTrees.Settings.DEFAULT, s.columns().target(), s.columns().id(), s.columns().year(), s.neighbours(), s.maxMissing(), s.window(), s.fnnEpochs(),
                 s.lstmMaxEpochs(), s.patience(), s.batchSize(), s.learningRate(), s.validationShare(), s.ridgeAlpha(), s.folds(),
                 s.timeOrigins().length == 0 ? "auto" : java.util.Arrays.toString(s.timeOrigins()), s.seed(), s.columns().threshold(),
                 s.columns().named(), s.columns().definition());

@@ -21,16 +21,25 @@ public final class FittedModel implements AutoCloseable {
     private final double trainingMean;
     private final RidgeRegression ridge;
     private final NetworkRegressor network;
+    private final BoostedTrees trees;
     private final int window;
     private final NetworkRegressor.Log log;
+    private final double shrinkage;
 
     FittedModel(ModelKind kind, double trainingMean, RidgeRegression ridge, NetworkRegressor network, int window, NetworkRegressor.Log log) {
+        this(kind, trainingMean, ridge, network, null, window, log, 1);
+    }
+
+    private FittedModel(ModelKind kind, double trainingMean, RidgeRegression ridge, NetworkRegressor network, BoostedTrees trees, int window,
+                        NetworkRegressor.Log log, double shrinkage) {
         this.kind = kind;
         this.trainingMean = trainingMean;
         this.ridge = ridge;
         this.network = network;
+        this.trees = trees;
         this.window = window;
         this.log = log;
+        this.shrinkage = shrinkage;
     }
 
     public ModelKind kind() {
@@ -53,48 +62,96 @@ public final class FittedModel implements AutoCloseable {
         return window;
     }
 
+    /**
+     * The factor on the predicted change of a row whose city has last year's value (change form;
+     * 1 otherwise): fitted on held-out training cities for ridge and the boosted trees, see
+     * {@link #persistenceShrinkage}.
+     */
+    public double shrinkage() {
+        return shrinkage;
+    }
+
     /** The training log of a network, else null. */
     public NetworkRegressor.Log log() {
         return log;
     }
 
     /**
-     * Fits {@code kind} on {@code train} (rows with targets); {@code rows} carries the fold's fitted
-     * preprocessor. A network reports its epochs to {@code progress}, labelled with {@code context}
-     * (e.g. the fold) and the kind.
+     * Fits {@code kind} on {@code train} (rows with targets); {@code inputs} carries the fold's fitted
+     * preprocessor and target form. A network reports its epochs to {@code progress}, labelled with
+     * {@code context} (e.g. the fold) and the kind.
      */
-    static FittedModel fit(ModelKind kind, TransformedRows rows, int[] train, MobilitySettings s, long seed, Progress progress,
+    static FittedModel fit(ModelKind kind, ModelInputs inputs, int[] train, MobilitySettings s, long seed, Progress progress,
                            String context) {
         String label = (context.isEmpty() ? "" : context + " ") + kind.key();
-        MobilityTable t = rows.table();
+        MobilityTable t = inputs.table();
         double mean = 0;
         for (int r : train) {
             mean += t.target(r) / train.length;
         }
+        int width = inputs.width();
         switch (kind) {
             case MEAN, LAST_YEAR:
                 return new FittedModel(kind, mean, null, null, 1, null);
-            case RIDGE: {
-                double[] y = Arrays.stream(train).mapToDouble(t::target).toArray();
-                return new FittedModel(kind, mean, RidgeRegression.fit(rows.rows(train), y, s.ridgeAlpha()), null, 1, null);
+            case RIDGE, GBT: {
+                FittedModel m = unshrunk(kind, inputs, train, s, seed, mean);
+                return inputs.form() == TargetForm.CHANGE ? m.withShrinkage(persistenceShrinkage(kind, inputs, train, s, seed)) : m;
             }
             case FNN: {
-                NetworkRegressor net = new NetworkRegressor(NetworkKind.FNN, rows.width(), 1,
-                        NetworkKind.FNN.initialWeights(rows.width(), seed), s.learningRate(), seed);
-                NetworkRegressor.Log log = net.fit(rows.flat(train, true), null, s.fnnTraining(seed), progress, label);
+                NetworkRegressor net = new NetworkRegressor(NetworkKind.FNN, width, 1, NetworkKind.FNN.initialWeights(width, seed),
+                        s.learningRate(), seed);
+                NetworkRegressor.Log log = net.fit(inputs.flat(train, true), null, s.fnnTraining(seed), progress, label);
                 return new FittedModel(kind, mean, null, net, 1, log);
             }
             case LSTM: {
                 int[][] parts = holdOutCities(t, train, s.validationShare(), seed);
-                NetworkRegressor net = new NetworkRegressor(NetworkKind.LSTM, rows.width(), s.window(),
-                        NetworkKind.LSTM.initialWeights(rows.width(), seed), s.learningRate(), seed);
-                NetworkRegressor.Log log = net.fit(rows.windows(parts[0], s.window(), true),
-                        rows.windows(parts[1], s.window(), true), s.lstmTraining(seed), progress, label);
+                NetworkRegressor net = new NetworkRegressor(NetworkKind.LSTM, width, s.window(), NetworkKind.LSTM.initialWeights(width, seed),
+                        s.learningRate(), seed);
+                NetworkRegressor.Log log = net.fit(inputs.windows(parts[0], s.window(), true),
+                        inputs.windows(parts[1], s.window(), true), s.lstmTraining(seed), progress, label);
                 return new FittedModel(kind, mean, null, net, s.window(), log);
             }
             default:
                 throw new IllegalStateException(kind.toString());
         }
+    }
+
+    /**
+     * Shrinkage of the predicted change toward last year's value, fitted without the test rows:
+     * the model is fitted on the training rows of all but a share ({@code --validation-share}) of
+     * the training cities, and on the held-out cities' rows that have last year's value the
+     * least-squares factor a of the observed change r on the predicted change o is
+     * a = clamp(sum o r / sum o^2, 0, 1). a = 0 is persistence, a = 1 the model's change as it is.
+     */
+    static double persistenceShrinkage(ModelKind kind, ModelInputs inputs, int[] train, MobilitySettings s, long seed) {
+        int[][] parts = holdOutCities(inputs.table(), train, s.validationShare(), seed);
+        int[] known = java.util.Arrays.stream(parts[1]).filter(inputs::knowsLastYear).toArray();
+        if (known.length == 0) {
+            return 1;
+        }
+        try (FittedModel inner = unshrunk(kind, inputs, parts[0], s, seed, 0)) {
+            double[] o = inner.outputs(inputs, known);
+            double[] r = inputs.responses(known);
+            double or = 0, oo = 0;
+            for (int i = 0; i < o.length; i++) {
+                or += o[i] * r[i];
+                oo += o[i] * o[i];
+            }
+            return oo > 0 ? Math.max(0, Math.min(1, or / oo)) : 0;
+        }
+    }
+
+    /** Ridge or the boosted trees fitted to the responses of {@code rows}, with no shrinkage. */
+    private static FittedModel unshrunk(ModelKind kind, ModelInputs inputs, int[] rows, MobilitySettings s, long seed, double mean) {
+        return kind == ModelKind.RIDGE
+                ? new FittedModel(kind, mean, RidgeRegression.fit(inputs.rows(rows), inputs.responses(rows), s.ridgeAlpha()), null, null, 1,
+                        null, 1)
+                : new FittedModel(kind, mean, null, null, BoostedTrees.fit(inputs.rows(rows), inputs.responses(rows),
+                        BoostedTrees.Settings.DEFAULT, seed), 1, null, 1);
+    }
+
+    private FittedModel withShrinkage(double factor) {
+        return new FittedModel(kind, trainingMean, ridge, network, trees, window, log, factor);
     }
 
     /** Splits training rows into {fit, validation} by city: a share of the cities, drawn with the seed, validates. */
@@ -111,9 +168,9 @@ public final class FittedModel implements AutoCloseable {
         return new int[][] {fit, val};
     }
 
-    /** Predictions for {@code rows} of the table behind {@code transformed}. */
-    public double[] predict(TransformedRows transformed, int[] rows) {
-        MobilityTable t = transformed.table();
+    /** Predictions of the target for {@code rows} of the table behind {@code inputs}. */
+    public double[] predict(ModelInputs inputs, int[] rows) {
+        MobilityTable t = inputs.table();
         return switch (kind) {
             case MEAN -> filled(rows.length, trainingMean);
             case LAST_YEAR -> {
@@ -124,9 +181,18 @@ public final class FittedModel implements AutoCloseable {
                 }
                 yield p;
             }
-            case RIDGE -> ridge.predict(transformed.rows(rows));
-            case FNN -> network.predict(transformed.flat(rows, false));
-            case LSTM -> network.predict(transformed.windows(rows, window, false));
+            default -> inputs.levels(rows, outputs(inputs, rows), shrinkage);
+        };
+    }
+
+    /** What a learned model outputs for {@code rows}: the target (level form) or the scaled change (change form). */
+    double[] outputs(ModelInputs inputs, int[] rows) {
+        return switch (kind) {
+            case RIDGE -> ridge.predict(inputs.rows(rows));
+            case GBT -> trees.predict(inputs.rows(rows));
+            case FNN -> network.predict(inputs.flat(rows, false));
+            case LSTM -> network.predict(inputs.windows(rows, window, false));
+            default -> throw new IllegalStateException(kind + " is a baseline, not a learned model");
         };
     }
 
@@ -150,6 +216,9 @@ public final class FittedModel implements AutoCloseable {
     public void close() {
         if (network != null) {
             network.close();
+        }
+        if (trees != null) {
+            trees.close();
         }
     }
 }

@@ -1,8 +1,5 @@
 package org.popcast.models.mobility;
 
-import java.util.Arrays;
-import java.util.Comparator;
-
 /**
  * K-nearest-neighbour imputation with the semantics of scikit-learn's {@code KNNImputer}
  * (uniform weights, "nan-Euclidean" distance), fitted on reference rows (the training split):
@@ -66,11 +63,7 @@ public final class KnnImputer {
         for (int r = 0; r < reference.length; r++) {
             d[r] = distance(row, reference[r]);
         }
-        Integer[] order = new Integer[reference.length];
-        for (int r = 0; r < order.length; r++) {
-            order[r] = r;
-        }
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(r -> d[r]).thenComparingInt(r -> r));
+        int[] order = nearestFirst(d);
         for (int j = 0; j < row.length; j++) {
             if (!Double.isNaN(row[j])) {
                 continue;
@@ -90,6 +83,37 @@ public final class KnnImputer {
             out[j] = found > 0 ? sum / found : columnMean[j];
         }
         return out;
+    }
+
+    /**
+     * Row indices by increasing distance, ties to the earlier row: a stable merge sort of 0..n-1
+     * on primitive arrays (the same order as sorting boxed indices by (distance, index), without
+     * boxing n integers per query).
+     */
+    static int[] nearestFirst(double[] d) {
+        int[] order = new int[d.length], buffer = new int[d.length];
+        for (int r = 0; r < order.length; r++) {
+            order[r] = r;
+        }
+        for (int width = 1; width < order.length; width *= 2) {
+            for (int lo = 0; lo < order.length - width; lo += 2 * width) {
+                merge(d, order, buffer, lo, lo + width, Math.min(lo + 2 * width, order.length));
+            }
+        }
+        return order;
+    }
+
+    /** Merges the sorted runs order[lo..mid) and order[mid..hi), the left run first on equal distances. */
+    private static void merge(double[] d, int[] order, int[] buffer, int lo, int mid, int hi) {
+        System.arraycopy(order, lo, buffer, lo, hi - lo);
+        int i = lo, j = mid;
+        for (int k = lo; k < hi; k++) {
+            if (j >= hi || i < mid && Double.compare(d[buffer[i]], d[buffer[j]]) <= 0) {
+                order[k] = buffer[i++];
+            } else {
+                order[k] = buffer[j++];
+            }
+        }
     }
 
     static double distance(double[] a, double[] b) {

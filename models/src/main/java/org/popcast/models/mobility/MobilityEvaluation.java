@@ -20,11 +20,12 @@ public final class MobilityEvaluation {
     /**
      * One fold: test predictions and scores per model, fit times, network logs; preprocessing time
      * (column screen, scaler, KNN imputation of the training rows) and prediction time (imputing
-     * the test rows and their windows, predicting) in seconds.
+     * the test rows and their windows, predicting) in seconds; the change form's shrinkage toward
+     * last year's value per learned model (1 where none).
      */
     public record FoldResult(Fold fold, List<String> features, Map<ModelKind, double[]> predictions, Map<ModelKind, Metrics> metrics,
                              Map<ModelKind, Double> seconds, Map<ModelKind, NetworkRegressor.Log> logs,
-                             double lastYearCoverage, double preprocessSeconds, double predictSeconds) {
+                             double lastYearCoverage, double preprocessSeconds, double predictSeconds, Map<ModelKind, Double> shrinkage) {
     }
 
     /** The whole evaluation. */
@@ -107,11 +108,13 @@ public final class MobilityEvaluation {
         Map<ModelKind, double[]> predictions = new EnumMap<>(ModelKind.class);
         Map<ModelKind, Metrics> metrics = new EnumMap<>(ModelKind.class);
         Map<ModelKind, NetworkRegressor.Log> logs = new EnumMap<>(ModelKind.class);
+        Map<ModelKind, Double> shrinkage = new EnumMap<>(ModelKind.class);
         try (FoldFit fit = FoldFit.fit(prepared, fold.train(), s.models(), s, seed, progress, context)) {
             for (ModelKind kind : s.models()) {
                 double[] p = fit.predict(kind, fold.test());
                 predictions.put(kind, p);
                 metrics.put(kind, Metrics.of(y, p));
+                shrinkage.put(kind, fit.models().get(kind).shrinkage());
                 if (fit.models().get(kind).log() != null) {
                     logs.put(kind, fit.models().get(kind).log());
                 }
@@ -119,7 +122,8 @@ public final class MobilityEvaluation {
             double total = (System.nanoTime() - t0) / 1e9;
             double modelSeconds = fit.seconds().values().stream().mapToDouble(Double::doubleValue).sum();
             return new FoldResult(fold, fit.preprocessor().columns(), predictions, metrics, fit.seconds(), logs,
-                    FittedModel.lastYearCoverage(t, fold.test()), fit.preprocessSeconds(), total - modelSeconds - fit.preprocessSeconds());
+                    FittedModel.lastYearCoverage(t, fold.test()), fit.preprocessSeconds(), total - modelSeconds - fit.preprocessSeconds(),
+                    shrinkage);
         }
     }
 

@@ -18,11 +18,12 @@ import java.util.List;
  * @param ridgeAlpha     ridge penalty on standardised features
  * @param folds          folds of the city split and of the random row split
  * @param timeOrigins    origin years of the time split (empty: the last four possible)
+ * @param targetForm     what ridge, the networks and the boosted trees predict: the level, or the change from last year
  */
 public record MobilitySettings(ColumnScreen.Settings columns, int neighbours, double maxMissing, int window,
                                int fnnEpochs, int lstmMaxEpochs, int batchSize, double learningRate, int patience,
                                double validationShare, double ridgeAlpha, int folds, int[] timeOrigins, long seed,
-                               List<ModelKind> models, List<SplitScheme> splits) {
+                               List<ModelKind> models, List<SplitScheme> splits, TargetForm targetForm) {
 
     public static final String TARGET_DEFAULT = "Population_mobility_rate";
     public static final String ID_DEFAULT = "Cityid";
@@ -40,6 +41,7 @@ public record MobilitySettings(ColumnScreen.Settings columns, int neighbours, do
         check(ridgeAlpha > 0, "--ridge-alpha must be > 0, got " + ridgeAlpha);
         check(folds >= 2, "--folds must be >= 2, got " + folds);
         check(!models.isEmpty() && !splits.isEmpty(), "choose at least one model and one split");
+        check(targetForm != null, "choose a target form");
         timeOrigins = timeOrigins.clone();
         models = List.copyOf(models);
         splits = List.copyOf(splits);
@@ -51,37 +53,42 @@ public record MobilitySettings(ColumnScreen.Settings columns, int neighbours, do
         }
     }
 
-    /** Seed 000's column layout with every default. */
+    /** Seed 000's column layout with every default (the level form, as the source paper). */
     public static MobilitySettings defaults() {
         return new MobilitySettings(new ColumnScreen.Settings(TARGET_DEFAULT, ID_DEFAULT, YEAR_DEFAULT, ColumnScreen.NAMED_DEFAULT,
                 ColumnScreen.DEFINITION_DEFAULT, ColumnScreen.THRESHOLD_DEFAULT), 5, 0.5, 5, 50, 100, 32, 0.001, 10, 0.2, 1.0,
-                5, new int[0], 42, List.of(ModelKind.values()), List.of(SplitScheme.values()));
+                5, new int[0], 42, List.of(ModelKind.values()), List.of(SplitScheme.values()), TargetForm.LEVEL);
     }
 
     public MobilitySettings withModels(List<ModelKind> m) {
         return new MobilitySettings(columns, neighbours, maxMissing, window, fnnEpochs, lstmMaxEpochs, batchSize, learningRate,
-                patience, validationShare, ridgeAlpha, folds, timeOrigins, seed, m, splits);
+                patience, validationShare, ridgeAlpha, folds, timeOrigins, seed, m, splits, targetForm);
     }
 
     public MobilitySettings withSplits(List<SplitScheme> sp) {
         return new MobilitySettings(columns, neighbours, maxMissing, window, fnnEpochs, lstmMaxEpochs, batchSize, learningRate,
-                patience, validationShare, ridgeAlpha, folds, timeOrigins, seed, models, sp);
+                patience, validationShare, ridgeAlpha, folds, timeOrigins, seed, models, sp, targetForm);
     }
 
     /** Shorter training, e.g. for tests: epochs of the FNN, epoch limit and patience of the LSTM, the window. */
     public MobilitySettings withTraining(int fnn, int lstm, int patienceEpochs, int windowYears) {
         return new MobilitySettings(columns, neighbours, maxMissing, windowYears, fnn, lstm, batchSize, learningRate,
-                patienceEpochs, validationShare, ridgeAlpha, folds, timeOrigins, seed, models, splits);
+                patienceEpochs, validationShare, ridgeAlpha, folds, timeOrigins, seed, models, splits, targetForm);
     }
 
     public MobilitySettings withFolds(int k, int[] origins) {
         return new MobilitySettings(columns, neighbours, maxMissing, window, fnnEpochs, lstmMaxEpochs, batchSize, learningRate,
-                patience, validationShare, ridgeAlpha, k, origins, seed, models, splits);
+                patience, validationShare, ridgeAlpha, k, origins, seed, models, splits, targetForm);
     }
 
     public MobilitySettings withColumns(ColumnScreen.Settings c) {
         return new MobilitySettings(c, neighbours, maxMissing, window, fnnEpochs, lstmMaxEpochs, batchSize, learningRate,
-                patience, validationShare, ridgeAlpha, folds, timeOrigins, seed, models, splits);
+                patience, validationShare, ridgeAlpha, folds, timeOrigins, seed, models, splits, targetForm);
+    }
+
+    public MobilitySettings withTargetForm(TargetForm form) {
+        return new MobilitySettings(columns, neighbours, maxMissing, window, fnnEpochs, lstmMaxEpochs, batchSize, learningRate,
+                patience, validationShare, ridgeAlpha, folds, timeOrigins, seed, models, splits, form);
     }
 
     public NetworkRegressor.Training fnnTraining(long runSeed) {

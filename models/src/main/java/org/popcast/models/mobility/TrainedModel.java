@@ -20,6 +20,9 @@ public record TrainedModel(ModelKind kind, ColumnScreen.Settings columns, int wi
             throw new IllegalArgumentException("only ridge, fnn and lstm can be trained and saved; " + kind.key()
                     + " is a baseline computed at evaluation");
         }
+        if (s.targetForm() != TargetForm.LEVEL) {
+            throw new IllegalArgumentException("a saved model predicts the level; the change form is evaluated only (mobility evaluate)");
+        }
         try (FoldFit fit = FoldFit.fit(p, p.table().targetRows(), List.of(kind), s, s.seed(), progress, "")) {
             FittedModel m = fit.models().get(kind);
             return new TrainedModel(kind, s.columns(), kind == ModelKind.LSTM ? s.window() : 1, fit.preprocessor(), m.trainingMean(),
@@ -45,7 +48,7 @@ public record TrainedModel(ModelKind kind, ColumnScreen.Settings columns, int wi
             rows[i] = i;
         }
         try (FittedModel m = fitted()) {
-            return m.predict(new TransformedRows(table, preprocessor), rows);
+            return m.predict(ModelInputs.level(new TransformedRows(table, preprocessor)), rows);
         }
     }
 }

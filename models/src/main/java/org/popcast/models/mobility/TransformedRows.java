@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * The table's rows after a fitted {@link Preprocessor}, transformed once on first use (KNN
- * imputation is the costly part), and the network inputs built from them.
+ * imputation is the costly part). {@link ModelInputs} builds the models' inputs from them.
  */
 final class TransformedRows {
 
@@ -51,42 +51,5 @@ final class TransformedRows {
             out[i] = row(rows[i]);
         }
         return out;
-    }
-
-    /** One feature row per sample; targets attached when {@code withTargets}. */
-    Samples flat(int[] rows, boolean withTargets) {
-        int f = width();
-        float[] data = new float[rows.length * f];
-        for (int i = 0; i < rows.length; i++) {
-            double[] z = row(rows[i]);
-            for (int j = 0; j < f; j++) {
-                data[i * f + j] = (float) z[j];
-            }
-        }
-        return new Samples(data, rows.length, new long[] {f}, withTargets ? targets(rows) : null);
-    }
-
-    /** The yearly window ending at each row (see {@link MobilityTable#window}). */
-    Samples windows(int[] rows, int window, boolean withTargets) {
-        int f = width();
-        float[] data = new float[rows.length * window * f];
-        for (int i = 0; i < rows.length; i++) {
-            int[] w = table.window(rows[i], window);
-            for (int t = 0; t < window; t++) {
-                double[] z = row(w[t]);
-                for (int j = 0; j < f; j++) {
-                    data[(i * window + t) * f + j] = (float) z[j];
-                }
-            }
-        }
-        return new Samples(data, rows.length, new long[] {window, f}, withTargets ? targets(rows) : null);
-    }
-
-    private float[] targets(int[] rows) {
-        float[] y = new float[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            y[i] = (float) table.target(rows[i]);
-        }
-        return y;
     }
 }

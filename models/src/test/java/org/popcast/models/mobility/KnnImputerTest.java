@@ -3,6 +3,10 @@ package org.popcast.models.mobility;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Random;
+
 import org.junit.jupiter.api.Test;
 
 /** KNN imputation on cases worked by hand (the nan-Euclidean distance of scikit-learn). */
@@ -39,5 +43,24 @@ class KnnImputerTest {
         assertArrayEquals(new double[] {5, 1}, new KnnImputer(ref, 3).impute(new double[] {N, 1}), 1e-15);
         // a row with nothing observed is infinitely far from all: the column means (3, 4)
         assertArrayEquals(new double[] {3, 4}, new KnnImputer(ref, 3).impute(new double[] {N, N}), 1e-15);
+    }
+
+    @Test
+    void nearestFirstIsTheBoxedSortByDistanceThenIndex() {
+        Random r = new Random(5);
+        for (int n : new int[] {0, 1, 2, 3, 7, 64, 1000}) {
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                // few distinct values (many ties), zeros and infinities
+                int c = r.nextInt(6);
+                d[i] = c == 5 ? Double.POSITIVE_INFINITY : c;
+            }
+            Integer[] boxed = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                boxed[i] = i;
+            }
+            Arrays.sort(boxed, Comparator.<Integer>comparingDouble(i -> d[i]).thenComparingInt(i -> i));
+            assertArrayEquals(Arrays.stream(boxed).mapToInt(Integer::intValue).toArray(), KnnImputer.nearestFirst(d), "n = " + n);
+        }
     }
 }
