@@ -25,9 +25,12 @@ import org.tensorflow.types.TFloat64;
  */
 public final class BatchedCohortStep {
 
-    /** The results of one step: population [R,S,2,A], births [R,S], deaths and net migrants [R,S,2]. */
+    /**
+     * The results of one step: population [R,S,2,A], births [R,S], deaths and net migrants [R,S,2];
+     * births by age of mother [R,S,A] and deaths by age [R,S,2,A] as in {@link CohortStep.Result}.
+     */
     public record Outputs(Operand<TFloat64> population, Operand<TFloat64> births, Operand<TFloat64> deaths,
-                          Operand<TFloat64> netMigration) {
+                          Operand<TFloat64> netMigration, Operand<TFloat64> birthsByAge, Operand<TFloat64> deathsByAge) {
     }
 
     private BatchedCohortStep() {
@@ -39,7 +42,8 @@ public final class BatchedCohortStep {
                                   int ages, double n, MigrationTiming timing) {
         Operand<TFloat64> start = tf.math.add(population, scaled(tf, migrants, timing.startShare()));
         Operand<TFloat64> survivors = tf.math.mul(start, survival);
-        Operand<TFloat64> deathsOfResidents = sumAges(tf, tf.math.sub(start, survivors));
+        Operand<TFloat64> residentDeathsByAge = tf.math.sub(start, survivors);
+        Operand<TFloat64> deathsOfResidents = sumAges(tf, residentDeathsByAge);
         // survivors of group x move to x+1; those of the last closed and the open group stay open
         Operand<TFloat64> aged = ages(tf, survivors, 0, ages - 2);
         Operand<TFloat64> open = sumAges(tf, ages(tf, survivors, ages - 2, 2), true);
@@ -50,7 +54,8 @@ public final class BatchedCohortStep {
             femaleEnd = tf.math.add(femaleEnd, scaled(tf, sex(tf, migrants, 0), timing.endShareInBirths()));
         }
         Operand<TFloat64> exposure = scaled(tf, tf.math.add(femaleStart, femaleEnd), 0.5);
-        Operand<TFloat64> births = scaled(tf, tf.reduceSum(tf.math.mul(fertility, exposure), tf.constant(2)), n);
+        Operand<TFloat64> birthsByAge = scaled(tf, tf.math.mul(fertility, exposure), n);
+        Operand<TFloat64> births = tf.reduceSum(birthsByAge, tf.constant(2));
 
         Operand<TFloat64> sexShares = tf.concat(List.of(femaleShare, tf.math.sub(tf.constant(1.0), femaleShare)), tf.constant(1));
         Operand<TFloat64> birthsBySex = tf.math.mul(tf.expandDims(births, tf.constant(2)), tf.expandDims(sexShares, tf.constant(1)));
@@ -59,8 +64,13 @@ public final class BatchedCohortStep {
         if (timing.endShare() > 0) {
             end = tf.math.add(end, scaled(tf, migrants, timing.endShare()));
         }
-        Operand<TFloat64> deaths = tf.math.add(deathsOfResidents, tf.math.sub(birthsBySex, newborns));
-        return new Outputs(end, births, deaths, sumAges(tf, migrants));
+        Operand<TFloat64> infantDeaths = tf.math.sub(birthsBySex, newborns);
+        Operand<TFloat64> deaths = tf.math.add(deathsOfResidents, infantDeaths);
+        // deaths of those born in the step count in the first age group
+        Operand<TFloat64> firstGroup = tf.concat(List.of(tf.expandDims(infantDeaths, tf.constant(3)),
+                tf.zerosLike(ages(tf, residentDeathsByAge, 1, ages - 1))), tf.constant(3));
+        Operand<TFloat64> deathsByAge = tf.math.add(residentDeathsByAge, firstGroup);
+        return new Outputs(end, births, deaths, sumAges(tf, migrants), birthsByAge, deathsByAge);
     }
 
     private static Operand<TFloat64> scaled(Ops tf, Operand<TFloat64> x, double factor) {

@@ -56,7 +56,8 @@ public final class BatchedProjector implements Projector {
                             runner.feed(step.inputs.get(i), feeds.get(i));
                         }
                         out = runner.fetch(step.outputs.population()).fetch(step.outputs.births()).fetch(step.outputs.deaths())
-                                .fetch(step.outputs.netMigration()).fetch(step.cappedAfter).run();
+                                .fetch(step.outputs.netMigration()).fetch(step.cappedAfter).fetch(step.outputs.birthsByAge())
+                                .fetch(step.outputs.deathsByAge()).fetch(step.migrants).run();
                     } finally {
                         feeds.forEach(Tensor::close);
                     }
@@ -65,6 +66,7 @@ public final class BatchedProjector implements Projector {
                     }
                     previous = out;
                     result.recordFlows(k, Tensors.flat(out.get(1)), Tensors.flat(out.get(2)), Tensors.flat(out.get(3)));
+                    result.recordAgeFlows(k, Tensors.flat(out.get(5)), Tensors.flat(out.get(6)), Tensors.flat(out.get(7)));
                     result.recordPopulation(k + 1, Tensors.flat(out.get(0)));
                     // the next step is fed the fetched tensors themselves: no copy back into the runtime
                     state = out.get(0);
@@ -89,6 +91,7 @@ public final class BatchedProjector implements Projector {
         final List<Placeholder<TFloat64>> inputs = new ArrayList<>();
         final BatchedCohortStep.Outputs outputs;
         final Operand<TFloat64> cappedAfter;
+        final Operand<TFloat64> migrants;
 
         StepGraph(Ops tf, ProjectionPlan plan) {
             CohortInput in = plan.input();
@@ -105,8 +108,8 @@ public final class BatchedProjector implements Projector {
             Operand<TFloat64> total = tf.reduceSum(population, tf.constant(new int[] {2, 3}), ReduceSum.keepDims(true));
             Operand<TFloat64> caps = constant(tf, plan.caps(), leaves, 1, 1, 1);
             cappedAfter = tf.math.maximum(capped, tf.dtypes.cast(tf.math.greaterEqual(total, caps), TFloat64.class));
-            Operand<TFloat64> migrants = tf.math.add(tf.math.mul(tf.math.mul(tf.constant(n), intRate), population), explicitCount);
-            migrants = tf.math.add(migrants, tf.math.mul(tf.math.mul(tf.constant(n), explicitRate), population));
+            Operand<TFloat64> given = tf.math.add(tf.math.mul(tf.math.mul(tf.constant(n), intRate), population), explicitCount);
+            given = tf.math.add(given, tf.math.mul(tf.math.mul(tf.constant(n), explicitRate), population));
             if (in.hasInternalMigration()) {
                 double[] size = plan.sizeThresholds();
                 Operand<TFloat64> factor = tf.select(tf.math.less(total, tf.constant(size[0])), tf.math.mul(smallFactor, tf.onesLike(total)),
@@ -122,8 +125,9 @@ public final class BatchedProjector implements Projector {
                 Operand<TFloat64> own = tf.math.mul(tf.math.mul(scaled, constant(tf, plan.provinceRates(), byProvince)), provincePop);
                 Operand<TFloat64> internal = BatchedMigrationBalance.balance(tf, raw, active, population, provinceOf, provinces, own,
                         constant(tf, plan.hasOwnRate(), provinces, 1, 1, 1));
-                migrants = tf.math.add(internal, migrants);
+                given = tf.math.add(internal, given);
             }
+            migrants = given;
             outputs = BatchedCohortStep.project(tf, population, migrants, survival, birthSurvival, fertility, femaleShare,
                     ages, n, plan.timing());
         }

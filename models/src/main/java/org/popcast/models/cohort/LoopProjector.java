@@ -32,6 +32,7 @@ public final class LoopProjector implements Projector {
             double[] next = new double[state.length];
             int series = layout.seriesCount();
             double[] births = new double[series], deaths = new double[series * CohortLayout.SEXES], net = new double[series * CohortLayout.SEXES];
+            double[] birthsByAge = new double[series * ages], deathsByAge = new double[state.length];
             for (int l = 0; l < leaves; l++) {
                 double[][] surv = new double[2][ages];
                 for (int sex = 0; sex < 2; sex++) {
@@ -52,12 +53,15 @@ public final class LoopProjector implements Projector {
                     for (int sex = 0; sex < 2; sex++) {
                         System.arraycopy(r.population()[sex], 0, next, layout.index(l, s, sex, 0), ages);
                         deaths[layout.bySex(l, s, sex)] = r.deaths()[sex];
+                        System.arraycopy(r.deathsByAge()[sex], 0, deathsByAge, layout.index(l, s, sex, 0), ages);
                         net[layout.bySex(l, s, sex)] = r.netMigration()[sex];
                     }
                     births[layout.series(l, s)] = r.births();
+                    System.arraycopy(r.birthsByAge(), 0, birthsByAge, layout.fertilityOffset(l, s), ages);
                 }
             }
             result.recordFlows(k, births, deaths, net);
+            result.recordAgeFlows(k, birthsByAge, deathsByAge, migrants);
             state = next;
             result.recordPopulation(k + 1, state);
             progress.update("project", k + 1, steps, k + 1, "year " + result.years()[k + 1]);

@@ -99,7 +99,9 @@ public final class ProjectionOutputs {
                 .dimension("region", regions.stream().map(Region::code).toArray(String[]::new), "region code (regions.csv)")
                 .dimension("sex", new String[] {"F", "M"}, "sex")
                 .dimension("age", in.ages(), "year", "start of the age group (the last group is open)")
-                .dimension("year", java.util.Arrays.stream(result.years()).asLongStream().toArray(), "year", "calendar year (1 January)");
+                .dimension("year", java.util.Arrays.stream(result.years()).asLongStream().toArray(), "year", "calendar year (1 January)")
+                .dimension("age_group", result.flowAges().groupedAges(), "year",
+                        "start of the age group of the flows by age (the last group is open)");
         b.variable("population", List.of("scenario", "region", "sex", "age", "year"), aggregate(layout.cells(),
                 (l, s, i, t) -> result.populationAt(t)[layout.offset(l, s) + i]), "persons", "population at the start of the year");
         b.variable("population_total", List.of("scenario", "region", "year"), aggregate(1, (l, s, i, t) -> result.total(s, l, t)),
@@ -111,6 +113,7 @@ public final class ProjectionOutputs {
         b.variable("net_migration", List.of("scenario", "region", "sex", "year"),
                 aggregate(2, (l, s, i, t) -> result.netMigration(s, l, i, t)), "persons",
                 "net migrants (internal and international) during the step starting in the year");
+        ageFlowVariables(b);
         indicatorVariables(b, indicators());
         double[] parent = new double[reg], level = new double[reg], cap = new double[reg];
         Map<String, Integer> index = new LinkedHashMap<>();
@@ -140,6 +143,19 @@ public final class ProjectionOutputs {
             indicators = new ProjectionIndicators(plan, result, members);
         }
         return indicators;
+    }
+
+    private void ageFlowVariables(NetcdfDataset.Builder b) {
+        int groups = result.flowAges().groups();
+        b.variable("births_by_age", List.of("scenario", "region", "age_group", "year"),
+                aggregate(groups, (l, s, g, t) -> result.birthsByAge(s, l, g, t)), "persons",
+                "live births during the step starting in the year by age group of the mother");
+        b.variable("deaths_by_age", List.of("scenario", "region", "sex", "age_group", "year"),
+                aggregate(2 * groups, (l, s, i, t) -> result.deathsByAge(s, l, i / groups, i % groups, t)), "persons",
+                "deaths during the step starting in the year by age group at its start (the first group includes those born in it)");
+        b.variable("net_migration_by_age", List.of("scenario", "region", "sex", "age_group", "year"),
+                aggregate(2 * groups, (l, s, i, t) -> result.migrantsByAge(s, l, i / groups, i % groups, t)), "persons",
+                "net migrants during the step starting in the year by age group when they join");
     }
 
     private static void indicatorVariables(NetcdfDataset.Builder b, ProjectionIndicators indicators) {

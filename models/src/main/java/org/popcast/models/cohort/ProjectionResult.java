@@ -1,5 +1,6 @@
 package org.popcast.models.cohort;
 
+import org.popcast.kernels.cohort.AgeRegrouping;
 import org.popcast.kernels.cohort.CohortLayout;
 
 /**
@@ -17,14 +18,31 @@ public final class ProjectionResult {
     private final double[][] births;
     private final double[][] deaths;
     private final double[][] netMigration;
+    /** The age groups of the flows by age: five years wide where the ages allow, else the projection's own. */
+    private final AgeRegrouping flowAges;
+    /** Per step: births by age of mother [L][S][G], deaths and net migrants by sex and age [L][S][2][G]. */
+    private final double[][] birthsByAge;
+    private final double[][] deathsByAge;
+    private final double[][] migrantsByAge;
 
-    public ProjectionResult(CohortLayout layout, int[] years) {
+    public ProjectionResult(CohortLayout layout, int[] years, double[] ages) {
         this.layout = layout;
         this.years = years.clone();
         population = new double[years.length][];
         births = new double[years.length - 1][];
         deaths = new double[years.length - 1][];
         netMigration = new double[years.length - 1][];
+        flowAges = flowGroups(ages);
+        birthsByAge = new double[years.length - 1][];
+        deathsByAge = new double[years.length - 1][];
+        migrantsByAge = new double[years.length - 1][];
+    }
+
+    /** Five-year groups (standard abridged flows, a fifth of the memory of single years) where the ages allow. */
+    private static AgeRegrouping flowGroups(double[] ages) {
+        double width = ages[1] - ages[0];
+        boolean fives = width <= 5 && 5 % width == 0 && ages[ages.length - 1] % 5 == 0;
+        return new AgeRegrouping(ages, fives ? 5 : (int) width);
     }
 
     /** An empty result with the plan's scenarios, leaves, ages and years. */
@@ -33,7 +51,7 @@ public final class ProjectionResult {
         for (int k = 0; k < years.length; k++) {
             years[k] = plan.year(k);
         }
-        return new ProjectionResult(plan.layout(), years);
+        return new ProjectionResult(plan.layout(), years, plan.input().ages());
     }
 
     /** Keeps (does not copy) the population [L][S][2][A] at year index {@code t}. */
@@ -46,6 +64,36 @@ public final class ProjectionResult {
         births[t] = birthsLs;
         deaths[t] = deathsLs2;
         netMigration[t] = netLs2;
+    }
+
+    /**
+     * Keeps the flows by age of the step starting at year index t, summed into {@link #flowAges()}:
+     * births by age of mother [L][S][A], deaths and net migrants [L][S][2][A] (the arrays may be reused after).
+     */
+    void recordAgeFlows(int t, double[] birthsLsa, double[] deathsLs2a, double[] migrantsLs2a) {
+        birthsByAge[t] = flowAges.sumRows(birthsLsa);
+        deathsByAge[t] = flowAges.sumRows(deathsLs2a);
+        migrantsByAge[t] = flowAges.sumRows(migrantsLs2a);
+    }
+
+    /** The age groups of the flows by age. */
+    public AgeRegrouping flowAges() {
+        return flowAges;
+    }
+
+    /** Births to mothers in flow age group g in the step starting at year index t (NaN for the last year). */
+    public double birthsByAge(int s, int l, int g, int t) {
+        return t < birthsByAge.length ? birthsByAge[t][layout.series(l, s) * flowAges.groups() + g] : Double.NaN;
+    }
+
+    /** Deaths of the cohort in flow age group g at the start of the step (group 0 also those born in it). */
+    public double deathsByAge(int s, int l, int sex, int g, int t) {
+        return t < deathsByAge.length ? deathsByAge[t][layout.bySex(l, s, sex) * flowAges.groups() + g] : Double.NaN;
+    }
+
+    /** Net migrants of the step in flow age group g (by age when they join). */
+    public double migrantsByAge(int s, int l, int sex, int g, int t) {
+        return t < migrantsByAge.length ? migrantsByAge[t][layout.bySex(l, s, sex) * flowAges.groups() + g] : Double.NaN;
     }
 
     public CohortLayout layout() {
