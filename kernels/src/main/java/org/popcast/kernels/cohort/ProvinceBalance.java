@@ -25,6 +25,13 @@ public final class ProvinceBalance {
     private final double[] a;
     private final double[] b;
     private final double[] remainder;
+    /** Per cell: the nation's inflows, outflows and weight over active provinces, its factors and remainder. */
+    private final double[] nationIn;
+    private final double[] nationOut;
+    private final double[] nationWeight;
+    private final double[] nationA;
+    private final double[] nationB;
+    private final double[] nationRest;
 
     public ProvinceBalance(int provinces, int cells) {
         this.provinces = provinces;
@@ -39,6 +46,12 @@ public final class ProvinceBalance {
         a = new double[size];
         b = new double[size];
         remainder = new double[size];
+        nationIn = new double[cells];
+        nationOut = new double[cells];
+        nationWeight = new double[cells];
+        nationA = new double[cells];
+        nationB = new double[cells];
+        nationRest = new double[cells];
     }
 
     /** Starts a step: forgets every sum. */
@@ -69,66 +82,75 @@ public final class ProvinceBalance {
             population[o + i] += p;
             weight[o + i] += p;
             raw[o + i] += x;
-            inflow[o + i] += Math.max(x, 0);
-            outflow[o + i] += Math.max(-x, 0);
+            // x > 0 ? x : 0 is Math.max(x, 0) for every non-NaN x (and -0 adds as 0), without its NaN branches
+            inflow[o + i] += x > 0 ? x : 0;
+            outflow[o + i] += x < 0 ? -x : 0;
         }
     }
 
     /**
-     * Balances the provinces to sum to zero and sets every province's city factors.
+     * Balances the provinces to sum to zero and sets every province's city factors. Runs province
+     * by province over contiguous cells (the national sums first, then the factors), never across
+     * provinces with a stride.
      *
      * @param ownRates [G][cells] a province's own rate times the age profile (used where hasOwn[g] > 0)
      * @param hasOwn   [G] 1 where a province's raw net comes from its own rate, not its cities' sum
      * @param scale    n times the scenario's migration scale: own raw net = scale x rate x population
      */
     public void solve(double[] ownRates, double[] hasOwn, double scale) {
+        java.util.Arrays.fill(nationIn, 0);
+        java.util.Arrays.fill(nationOut, 0);
+        java.util.Arrays.fill(nationWeight, 0);
         for (int g = 0; g < provinces; g++) {
+            int o = g * cells;
             if (hasOwn[g] > 0) {
-                int o = g * cells;
                 for (int i = 0; i < cells; i++) {
                     raw[o + i] = active[g] ? scale * ownRates[o + i] * population[o + i] : 0;
                 }
             }
+            for (int i = 0; i < cells && active[g]; i++) {
+                double x = raw[o + i];
+                nationIn[i] += x > 0 ? x : 0;
+                nationOut[i] += x < 0 ? -x : 0;
+                nationWeight[i] += weight[o + i];
+            }
         }
         for (int i = 0; i < cells; i++) {
-            solveCell(i);
+            double pos = nationIn[i], neg = nationOut[i];
+            factors(pos, neg, 0, nationA, nationB, i);
+            nationRest[i] = pos == 0 || neg == 0 ? 0 - (nationA[i] * pos - nationB[i] * neg) : 0;
+        }
+        for (int g = 0; g < provinces; g++) {
+            for (int i = 0; i < cells; i++) {
+                cityFactors(g * cells + i, active[g] ? provinceNet(g * cells + i, i) : 0);
+            }
         }
     }
 
-    /** One cell: the national balance of the provinces (target 0), then each province's city factors. */
-    private void solveCell(int i) {
-        double pos = 0, neg = 0, w = 0;
-        for (int g = 0; g < provinces; g++) {
-            if (active[g]) {
-                double x = raw[g * cells + i];
-                pos += Math.max(x, 0);
-                neg += Math.max(-x, 0);
-                w += weight[g * cells + i];
-            }
-        }
-        double na = MigrationBalance.inflowFactor(pos, neg, 0), nb = MigrationBalance.outflowFactor(pos, neg, 0);
-        boolean spread = pos == 0 || neg == 0;
-        double rest = 0 - (na * pos - nb * neg);
-        for (int g = 0; g < provinces; g++) {
-            int at = g * cells + i;
-            double target = 0;
-            if (active[g]) {
-                double x = raw[at];
-                target = x > 0 ? x * na : x * nb;
-                if (spread) {
-                    target += rest * MigrationBalance.ratio(weight[at], w);
-                }
-            }
-            cityFactors(at, target);
-        }
+    /** An active province's balanced net in cell i (MigrationBalance.balanceGroups with target 0). */
+    private double provinceNet(int at, int i) {
+        double x = raw[at];
+        double net = x > 0 ? x * nationA[i] : x * nationB[i];
+        return nationRest[i] == 0 ? net : net + nationRest[i] * MigrationBalance.ratio(weight[at], nationWeight[i]);
     }
 
     /** The factors of the cities of one province and cell that make their nets sum to {@code target}. */
     private void cityFactors(int at, double target) {
         double pos = inflow[at], neg = outflow[at];
-        a[at] = MigrationBalance.inflowFactor(pos, neg, target);
-        b[at] = MigrationBalance.outflowFactor(pos, neg, target);
+        factors(pos, neg, target, a, b, at);
         remainder[at] = pos == 0 || neg == 0 ? target - (a[at] * pos - b[at] * neg) : 0;
+    }
+
+    /** {@link MigrationBalance#factors} into a[at], b[at], with one square root. */
+    private static void factors(double pos, double neg, double target, double[] a, double[] b, int at) {
+        double s = Math.sqrt(target * target + 4 * pos * neg);
+        if (target >= 0) {
+            a[at] = MigrationBalance.ratio(target + s, 2 * pos);
+            b[at] = MigrationBalance.ratio(2 * pos, target + s);
+        } else {
+            a[at] = MigrationBalance.ratio(2 * neg, s - target);
+            b[at] = MigrationBalance.ratio(s - target, 2 * neg);
+        }
     }
 
     /**

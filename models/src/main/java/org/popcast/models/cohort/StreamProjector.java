@@ -49,14 +49,16 @@ public final class StreamProjector implements Projector {
         List<ScenarioBlock> blocks = blocks(plan);
         ExecutorService pool = blocks.size() > 1 ? Executors.newFixedThreadPool(blocks.size(), daemon()) : null;
         try {
+            StepRates[] rates = {plan.rates(0)};
             for (int k = 0; k < plan.steps(); k++) {
-                StepRates rates = plan.rates(k);
+                int following = k + 1;
                 double[] next = new double[state.length]; // the result's slab: kept, so one per year
                 double[] births = new double[layout.seriesCount()];
                 double[] deaths = new double[layout.seriesCount() * CohortLayout.SEXES];
                 double[] net = new double[deaths.length];
-                ScenarioBlock.Step step = new ScenarioBlock.Step(rates, state, next, births, deaths, net);
-                runAll(pool, blocks, step);
+                ScenarioBlock.Step step = new ScenarioBlock.Step(rates[0], state, next, births, deaths, net);
+                // this thread builds the next step's rates (life tables, fertility) while the blocks run
+                runAll(pool, blocks, step, () -> rates[0] = following < plan.steps() ? plan.rates(following) : null);
                 result.recordFlows(k, births, deaths, net);
                 state = next;
                 result.recordPopulation(k + 1, state);
@@ -80,9 +82,11 @@ public final class StreamProjector implements Projector {
         return blocks;
     }
 
-    private static void runAll(ExecutorService pool, List<ScenarioBlock> blocks, ScenarioBlock.Step step) {
+    /** Runs the step on every block and {@code meanwhile} on this thread; returns when all are done. */
+    private static void runAll(ExecutorService pool, List<ScenarioBlock> blocks, ScenarioBlock.Step step, Runnable meanwhile) {
         if (pool == null) {
             blocks.get(0).step(step);
+            meanwhile.run();
             return;
         }
         List<Future<?>> running = new ArrayList<>(blocks.size());
@@ -90,6 +94,7 @@ public final class StreamProjector implements Projector {
             running.add(pool.submit(() -> b.step(step)));
         }
         try {
+            meanwhile.run();
             for (Future<?> f : running) {
                 f.get();
             }
