@@ -11,8 +11,12 @@ import org.popcast.kernels.cohort.ProvinceBalance;
  */
 final class ScenarioBlock {
 
-    /** What a step reads and writes: the rates, this year's slab, and the next year's slab and flows. */
-    record Step(StepRates rates, double[] state, double[] next, double[] births, double[] deaths, double[] net) {
+    /**
+     * What a step reads and writes: its rates and the next step's (null after the last), this
+     * year's slab, and the next year's slab and flows.
+     */
+    record Step(StepRates rates, StepRates following, double[] state, double[] next, double[] births, double[] deaths,
+                double[] net) {
     }
 
     private final CohortLayout layout;
@@ -29,7 +33,9 @@ final class ScenarioBlock {
     /** [L][S] (only this block's scenarios are touched): capped so far, and this step's size factor. */
     private final boolean[] capped;
     private final double[] factor;
-    private final ProvinceBalance[] balance;
+    /** Per scenario, two sets used in turn: this step's (being applied) and the next step's (being summed). */
+    private ProvinceBalance[] balance;
+    private ProvinceBalance[] nextBalance;
     private final double[] raw;
     private final double[] migrants;
     private final CohortKernel kernel;
@@ -50,58 +56,80 @@ final class ScenarioBlock {
         capped = new boolean[layout.seriesCount()];
         factor = new double[layout.seriesCount()];
         balance = new ProvinceBalance[to - from];
+        nextBalance = new ProvinceBalance[to - from];
         for (int s = from; s < to && internal; s++) {
             balance[s - from] = new ProvinceBalance(hasOwn.length, layout.cells());
+            nextBalance[s - from] = new ProvinceBalance(hasOwn.length, layout.cells());
         }
         raw = new double[layout.cells()];
         migrants = new double[layout.cells()];
         kernel = new CohortKernel(layout.ages(), n, plan.timing());
     }
 
-    /** One step of this block's scenarios: sizes and province sums, the balance, then migrants and the cohort step. */
-    void step(Step step) {
-        for (int s = from; s < to && internal; s++) {
-            balance[s - from].reset();
-        }
+    /** Before the first step: sizes and province sums of the base year with the first step's rates. */
+    void prime(StepRates first, double[] state) {
+        resetSums(balance);
         for (int l = 0; l < layout.leaves(); l++) {
             for (int s = from; s < to; s++) {
-                sizeAndSums(step, l, s);
-            }
-        }
-        for (int s = from; s < to && internal; s++) {
-            balance[s - from].solve(provinceRates, hasOwn, n * step.rates().migrationScale()[s]);
-        }
-        for (int l = 0; l < layout.leaves(); l++) {
-            for (int s = from; s < to; s++) {
-                project(step, l, s);
+                sizeAndSums(first, state, l, s, balance);
             }
         }
     }
 
-    /** Region l, scenario s: its total, cap and size factor, and its cells added to the province sums. */
-    private void sizeAndSums(Step step, int l, int s) {
-        double[] state = step.state();
+    /**
+     * One step of this block's scenarios: the balance from the sums already made, then per region
+     * the migrants and the cohort step, and at once (the new cells still in cache) the next step's
+     * sizes and province sums, so each step reads the slab once.
+     */
+    void step(Step step) {
+        for (int s = from; s < to && internal; s++) {
+            balance[s - from].solve(provinceRates, hasOwn, n * step.rates().migrationScale()[s]);
+        }
+        resetSums(nextBalance);
+        for (int l = 0; l < layout.leaves(); l++) {
+            for (int s = from; s < to; s++) {
+                project(step, l, s);
+                if (step.following() != null) {
+                    sizeAndSums(step.following(), step.next(), l, s, nextBalance);
+                }
+            }
+        }
+        ProvinceBalance[] done = balance;
+        balance = nextBalance;
+        nextBalance = done;
+    }
+
+    private void resetSums(ProvinceBalance[] sums) {
+        for (int s = from; s < to && internal; s++) {
+            sums[s - from].reset();
+        }
+    }
+
+    /**
+     * Region l, scenario s of a year's slab: its total, cap and size factor for the step of
+     * {@code rates}, and its cells added to that step's province sums. Region l's factor of the
+     * previous step is no longer needed: its own migrants were formed just before.
+     */
+    private void sizeAndSums(StepRates r, double[] state, int l, int s, ProvinceBalance[] sums) {
         int at = layout.offset(l, s), cells = layout.cells(), series = layout.series(l, s);
         double total = 0;
         for (int i = 0; i < cells; i++) {
             total += state[at + i];
         }
-        StepRates r = step.rates();
         capped[series] |= total >= caps[l];
         factor[series] = total < sizes[0] ? r.smallFactor() : total < sizes[1] ? r.middleFactor() : 1;
         if (internal) {
             boolean active = !capped[series];
             if (active) {
-                rawNets(step, l, s);
+                rawNets(r, state, l, s);
             }
-            balance[s - from].add(provinceOf[l], active, state, at, raw, 0);
+            sums[s - from].add(provinceOf[l], active, state, at, raw, 0);
         }
     }
 
     /** Raw internal nets of an active region l in scenario s into {@link #raw}. */
-    private void rawNets(Step step, int l, int s) {
-        double[] state = step.state();
-        double scaled = n * step.rates().migrationScale()[s], f = factor[layout.series(l, s)];
+    private void rawNets(StepRates r, double[] state, int l, int s) {
+        double scaled = n * r.migrationScale()[s], f = factor[layout.series(l, s)];
         int at = layout.offset(l, s), leafAt = layout.leafOffset(l);
         for (int i = 0; i < raw.length; i++) {
             raw[i] = scaled * leafRates[leafAt + i] * f * state[at + i];
@@ -115,7 +143,7 @@ final class ScenarioBlock {
         int at = layout.offset(l, s), leafAt = layout.leafOffset(l), cells = layout.cells();
         boolean active = internal && !capped[layout.series(l, s)];
         if (active) {
-            rawNets(step, l, s);
+            rawNets(r, state, l, s);
         }
         double intRate = n * r.internationalRate();
         double[] count = r.explicitCount(), rate = r.explicitRate();

@@ -12,8 +12,10 @@ import org.popcast.kernels.cohort.CohortLayout;
 
 /**
  * The projection in plain Java at memory speed: each step streams the year's [L][S][2][A] slab
- * twice in region order (once for sizes, caps and the province sums of the balance, once for the
- * balanced migrants and the cohort step straight into the next year's slab), with every buffer
+ * once in region order, forming each region's balanced migrants and cohort step straight into the
+ * next year's slab and, while those cells are in cache, the next step's sizes, caps and province
+ * sums for the balance (the balance needs every region's sums before any region's migrants, so
+ * they are made one step ahead), with every buffer
  * allocated once per run ({@link ScenarioBlock}). Scenarios are independent, so they are split into
  * contiguous blocks over the cores; every sum runs in the same order whatever the split, so the
  * numbers do not depend on the thread count. Same equations and summation order as
@@ -49,16 +51,23 @@ public final class StreamProjector implements Projector {
         List<ScenarioBlock> blocks = blocks(plan);
         ExecutorService pool = blocks.size() > 1 ? Executors.newFixedThreadPool(blocks.size(), daemon()) : null;
         try {
-            StepRates[] rates = {plan.rates(0)};
+            // rates[0] is this step's, rates[1] the next step's (the next year's sizes and sums are made during this step)
+            StepRates[] rates = {plan.rates(0), plan.steps() > 1 ? plan.rates(1) : null};
+            for (ScenarioBlock b : blocks) {
+                b.prime(rates[0], state);
+            }
             for (int k = 0; k < plan.steps(); k++) {
-                int following = k + 1;
+                int after = k + 2;
                 double[] next = new double[state.length]; // the result's slab: kept, so one per year
                 double[] births = new double[layout.seriesCount()];
                 double[] deaths = new double[layout.seriesCount() * CohortLayout.SEXES];
                 double[] net = new double[deaths.length];
-                ScenarioBlock.Step step = new ScenarioBlock.Step(rates[0], state, next, births, deaths, net);
-                // this thread builds the next step's rates (life tables, fertility) while the blocks run
-                runAll(pool, blocks, step, () -> rates[0] = following < plan.steps() ? plan.rates(following) : null);
+                ScenarioBlock.Step step = new ScenarioBlock.Step(rates[0], rates[1], state, next, births, deaths, net);
+                // this thread builds the rates of the step after next (life tables, fertility) while the blocks run
+                StepRates[] later = new StepRates[1];
+                runAll(pool, blocks, step, () -> later[0] = after < plan.steps() ? plan.rates(after) : null);
+                rates[0] = rates[1];
+                rates[1] = later[0];
                 result.recordFlows(k, births, deaths, net);
                 state = next;
                 result.recordPopulation(k + 1, state);
