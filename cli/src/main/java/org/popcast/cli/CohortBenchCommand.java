@@ -11,7 +11,9 @@ import org.popcast.models.cohort.BenchInput;
 import org.popcast.models.cohort.CohortInput;
 import org.popcast.models.cohort.CohortInputReader;
 import org.popcast.models.cohort.ProjectionEngine;
+import org.popcast.models.cohort.BandwidthProbe;
 import org.popcast.models.cohort.ProjectionPlan;
+import org.popcast.models.cohort.ProjectionResult;
 import org.popcast.models.cohort.Projector;
 import org.popcast.models.cohort.Scenario;
 import org.popcast.models.cohort.ScenarioSet;
@@ -26,8 +28,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Benchmark the projection: the embedded city input with its cities repeated to --regions regions, the source paper's",
                 "15 scenarios (or the first --scenarios of them), 2 sexes, 101 single ages, --steps one-year steps.",
-                "Times the batched TensorFlow projector and the plain Java loop (median, min, max over --repeat runs after",
-                "--warmup runs) and reports cell-years per second (scenarios x regions x sexes x ages x steps / seconds)."})
+                "Times the engines (median, min, max over --repeat runs after --warmup runs), reports cell-years per second",
+                "(scenarios x regions x sexes x ages x steps / seconds), each median's ratio to a memory-bandwidth probe timed the",
+                "same way in the same process (a fresh slab per year, filled by a streaming copy: the least any engine keeping",
+                "every year must do), and each engine's largest relative difference from the first engine's population."})
 public final class CohortBenchCommand implements Callable<Integer> {
 
     @Option(names = "--regions", defaultValue = "400", description = "Projected regions (default ${DEFAULT-VALUE}).")
@@ -45,7 +49,7 @@ public final class CohortBenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "1", description = "Untimed warm-up runs (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--engines", split = ",", defaultValue = "batched,loop", description = "Engines to time (default ${DEFAULT-VALUE}).")
+    @Option(names = "--engines", split = ",", defaultValue = "stream,batched,loop", description = "Engines to time (default ${DEFAULT-VALUE}).")
     List<ProjectionEngine> engines;
 
     @Mixin
@@ -68,22 +72,49 @@ public final class CohortBenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("cohort bench: %d scenarios x %d regions x 2 sexes x %d ages x %d steps = %.3g cell-years, %d cores; input read in %.2f s%n",
                 scenarios, regions, input.ageCount(), steps, cellYears, Runtime.getRuntime().availableProcessors(), readSeconds);
-        out.printf("%-20s %10s %10s %10s %16s%n", "engine", "median s", "min s", "max s", "cell-years/s");
+        out.printf("%-20s %10s %10s %10s %16s %10s %12s%n", "engine", "median s", "min s", "max s", "cell-years/s", "x probe",
+                "max rel diff");
+        ProjectionPlan plan = new ProjectionPlan(input, list);
+        double[] probe = time(() -> BandwidthProbe.run(plan));
+        print(out, "memory probe", probe, cellYears, median(probe), Double.NaN);
+        ProjectionResult first = null;
         for (ProjectionEngine e : engines) {
             Projector p = e.projector();
-            double[] seconds = new double[repeat];
-            for (int run = -warmup; run < repeat; run++) {
-                long start = System.nanoTime();
-                p.run(new ProjectionPlan(input, list), Progress.none()); // timed: nothing else on the clock
-                if (run >= 0) {
-                    seconds[run] = (System.nanoTime() - start) / 1e9;
-                }
-            }
-            Arrays.sort(seconds);
-            double median = seconds.length % 2 == 1 ? seconds[seconds.length / 2] : (seconds[seconds.length / 2 - 1] + seconds[seconds.length / 2]) / 2;
-            out.printf("%-20s %10.2f %10.2f %10.2f %16.3g%n", p.name(), median, seconds[0], seconds[seconds.length - 1], cellYears / median);
-            out.flush();
+            ProjectionResult[] last = new ProjectionResult[1];
+            double[] seconds = time(() -> {
+                last[0] = null; // the previous run's result is garbage before this one starts
+                last[0] = p.run(new ProjectionPlan(input, list), Progress.none());
+            });
+            first = first == null ? last[0] : first;
+            print(out, p.name(), seconds, cellYears, median(probe), BandwidthProbe.largestDifference(first, last[0]));
+            last[0] = null;
         }
         return 0;
+    }
+
+    /** Seconds of each timed run of {@code work} after the warm-up runs, sorted. */
+    private double[] time(Runnable work) {
+        double[] seconds = new double[repeat];
+        for (int run = -warmup; run < repeat; run++) {
+            long start = System.nanoTime();
+            work.run(); // timed: nothing else on the clock
+            if (run >= 0) {
+                seconds[run] = (System.nanoTime() - start) / 1e9;
+            }
+        }
+        Arrays.sort(seconds);
+        return seconds;
+    }
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static void print(PrintWriter out, String name, double[] seconds, double cellYears, double probe, double difference) {
+        double median = median(seconds);
+        out.printf("%-20s %10.3f %10.3f %10.3f %16.3g %10.2f %12.2g%n", name, median, seconds[0], seconds[seconds.length - 1],
+                cellYears / median, median / probe, difference);
+        out.flush();
     }
 }

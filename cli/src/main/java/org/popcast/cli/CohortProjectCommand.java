@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "project", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
-        description = {"Cohort-component projection of every region x scenario x sex x age, batched on TensorFlow.",
+        description = {"Cohort-component projection of every region x scenario x sex x age, scenarios over all cores.",
                 "Writes population, births, deaths and net migration for the projected regions and their provinces and",
                 "nation to a netCDF-4 compatible HDF5 file; optionally long tables as Arrow IPC (Feather v2) and CSV."},
         footer = {"", "Without --input the embedded China input runs (356 cities, 2010 census base, the source paper's 15 scenarios,",
@@ -48,8 +48,9 @@ public final class CohortProjectCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "DIR", description = "Also write population.csv and components.csv (long tables) into DIR.")
     Path csv;
 
-    @Option(names = "--engine", paramLabel = "batched|loop", defaultValue = "batched",
-            description = "batched: all regions and scenarios as TensorFlow tensors (default); loop: plain Java, region by region.")
+    @Option(names = "--engine", paramLabel = "stream|batched|loop", defaultValue = "stream",
+            description = "stream: plain Java streaming year slabs, scenarios over all cores (default); batched: TensorFlow tensors;"
+                    + " loop: plain Java, one cell at a time (the reference).")
     ProjectionEngine engine;
 
     @Mixin

@@ -44,7 +44,7 @@ class CohortCliTest {
                 women += byYear[0];
             }
             assertEquals(650_481_765, women, 1);
-            assertEquals("tensorflow-batched", hdf.getAttribute("engine").getData());
+            assertEquals("java-stream", hdf.getAttribute("engine").getData());
         }
         assertTrue(Files.size(arrow) > 0);
         assertEquals("scenario,region,level,year,sex,age,population", Files.readAllLines(csv.resolve("population.csv")).get(0));

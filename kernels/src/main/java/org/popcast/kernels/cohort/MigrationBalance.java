@@ -100,14 +100,23 @@ public final class MigrationBalance {
      * no flow gets 0, the other side the root of the same formulas.
      */
     public static double[] factors(double pos, double neg, double target) {
-        double s = Math.sqrt(target * target + 4 * pos * neg);
-        if (target >= 0) {
-            return new double[] {ratio(target + s, 2 * pos), ratio(2 * pos, target + s)};
-        }
-        return new double[] {ratio(2 * neg, s - target), ratio(s - target, 2 * neg)};
+        return new double[] {inflowFactor(pos, neg, target), outflowFactor(pos, neg, target)};
     }
 
-    private static double ratio(double a, double b) {
+    /** a of {@link #factors}, without allocating (for the streaming balance's hot loops). */
+    public static double inflowFactor(double pos, double neg, double target) {
+        double s = Math.sqrt(target * target + 4 * pos * neg);
+        return target >= 0 ? ratio(target + s, 2 * pos) : ratio(2 * neg, s - target);
+    }
+
+    /** b of {@link #factors}, without allocating. */
+    public static double outflowFactor(double pos, double neg, double target) {
+        double s = Math.sqrt(target * target + 4 * pos * neg);
+        return target >= 0 ? ratio(2 * pos, target + s) : ratio(s - target, 2 * neg);
+    }
+
+    /** a / b, or 0 when b = 0 (an empty side, or a member of a group without weight). */
+    static double ratio(double a, double b) {
         return b == 0 ? 0 : a / b;
     }
 }

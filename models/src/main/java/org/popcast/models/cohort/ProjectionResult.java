@@ -147,4 +147,19 @@ public final class ProjectionResult {
     double[] populationAt(int t) {
         return population[t];
     }
+
+    /** Births [L][S] of the step starting at year index t (shared, do not modify). */
+    double[] birthsAt(int t) {
+        return births[t];
+    }
+
+    /** Deaths [L][S][2] of the step starting at year index t (shared, do not modify). */
+    double[] deathsAt(int t) {
+        return deaths[t];
+    }
+
+    /** Net migration [L][S][2] of the step starting at year index t (shared, do not modify). */
+    double[] netMigrationAt(int t) {
+        return netMigration[t];
+    }
 }

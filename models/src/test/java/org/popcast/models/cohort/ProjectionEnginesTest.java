@@ -12,7 +12,8 @@ import org.popcast.engine.train.Progress;
 
 /**
  * The shipped city input (356 cities, 31 provinces, the seed's 15 scenarios) over 12 years: the
- * batched TensorFlow projection against the plain Java loop, and the model's invariants.
+ * streaming and the batched TensorFlow projections against the plain Java loop, and the model's
+ * invariants (on the default engine, streaming).
  */
 class ProjectionEnginesTest {
 
@@ -20,6 +21,7 @@ class ProjectionEnginesTest {
     static ProjectionPlan plan;
     static ProjectionResult batched;
     static ProjectionResult loop;
+    static ProjectionResult stream;
 
     @BeforeAll
     static void project() {
@@ -28,6 +30,48 @@ class ProjectionEnginesTest {
         plan = new ProjectionPlan(input, ScenarioSet.builtin("paper-5x3").scenarios());
         batched = new BatchedProjector().run(plan, Progress.none());
         loop = new LoopProjector().run(plan, Progress.none());
+        stream = new StreamProjector(2).run(plan, Progress.none());
+    }
+
+    @Test
+    void streamEqualsTheJavaLoop() {
+        assertAgree(loop, stream, 1e-10);
+    }
+
+    @Test
+    void streamDoesNotDependOnTheThreadCount() {
+        for (int threads : new int[] {1, 3, 16}) {
+            assertAgree(stream, new StreamProjector(threads).run(plan, Progress.none()), 0);
+        }
+    }
+
+    /** Every population, births, deaths and net migration of {@code got} within {@code tolerance} relative of {@code want}. */
+    static void assertAgree(ProjectionResult want, ProjectionResult got, double tolerance) {
+        double worst = 0;
+        int years = want.years().length;
+        for (int s = 0; s < want.scenarios(); s++) {
+            for (int l = 0; l < want.leaves(); l++) {
+                for (int t = 0; t < years; t++) {
+                    for (int sex = 0; sex < 2; sex++) {
+                        for (int a = 0; a < want.ages(); a++) {
+                            worst = Math.max(worst, relative(want.population(s, l, sex, a, t), got.population(s, l, sex, a, t)));
+                        }
+                        if (t < years - 1) {
+                            worst = Math.max(worst, relative(want.deaths(s, l, sex, t), got.deaths(s, l, sex, t)));
+                            worst = Math.max(worst, relative(want.netMigration(s, l, sex, t), got.netMigration(s, l, sex, t)));
+                        }
+                    }
+                    if (t < years - 1) {
+                        worst = Math.max(worst, relative(want.births(s, l, t), got.births(s, l, t)));
+                    }
+                }
+            }
+        }
+        assertTrue(worst <= tolerance, "largest relative difference " + worst);
+    }
+
+    private static double relative(double want, double got) {
+        return Math.abs(got - want) / Math.max(1, Math.abs(want));
     }
 
     @Test
@@ -82,19 +126,19 @@ class ProjectionEnginesTest {
 
     @Test
     void accountingIdentityForEveryRegionSexAndStep() {
-        int years = batched.years().length;
+        int years = stream.years().length;
         double[] shares = new double[years - 1];
         for (int t = 0; t < years - 1; t++) {
             shares[t] = plan.rates(t).femaleShare()[0]; // the same srb everywhere in this input
         }
-        for (int s = 0; s < batched.scenarios(); s++) {
-            for (int l = 0; l < batched.leaves(); l++) {
+        for (int s = 0; s < stream.scenarios(); s++) {
+            for (int l = 0; l < stream.leaves(); l++) {
                 for (int t = 0; t < years - 1; t++) {
                     double femaleShare = shares[t];
                     for (int sex = 0; sex < 2; sex++) {
                         double before = sexTotal(s, l, sex, t), after = sexTotal(s, l, sex, t + 1);
-                        double births = batched.births(s, l, t) * (sex == 0 ? femaleShare : 1 - femaleShare);
-                        double expected = before + births - batched.deaths(s, l, sex, t) + batched.netMigration(s, l, sex, t);
+                        double births = stream.births(s, l, t) * (sex == 0 ? femaleShare : 1 - femaleShare);
+                        double expected = before + births - stream.deaths(s, l, sex, t) + stream.netMigration(s, l, sex, t);
                         assertEquals(expected, after, 1e-9 * before, "scenario " + s + " leaf " + l + " sex " + sex + " step " + t);
                     }
                 }
@@ -105,17 +149,17 @@ class ProjectionEnginesTest {
     @Test
     void internalMigrationSumsToZeroAcrossTheNation() {
         // all nets together are the international migrants only: provinces balance to zero
-        int years = batched.years().length;
+        int years = stream.years().length;
         double[] international = new double[years - 1];
         for (int t = 0; t < years - 1; t++) {
             international[t] = plan.rates(t).internationalRate();
         }
-        for (int s = 0; s < batched.scenarios(); s++) {
+        for (int s = 0; s < stream.scenarios(); s++) {
             for (int t = 0; t < years - 1; t++) {
                 double net = 0, population = 0;
-                for (int l = 0; l < batched.leaves(); l++) {
-                    net += batched.netMigration(s, l, 0, t) + batched.netMigration(s, l, 1, t);
-                    population += batched.total(s, l, t);
+                for (int l = 0; l < stream.leaves(); l++) {
+                    net += stream.netMigration(s, l, 0, t) + stream.netMigration(s, l, 1, t);
+                    population += stream.total(s, l, t);
                 }
                 assertEquals(international[t] * population, net, 1e-6 * population, "scenario " + s + " step " + t);
             }
@@ -127,10 +171,10 @@ class ProjectionEnginesTest {
         // Shanghai (cap 25 M) is far from it; with a cap set just above its 2010 size it must stop
         // receiving internal migrants from the first step on.
         int shanghai = leafIndex("310100");
-        assertTrue(batched.total(0, shanghai, 0) < 25e6);
-        CohortInput capped = withCap(input, shanghai, batched.total(0, shanghai, 0) * 1.0001);
+        assertTrue(stream.total(0, shanghai, 0) < 25e6);
+        CohortInput capped = withCap(input, shanghai, stream.total(0, shanghai, 0) * 1.0001);
         ProjectionPlan p = new ProjectionPlan(capped, List.of(plan.scenarios().get(14)));
-        ProjectionResult r = new BatchedProjector().run(p, Progress.none());
+        ProjectionResult r = new StreamProjector().run(p, Progress.none());
         for (int t = 1; t < r.years().length - 1; t++) {
             double net = r.netMigration(0, shanghai, 0, t) + r.netMigration(0, shanghai, 1, t);
             double international = p.rates(t).internationalRate() * r.total(0, shanghai, t);
@@ -140,8 +184,8 @@ class ProjectionEnginesTest {
 
     private double sexTotal(int s, int l, int sex, int t) {
         double sum = 0;
-        for (int a = 0; a < batched.ages(); a++) {
-            sum += batched.population(s, l, sex, a, t);
+        for (int a = 0; a < stream.ages(); a++) {
+            sum += stream.population(s, l, sex, a, t);
         }
         return sum;
     }

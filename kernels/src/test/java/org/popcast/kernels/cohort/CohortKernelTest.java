@@ -1,0 +1,49 @@
+package org.popcast.kernels.cohort;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/** The flat kernel against the {@link CohortStep} oracle, region blocks at offsets inside larger slabs. */
+class CohortKernelTest {
+
+    @Test
+    void equalsTheOracleForEveryTiming() {
+        Random random = new Random(23);
+        for (int trial = 0; trial < 60; trial++) {
+            int ages = 2 + random.nextInt(100), cells = 2 * ages, at = cells * random.nextInt(4);
+            double n = trial % 2 == 0 ? 1 : 5;
+            MigrationTiming timing = MigrationTiming.values()[trial % 3];
+            double[] slab = random.doubles(at + cells, 0, 1e6).toArray();
+            double[] mig = random.doubles(cells, -1e4, 1e4).toArray();
+            double[] surv = random.doubles(cells, 0.3, 1).toArray();
+            double[] fert = random.doubles(ages, 0, 0.1).toArray();
+            double srb = 1 + random.nextDouble() * 0.2, bF = 0.99, bM = 0.98;
+            double[][] p = {slice(slab, at, ages), slice(slab, at + ages, ages)};
+            double[][] m = {slice(mig, 0, ages), slice(mig, ages, ages)};
+            double[][] s = {slice(surv, 0, ages), slice(surv, ages, ages)};
+            CohortStep.Result want = CohortStep.project(p, m, new CohortStep.Rates(s, new double[] {bF, bM}, fert, srb), n, timing);
+
+            double[] next = new double[at + cells], deaths = new double[4], net = new double[4];
+            double births = new CohortKernel(ages, n, timing).step(slab, at, mig, surv, 0, fert, 0, bF, bM, 1 / (1 + srb), next,
+                    deaths, net, 2);
+            assertEquals(want.births(), births, 1e-12 * want.births());
+            for (int sex = 0; sex < 2; sex++) {
+                for (int x = 0; x < ages; x++) {
+                    double w = want.population()[sex][x];
+                    assertEquals(w, next[at + sex * ages + x], 1e-12 * Math.max(1, Math.abs(w)), "trial " + trial);
+                }
+                assertEquals(want.deaths()[sex], deaths[2 + sex], 1e-12 * want.deaths()[sex]);
+                assertEquals(want.netMigration()[sex], net[2 + sex], 0);
+            }
+        }
+    }
+
+    private static double[] slice(double[] a, int from, int length) {
+        double[] out = new double[length];
+        System.arraycopy(a, from, out, 0, length);
+        return out;
+    }
+}

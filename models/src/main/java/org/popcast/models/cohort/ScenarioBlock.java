@@ -1,0 +1,160 @@
+package org.popcast.models.cohort;
+
+import org.popcast.kernels.cohort.CohortKernel;
+import org.popcast.kernels.cohort.CohortLayout;
+import org.popcast.kernels.cohort.ProvinceBalance;
+
+/**
+ * The scenarios [from, to) of a {@link StreamProjector} run and the buffers they need, allocated
+ * once: caps, size factors, a {@link ProvinceBalance} per scenario, the migrants of one region and
+ * scenario and the kernel's scratch. One block belongs to one thread at a time.
+ */
+final class ScenarioBlock {
+
+    /**
+     * What a step reads and writes: its rates and the next step's (null after the last), this
+     * year's slab, and the next year's slab and flows.
+     */
+    record Step(StepRates rates, StepRates following, double[] state, double[] next, double[] births, double[] deaths,
+                double[] net) {
+    }
+
+    private final CohortLayout layout;
+    private final int from;
+    private final int to;
+    private final double n;
+    private final int[] provinceOf;
+    private final double[] caps;
+    private final double[] sizes;
+    private final double[] leafRates;
+    private final double[] provinceRates;
+    private final double[] hasOwn;
+    private final boolean internal;
+    /** [L][S] (only this block's scenarios are touched): capped so far, and this step's size factor. */
+    private final boolean[] capped;
+    private final double[] factor;
+    /** Per scenario, two sets used in turn: this step's (being applied) and the next step's (being summed). */
+    private ProvinceBalance[] balance;
+    private ProvinceBalance[] nextBalance;
+    private final double[] raw;
+    private final double[] migrants;
+    private final CohortKernel kernel;
+
+    ScenarioBlock(ProjectionPlan plan, int from, int to) {
+        this.layout = plan.layout();
+        this.from = from;
+        this.to = to;
+        this.n = plan.stepLength();
+        CohortInput in = plan.input();
+        internal = in.hasInternalMigration();
+        provinceOf = internal ? in.provinceOf() : null;
+        caps = plan.caps();
+        sizes = plan.sizeThresholds();
+        leafRates = plan.leafRates();
+        provinceRates = plan.provinceRates();
+        hasOwn = plan.hasOwnRate();
+        capped = new boolean[layout.seriesCount()];
+        factor = new double[layout.seriesCount()];
+        balance = new ProvinceBalance[to - from];
+        nextBalance = new ProvinceBalance[to - from];
+        for (int s = from; s < to && internal; s++) {
+            balance[s - from] = new ProvinceBalance(hasOwn.length, layout.cells());
+            nextBalance[s - from] = new ProvinceBalance(hasOwn.length, layout.cells());
+        }
+        raw = new double[layout.cells()];
+        migrants = new double[layout.cells()];
+        kernel = new CohortKernel(layout.ages(), n, plan.timing());
+    }
+
+    /** Before the first step: sizes and province sums of the base year with the first step's rates. */
+    void prime(StepRates first, double[] state) {
+        resetSums(balance);
+        for (int l = 0; l < layout.leaves(); l++) {
+            for (int s = from; s < to; s++) {
+                sizeAndSums(first, state, l, s, balance);
+            }
+        }
+    }
+
+    /**
+     * One step of this block's scenarios: the balance from the sums already made, then per region
+     * the migrants and the cohort step, and at once (the new cells still in cache) the next step's
+     * sizes and province sums, so each step reads the slab once.
+     */
+    void step(Step step) {
+        for (int s = from; s < to && internal; s++) {
+            balance[s - from].solve(provinceRates, hasOwn, n * step.rates().migrationScale()[s]);
+        }
+        resetSums(nextBalance);
+        for (int l = 0; l < layout.leaves(); l++) {
+            for (int s = from; s < to; s++) {
+                project(step, l, s);
+                if (step.following() != null) {
+                    sizeAndSums(step.following(), step.next(), l, s, nextBalance);
+                }
+            }
+        }
+        ProvinceBalance[] done = balance;
+        balance = nextBalance;
+        nextBalance = done;
+    }
+
+    private void resetSums(ProvinceBalance[] sums) {
+        for (int s = from; s < to && internal; s++) {
+            sums[s - from].reset();
+        }
+    }
+
+    /**
+     * Region l, scenario s of a year's slab: its total, cap and size factor for the step of
+     * {@code rates}, and its cells added to that step's province sums. Region l's factor of the
+     * previous step is no longer needed: its own migrants were formed just before.
+     */
+    private void sizeAndSums(StepRates r, double[] state, int l, int s, ProvinceBalance[] sums) {
+        int at = layout.offset(l, s), cells = layout.cells(), series = layout.series(l, s);
+        double total = 0;
+        for (int i = 0; i < cells; i++) {
+            total += state[at + i];
+        }
+        capped[series] |= total >= caps[l];
+        factor[series] = total < sizes[0] ? r.smallFactor() : total < sizes[1] ? r.middleFactor() : 1;
+        if (internal) {
+            boolean active = !capped[series];
+            if (active) {
+                rawNets(r, state, l, s);
+            }
+            sums[s - from].add(provinceOf[l], active, state, at, raw, 0);
+        }
+    }
+
+    /** Raw internal nets of an active region l in scenario s into {@link #raw}. */
+    private void rawNets(StepRates r, double[] state, int l, int s) {
+        double scaled = n * r.migrationScale()[s], f = factor[layout.series(l, s)];
+        int at = layout.offset(l, s), leafAt = layout.leafOffset(l);
+        for (int i = 0; i < raw.length; i++) {
+            raw[i] = scaled * leafRates[leafAt + i] * f * state[at + i];
+        }
+    }
+
+    /** Region l, scenario s: its migrants (balanced internal, international, given) and the cohort step. */
+    private void project(Step step, int l, int s) {
+        double[] state = step.state();
+        StepRates r = step.rates();
+        int at = layout.offset(l, s), leafAt = layout.leafOffset(l), cells = layout.cells();
+        boolean active = internal && !capped[layout.series(l, s)];
+        if (active) {
+            rawNets(r, state, l, s);
+        }
+        double intRate = n * r.internationalRate();
+        double[] count = r.explicitCount(), rate = r.explicitRate();
+        for (int i = 0; i < cells; i++) {
+            double p = state[at + i];
+            double inside = active ? balance[s - from].balanced(provinceOf[l], i, raw[i], p) : 0;
+            migrants[i] = inside + (intRate * p + count[leafAt + i] + n * rate[leafAt + i] * p);
+        }
+        double[] bs = r.birthSurvival();
+        step.births()[layout.series(l, s)] = kernel.step(state, at, migrants, r.survival(), leafAt, r.fertility(),
+                layout.fertilityOffset(l, s), bs[layout.leafSex(l, 0)], bs[layout.leafSex(l, 1)], r.femaleShare()[l],
+                step.next(), step.deaths(), step.net(), layout.bySex(l, s, 0));
+    }
+}
