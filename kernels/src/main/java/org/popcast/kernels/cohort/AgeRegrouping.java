@@ -80,6 +80,11 @@ public final class AgeRegrouping {
         return groupedAges.length;
     }
 
+    /** The new group of each input group. */
+    public int[] groupOf() {
+        return groupOf.clone();
+    }
+
     /** Counts by input group summed into the new groups. */
     public double[] sum(double[] byAge) {
         checkLength(byAge.length);

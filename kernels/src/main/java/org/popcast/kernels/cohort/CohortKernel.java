@@ -16,6 +16,9 @@ public final class CohortKernel {
     private final double endShareInBirths;
     /** P' = P + f_s M of the current region and scenario, [2][A]. */
     private final double[] start;
+    /** Of the last call: deaths by age [2][A] and births by age of mother [A] (as in {@link CohortStep.Result}). */
+    private final double[] deathsByAge;
+    private final double[] birthsByAge;
 
     public CohortKernel(int ages, double n, MigrationTiming timing) {
         if (ages < 2) {
@@ -27,6 +30,8 @@ public final class CohortKernel {
         this.endShare = timing.endShare();
         this.endShareInBirths = timing.endShareInBirths();
         this.start = new double[CohortLayout.SEXES * ages];
+        this.deathsByAge = new double[CohortLayout.SEXES * ages];
+        this.birthsByAge = new double[ages];
     }
 
     /**
@@ -49,11 +54,23 @@ public final class CohortKernel {
         next[at + ages] = boys * birthSurvivalM;
         deaths[sexAt] += girls * (1 - birthSurvivalF);
         deaths[sexAt + 1] += boys * (1 - birthSurvivalM);
+        deathsByAge[0] += girls * (1 - birthSurvivalF);
+        deathsByAge[ages] += boys * (1 - birthSurvivalM);
         int cells = CohortLayout.SEXES * ages;
         for (int i = 0; i < cells; i++) {
             next[at + i] += endShare * migrants[i];
         }
         return births;
+    }
+
+    /** Deaths by age [2][A] of the last step (the first group includes those born in it); overwritten by the next call. */
+    public double[] deathsByAge() {
+        return deathsByAge;
+    }
+
+    /** Births by age of mother [A] of the last step; overwritten by the next call. */
+    public double[] birthsByAge() {
+        return birthsByAge;
     }
 
     /** P', deaths and nets of both sexes, and the survivors Q into next (age 0 left for the births). */
@@ -66,7 +83,8 @@ public final class CohortKernel {
                 double s = population[p + x] + startShare * migrants[c + x];
                 start[c + x] = s;
                 moved += migrants[c + x];
-                died += (1 - survival[r + x]) * s;
+                deathsByAge[c + x] = (1 - survival[r + x]) * s;
+                died += deathsByAge[c + x];
             }
             for (int x = 0; x < ages - 2; x++) {
                 next[p + x + 1] = survival[r + x] * start[c + x];
@@ -80,9 +98,12 @@ public final class CohortKernel {
     /** sum_x f_x (W_start,x + W_end,x) / 2 per year; next's female age 0 is not yet set and counts as 0. */
     private double births(double[] migrants, double[] fertility, int fertilityAt, double[] next, int at) {
         double births = fertility[fertilityAt] * (start[0] + endShareInBirths * migrants[0]) / 2;
+        birthsByAge[0] = n * births;
         for (int x = 1; x < ages; x++) {
             double wEnd = next[at + x] + endShareInBirths * migrants[x];
-            births += fertility[fertilityAt + x] * (start[x] + wEnd) / 2;
+            double b = fertility[fertilityAt + x] * (start[x] + wEnd) / 2;
+            birthsByAge[x] = n * b;
+            births += b;
         }
         return births;
     }

@@ -76,6 +76,13 @@ public final class ProjectionResult {
         migrantsByAge[t] = flowAges.sumRows(migrantsLs2a);
     }
 
+    /** Keeps flows by age already summed into {@link #flowAges()}: births [L][S][G], deaths and net migrants [L][S][2][G]. */
+    void recordGroupedAgeFlows(int t, double[] birthsLsg, double[] deathsLs2g, double[] migrantsLs2g) {
+        birthsByAge[t] = birthsLsg;
+        deathsByAge[t] = deathsLs2g;
+        migrantsByAge[t] = migrantsLs2g;
+    }
+
     /** The age groups of the flows by age. */
     public AgeRegrouping flowAges() {
         return flowAges;

@@ -16,7 +16,31 @@ final class ScenarioBlock {
      * year's slab, and the next year's slab and flows.
      */
     record Step(StepRates rates, StepRates following, double[] state, double[] next, double[] births, double[] deaths,
-                double[] net) {
+                double[] net, AgeFlows byAge) {
+    }
+
+    /** The step's flows by age, summed into the result's flow age groups: births [L][S][G], deaths and net [L][S][2][G]. */
+    record AgeFlows(int[] groupOf, int groups, double[] births, double[] deaths, double[] net) {
+        static AgeFlows of(ProjectionResult result) {
+            CohortLayout layout = result.layout();
+            int groups = result.flowAges().groups();
+            return new AgeFlows(result.flowAges().groupOf(), groups, new double[layout.seriesCount() * groups],
+                    new double[layout.seriesCount() * CohortLayout.SEXES * groups], new double[layout.seriesCount() * CohortLayout.SEXES * groups]);
+        }
+
+        void add(CohortLayout layout, int l, int s, double[] birthsByAge, double[] deathsByAge, double[] migrants) {
+            int ages = layout.ages(), b = layout.series(l, s) * groups;
+            for (int x = 0; x < ages; x++) {
+                births[b + groupOf[x]] += birthsByAge[x];
+            }
+            for (int sex = 0; sex < CohortLayout.SEXES; sex++) {
+                int d = layout.bySex(l, s, sex) * groups;
+                for (int x = 0; x < ages; x++) {
+                    deaths[d + groupOf[x]] += deathsByAge[sex * ages + x];
+                    net[d + groupOf[x]] += migrants[sex * ages + x];
+                }
+            }
+        }
     }
 
     private final CohortLayout layout;
@@ -156,5 +180,6 @@ final class ScenarioBlock {
         step.births()[layout.series(l, s)] = kernel.step(state, at, migrants, r.survival(), leafAt, r.fertility(),
                 layout.fertilityOffset(l, s), bs[layout.leafSex(l, 0)], bs[layout.leafSex(l, 1)], r.femaleShare()[l],
                 step.next(), step.deaths(), step.net(), layout.bySex(l, s, 0));
+        step.byAge().add(layout, l, s, kernel.birthsByAge(), kernel.deathsByAge(), migrants);
     }
 }

@@ -62,13 +62,15 @@ public final class StreamProjector implements Projector {
                 double[] births = new double[layout.seriesCount()];
                 double[] deaths = new double[layout.seriesCount() * CohortLayout.SEXES];
                 double[] net = new double[deaths.length];
-                ScenarioBlock.Step step = new ScenarioBlock.Step(rates[0], rates[1], state, next, births, deaths, net);
+                ScenarioBlock.AgeFlows byAge = ScenarioBlock.AgeFlows.of(result);
+                ScenarioBlock.Step step = new ScenarioBlock.Step(rates[0], rates[1], state, next, births, deaths, net, byAge);
                 // this thread builds the rates of the step after next (life tables, fertility) while the blocks run
                 StepRates[] later = new StepRates[1];
                 runAll(pool, blocks, step, () -> later[0] = after < plan.steps() ? plan.rates(after) : null);
                 rates[0] = rates[1];
                 rates[1] = later[0];
                 result.recordFlows(k, births, deaths, net);
+                result.recordGroupedAgeFlows(k, byAge.births(), byAge.deaths(), byAge.net());
                 state = next;
                 result.recordPopulation(k + 1, state);
                 progress.update("project", k + 1, plan.steps(), k + 1, "year " + result.years()[k + 1]);

@@ -97,30 +97,36 @@ class ProjectionEnginesTest {
 
     @Test
     void flowsByAgeAgreeBetweenEnginesAndSumToTheTotals() {
-        int groups = batched.flowAges().groups();
-        assertEquals(21, groups, "single years summed into five-year groups, 100+ open");
-        for (int s = 0; s < batched.scenarios(); s++) {
-            for (int l = 0; l < batched.leaves(); l++) {
-                for (int t = 0; t < batched.years().length - 1; t++) {
-                    double births = 0;
-                    for (int g = 0; g < groups; g++) {
-                        births += batched.birthsByAge(s, l, g, t);
-                        assertEquals(loop.birthsByAge(s, l, g, t), batched.birthsByAge(s, l, g, t), 1e-9 * (1 + loop.births(s, l, t)));
-                    }
-                    assertEquals(batched.births(s, l, t), births, 1e-9 * births);
-                    for (int sex = 0; sex < 2; sex++) {
-                        double deaths = 0, net = 0;
-                        for (int g = 0; g < groups; g++) {
-                            deaths += batched.deathsByAge(s, l, sex, g, t);
-                            net += batched.migrantsByAge(s, l, sex, g, t);
-                            assertEquals(loop.deathsByAge(s, l, sex, g, t), batched.deathsByAge(s, l, sex, g, t), 1e-9 * (1 + loop.deaths(s, l, sex, t)));
-                            assertEquals(loop.migrantsByAge(s, l, sex, g, t), batched.migrantsByAge(s, l, sex, g, t), 1e-6);
-                        }
-                        assertEquals(batched.deaths(s, l, sex, t), deaths, 1e-9 * deaths);
-                        assertEquals(batched.netMigration(s, l, sex, t), net, 1e-6 * (1 + Math.abs(net)));
+        assertEquals(21, loop.flowAges().groups(), "single years summed into five-year groups, 100+ open");
+        for (ProjectionResult other : new ProjectionResult[] {stream, batched}) {
+            for (int s = 0; s < other.scenarios(); s++) {
+                for (int l = 0; l < other.leaves(); l++) {
+                    for (int t = 0; t < other.years().length - 1; t++) {
+                        assertFlowsByAge(other, s, l, t);
                     }
                 }
             }
+        }
+    }
+
+    private static void assertFlowsByAge(ProjectionResult other, int s, int l, int t) {
+        int groups = other.flowAges().groups();
+        double births = 0;
+        for (int g = 0; g < groups; g++) {
+            births += other.birthsByAge(s, l, g, t);
+            assertEquals(loop.birthsByAge(s, l, g, t), other.birthsByAge(s, l, g, t), 1e-9 * (1 + loop.births(s, l, t)));
+        }
+        assertEquals(other.births(s, l, t), births, 1e-9 * births);
+        for (int sex = 0; sex < 2; sex++) {
+            double deaths = 0, net = 0;
+            for (int g = 0; g < groups; g++) {
+                deaths += other.deathsByAge(s, l, sex, g, t);
+                net += other.migrantsByAge(s, l, sex, g, t);
+                assertEquals(loop.deathsByAge(s, l, sex, g, t), other.deathsByAge(s, l, sex, g, t), 1e-9 * (1 + loop.deaths(s, l, sex, t)));
+                assertEquals(loop.migrantsByAge(s, l, sex, g, t), other.migrantsByAge(s, l, sex, g, t), 1e-6);
+            }
+            assertEquals(other.deaths(s, l, sex, t), deaths, 1e-9 * deaths);
+            assertEquals(other.netMigration(s, l, sex, t), net, 1e-6 * (1 + Math.abs(net)));
         }
     }
 
