@@ -30,6 +30,7 @@ class ConfigFileTest {
 
     /** Values for the required options, which no example can default. */
     private static final Map<String, List<String>> REQUIRED = Map.of(
+            "pde infer", List.of("--observed", "obs.csv", "--unknown", "mortality_scale"),
             "pde train", List.of("--model", "pinn"),
             "pde predict", List.of("--model", "some.model"),
             "cohort validate", List.of("--projection", "projection.h5"),

@@ -63,7 +63,7 @@ class PdeInferCommandTest {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "year,age,density\n2030,1,5\n2030,1,-5\n"), out = dir.resolve("x.h5");
         CliRun run = CliRun.popcast("pde", "infer", "--observed", bad.toString(), "--unknown", "mortality_scale", "--out", out.toString());
         assertEquals(1, run.exit(), run.err());
-        assertEquals(bad + ":3:3: density must be a finite number in [0.0, 1.7976931348623157E308], got -5",
+        assertEquals(bad + ":3:3: density must be a finite number > 0 (the fit compares logarithms), got -5",
                 run.errWithoutBanner().strip().replaceFirst("^popcast pde infer: ", ""));
         assertFalse(Files.exists(out));
         CliRun unknown = CliRun.popcast("pde", "infer", "--observed", bad.toString(), "--unknown", "old_age_slope", "--out", out.toString());

@@ -35,10 +35,7 @@ public final class ObservationsReader {
             CsvTable.Row row = table.rows().get(i);
             years[i] = inside(row, YEAR, domain.startYear(), domain.endYear(), "the scenario's time window");
             ages[i] = inside(row, AGE, 0, domain.maxAge(), "the scenario's ages");
-            densities[i] = row.number(DENSITY, 0, Double.MAX_VALUE);
-            if (!(densities[i] > 0)) {
-                throw row.error(DENSITY, "density must be > 0 (the fit compares logarithms), got " + row.text(DENSITY));
-            }
+            densities[i] = positive(row, DENSITY);
             Integer first = seen.putIfAbsent(years[i] + "/" + ages[i], row.line());
             if (first != null) {
                 throw row.error(AGE, "year " + row.text(YEAR) + ", age " + row.text(AGE) + " is observed twice (first on line "
@@ -51,6 +48,21 @@ public final class ObservationsReader {
                     + " unknowns; give at least as many observations as unknowns");
         }
         return new Observations(table.file(), years, ages, densities, lines);
+    }
+
+    /** A finite number > 0: the fit compares logarithms. */
+    private static double positive(CsvTable.Row row, String column) {
+        String text = row.text(column);
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw row.error(column, "expected a number, got '" + text + "'");
+        }
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw row.error(column, column + " must be a finite number > 0 (the fit compares logarithms), got " + text);
+        }
+        return v;
     }
 
     private static double inside(CsvTable.Row row, String column, double from, double to, String what) {

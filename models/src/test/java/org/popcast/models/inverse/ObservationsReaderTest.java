@@ -37,10 +37,10 @@ class ObservationsReaderTest {
         assertEquals("obs.csv:3:1: year 2060 is outside the scenario's time window 2024.0 .. 2054.0",
                 error("year,age,density\n2030,1,5\n2060,1,5\n"));
         assertEquals("obs.csv:2:2: age 101 is outside the scenario's ages 0.0 .. 100.0", error("year,age,density\n2030,101,5\n2030,1,5\n"));
-        assertEquals("obs.csv:2:3: density must be > 0 (the fit compares logarithms), got 0", error("year,age,density\n2030,1,0\n2031,1,5\n"));
-        assertEquals("obs.csv:2:3: density must be a finite number in [0.0, 1.7976931348623157E308], got -3",
+        assertEquals("obs.csv:2:3: density must be a finite number > 0 (the fit compares logarithms), got 0", error("year,age,density\n2030,1,0\n2031,1,5\n"));
+        assertEquals("obs.csv:2:3: density must be a finite number > 0 (the fit compares logarithms), got -3",
                 error("year,age,density\n2030,1,-3\n2031,1,5\n"));
-        assertEquals("obs.csv:2:3: density must be a finite number in [0.0, 1.7976931348623157E308], got NaN",
+        assertEquals("obs.csv:2:3: density must be a finite number > 0 (the fit compares logarithms), got NaN",
                 error("year,age,density\n2030,1,NaN\n2031,1,5\n"));
         assertEquals("obs.csv:3:1: expected a number, got 'x'", error("year,age,density\n2030,1,5\nx,1,5\n"));
         assertEquals("obs.csv:4:2: year 2030.0, age 1.0 is observed twice (first on line 2)",
