@@ -6,7 +6,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "pde", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = "The age-structured PDE (McKendrick-von Foerster with a birth integral).",
-        subcommands = {PdeSolveCommand.class, PdeTrainCommand.class, PdePredictCommand.class, PdeCompareCommand.class})
+        subcommands = {PdeSolveCommand.class, PdeInferCommand.class, PdeTrainCommand.class, PdePredictCommand.class, PdeCompareCommand.class})
 public final class PdeCommand implements Runnable {
 
     @Spec

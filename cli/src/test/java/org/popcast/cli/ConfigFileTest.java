@@ -30,6 +30,7 @@ class ConfigFileTest {
 
     /** Values for the required options, which no example can default. */
     private static final Map<String, List<String>> REQUIRED = Map.of(
+            "pde infer", List.of("--observed", "obs.csv", "--unknown", "mortality_scale"),
             "pde train", List.of("--model", "pinn"),
             "pde predict", List.of("--model", "some.model"),
             "cohort validate", List.of("--projection", "projection.h5"),
@@ -63,7 +64,7 @@ class ConfigFileTest {
     @Test
     void everyExampleParsesBackToTheBuiltInDefaults() throws IOException {
         Map<String, CommandSpec> commands = ConfigExample.commands(PopcastCli.commandLine());
-        assertEquals(List.of("pde solve", "pde train", "pde predict", "pde compare", "cohort project", "cohort validate",
+        assertEquals(List.of("pde solve", "pde infer", "pde train", "pde predict", "pde compare", "cohort project", "cohort validate",
                 "cohort hindcast", "cohort bench", "balance fit", "balance forecast", "balance backtest", "balance groups", "mobility evaluate", "mobility train", "bench"),
                 List.copyOf(commands.keySet()));
         WITHOUT_CONFIG.forEach(c -> assertFalse(commands.containsKey(c), c));
@@ -106,7 +107,7 @@ class ConfigFileTest {
         CliRun run = CliRun.popcast("config", "example", "mobility", "predict");
         assertEquals(2, run.exit());
         assertEquals(1, run.err().lines().count(), run.err());
-        assertTrue(run.err().contains("'mobility predict' takes no --config; these do: pde solve, pde train"), run.err());
+        assertTrue(run.err().contains("'mobility predict' takes no --config; these do: pde solve, pde infer, pde train"), run.err());
     }
 
     @Test

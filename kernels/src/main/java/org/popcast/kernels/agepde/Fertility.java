@@ -68,6 +68,51 @@ public final class Fertility {
         return new Fertility(base, new double[0], new double[0], Double.POSITIVE_INFINITY);
     }
 
+    /**
+     * {@code factor} b(a, t), factor > 0: the base shape and the cap both scaled, so that
+     * min(factor base m, factor cap) = factor min(base m, cap) and every kink stays put.
+     */
+    public Fertility scaled(double factor) {
+        if (!(factor > 0) || !Double.isFinite(factor)) {
+            throw new IllegalArgumentException("a fertility scale must be a finite number > 0, got " + factor);
+        }
+        return new Fertility(scaledShape(base, factor), stepYears, increments, cap * factor);
+    }
+
+    private static Shape scaledShape(Shape base, double factor) {
+        return new Shape() {
+            @Override
+            public double value(double a) {
+                return factor * base.value(a);
+            }
+
+            @Override
+            public double[] breakpoints() {
+                return base.breakpoints();
+            }
+
+            @Override
+            public double[] crossings(double level) {
+                return base.crossings(level / factor);
+            }
+
+            @Override
+            public <T extends TFloating> Operand<T> graphInside(Ops tf, Operand<T> ages) {
+                return tf.math.mul(Constants.scalar(tf, factor, ages.type()), base.graphInside(tf, ages));
+            }
+
+            @Override
+            public double minAge() {
+                return base.minAge();
+            }
+
+            @Override
+            public double maxAge() {
+                return base.maxAge();
+            }
+        };
+    }
+
     public double rate(double age, double time) {
         double b = base.value(age);
         return b == 0 ? 0 : Math.min(b * multiplier(time), cap);

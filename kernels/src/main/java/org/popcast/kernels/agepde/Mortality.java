@@ -20,6 +20,11 @@ public interface Mortality {
     /** Ages where mu is not smooth. */
     double[] breakpoints();
 
+    /** {@code factor} mu(a), factor >= 0: the same age pattern at another level. */
+    default Mortality scaled(double factor) {
+        return new ScaledMortality(this, factor);
+    }
+
     /** The seed's form: mu0 + slope a below {@code switchAge}, then growing exponentially at {@code growth}. */
     static Mortality linearExponential(double mu0, double slope, double switchAge, double growth) {
         return new LinearExponentialMortality(mu0, slope, switchAge, growth);

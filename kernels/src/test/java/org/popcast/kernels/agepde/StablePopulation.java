@@ -15,7 +15,12 @@ public record StablePopulation(double mu, double beta, double lo, double hi, dou
 
     /** The standard case: mu 0.01, beta 0.12 on [20, 35), c = {@code scale}. */
     public static StablePopulation standard(double speed, double scale) {
-        double mu = 0.01, beta = 0.12, lo = 20, hi = 35;
+        return of(0.01, 0.12, speed, scale);
+    }
+
+    /** Mortality {@code mu}, fertility {@code beta} on [20, 35), c = {@code scale}. */
+    public static StablePopulation of(double mu, double beta, double speed, double scale) {
+        double lo = 20, hi = 35;
         double r = new BrentSolver(1e-15).solve(200, x -> beta * (Math.exp(-(x + mu) * lo / speed)
                 - Math.exp(-(x + mu) * hi / speed)) / (x + mu) - 1, -0.5, 0.5);
         return new StablePopulation(mu, beta, lo, hi, speed, scale, r);

@@ -1,0 +1,75 @@
+package org.popcast.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.popcast.kernels.agepde.AgePdeProblem;
+import org.popcast.kernels.agepde.ExactMvfSolver;
+import org.popcast.kernels.agepde.ExactSolverSettings;
+import org.popcast.models.agepde.PdeScenarioReader;
+
+import io.jhdf.HdfFile;
+
+/** {@code popcast pde infer}: noise-free observations from the exact solver with known scales come back. */
+class PdeInferCommandTest {
+
+    @TempDir
+    Path dir;
+
+    /** The three-child scenario with mortality x 1.1 and fertility x 0.9, every 10 years and 5 years of age. */
+    private Path observations() throws Exception {
+        AgePdeProblem p = PdeScenarioReader.builtin("three-child").problem();
+        ExactMvfSolver truth = new ExactMvfSolver(new AgePdeProblem(p.startYear(), p.endYear(), p.maxAge(), p.ageingSpeed(),
+                p.mortality().scaled(1.1), p.fertility().scaled(0.9), p.initialDensity()), ExactSolverSettings.DEFAULT);
+        StringBuilder csv = new StringBuilder("year,age,density\n");
+        for (int year = 2024; year <= 2054; year += 10) {
+            for (int age = 0; age <= 100; age += 5) {
+                csv.append(year).append(',').append(age).append(',').append(truth.density(age, year)).append('\n');
+            }
+        }
+        return Files.writeString(dir.resolve("obs.csv"), csv);
+    }
+
+    @Test
+    void estimatesTheScalesAndWritesThemWithTheFitAndAProgressLinePerIteration() throws Exception {
+        Path obs = observations(), out = dir.resolve("fit.h5");
+        CliRun run = CliRun.popcast("pde", "infer", "--policy", "three-child", "--observed", obs.toString(), "--unknown",
+                "mortality_scale,fertility_scale", "--method", "exact", "--age-step", "1", "--time-step", "1", "--out", out.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("mortality_scale 1.10000 +- "), run.out());
+        assertTrue(run.err().contains("infer iteration 1: rms log misfit"), run.err());
+        try (HdfFile hdf = new HdfFile(out)) {
+            assertEquals(1.1, (double) hdf.getAttribute("estimate_mortality_scale").getData(), 1e-7);
+            assertEquals(0.9, (double) hdf.getAttribute("estimate_fertility_scale").getData(), 1e-7);
+            assertTrue((double) hdf.getAttribute("stderr_fertility_scale").getData() < 1e-6);
+            assertEquals("agepde_inverse", hdf.getAttribute("product").getData());
+            assertEquals(4 * 21, ((double[]) hdf.getDatasetByPath("log_residual").getData()).length);
+            assertEquals(31, ((double[][]) hdf.getDatasetByPath("density").getData()).length);
+        }
+        CliRun quiet = CliRun.popcast("-q", "pde", "infer", "--observed", obs.toString(), "--unknown", "mortality_scale", "--out",
+                dir.resolve("q.h5").toString(), "--age-step", "1", "--time-step", "1");
+        assertEquals(0, quiet.exit(), quiet.err());
+        assertEquals("", quiet.err());
+    }
+
+    @Test
+    void badInputIsOneLineAndLeavesNoFile() throws Exception {
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "year,age,density\n2030,1,5\n2030,1,-5\n"), out = dir.resolve("x.h5");
+        CliRun run = CliRun.popcast("pde", "infer", "--observed", bad.toString(), "--unknown", "mortality_scale", "--out", out.toString());
+        assertEquals(1, run.exit(), run.err());
+        assertEquals(bad + ":3:3: density must be a finite number > 0 (the fit compares logarithms), got -5",
+                run.errWithoutBanner().strip().replaceFirst("^popcast pde infer: ", ""));
+        assertFalse(Files.exists(out));
+        CliRun unknown = CliRun.popcast("pde", "infer", "--observed", bad.toString(), "--unknown", "old_age_slope", "--out", out.toString());
+        assertEquals(2, unknown.exit());
+        assertTrue(unknown.err().contains("unknown parameter 'old_age_slope', expected one of mortality_scale, fertility_scale"), unknown.err());
+        assertEquals(2, CliRun.popcast("pde", "infer", "--observed", bad.toString(), "--unknown", "mortality_scale", "--method", "pinn").exit());
+        assertFalse(Files.exists(out));
+    }
+}
