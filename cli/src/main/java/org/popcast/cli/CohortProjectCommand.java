@@ -10,6 +10,7 @@ import org.popcast.data.io.ArrowWriter;
 import org.popcast.data.io.CsvTableWriter;
 import org.popcast.data.io.NetcdfWriter;
 import org.popcast.data.io.OutputFiles;
+import org.popcast.data.io.TidyTable;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.engine.train.Progress;
 import org.popcast.models.cohort.CohortInput;
@@ -42,10 +43,13 @@ public final class CohortProjectCommand implements Callable<Integer> {
             description = "HDF5 result (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--arrow", paramLabel = "FILE.arrow", description = "Also write the population as a long table (Arrow IPC).")
+    @Option(names = "--arrow", paramLabel = "DIR|FILE.arrow",
+            description = {"Also write the long tables as Arrow IPC (Feather v2) into DIR: population, components, indicators,",
+                    "flows_by_age (.arrow). A path ending in .arrow, .feather or .ipc receives the population table only."})
     Path arrow;
 
-    @Option(names = "--csv", paramLabel = "DIR", description = "Also write population.csv and components.csv (long tables) into DIR.")
+    @Option(names = "--csv", paramLabel = "DIR",
+            description = "Also write population.csv, components.csv, indicators.csv and flows_by_age.csv (long tables) into DIR.")
     Path csv;
 
     @Option(names = "--engine", paramLabel = "stream|batched|loop", defaultValue = "stream",
@@ -64,10 +68,30 @@ public final class CohortProjectCommand implements Callable<Integer> {
         Projector projector = engine.projector();
         try (OutputFiles outputs = inputOptions.inputs(config.outputs())) {
             outputs.file("--out", out);
-            outputs.file("--arrow", arrow);
+            if (populationOnly(arrow)) {
+                outputs.file("--arrow", arrow);
+            } else {
+                outputs.directory("--arrow", arrow);
+            }
             outputs.directory("--csv", csv);
             return project(projector, outputs);
         }
+    }
+
+    /** The long tables of a projection by file name (formats.md). */
+    private static Map<String, TidyTable> tables(ProjectionOutputs outputs, Map<String, String> metadata) {
+        Map<String, TidyTable> tables = new LinkedHashMap<>();
+        tables.put("population", outputs.populationTable(metadata));
+        tables.put("components", outputs.componentsTable(metadata));
+        tables.put("indicators", outputs.indicatorsTable(metadata));
+        tables.put("flows_by_age", outputs.flowsByAgeTable(metadata));
+        return tables;
+    }
+
+    /** An --arrow path naming one Arrow file (format 1.0's population-only table) rather than a folder. */
+    private static boolean populationOnly(Path arrow) {
+        String name = arrow == null ? "" : arrow.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".arrow") || name.endsWith(".feather") || name.endsWith(".ipc");
     }
 
     private int project(Projector projector, OutputFiles files) throws Exception {
@@ -90,12 +114,17 @@ public final class CohortProjectCommand implements Callable<Integer> {
         metadata.put("format_version", ProjectionOutputs.FORMAT_VERSION);
         metadata.put("input", input.source());
         metadata.put("data_through", Integer.toString(input.dataThrough()));
-        if (arrow != null) {
+        if (populationOnly(arrow)) {
             files.write(arrow, ArrowWriter.writer(outputs.populationTable(metadata)));
+        } else if (arrow != null) {
+            for (Map.Entry<String, TidyTable> t : tables(outputs, metadata).entrySet()) {
+                files.write(arrow.resolve(t.getKey() + ".arrow"), ArrowWriter.writer(t.getValue()));
+            }
         }
         if (csv != null) {
-            files.write(csv.resolve("population.csv"), CsvTableWriter.writer(outputs.populationTable(metadata)));
-            files.write(csv.resolve("components.csv"), CsvTableWriter.writer(outputs.componentsTable(metadata)));
+            for (Map.Entry<String, TidyTable> t : tables(outputs, metadata).entrySet()) {
+                files.write(csv.resolve(t.getKey() + ".csv"), CsvTableWriter.writer(t.getValue()));
+            }
         }
         files.commit();
         PrintWriter stdout = spec.commandLine().getOut();

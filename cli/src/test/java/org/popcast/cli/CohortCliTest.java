@@ -20,6 +20,17 @@ class CohortCliTest {
     Path dir;
 
     @Test
+    void arrowIntoAFolderWritesEveryLongTable() throws Exception {
+        Path h5 = dir.resolve("cn.h5"), tables = dir.resolve("tables");
+        CliRun run = CliRun.popcast("cohort", "project", "--builtin", "china-national", "--horizon", "2", "--out", h5.toString(),
+                "--arrow", tables.toString());
+        assertEquals(0, run.exit(), run.err());
+        for (String name : List.of("population", "components", "indicators", "flows_by_age")) {
+            assertTrue(Files.size(tables.resolve(name + ".arrow")) > 0, name);
+        }
+    }
+
+    @Test
     void projectTheNationThenValidateAgainstTheCensus() throws Exception {
         Path h5 = dir.resolve("cn.h5"), arrow = dir.resolve("cn.arrow"), csv = dir.resolve("csv");
         CliRun run = CliRun.popcast("cohort", "project", "--builtin", "china-national", "--horizon", "20", "--out", h5.toString(),
@@ -49,6 +60,20 @@ class CohortCliTest {
         assertTrue(Files.size(arrow) > 0);
         assertEquals("scenario,region,level,year,sex,age,population", Files.readAllLines(csv.resolve("population.csv")).get(0));
         assertEquals(5 * 21 * 2 * 101 + 1, Files.readAllLines(csv.resolve("population.csv")).size());
+        List<String> indicators = Files.readAllLines(csv.resolve("indicators.csv"));
+        assertEquals("scenario,region,level,year,indicator,sex,value", indicators.get(0));
+        assertEquals(5 * 20 * 9 + 1, indicators.size(), "tfr + 4 summaries x 2 sexes for 20 steps and 5 scenarios");
+        List<String> flows = Files.readAllLines(csv.resolve("flows_by_age.csv"));
+        assertEquals("scenario,region,level,year,sex,age,births,deaths,net_migration", flows.get(0));
+        assertEquals(5 * 20 * 2 * 21 + 1, flows.size(), "five-year age groups 0 .. 100+");
+        // the flows by age sum to the components of the same step
+        double births = flows.stream().skip(1).map(l -> l.split(",")).filter(f -> f[0].equals("low") && f[3].equals("2010"))
+                .mapToDouble(f -> Double.parseDouble(f[6])).sum();
+        String components = Files.readAllLines(csv.resolve("components.csv")).stream()
+                .filter(l -> l.startsWith("low,CN,nation,2010,F,")).findFirst().orElseThrow();
+        String male = Files.readAllLines(csv.resolve("components.csv")).stream()
+                .filter(l -> l.startsWith("low,CN,nation,2010,M,")).findFirst().orElseThrow();
+        assertEquals(Double.parseDouble(components.split(",")[5]) + Double.parseDouble(male.split(",")[5]), births, 1e-6 * births);
 
         Path observed = dir.resolve("observed.csv");
         Files.writeString(observed, "region,population\nCN,1409778724\n");

@@ -268,6 +268,96 @@ public final class ProjectionOutputs {
         });
     }
 
+    /**
+     * Indicators as a long table: scenario, region, level, year, indicator, sex, value; one row per
+     * indicator (tfr, e0, e65, q0_5, q15_60) and sex (tfr, a rate per woman, on F rows), years that start a step.
+     */
+    public TidyTable indicatorsTable(Map<String, String> metadata) {
+        ProjectionIndicators ind = indicators();
+        ProjectionIndicators.Summary[] summaries = ProjectionIndicators.Summary.values();
+        double[][] values = java.util.Arrays.stream(summaries).map(ind::summary).toArray(double[][]::new);
+        double[] tfr = ind.tfr();
+        int years = result.years().length - 1, all = result.years().length, reg = regions.size();
+        int rows = years * (1 + 2 * summaries.length);
+        List<TidyTable.Column> cols = List.of(col("scenario", TidyTable.Type.STRING), col("region", TidyTable.Type.STRING),
+                col("level", TidyTable.Type.STRING), col("year", TidyTable.Type.INT64), col("indicator", TidyTable.Type.STRING),
+                col("sex", TidyTable.Type.STRING), col("value", TidyTable.Type.FLOAT64));
+        return new TidyTable(cols, metadata, sink -> forEachSeries(rows, (s, r, scenario, region, level) -> {
+            String[] indicator = new String[rows], sex = new String[rows];
+            long[] year = new long[rows];
+            double[] value = new double[rows];
+            int i = 0;
+            for (int t = 0; t < years; t++, i++) {
+                year[i] = result.years()[t];
+                indicator[i] = "tfr";
+                sex[i] = Sex.F.name();
+                value[i] = tfr[(s * reg + r) * all + t];
+            }
+            for (int m = 0; m < summaries.length; m++) {
+                for (int x = 0; x < 2; x++) {
+                    for (int t = 0; t < years; t++, i++) {
+                        year[i] = result.years()[t];
+                        indicator[i] = summaries[m].variable();
+                        sex[i] = Sex.values()[x].name();
+                        value[i] = values[m][((s * reg + r) * 2 + x) * all + t];
+                    }
+                }
+            }
+            sink.accept(rows, new Object[] {scenario, region, level, year, indicator, sex, value});
+        }));
+    }
+
+    /**
+     * Flows by age as a long table: scenario, region, level, year, sex, age (start of the flow age
+     * group), births (by age of the mother, on F rows; 0 on M rows, so the column sums to all
+     * births), deaths, net_migration; years that start a step.
+     */
+    public TidyTable flowsByAgeTable(Map<String, String> metadata) {
+        int years = result.years().length - 1, groups = result.flowAges().groups();
+        double[] ages = result.flowAges().groupedAges();
+        int rows = years * 2 * groups;
+        List<TidyTable.Column> cols = List.of(col("scenario", TidyTable.Type.STRING), col("region", TidyTable.Type.STRING),
+                col("level", TidyTable.Type.STRING), col("year", TidyTable.Type.INT64), col("sex", TidyTable.Type.STRING),
+                col("age", TidyTable.Type.FLOAT64), col("births", TidyTable.Type.FLOAT64), col("deaths", TidyTable.Type.FLOAT64),
+                col("net_migration", TidyTable.Type.FLOAT64));
+        return new TidyTable(cols, metadata, sink -> forEachSeries(rows, (s, r, scenario, region, level) -> {
+            String[] sex = new String[rows];
+            long[] year = new long[rows];
+            double[] age = new double[rows], births = new double[rows], deaths = new double[rows], net = new double[rows];
+            int i = 0;
+            for (int t = 0; t < years; t++) {
+                for (int x = 0; x < 2; x++) {
+                    for (int g = 0; g < groups; g++, i++) {
+                        year[i] = result.years()[t];
+                        sex[i] = Sex.values()[x].name();
+                        age[i] = ages[g];
+                        for (int l : members.get(r)) {
+                            births[i] += x == 0 ? result.birthsByAge(s, l, g, t) : 0;
+                            deaths[i] += result.deathsByAge(s, l, x, g, t);
+                            net[i] += result.migrantsByAge(s, l, x, g, t);
+                        }
+                    }
+                }
+            }
+            sink.accept(rows, new Object[] {scenario, region, level, year, sex, age, births, deaths, net});
+        }));
+    }
+
+    /** One batch per scenario and region, with its label columns filled. */
+    @FunctionalInterface
+    private interface SeriesBatch {
+        void write(int s, int r, String[] scenario, String[] region, String[] level) throws java.io.IOException;
+    }
+
+    private void forEachSeries(int rows, SeriesBatch batch) throws java.io.IOException {
+        for (int s = 0; s < result.scenarios(); s++) {
+            for (int r = 0; r < regions.size(); r++) {
+                batch.write(s, r, filled(rows, plan.scenarios().get(s).name()), filled(rows, regions.get(r).code()),
+                        filled(rows, regions.get(r).level()));
+            }
+        }
+    }
+
     private static TidyTable.Column col(String name, TidyTable.Type type) {
         return new TidyTable.Column(name, type);
     }
