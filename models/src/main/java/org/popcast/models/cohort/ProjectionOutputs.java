@@ -74,7 +74,6 @@ public final class ProjectionOutputs {
         CohortInput in = plan.input();
         ProjectionSettings set = in.settings();
         CohortLayout layout = result.layout();
-        int reg = regions.size();
         NetcdfDataset.Builder b = ResultHeader.start("popcast cohort-component projection", provenance, FORMAT_VERSION, "cohort_projection");
         b.attribute("method", "cohort-component method, UN conventions (births from the mean of the start and end female"
                         + " population, survival from life-table person-years with an open age group); internal migration balanced"
@@ -115,6 +114,16 @@ public final class ProjectionOutputs {
                 "net migrants (internal and international) during the step starting in the year");
         ageFlowVariables(b);
         indicatorVariables(b, indicators());
+        regionVariables(b);
+        NetcdfDataset ds = b.build();
+        ResultChecks.requireCounts(ds, "population", "population_total");
+        ResultChecks.requireCountsWhereDefined(ds, "births", "deaths");
+        return ds;
+    }
+
+    /** The hierarchy: parent index, level and cap of every region, and their names. */
+    private void regionVariables(NetcdfDataset.Builder b) {
+        int reg = regions.size();
         double[] parent = new double[reg], level = new double[reg], cap = new double[reg];
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int r = 0; r < reg; r++) {
@@ -131,10 +140,6 @@ public final class ProjectionOutputs {
                 .variable("region_cap", List.of("region"), cap, "persons", "population ceiling (NaN: none)");
         b.variableAttribute("region_level", "flag_meanings", "city province nation region");
         b.attribute("region_names", String.join("\n", regions.stream().map(r -> r.code() + "," + r.name()).toList()));
-        NetcdfDataset ds = b.build();
-        ResultChecks.requireCounts(ds, "population", "population_total");
-        ResultChecks.requireCountsWhereDefined(ds, "births", "deaths");
-        return ds;
     }
 
     /** The period indicators of every region (computed once per outputs). */
