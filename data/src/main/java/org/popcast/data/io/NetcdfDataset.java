@@ -150,6 +150,11 @@ public final class NetcdfDataset {
             return data.clone();
         }
 
+        /** The data themselves, for the writer (a projection's population is hundreds of MB: no copy). */
+        double[] values() {
+            return data;
+        }
+
         /**
          * The index of the first value matching {@code p}, or -1; reads the data in place (a copy of
          * a projection's population would be hundreds of MB).
@@ -220,6 +225,10 @@ public final class NetcdfDataset {
 
         /** Adds a float64 variable; {@code dims} must already be declared, data row-major over them. */
         public Builder variable(String name, List<String> dims, double[] data, String units, String longName) {
+            return add(name, dims, data.clone(), units, longName);
+        }
+
+        private Builder add(String name, List<String> dims, double[] data, String units, String longName) {
             checkName(name, "variable");
             if (variables.containsKey(name) || dimensions.containsKey(name)) {
                 throw new IllegalArgumentException("variable " + name + ": name already used");
@@ -242,8 +251,16 @@ public final class NetcdfDataset {
             Map<String, Object> attrs = new LinkedHashMap<>();
             attrs.put("units", requireText(units, name, "units"));
             attrs.put("long_name", requireText(longName, name, "long_name"));
-            variables.put(name, new VariableDraft(name, List.copyOf(dims), shape, data.clone(), attrs));
+            variables.put(name, new VariableDraft(name, List.copyOf(dims), shape, data, attrs));
             return this;
+        }
+
+        /**
+         * As {@link #variable}, but the dataset keeps {@code data} itself (no copy of a large array):
+         * the caller hands it over and must not change it afterwards.
+         */
+        public Builder variableOwning(String name, List<String> dims, double[] data, String units, String longName) {
+            return add(name, dims, data, units, longName);
         }
 
         public Builder variableAttribute(String variable, String name, String value) {

@@ -191,8 +191,8 @@ public final class NetcdfWriter {
              Handle dcpl = creationProperties(shape, true, what);
              Handle dset = handle(H5Dcreate2(file, utf8(v.name()), H5T_IEEE_F64LE_g(), space.id, H5P_DEFAULT, dcpl.id,
                      H5P_DEFAULT), hdf5::H5Dclose, "H5Dcreate2", what)) {
-            if (v.data().length > 0) {
-                writeData(dset.id, shape, v.data(), slabElements, what);
+            if (v.size() > 0) {
+                writeData(dset.id, shape, v.values(), slabElements, what);
             }
             List<String> dims = v.dims();
             for (int i = 0; i < dims.size(); i++) {

@@ -160,6 +160,24 @@ class NetcdfWriterTest {
     }
 
     @Test
+    void anOwnedVariableIsWrittenWithoutACopy() throws IOException {
+        double[] owned = {1, 2, 3}, copied = {4, 5, 6};
+        NetcdfDataset ds = NetcdfDataset.builder().dimension("age", new double[] {0, 1, 2}, "years", "age")
+                .variableOwning("owned", List.of("age"), owned, "persons", "owned")
+                .variable("copied", List.of("age"), copied, "persons", "copied").build();
+        owned[0] = 10;   // the dataset shares an owned array, and copies the other
+        copied[0] = 40;
+        Path file = dir.resolve("owned.h5");
+        NetcdfWriter.write(file, ds);
+        try (HdfFile hdf = Hdf5Files.open(file)) {
+            assertArrayEquals(new double[] {10, 2, 3}, (double[]) hdf.getDatasetByPath("owned").getDataFlat());
+            assertArrayEquals(new double[] {4, 5, 6}, (double[]) hdf.getDatasetByPath("copied").getDataFlat());
+        }
+        assertThrows(IllegalArgumentException.class, () -> NetcdfDataset.builder().dimension("age", new double[] {0, 1}, "years", "age")
+                .variableOwning("x", List.of("age"), new double[3], "persons", "x"));
+    }
+
+    @Test
     void aFlippedBitInTheDataFailsTheRead() throws IOException {
         Path file = bigFile("a.h5", 1000);
         byte[] raw;

@@ -101,15 +101,15 @@ public final class ProjectionOutputs {
                 .dimension("year", java.util.Arrays.stream(result.years()).asLongStream().toArray(), "year", "calendar year (1 January)")
                 .dimension("age_group", result.flowAges().groupedAges(), "year",
                         "start of the age group of the flows by age (the last group is open)");
-        b.variable("population", List.of("scenario", "region", "sex", "age", "year"), aggregate(layout.cells(),
+        b.variableOwning("population", List.of("scenario", "region", "sex", "age", "year"), aggregate(layout.cells(),
                 (l, s, i, t) -> result.populationAt(t)[layout.offset(l, s) + i]), "persons", "population at the start of the year");
-        b.variable("population_total", List.of("scenario", "region", "year"), aggregate(1, (l, s, i, t) -> result.total(s, l, t)),
+        b.variableOwning("population_total", List.of("scenario", "region", "year"), aggregate(1, (l, s, i, t) -> result.total(s, l, t)),
                 "persons", "total population at the start of the year (both sexes, all ages)");
-        b.variable("births", List.of("scenario", "region", "year"), aggregate(1, (l, s, i, t) -> result.births(s, l, t)), "persons",
+        b.variableOwning("births", List.of("scenario", "region", "year"), aggregate(1, (l, s, i, t) -> result.births(s, l, t)), "persons",
                 "live births during the step starting in the year");
-        b.variable("deaths", List.of("scenario", "region", "sex", "year"), aggregate(2, (l, s, i, t) -> result.deaths(s, l, i, t)),
+        b.variableOwning("deaths", List.of("scenario", "region", "sex", "year"), aggregate(2, (l, s, i, t) -> result.deaths(s, l, i, t)),
                 "persons", "deaths during the step starting in the year (including of births and migrants in the step)");
-        b.variable("net_migration", List.of("scenario", "region", "sex", "year"),
+        b.variableOwning("net_migration", List.of("scenario", "region", "sex", "year"),
                 aggregate(2, (l, s, i, t) -> result.netMigration(s, l, i, t)), "persons",
                 "net migrants (internal and international) during the step starting in the year");
         ageFlowVariables(b);
@@ -135,7 +135,7 @@ public final class ProjectionOutputs {
             level[r] = LEVEL_CODES.indexOf(region.level());
             cap[r] = region.capped() ? region.cap() : Double.NaN;
         }
-        b.variable("region_parent", List.of("region"), parent, "1", "index of the parent region along the region dimension (-1: none)")
+        b.variableOwning("region_parent", List.of("region"), parent, "1", "index of the parent region along the region dimension (-1: none)")
                 .variable("region_level", List.of("region"), level, "1", "level of the region: 0 city, 1 province, 2 nation, 3 region")
                 .variable("region_cap", List.of("region"), cap, "persons", "population ceiling (NaN: none)");
         b.variableAttribute("region_level", "flag_meanings", "city province nation region");
@@ -152,22 +152,22 @@ public final class ProjectionOutputs {
 
     private void ageFlowVariables(NetcdfDataset.Builder b) {
         int groups = result.flowAges().groups();
-        b.variable("births_by_age", List.of("scenario", "region", "age_group", "year"),
+        b.variableOwning("births_by_age", List.of("scenario", "region", "age_group", "year"),
                 aggregate(groups, (l, s, g, t) -> result.birthsByAge(s, l, g, t)), "persons",
                 "live births during the step starting in the year by age group of the mother");
-        b.variable("deaths_by_age", List.of("scenario", "region", "sex", "age_group", "year"),
+        b.variableOwning("deaths_by_age", List.of("scenario", "region", "sex", "age_group", "year"),
                 aggregate(2 * groups, (l, s, i, t) -> result.deathsByAge(s, l, i / groups, i % groups, t)), "persons",
                 "deaths during the step starting in the year by age group at its start (the first group includes those born in it)");
-        b.variable("net_migration_by_age", List.of("scenario", "region", "sex", "age_group", "year"),
+        b.variableOwning("net_migration_by_age", List.of("scenario", "region", "sex", "age_group", "year"),
                 aggregate(2 * groups, (l, s, i, t) -> result.migrantsByAge(s, l, i / groups, i % groups, t)), "persons",
                 "net migrants during the step starting in the year by age group when they join");
     }
 
     private static void indicatorVariables(NetcdfDataset.Builder b, ProjectionIndicators indicators) {
-        b.variable("tfr", List.of("scenario", "region", "year"), indicators.tfr(), "1",
+        b.variableOwning("tfr", List.of("scenario", "region", "year"), indicators.tfr(), "1",
                 "total fertility rate of the step starting in the year (children per woman)");
         for (ProjectionIndicators.Summary m : ProjectionIndicators.Summary.values()) {
-            b.variable(m.variable(), List.of("scenario", "region", "sex", "year"), indicators.summary(m), m.units(),
+            b.variableOwning(m.variable(), List.of("scenario", "region", "sex", "year"), indicators.summary(m), m.units(),
                     m.longName() + " of the life table of the step starting in the year");
         }
     }
