@@ -49,7 +49,7 @@ public final class CohortHindcastCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario projected (default: the central one, medium-medium).")
     String scenario;
 
-    @Option(names = "--engine", paramLabel = "stream|batched|loop", defaultValue = "stream", description = "Projection engine"
+    @Option(names = "--engine", paramLabel = "stream|loop", defaultValue = "stream", description = "Projection engine"
             + " (default ${DEFAULT-VALUE}).")
     ProjectionEngine engine;
 

@@ -29,10 +29,11 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "project", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Cohort-component projection of every region x scenario x sex x age, scenarios over all cores.",
-                "Writes population, births, deaths and net migration for the projected regions and their provinces and",
-                "nation to a netCDF-4 compatible HDF5 file; optionally long tables as Arrow IPC (Feather v2) and CSV."},
+                "Writes population, births, deaths and net migration (also by age), TFR and life-table summaries for the",
+                "projected regions, their provinces and nation to a netCDF-4 compatible HDF5 file; optionally long tables",
+                "as Arrow IPC (Feather v2) and CSV."},
         footer = {"", "Without --input the embedded China input runs (356 cities, 2010 census base, the source paper's 15 scenarios,",
-                "2010-2100: about a minute and a 700 MB file, mostly writing); see docs/cohort.md.",
+                "2010-2100: a minute or two and a 1 GB file, mostly writing); see docs/cohort.md.",
                 "Example: popcast cohort project --builtin china-national --step 5 --out cn.h5"})
 public final class CohortProjectCommand implements Callable<Integer> {
 
@@ -52,8 +53,8 @@ public final class CohortProjectCommand implements Callable<Integer> {
             description = "Also write population.csv, components.csv, indicators.csv and flows_by_age.csv (long tables) into DIR.")
     Path csv;
 
-    @Option(names = "--engine", paramLabel = "stream|batched|loop", defaultValue = "stream",
-            description = "stream: plain Java streaming year slabs, scenarios over all cores (default); batched: TensorFlow tensors;"
+    @Option(names = "--engine", paramLabel = "stream|loop", defaultValue = "stream",
+            description = "stream: plain Java streaming year slabs, scenarios over all cores (default);"
                     + " loop: plain Java, one cell at a time (the reference).")
     ProjectionEngine engine;
 

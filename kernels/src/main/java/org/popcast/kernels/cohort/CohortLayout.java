@@ -2,9 +2,8 @@ package org.popcast.kernels.cohort;
 
 /**
  * The flat, row-major layout of the cohort-component arrays: L projected regions (leaves), S
- * scenarios, 2 sexes (F then M, {@link Sex}) and A age groups, region-first so that regional sums
- * are segment sums over the first axis (the tensor shapes of {@link BatchedCohortStep} and
- * {@link BatchedMigrationBalance}):
+ * scenarios, 2 sexes (F then M, {@link Sex}) and A age groups, region-first so that a step streams
+ * each region's cells once, contiguously:
  *
  * <pre>
  *   state (population, migrants)   [L][S][2][A]   index(l, s, sex, age)

@@ -2,7 +2,7 @@ package org.popcast.kernels.cohort;
 
 /**
  * One cohort-component step of length n for one region, in plain Java: the reference ("oracle")
- * for {@link BatchedCohortStep}. Ages are groups of width n, the last one open; sex index 0 = F,
+ * for {@link CohortKernel}. Ages are groups of width n, the last one open; sex index 0 = F,
  * 1 = M. With start share f_s and end share f_e = 1 - f_s of the step's net migrants M:
  *
  * <pre>

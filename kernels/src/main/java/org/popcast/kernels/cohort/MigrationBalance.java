@@ -2,7 +2,7 @@ package org.popcast.kernels.cohort;
 
 /**
  * Balancing of internal net migration over a city -> province -> nation hierarchy, in plain Java
- * (the reference for {@link BatchedMigrationBalance}). One call handles one cell (scenario, sex,
+ * (the reference for {@link ProvinceBalance}). One call handles one cell (scenario, sex,
  * age group) of one step.
  *
  * <p>The rule, for a group of members with raw nets x_i that must sum to a target T: with

@@ -121,53 +121,6 @@ class MigrationBalanceTest {
         }
     }
 
-    @Test
-    void batchedEqualsPlainJava() {
-        Random random = new Random(9);
-        int[] provinceOf = {0, 0, 1, 2, 2, 2, 1};
-        int regions = provinceOf.length, provinces = 3, scenarios = 2, ages = 4;
-        double[] raw = random.doubles(regions * scenarios * 2 * ages, -100, 100).toArray();
-        double[] weight = random.doubles(regions * scenarios * 2 * ages, 10, 1000).toArray();
-        double[] active = new double[regions * scenarios];
-        for (int i = 0; i < active.length; i++) {
-            active[i] = random.nextDouble() > 0.25 ? 1 : 0;
-        }
-        active[2 * scenarios] = 1; // province 1 has a city that never caps
-        double[] own = random.doubles(provinces * scenarios * 2 * ages, -50, 80).toArray();
-        double[] hasOwn = {0, 1, 0};
-        double[] got;
-        try (Graph g = new Graph(); Session session = new Session(g);
-             TFloat64 tRaw = Tensors.of(raw, regions, scenarios, 2, ages); TFloat64 tW = Tensors.of(weight, regions, scenarios, 2, ages);
-             TFloat64 tA = Tensors.of(active, regions, scenarios, 1, 1); TFloat64 tOwn = Tensors.of(own, provinces, scenarios, 2, ages);
-             TFloat64 tHas = Tensors.of(hasOwn, provinces, 1, 1, 1)) {
-            Ops tf = Ops.create(g);
-            var out = BatchedMigrationBalance.balance(tf, tf.constantOf(tRaw), tf.constantOf(tA), tf.constantOf(tW),
-                    tf.constant(provinceOf), provinces, tf.constantOf(tOwn), tf.constantOf(tHas));
-            try (Result r = session.runner().fetch(out).run()) {
-                got = Tensors.flat(r.get(0));
-            }
-        }
-        for (int s = 0; s < scenarios; s++) {
-            for (int cell = 0; cell < 2 * ages; cell++) {
-                double[] x = new double[regions], w = new double[regions];
-                boolean[] on = new boolean[regions];
-                for (int r = 0; r < regions; r++) {
-                    on[r] = active[r * scenarios + s] > 0;
-                    x[r] = on[r] ? raw[(r * scenarios + s) * 2 * ages + cell] : 0;
-                    w[r] = weight[(r * scenarios + s) * 2 * ages + cell];
-                }
-                double[] o = new double[provinces];
-                for (int p = 0; p < provinces; p++) {
-                    o[p] = hasOwn[p] > 0 ? own[(p * scenarios + s) * 2 * ages + cell] : Double.NaN;
-                }
-                double[] want = MigrationBalance.balance(x, on, w, provinceOf, o);
-                for (int r = 0; r < regions; r++) {
-                    assertEquals(want[r], got[(r * scenarios + s) * 2 * ages + cell], 1e-9, "s" + s + " cell" + cell + " r" + r);
-                }
-            }
-        }
-    }
-
     private static boolean[] all(int n) {
         boolean[] b = new boolean[n];
         java.util.Arrays.fill(b, true);

@@ -7,7 +7,7 @@ import org.popcast.kernels.cohort.MigrationBalance;
 
 /**
  * The projection in plain Java, one region and scenario at a time with {@link CohortStep} and
- * {@link MigrationBalance}: the reference that {@link BatchedProjector} is tested against, and
+ * {@link MigrationBalance}: the reference that {@link StreamProjector} is tested against, and
  * the baseline of the benchmark.
  */
 public final class LoopProjector implements Projector {

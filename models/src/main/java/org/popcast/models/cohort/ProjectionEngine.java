@@ -4,15 +4,12 @@ package org.popcast.models.cohort;
 public enum ProjectionEngine {
     /** Plain Java streaming the year slabs region by region, scenarios over all cores: the fastest, the default. */
     STREAM,
-    /** Every region and scenario as TensorFlow tensors, one step at a time. */
-    BATCHED,
     /** Plain Java, region by region, one cell at a time: the reference the others are tested against. */
     LOOP;
 
     public Projector projector() {
         return switch (this) {
             case STREAM -> new StreamProjector();
-            case BATCHED -> new BatchedProjector();
             case LOOP -> new LoopProjector();
         };
     }
