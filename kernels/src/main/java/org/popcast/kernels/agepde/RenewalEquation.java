@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.stream.DoubleStream;
 
 import org.popcast.kernels.quadrature.CutPoints;
 import org.popcast.kernels.quadrature.GaussLegendreRule;
