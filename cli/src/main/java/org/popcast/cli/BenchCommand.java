@@ -21,6 +21,7 @@ import org.popcast.models.agepde.PdeScenarioReader;
 import org.popcast.models.pinn.PinnSettings;
 import org.popcast.models.pinn.PinnTrainer;
 
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +30,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
-        description = {"Benchmark the exact PDE solver on the three-child policy and the default grid.",
+        description = {"Benchmark the exact PDE solver on a policy or scenario file (default three-child) and the default grid.",
                 "Prints the median, min and max wall time of each phase over the repeats, after warm-up runs."})
 public final class BenchCommand implements Callable<Integer> {
 
@@ -41,6 +42,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--pinn", fallbackValue = ConfigOption.FLAG_IS_TRUE, description = "Time PINN training steps (default and paper presets) instead of the exact solver.")
     boolean pinn;
+
+    @ArgGroup(exclusive = true)
+    ScenarioChoice source = new ScenarioChoice();
 
     @Mixin
     ExactSolverOptions solverOptions;
@@ -63,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
             return pinnSteps();
         }
         ExactSolverSettings settings = solverOptions.settings(spec);
-        PdeScenario scenario = PdeScenarioReader.builtin("three-child");
+        PdeScenario scenario = ScenarioChoice.resolve(source, spec);
         AgePdeProblem p = scenario.problem();
         ExactSolveRun.Grid grid = gridOptions.grid(spec, List.of(scenario));
         double[] times = ExactSolveRun.times(scenario, grid);
@@ -89,8 +93,8 @@ public final class BenchCommand implements Callable<Integer> {
             Files.deleteIfExists(file);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("exact solver, three-child, grid %d times x %d ages, %d repeats after %d warm-up, %d cores%n",
-                times.length, ages.length, repeat, warmup, Runtime.getRuntime().availableProcessors());
+        out.printf("exact solver, %s, grid %d times x %d ages, %d repeats after %d warm-up, %d cores%n",
+                scenario.name(), times.length, ages.length, repeat, warmup, Runtime.getRuntime().availableProcessors());
         out.printf("%-44s %10s %10s %10s%n", "phase", "median ms", "min ms", "max ms");
         String[] names = {"births (renewal equation)", "grid: density, births, population", "write HDF5 (deflate)"};
         long[] total = new long[repeat];

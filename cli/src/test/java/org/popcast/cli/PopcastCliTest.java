@@ -168,6 +168,17 @@ class PopcastCliTest {
     }
 
     @Test
+    void benchTakesAPolicyOrAScenarioFile() {
+        CliRun policy = CliRun.popcast("bench", "--policy", "two-child", "--repeat", "1", "--warmup", "0", "--time-step", "1", "--age-step", "1");
+        assertEquals(0, policy.exit(), policy.err());
+        assertTrue(policy.out().contains("exact solver, two-child,"), policy.out());
+        java.nio.file.Path tables = java.nio.file.Path.of("..", "bench", "pde-tables", "tables.yaml");
+        CliRun file = CliRun.popcast("bench", "--scenario", tables.toString(), "--repeat", "1", "--warmup", "0", "--time-step", "5", "--age-step", "5");
+        assertEquals(0, file.exit(), file.err());
+        assertTrue(file.out().contains("exact solver, one-year-tables,"), file.out());
+    }
+
+    @Test
     void everyHelpTextRendersWithoutAPicocliWarning() {
         java.io.PrintStream saved = System.err;
         java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();

@@ -77,7 +77,7 @@ public final class OutputFiles implements AutoCloseable {
             return null;
         }
         Path real = checkFile(option, target);
-        for (Declared d : files) {
+        for (Declared d : java.util.stream.Stream.concat(files.stream(), folders.stream()).toList()) {
             if (d.path().equals(real)) {
                 throw new IOException(option + " " + target + " is also " + d.option() + ": give each output its own name");
             }
@@ -103,6 +103,11 @@ public final class OutputFiles implements AutoCloseable {
             throw new IOException(option + " " + dir + ": directory is not writable");
         }
         Path real = real(dir);
+        for (Declared d : java.util.stream.Stream.concat(files.stream(), folders.stream()).toList()) {
+            if (d.path().equals(real)) {
+                throw new IOException(option + " " + dir + " is also " + d.option() + ": give each output its own name");
+            }
+        }
         for (Declared in : inputs) {
             if (real.startsWith(in.path()) && Files.isDirectory(in.path())) {
                 throw new IOException(option + " " + dir + " is inside the input " + in.option() + " " + in.path()

@@ -58,6 +58,35 @@ final class BirthHistory {
         return b;
     }
 
+    /**
+     * The ages v (t - p) at which the panel boundaries p are seen from time t, those in [lo, hi]
+     * (and a neighbour either side), ascending: found by binary search, for splitting the feedback integral.
+     */
+    double[] boundaryAges(double t, double v, double lo, double hi) {
+        int n = starts.length;
+        // boundaries p_0..p_n are starts[0..n-1] then ends[n-1]; ages in [lo, hi] have p in [t - hi/v, t - lo/v]
+        int first = Math.max(0, lowerIndex(t - hi / v) - 1);
+        int last = Math.min(n, lowerIndex(t - lo / v) + 1);
+        double[] ages = new double[Math.max(0, last - first + 1)];
+        for (int i = last, j = 0; i >= first; i--, j++) {
+            ages[j] = v * (t - boundary(i));
+        }
+        return ages;
+    }
+
+    private double boundary(int i) {
+        return i < starts.length ? starts[i] : ends[ends.length - 1];
+    }
+
+    /** The index of the last start <= x, clamped to 0 .. panelCount. */
+    private int lowerIndex(double x) {
+        int k = Arrays.binarySearch(starts, x);
+        if (k < 0) {
+            k = -k - 2;
+        }
+        return Math.max(0, Math.min(k, starts.length));
+    }
+
     /** B(t), right-continuous at panel boundaries. */
     double value(double t) {
         int k = Arrays.binarySearch(starts, t);

@@ -1,7 +1,6 @@
 package org.popcast.kernels.agepde;
 
-import java.util.Arrays;
-
+import org.popcast.kernels.quadrature.CutPoints;
 import org.popcast.kernels.quadrature.GaussLegendreRule;
 
 /**
@@ -20,12 +19,16 @@ public final class ExactMvfSolver {
     private final ExactSolverSettings settings;
     private final BirthHistory births;
     private final GaussLegendreRule rule;
+    private final double[] mortalityKinks; // ascending
+    private final double[] densityKinks;   // ascending
 
     public ExactMvfSolver(AgePdeProblem problem, ExactSolverSettings settings) {
         this.problem = problem;
         this.settings = settings;
         this.births = new RenewalEquation(problem, settings).solve();
-        this.rule = new GaussLegendreRule(settings.quadratureNodes());
+        this.rule = GaussLegendreRule.of(settings.quadratureNodes());
+        this.mortalityKinks = CutPoints.ascending(problem.mortality().breakpoints());
+        this.densityKinks = CutPoints.ascending(problem.initialDensity().breakpoints());
     }
 
     public AgePdeProblem problem() {
@@ -54,11 +57,10 @@ public final class ExactMvfSolver {
     public double population(double t) {
         checkTime(t);
         double v = problem.ageingSpeed(), shift = v * (t - problem.startYear());
-        double[] panelAges = Arrays.stream(births.boundaries()).map(p -> v * (t - p)).toArray();
-        double[] kinks = RenewalEquation.concat(new double[] {shift}, problem.mortality().breakpoints(),
-                RenewalEquation.shifted(problem.mortality().breakpoints(), shift),
-                RenewalEquation.shifted(problem.initialDensity().breakpoints(), shift), panelAges);
-        return rule.integrate(a -> density(a, t), 0, problem.maxAge(), kinks, settings.quadraturePiece());
+        double max = problem.maxAge();
+        double[] cuts = CutPoints.merge(0, max, new double[] {shift}, mortalityKinks, RenewalEquation.shifted(mortalityKinks, shift),
+                RenewalEquation.shifted(densityKinks, shift), births.boundaryAges(t, v, 0, max));
+        return rule.integrateSized(a -> density(a, t), cuts, settings.quadraturePiece());
     }
 
     /** The solution on a grid of times and ages. */

@@ -114,8 +114,13 @@ public final class Fertility {
     }
 
     public double rate(double age, double time) {
+        return rateAt(age, multiplier(time));
+    }
+
+    /** b(a, t) given t's {@link #multiplier}: for integrals over age at one time. */
+    public double rateAt(double age, double multiplier) {
         double b = base.value(age);
-        return b == 0 ? 0 : Math.min(b * multiplier(time), cap);
+        return b == 0 ? 0 : Math.min(b * multiplier, cap);
     }
 
     /**

@@ -17,6 +17,8 @@ public final class PiecewiseLinear implements GraphAgeFunction {
     private final double[] ages;
     private final double[] values;
     private final double[] cumulative; // integral from ages[0] to ages[i]
+    private final double fromFirstToZero; // integral from ages[0] to 0
+    private final double step;            // the spacing of the ages when all are equal, else 0
 
     public PiecewiseLinear(double[] ages, double[] values) {
         if (ages.length == 0 || ages.length != values.length) {
@@ -38,6 +40,8 @@ public final class PiecewiseLinear implements GraphAgeFunction {
         for (int i = 1; i < ages.length; i++) {
             cumulative[i] = cumulative[i - 1] + 0.5 * (values[i] + values[i - 1]) * (ages[i] - ages[i - 1]);
         }
+        this.step = evenStep(this.ages);
+        this.fromFirstToZero = integralFromFirst(0);
     }
 
     @Override
@@ -56,7 +60,7 @@ public final class PiecewiseLinear implements GraphAgeFunction {
 
     /** The exact integral of the interpolant from 0 to {@code age}. */
     public double integral(double age) {
-        return integralFromFirst(age) - integralFromFirst(0);
+        return integralFromFirst(age) - fromFirstToZero;
     }
 
     private double integralFromFirst(double age) {
@@ -67,9 +71,10 @@ public final class PiecewiseLinear implements GraphAgeFunction {
         if (age >= ages[n - 1]) {
             return cumulative[n - 1] + (age - ages[n - 1]) * values[n - 1];
         }
-        int i = segment(age);
+        int i = segment(age); // one search: the value at age is interpolated on the same segment
         double dx = age - ages[i];
-        return cumulative[i] + 0.5 * dx * (values[i] + value(age));
+        double at = values[i] + dx / (ages[i + 1] - ages[i]) * (values[i + 1] - values[i]);
+        return cumulative[i] + 0.5 * dx * (values[i] + at);
     }
 
     /**
@@ -124,7 +129,31 @@ public final class PiecewiseLinear implements GraphAgeFunction {
         return m;
     }
 
+    private static double evenStep(double[] ages) {
+        if (ages.length < 3) {
+            return 0;
+        }
+        double step = ages[1] - ages[0];
+        for (int i = 2; i < ages.length; i++) {
+            if (ages[i] - ages[i - 1] != step) {
+                return 0;
+            }
+        }
+        return step;
+    }
+
+    /** The i with ages[i] <= age < ages[i + 1], for ages[0] < age < ages[n - 1]. */
     private int segment(double age) {
+        if (step > 0) { // evenly spaced ages (single-year tables): a guess from the step, then checked
+            int i = Math.max(0, Math.min(ages.length - 2, (int) ((age - ages[0]) / step)));
+            while (i > 0 && ages[i] > age) {
+                i--;
+            }
+            while (i < ages.length - 2 && ages[i + 1] <= age) {
+                i++;
+            }
+            return i;
+        }
         int lo = 0, hi = ages.length - 1; // ages[lo] <= age < ages[hi]
         while (hi - lo > 1) {
             int mid = (lo + hi) >>> 1;

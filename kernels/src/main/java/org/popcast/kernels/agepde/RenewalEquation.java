@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.stream.DoubleStream;
 
+import org.popcast.kernels.quadrature.CutPoints;
 import org.popcast.kernels.quadrature.GaussLegendreRule;
 
 /**
@@ -29,11 +29,17 @@ final class RenewalEquation {
     private final AgePdeProblem problem;
     private final ExactSolverSettings settings;
     private final GaussLegendreRule rule;
+    private final double[] mortalityKinks;   // ascending, made once
+    private final double[] densityKinks;     // ascending, made once
+    private final FertilityKinks fertilityKinks;
 
     RenewalEquation(AgePdeProblem problem, ExactSolverSettings settings) {
         this.problem = problem;
         this.settings = settings;
-        this.rule = new GaussLegendreRule(settings.quadratureNodes());
+        this.rule = GaussLegendreRule.of(settings.quadratureNodes());
+        this.mortalityKinks = CutPoints.ascending(problem.mortality().breakpoints());
+        this.densityKinks = CutPoints.ascending(problem.initialDensity().breakpoints());
+        this.fertilityKinks = new FertilityKinks(problem.fertility());
     }
 
     BirthHistory solve() {
@@ -54,17 +60,20 @@ final class RenewalEquation {
         double v = problem.ageingSpeed(), shift = v * (t - problem.startYear());
         Fertility fert = problem.fertility();
         Mortality mort = problem.mortality();
-        double lo = Math.max(fert.minAge(), shift), hi = fert.maxAge();
-        double[] kinks = concat(fert.ageBreakpoints(t), mort.breakpoints(),
-                shifted(mort.breakpoints(), shift), shifted(problem.initialDensity().breakpoints(), shift));
-        return rule.integrate(a -> {
-            double b = fert.rate(a, t);
+        double lo = Math.max(fert.minAge(), shift), hi = fert.maxAge(), m = fert.multiplier(t);
+        if (!(hi > lo)) {
+            return 0;
+        }
+        double[] cuts = CutPoints.merge(lo, hi, fertilityKinks.at(t), mortalityKinks, shifted(mortalityKinks, shift),
+                shifted(densityKinks, shift));
+        return rule.integrateSized(a -> {
+            double b = fert.rateAt(a, m);
             if (b == 0) {
                 return 0;
             }
             double survival = Math.exp(-(mort.cumulativeHazard(a) - mort.cumulativeHazard(a - shift)) / v);
             return b * problem.initialDensity().value(a - shift) * survival;
-        }, lo, hi, kinks, settings.quadraturePiece());
+        }, cuts, settings.quadraturePiece());
     }
 
     /** Births to people born after t0, from births already computed. */
@@ -72,16 +81,15 @@ final class RenewalEquation {
         double v = problem.ageingSpeed(), shift = v * (t - problem.startYear());
         Fertility fert = problem.fertility();
         Mortality mort = problem.mortality();
-        double lo = fert.minAge(), hi = Math.min(fert.maxAge(), shift);
+        double lo = fert.minAge(), hi = Math.min(fert.maxAge(), shift), m = fert.multiplier(t);
         if (!(hi > lo)) {
             return 0;
         }
-        double[] panelAges = Arrays.stream(history.boundaries()).map(p -> v * (t - p)).toArray();
-        double[] kinks = concat(fert.ageBreakpoints(t), mort.breakpoints(), panelAges);
-        return rule.integrate(a -> {
-            double b = fert.rate(a, t);
+        double[] cuts = CutPoints.merge(lo, hi, fertilityKinks.at(t), mortalityKinks, history.boundaryAges(t, v, lo, hi));
+        return rule.integrateSized(a -> {
+            double b = fert.rateAt(a, m);
             return b == 0 ? 0 : b * history.value(t - a / v) / v * Math.exp(-mort.cumulativeHazard(a) / v);
-        }, lo, hi, kinks, settings.quadraturePiece());
+        }, cuts, settings.quadraturePiece());
     }
 
     /** Birth panels: between the time breakpoints, no longer than the panel length or half the shortest feedback delay. */
@@ -160,7 +168,11 @@ final class RenewalEquation {
     }
 
     static double[] shifted(double[] ages, double shift) {
-        return Arrays.stream(ages).map(a -> a + shift).toArray();
+        double[] out = new double[ages.length];
+        for (int i = 0; i < ages.length; i++) {
+            out[i] = ages[i] + shift;
+        }
+        return out;
     }
 
     static double[] concat(double[]... parts) {

@@ -15,6 +15,33 @@ class PiecewiseLinearAndMortalityTest {
     }
 
     @Test
+    void evenlySpacedAgesGiveTheSameValuesAsAnUnevenTable() {
+        // the same single-year table, once with its ages evenly spaced (segment found from the step)
+        // and once with one extra row on a node (uneven: binary search); both interpolants coincide
+        double[] ages = java.util.stream.IntStream.rangeClosed(0, 100).asDoubleStream().toArray();
+        double[] values = java.util.Arrays.stream(ages).map(a -> 0.001 * Math.exp(0.08 * a)).toArray();
+        PiecewiseLinear even = new PiecewiseLinear(ages, values);
+        double[] unevenAges = new double[ages.length + 1], unevenValues = new double[ages.length + 1];
+        for (int i = 0, j = 0; i < ages.length; i++) {
+            unevenAges[j] = ages[i];
+            unevenValues[j++] = values[i];
+            if (i == 50) {
+                unevenAges[j] = 50.5;
+                unevenValues[j++] = 0.5 * (values[50] + values[51]);
+            }
+        }
+        PiecewiseLinear uneven = new PiecewiseLinear(unevenAges, unevenValues);
+        java.util.Random random = new java.util.Random(3);
+        for (int k = 0; k < 10_000; k++) {
+            double a = k < 101 ? k : random.nextDouble() * 110 - 5;
+            if (a < 50 || a > 51) {
+                assertEquals(uneven.value(a), even.value(a), 0, "value at " + a);
+            }
+            assertEquals(uneven.integral(a), even.integral(a), 1e-13 * Math.abs(uneven.integral(a)) + 1e-300, "integral at " + a);
+        }
+    }
+
+    @Test
     void tableInterpolatesIntegratesAndFindsCrossings() {
         PiecewiseLinear t = new PiecewiseLinear(new double[] {10, 20, 40}, new double[] {1, 3, 2});
         assertEquals(1, t.value(0));

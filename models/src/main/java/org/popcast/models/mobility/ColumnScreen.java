@@ -155,39 +155,17 @@ public final class ColumnScreen {
         return cover(identityPairs(columns, logs, refs, threshold), columns, observed);
     }
 
-    /** Two columns whose log-sum or log-difference reproduces a definition column, and how. */
-    private record IdentityPair(int a, int b, String why) {
-    }
-
-    private static List<IdentityPair> identityPairs(List<String> columns, double[][] logs, Map<String, double[]> refs, double threshold) {
+    private static List<IdentityPairs.Pair> identityPairs(List<String> columns, double[][] logs, Map<String, double[]> refs,
+                                                         double threshold) {
         List<double[]> refLogs = refs.values().stream().map(ColumnScreen::logs).toList();
-        List<String> refNames = List.copyOf(refs.keySet());
-        List<IdentityPair> pairs = new ArrayList<>();
-        double[] combined = new double[logs.length == 0 ? 0 : logs[0].length];
-        for (int a = 0; a < logs.length; a++) {
-            for (int b = a + 1; b < logs.length; b++) {
-                for (int sign = -1; sign <= 1; sign += 2) {
-                    for (int r = 0; r < refLogs.size(); r++) {
-                        for (int i = 0; i < combined.length; i++) {
-                            combined[i] = logs[a][i] + sign * logs[b][i];
-                        }
-                        double c = correlation(combined, refLogs.get(r));
-                        if (Math.abs(c) >= threshold) {
-                            pairs.add(new IdentityPair(a, b, String.format(Locale.ROOT, "%s %s %s reproduces %s (correlation of logs %.4f)",
-                                    columns.get(a), sign > 0 ? "x" : "/", columns.get(b), refNames.get(r), c)));
-                        }
-                    }
-                }
-            }
-        }
-        return pairs;
+        return new IdentityPairs(logs, refLogs).find(columns, List.copyOf(refs.keySet()), threshold);
     }
 
     /**
      * Greedy cover: drop the column in most uncovered pairs (ties: the one observed least) until
      * every pair has lost a column.
      */
-    private static List<Dropped> cover(List<IdentityPair> pairs, List<String> columns, int[] observed) {
+    private static List<Dropped> cover(List<IdentityPairs.Pair> pairs, List<String> columns, int[] observed) {
         int n = columns.size();
         List<Dropped> out = new ArrayList<>();
         boolean[] covered = new boolean[pairs.size()];
