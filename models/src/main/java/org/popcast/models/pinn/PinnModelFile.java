@@ -60,6 +60,9 @@ public final class PinnModelFile {
     public static Loaded read(Path modelDir) {
         Path file = Files.isDirectory(modelDir) ? modelDir.resolve(FILE_NAME) : modelDir;
         NetcdfDataset ds;
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(file + ": not a popcast model (no such file)");
+        }
         try {
             ds = NetcdfReader.read(file);
         } catch (IOException e) {
