@@ -253,7 +253,7 @@ class PlotsTest {
         assertFails(1, plain + " is not a popcast result (no 'product' attribute)", "plot", plain.toString());
         assertFalse(Files.exists(dir.resolve("plain.png")), "no picture after a failure");
         Path text = Files.writeString(dir.resolve("notes.h5"), "not hdf5");
-        assertFails(1, "cannot read " + text, "plot", text.toString());
+        assertFails(1, text + ": not a popcast result: not an HDF5 file", "plot", text.toString());
         assertFails(1, "no such file", "plot", dir.resolve("missing.h5").toString());
         Path model = dir.resolve("pinn.model/model.h5");
         assertFails(1, "is a trained model (agepde_pinn_model), which has nothing to plot", "plot", model.toString());

@@ -44,11 +44,11 @@ public final class YamlConfig {
             }
             return new ConfigNode(name, "", root);
         } catch (MarkedYAMLException e) {
-            throw new InputException(name + ":" + (e.getProblemMark().getLine() + 1) + ":" + (e.getProblemMark().getColumn() + 1)
-                    + ": not valid YAML: " + e.getProblem());
+            String where = e.getProblemMark() == null ? "" : ":" + (e.getProblemMark().getLine() + 1) + ":" + (e.getProblemMark().getColumn() + 1);
+            throw new InputException(name + where + ": not valid YAML: " + e.getProblem());
         } catch (YAMLException e) {
             // aliases, nesting or size beyond the limits above
-            throw new InputException(name + ": not accepted as YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            throw new InputException(name + ": not accepted as YAML: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         } catch (IOException e) {
             throw new InputException(name + ": cannot read: " + e.getMessage(), e);
         }

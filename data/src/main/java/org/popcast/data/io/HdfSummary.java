@@ -36,17 +36,13 @@ public final class HdfSummary {
     }
 
     public static String summarize(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            throw new IOException("no such file: " + file);
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("not a regular file: " + file);
-        }
-        try (HdfFile hdf = Hdf5Files.open(file)) {
+        try (HdfFile hdf = ResultStructure.open(file)) {
             return describe(hdf, file);
-        } catch (RuntimeException e) {
-            // jHDF signals a foreign or damaged file with unchecked exceptions; the user needs one line.
-            throw new IOException("cannot read " + file + " as HDF5: " + e.getMessage(), e);
+        } catch (org.popcast.data.input.InputException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError | InternalError e) {
+            // jHDF signals a damaged file with unchecked exceptions; the user needs one line.
+            throw ResultStructure.notAResult(file, ResultStructure.describe(e));
         }
     }
 

@@ -2,7 +2,6 @@ package org.popcast.data.io;
 
 import java.io.IOException;
 import java.lang.reflect.Array;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,18 +29,21 @@ public final class NetcdfReader {
     private NetcdfReader() {
     }
 
+    /**
+     * @throws org.popcast.data.input.InputException in one line naming the file when it is not a
+     *         popcast result (checked by {@link ResultStructure} before any data are read)
+     */
     public static NetcdfDataset read(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("no such file: " + file);
-        }
-        try (HdfFile hdf = Hdf5Files.open(file)) {
-            return read(hdf);
-        } catch (RuntimeException e) {
-            throw new IOException("cannot read " + file + " as a netCDF-4/HDF5 result: " + e.getMessage(), e);
+        try (HdfFile hdf = ResultStructure.open(file)) {
+            return read(hdf, file);
+        } catch (org.popcast.data.input.InputException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError | InternalError e) {
+            throw ResultStructure.notAResult(file, ResultStructure.describe(e));
         }
     }
 
-    private static NetcdfDataset read(HdfFile hdf) {
+    private static NetcdfDataset read(HdfFile hdf, Path file) {
         NetcdfDataset.Builder b = NetcdfDataset.builder();
         hdf.getAttributes().forEach((name, a) -> {
             if (!BOOKKEEPING.contains(name)) {
@@ -80,6 +82,9 @@ public final class NetcdfReader {
         for (Dataset d : datasets) {
             if (!isDimension(d)) {
                 String name = name(d);
+                if (d.getJavaType() == String.class) {
+                    throw ResultStructure.notAResult(file, "variable " + name + " holds text; popcast variables hold numbers");
+                }
                 b.variable(name, dimensionNames(d, names), doubles(d.getDataFlat()), text(d, "units"), text(d, "long_name"));
                 d.getAttributes().forEach((an, a) -> {
                     if (!BOOKKEEPING.contains(an) && !an.equals("units") && !an.equals("long_name")) {

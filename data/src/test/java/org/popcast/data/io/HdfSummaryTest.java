@@ -57,13 +57,13 @@ class HdfSummaryTest {
     @Test
     void missingOrForeignFilesGiveOneLine() throws IOException {
         Path missing = dir.resolve("missing.h5");
-        assertEquals("no such file: " + missing,
-                assertThrows(IOException.class, () -> HdfSummary.summarize(missing)).getMessage());
+        assertEquals(missing + ": no such file",
+                assertThrows(org.popcast.data.input.InputException.class, () -> HdfSummary.summarize(missing)).getMessage());
 
         Path text = dir.resolve("notes.h5");
         Files.writeString(text, "not hdf5 at all\n".repeat(100));
-        String message = assertThrows(IOException.class, () -> HdfSummary.summarize(text)).getMessage();
-        assertTrue(message.startsWith("cannot read " + text + " as HDF5: "), message);
+        String message = assertThrows(org.popcast.data.input.InputException.class, () -> HdfSummary.summarize(text)).getMessage();
+        assertTrue(message.startsWith(text + ": not a popcast result: not an HDF5 file"), message);
         assertEquals(1, message.lines().count(), message);
     }
 }

@@ -40,9 +40,10 @@ class NetcdfReaderTest {
     }
 
     @Test
-    void aFileThatIsNotHdf5IsAnIoError(@TempDir Path dir) throws IOException {
+    void aFileThatIsNotHdf5IsAnInputError(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("x.h5"), "year,population\n");
-        IOException e = assertThrows(IOException.class, () -> NetcdfReader.read(file));
-        assertTrue(e.getMessage().contains("x.h5"), e.getMessage());
+        var e = assertThrows(org.popcast.data.input.InputException.class, () -> NetcdfReader.read(file));
+        assertEquals(file + ": not a popcast result: not an HDF5 file (no HDF5 signature at its start, or shorter than 48 bytes)",
+                e.getMessage());
     }
 }

@@ -191,7 +191,7 @@ class NetcdfWriterTest {
         assertTrue(at > 0 && raw.length > 100, "the chunk is in the file");
         bytes[at + raw.length / 2] ^= 0x10;
         Path damaged = Files.write(dir.resolve("damaged.h5"), bytes);
-        IOException e = assertThrows(IOException.class, () -> NetcdfReader.read(damaged));
+        var e = assertThrows(org.popcast.data.input.InputException.class, () -> NetcdfReader.read(damaged));
         assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
         assertEquals(1000.0, NetcdfReader.read(file).variable("population").data()[0], "the intact file reads");
     }

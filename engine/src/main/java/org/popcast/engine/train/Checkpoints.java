@@ -37,6 +37,10 @@ public final class Checkpoints {
     }
 
     private static final String MANIFEST = "checkpoint.properties";
+    private static final String SIZE = "size.";
+    private static final String SHA256 = "sha256.";
+    /** A checkpoint's files may hold at most this many bytes in all before TensorFlow is given them. */
+    public static final long MAX_CHECKPOINT_BYTES = 4L << 30;
     private static final int KEEP = 2;
 
     private final Path dir;
@@ -59,6 +63,11 @@ public final class Checkpoints {
         meta.forEach(manifest::setProperty);
         manifest.setProperty("step", Long.toString(step));
         manifest.setProperty("prefix", name);
+        // what TensorFlow's native reader will be given on resume, recorded now, checked then
+        for (Path f : files(name)) {
+            manifest.setProperty(SIZE + f.getFileName(), Long.toString(Files.size(f)));
+            manifest.setProperty(SHA256 + f.getFileName(), sha256(f));
+        }
         Path tmp = dir.resolve(MANIFEST + ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             manifest.store(w, "popcast checkpoint manifest: the newest complete checkpoint");
@@ -89,17 +98,98 @@ public final class Checkpoints {
         }
         Map<String, String> meta = new TreeMap<>();
         for (String key : p.stringPropertyNames()) {
-            if (!key.equals("step") && !key.equals("prefix")) {
+            if (!key.equals("step") && !key.equals("prefix") && !key.startsWith(SIZE) && !key.startsWith(SHA256)) {
                 meta.put(key, p.getProperty(key));
             }
         }
+        verify(p, prefix);
         Path at = dir.resolve(prefix);
         return Optional.of(new Saved(Long.parseLong(step), at, meta, readSeries(dir.resolve(prefix + ".series"))));
     }
 
     /** Restores every variable of {@code session}'s graph (built exactly as when saved). */
     public static void restore(Session session, Saved saved) {
-        session.restore(saved.prefix().toString());
+        try {
+            session.restore(saved.prefix().toString());
+        } catch (RuntimeException e) {
+            String m = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+            throw new IllegalStateException(saved.prefix() + ": TensorFlow cannot restore this checkpoint (" + m
+                    + "); start without --resume or restore the folder", e);
+        }
+    }
+
+    /**
+     * The checkpoint's files as recorded at save time: the same names, sizes and SHA-256, so a
+     * damaged or swapped file is named here instead of by TensorFlow's native reader. Manifests
+     * written before checksums were recorded are checked for the index and data files' presence.
+     */
+    private void verify(Properties manifest, String prefix) throws IOException {
+        String again = "; start without --resume or restore the folder";
+        boolean recorded = manifest.stringPropertyNames().stream().anyMatch(k -> k.startsWith(SHA256));
+        if (!recorded) {
+            if (!Files.isRegularFile(dir.resolve(prefix + ".index")) || files(prefix).stream().noneMatch(f -> f.getFileName().toString().contains(".data-"))) {
+                throw new IOException(dir + ": checkpoint " + prefix + " is incomplete (no .index or .data file)" + again);
+            }
+            return;
+        }
+        long total = 0;
+        for (String key : new java.util.TreeSet<>(manifest.stringPropertyNames())) {
+            if (!key.startsWith(SHA256)) {
+                continue;
+            }
+            String name = key.substring(SHA256.length());
+            if (!name.startsWith(prefix + ".") || name.contains("/") || name.contains("\\")) {
+                throw new IOException(dir.resolve(MANIFEST) + ": damaged or tampered checkpoint manifest (names " + name + ")" + again);
+            }
+            Path f = dir.resolve(name);
+            if (!Files.isRegularFile(f)) {
+                throw new IOException(f + ": missing: checkpoint " + prefix + " is incomplete" + again);
+            }
+            long size = Files.size(f);
+            total += size;
+            if (total > MAX_CHECKPOINT_BYTES) {
+                throw new IOException(dir + ": checkpoint " + prefix + " holds more than " + (MAX_CHECKPOINT_BYTES >> 20) + " MB" + again);
+            }
+            if (!String.valueOf(size).equals(manifest.getProperty(SIZE + name))) {
+                throw new IOException(f + ": damaged: " + size + " bytes, " + manifest.getProperty(SIZE + name) + " when saved" + again);
+            }
+            if (!sha256(f).equals(manifest.getProperty(key))) {
+                throw new IOException(f + ": damaged: its SHA-256 differs from the one recorded when it was saved" + again);
+            }
+        }
+        for (Path f : files(prefix)) {
+            if (manifest.getProperty(SHA256 + f.getFileName()) == null) {
+                throw new IOException(f + ": not recorded in the checkpoint manifest" + again);
+            }
+        }
+    }
+
+    /** The files of checkpoint {@code prefix}: its index, data shards and series. */
+    private java.util.List<Path> files(String prefix) throws IOException {
+        java.util.List<Path> out = new java.util.ArrayList<>();
+        try (DirectoryStream<Path> fs = Files.newDirectoryStream(dir, prefix + ".*")) {
+            for (Path f : fs) {
+                String n = f.getFileName().toString();
+                if (!n.endsWith(".tmp")) {
+                    out.add(f);
+                }
+            }
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static String sha256(Path f) throws IOException {
+        try (InputStream in = Files.newInputStream(f)) {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 
     private void prune() throws IOException {
@@ -138,15 +228,25 @@ public final class Checkpoints {
     private static Map<String, double[]> readSeries(Path file) throws IOException {
         Map<String, double[]> series = new LinkedHashMap<>();
         try (InputStream is = Files.newInputStream(file); DataInputStream in = new DataInputStream(new BufferedInputStream(is))) {
+            long size = Files.size(file);
             int count = in.readInt();
+            if (count < 0 || count > size) {
+                throw new IOException(file + ": damaged checkpoint series (" + count + " series)");
+            }
             for (int i = 0; i < count; i++) {
                 String name = in.readUTF();
-                double[] values = new double[in.readInt()];
+                int length = in.readInt();
+                if (length < 0 || length > size / Double.BYTES) {
+                    throw new IOException(file + ": damaged checkpoint series (" + length + " values in a " + size + "-byte file)");
+                }
+                double[] values = new double[length];
                 for (int j = 0; j < values.length; j++) {
                     values[j] = in.readDouble();
                 }
                 series.put(name, values);
             }
+        } catch (java.io.EOFException e) {
+            throw new IOException(file + ": damaged checkpoint series (it ends early)", e);
         }
         return series;
     }

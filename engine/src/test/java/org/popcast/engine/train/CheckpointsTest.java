@@ -70,4 +70,59 @@ class CheckpointsTest {
             assertTrue(e.getMessage().contains("damaged or tampered checkpoint manifest"), e.getMessage());
         }
     }
+
+    /** One checkpoint of a 2x2 variable saved at step 7 in {@code dir}. */
+    private static Checkpoints savedOnce(Path dir) throws Exception {
+        Checkpoints ckpt = new Checkpoints(dir);
+        try (Graph g = new Graph(); Session s = new Session(g)) {
+            Ops tf = Ops.create(g);
+            tf.variable(tf.constant(new double[][] {{1, 2}, {3, 4}}));
+            s.initialize();
+            ckpt.save(s, 7, Map.of(), Map.of("loss", new double[] {1, 0.5}));
+        }
+        return ckpt;
+    }
+
+    private static String refusal(Checkpoints ckpt) {
+        String m = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class, ckpt::latest).getMessage();
+        assertEquals(1, m.lines().count(), m);
+        return m;
+    }
+
+    @Test
+    void aDamagedCheckpointIsNamedBeforeTensorFlowSeesIt(@TempDir Path dir) throws Exception {
+        Checkpoints ckpt = savedOnce(dir);
+        Path data;
+        try (var files = Files.list(dir)) {
+            data = files.filter(f -> f.getFileName().toString().startsWith("ckpt-7.data-")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(data);
+        bytes[bytes.length / 2] ^= 0x01;
+        Files.write(data, bytes);
+        assertTrue(refusal(ckpt).equals(data + ": damaged: its SHA-256 differs from the one recorded when it was saved;"
+                + " start without --resume or restore the folder"), refusal(ckpt));
+
+        Checkpoints cut = savedOnce(dir.resolve("cut"));
+        Path index = dir.resolve("cut/ckpt-7.index");
+        Files.write(index, java.util.Arrays.copyOf(Files.readAllBytes(index), 10));
+        assertTrue(refusal(cut).startsWith(index + ": damaged: 10 bytes, "), refusal(cut));
+
+        Checkpoints gone = savedOnce(dir.resolve("gone"));
+        Files.delete(dir.resolve("gone/ckpt-7.index"));
+        assertTrue(refusal(gone).startsWith(dir.resolve("gone/ckpt-7.index") + ": missing"), refusal(gone));
+
+        Checkpoints extra = savedOnce(dir.resolve("extra"));
+        Files.writeString(dir.resolve("extra/ckpt-7.data-00001-of-00002"), "x");
+        assertTrue(refusal(extra).contains("not recorded in the checkpoint manifest"), refusal(extra));
+    }
+
+    @Test
+    void aManifestWithoutChecksumsStillNeedsTheIndexAndData(@TempDir Path dir) throws Exception {
+        Checkpoints ckpt = savedOnce(dir);
+        Path manifest = dir.resolve("checkpoint.properties");
+        Files.write(manifest, Files.readAllLines(manifest).stream().filter(l -> !l.startsWith("sha256.") && !l.startsWith("size.")).toList());
+        assertEquals(7, ckpt.latest().orElseThrow().step(), "an earlier manifest without checksums still reads");
+        Files.delete(dir.resolve("ckpt-7.index"));
+        assertTrue(refusal(ckpt).contains("checkpoint ckpt-7 is incomplete (no .index or .data file)"), refusal(ckpt));
+    }
 }

@@ -12,6 +12,7 @@ import io.jhdf.api.Dataset;
 
 import org.popcast.data.input.CsvTable;
 import org.popcast.data.input.InputException;
+import org.popcast.data.io.ResultStructure;
 import org.popcast.data.io.NetcdfDataset;
 import org.popcast.data.io.TidyTable;
 import org.popcast.engine.provenance.Provenance;
@@ -55,11 +56,14 @@ public final class Validation {
      */
     public static Validation run(Path projection, String scenario, int year, CsvTable observed) {
         observed.require("region", "population");
-        try (HdfFile h5 = org.popcast.data.io.Hdf5Files.open(projection)) {
-            String[] scenarios = (String[]) dataset(h5, projection, "scenario").getData();
-            String[] regions = (String[]) dataset(h5, projection, "region").getData();
-            long[] years = (long[]) dataset(h5, projection, "year").getData();
-            double[] levels = (double[]) dataset(h5, projection, "region_level").getData();
+        try (HdfFile h5 = ResultStructure.open(projection)) {
+            String[] scenarios = (String[]) vector(h5, projection, "scenario", String.class).getData();
+            String[] regions = (String[]) vector(h5, projection, "region", String.class).getData();
+            long[] years = (long[]) vector(h5, projection, "year", long.class).getData();
+            double[] levels = (double[]) vector(h5, projection, "region_level", double.class).getData();
+            if (scenarios.length == 0 || years.length == 0 || levels.length != regions.length) {
+                throw ResultStructure.notAResult(projection, "scenario, year, region and region_level do not fit together");
+            }
             int s = scenario == null ? ScenarioSet.central(List.of(scenarios)) : List.of(scenarios).indexOf(scenario);
             if (s < 0) {
                 throw new IllegalArgumentException("no scenario '" + scenario + "' in " + projection + ", it has " + String.join(", ", scenarios));
@@ -73,6 +77,10 @@ public final class Validation {
                         + years[0] + ".." + years[years.length - 1] + ")");
             }
             Dataset totals = dataset(h5, projection, "population_total");
+            if (totals.getJavaType() != double.class || !java.util.Arrays.equals(totals.getDimensions(),
+                    new int[] {scenarios.length, regions.length, years.length})) {
+                throw ResultStructure.notAResult(projection, "population_total is not float64 over (scenario, region, year)");
+            }
             double[][][] slice = (double[][][]) totals.getData(new long[] {s, 0, t}, new int[] {1, regions.length, 1});
             Map<String, Integer> index = new HashMap<>();
             for (int r = 0; r < regions.length; r++) {
@@ -96,16 +104,25 @@ public final class Validation {
                 throw new InputException(observed.file() + ": no observed populations");
             }
             return new Validation(projection.toString(), scenarios[s], year, errors);
-        } catch (io.jhdf.exceptions.HdfException e) {
-            throw new InputException(projection + ": not a popcast cohort projection (" + e.getMessage() + ")");
+        } catch (io.jhdf.exceptions.HdfException | ClassCastException | IndexOutOfBoundsException e) {
+            throw ResultStructure.notAResult(projection, ResultStructure.describe(e));
         }
+    }
+
+    /** A one-dimensional variable of the given element type, checked before its data are read. */
+    private static Dataset vector(HdfFile h5, Path file, String name, Class<?> type) {
+        Dataset d = dataset(h5, file, name);
+        if (d.getDimensions().length != 1 || d.getJavaType() != type) {
+            throw ResultStructure.notAResult(file, name + " is not a vector of " + type.getSimpleName());
+        }
+        return d;
     }
 
     private static Dataset dataset(HdfFile h5, Path file, String name) {
         try {
             return h5.getDatasetByPath("/" + name);
         } catch (io.jhdf.exceptions.HdfException e) {
-            throw new InputException(file + ": no variable '" + name + "', not a popcast cohort projection");
+            throw ResultStructure.notAResult(file, "no variable '" + name + "' (not a cohort projection)");
         }
     }
 

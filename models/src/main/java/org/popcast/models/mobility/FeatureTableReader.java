@@ -34,6 +34,12 @@ import org.popcast.data.input.InputException;
 public final class FeatureTableReader {
 
     private static final Set<String> MISSING = Set.of("", "NA", "NaN", "nan", "null", "NULL");
+    /** A named limit (docs/reliability.md): columns of a feature table; the reference tables have about 200. */
+    public static final int MAX_COLUMNS = 10_000;
+    /** A named limit: rows of a feature table (city-years); the reference tables have a few thousand. */
+    public static final int MAX_ROWS = 2_000_000;
+    /** A named limit: rows x columns, so the numeric copy stays under 400 MB. */
+    public static final long MAX_CELLS = 50_000_000;
 
     private FeatureTableReader() {
     }
@@ -52,7 +58,8 @@ public final class FeatureTableReader {
         if (lines.isEmpty() || lines.get(0).isBlank()) {
             throw new InputException(source + ":1: expected a header row naming the columns");
         }
-        List<String> header = split(lines.get(0), source, 1).stream().map(String::trim).toList();
+        List<String> header = split(lines.get(0), source, 1, MAX_COLUMNS).stream().map(String::trim).toList();
+        checkSize(source, header.size(), lines.size() - 1);
         checkHeader(source, header);
         List<String[]> rows = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
@@ -60,7 +67,7 @@ public final class FeatureTableReader {
             if (lines.get(i).isBlank()) {
                 continue;
             }
-            List<String> cells = split(lines.get(i), source, i + 1);
+            List<String> cells = split(lines.get(i), source, i + 1, header.size());
             if (cells.size() != header.size()) {
                 throw new InputException(source + ":" + (i + 1) + ": expected " + header.size() + " cells (one per column), found " + cells.size());
             }
@@ -73,6 +80,19 @@ public final class FeatureTableReader {
             classify(source, header.get(c), c, rows, lineNumbers, numeric, text);
         }
         return new FeatureTable(source, header, numeric, text, lineNumbers.stream().mapToInt(Integer::intValue).toArray(), ":");
+    }
+
+    /** Refuses a table beyond the named limits before its cells are allocated. */
+    static void checkSize(String source, int columns, long rows) {
+        if (columns > MAX_COLUMNS) {
+            throw new InputException(source + ":1: " + columns + " columns, more than the limit of " + MAX_COLUMNS);
+        }
+        if (rows > MAX_ROWS) {
+            throw new InputException(source + ": " + rows + " rows, more than the limit of " + MAX_ROWS);
+        }
+        if (rows * columns > MAX_CELLS) {
+            throw new InputException(source + ": " + rows + " rows x " + columns + " columns, more than the limit of " + MAX_CELLS + " cells");
+        }
     }
 
     private static void checkHeader(String source, List<String> header) {
@@ -125,8 +145,12 @@ public final class FeatureTableReader {
         }
     }
 
-    /** Splits one CSV line; a quoted cell may hold commas and doubled quotes. */
-    static List<String> split(String line, String source, int lineNumber) {
+    /**
+     * Splits one CSV line; a quoted cell may hold commas and doubled quotes. Past {@code max} cells
+     * the line is refused (the header against {@link #MAX_COLUMNS}, a row against the header) before
+     * more are made.
+     */
+    static List<String> split(String line, String source, int lineNumber, int max) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
@@ -144,6 +168,10 @@ public final class FeatureTableReader {
             } else if (ch == '"') {
                 quoted = true;
             } else if (ch == ',') {
+                if (cells.size() >= max) {
+                    throw new InputException(source + ":" + lineNumber + ": more than " + max + (lineNumber == 1
+                            ? " columns (the limit)" : " cells, expected one per column (" + max + ")"));
+                }
                 cells.add(cell.toString());
                 cell.setLength(0);
             } else {
@@ -163,6 +191,7 @@ public final class FeatureTableReader {
              ArrowFileReader reader = new ArrowFileReader(channel, allocator)) {
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
             List<String> names = root.getSchema().getFields().stream().map(f -> f.getName()).toList();
+            checkSize(file.toString(), names.size(), 0);
             checkHeader(file.toString(), names);
             List<List<Double>> nums = new ArrayList<>();
             List<List<String>> texts = new ArrayList<>();
@@ -173,6 +202,7 @@ public final class FeatureTableReader {
             int rows = 0;
             for (ArrowBlock block : reader.getRecordBlocks()) {
                 reader.loadRecordBatch(block);
+                checkSize(file.toString(), names.size(), (long) rows + root.getRowCount());
                 for (int c = 0; c < names.size(); c++) {
                     FieldVector v = root.getVector(c);
                     for (int r = 0; r < root.getRowCount(); r++) {

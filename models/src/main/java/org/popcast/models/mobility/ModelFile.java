@@ -28,6 +28,9 @@ import io.jhdf.api.Attribute;
  */
 public final class ModelFile {
 
+    /** A named limit (docs/reliability.md): rows or columns of one network weight matrix (the input side is at most the features). */
+    public static final int MAX_LAYER_WIDTH = FeatureTableReader.MAX_COLUMNS;
+
     public static final String FORMAT_VERSION = "1.0";
     private static final String PRODUCT = "mobility_model";
 
@@ -88,7 +91,7 @@ public final class ModelFile {
         if (!Files.isRegularFile(file)) {
             throw new InputException(file + ": no such model file");
         }
-        try (HdfFile h = org.popcast.data.io.Hdf5Files.open(file)) {
+        try (HdfFile h = org.popcast.data.io.ResultStructure.open(file)) {
             if (!PRODUCT.equals(text(h, file, "product"))) {
                 throw new InputException(file + ": not a popcast mobility model (product is '" + text(h, file, "product") + "')");
             }
@@ -97,6 +100,8 @@ public final class ModelFile {
             }
             ModelKind kind = ModelKind.ofKey(text(h, file, "model"));
             List<String> cols = Arrays.asList((String[]) h.getDatasetByPath("feature").getData());
+            require(file, cols.size() <= FeatureTableReader.MAX_COLUMNS, cols.size() + " features, more than the limit of "
+                    + FeatureTableReader.MAX_COLUMNS);
             double[] mean = (double[]) h.getDatasetByPath("scaler_mean").getData();
             double[] sd = (double[]) h.getDatasetByPath("scaler_sd").getData();
             double[][] ref = (double[][]) h.getDatasetByPath("imputer_reference").getData();
@@ -117,9 +122,13 @@ public final class ModelFile {
                 for (String name : text(h, file, "weights").split(",")) {
                     var ds = h.getDatasetByPath("weight_" + name);
                     String[] shape = ((String) ds.getAttribute("shape").getData()).split(",");
+                    require(file, shape.length == 2 && shape[0].matches("\\d{1,9}") && shape[1].matches("\\d{1,9}"),
+                            "weights " + name + " need a shape 'rows,columns'");
                     int rows = Integer.parseInt(shape[0]), c = Integer.parseInt(shape[1]);
+                    require(file, rows <= MAX_LAYER_WIDTH && c <= MAX_LAYER_WIDTH, "weights " + name + " claim " + rows + " x " + c
+                            + ", more than the limit of " + MAX_LAYER_WIDTH + " per side");
                     double[] v = (double[]) ds.getData();
-                    require(file, rows > 0 && c > 0 && v.length == rows * c && finite(v), "weights " + name + " must be " + rows + " x " + c
+                    require(file, rows > 0 && c > 0 && v.length == (long) rows * c && finite(v), "weights " + name + " must be " + rows + " x " + c
                             + " finite numbers");
                     float[][] w = new float[rows][c];
                     for (int i = 0; i < rows; i++) {

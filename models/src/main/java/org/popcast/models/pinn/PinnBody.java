@@ -47,10 +47,15 @@ public sealed interface PinnBody permits PinnBody.Mlp, PinnBody.Lstm {
 
     /** A tanh multilayer perceptron with a linear output. */
     record Mlp(int[] hidden) implements PinnBody {
+        /** Named limits (docs/reliability.md): widths and count of hidden layers, checked before a graph is built. */
+        public static final int MAX_WIDTH = 4096;
+        public static final int MAX_LAYERS = 64;
+
         public Mlp {
             hidden = hidden.clone();
-            if (hidden.length == 0 || Arrays.stream(hidden).anyMatch(w -> w < 1)) {
-                throw new IllegalArgumentException("hidden layers need widths >= 1, got " + Arrays.toString(hidden));
+            if (hidden.length == 0 || hidden.length > MAX_LAYERS || Arrays.stream(hidden).anyMatch(w -> w < 1 || w > MAX_WIDTH)) {
+                throw new IllegalArgumentException("hidden layers need 1 .. " + MAX_LAYERS + " widths of 1 .. " + MAX_WIDTH + ", got "
+                        + (hidden.length > 8 ? hidden.length + " layers" : Arrays.toString(hidden)));
             }
         }
 

@@ -60,6 +60,9 @@ public final class PinnModelFile {
     public static Loaded read(Path modelDir) {
         Path file = Files.isDirectory(modelDir) ? modelDir.resolve(FILE_NAME) : modelDir;
         NetcdfDataset ds;
+        if (!Files.isRegularFile(file)) {
+            throw new InputException(file + ": not a popcast model (no such file)");
+        }
         try {
             ds = NetcdfReader.read(file);
         } catch (IOException e) {
@@ -74,11 +77,20 @@ public final class PinnModelFile {
                 settings.put(k.substring(SETTING.length()), String.valueOf(v));
             }
         });
-        PinnSettings s = PinnSettings.fromMap(settings);
+        PinnSettings s;
+        try {
+            s = PinnSettings.fromMap(settings);
+        } catch (IllegalArgumentException e) {
+            // a tampered file's settings (absurd layer sizes, text for numbers) are refused before any graph is built
+            throw new InputException(file + ": damaged or tampered model: settings " + e.getMessage());
+        }
         // the stored text carries its tables inline: nothing named in a (possibly tampered) file is opened
         PdeScenario scenario = PdeScenarioReader.stored(file + ": scenario_yaml", (String) ds.attributes().get("scenario_yaml"));
         Map<String, double[][]> arrays = new LinkedHashMap<>();
         for (NetcdfDataset.Variable v : ds.variables()) {
+            if (v.shape().length != 2) {
+                throw new InputException(file + ": damaged or tampered model: weights " + v.name() + " are not a matrix");
+            }
             int rows = (int) v.shape()[0], cols = (int) v.shape()[1];
             double[][] a = new double[rows][cols];
             for (int i = 0; i < rows; i++) {

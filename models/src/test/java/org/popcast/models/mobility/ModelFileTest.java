@@ -69,4 +69,32 @@ class ModelFileTest {
             org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("damaged or tampered model"), e.getMessage());
         }
     }
+
+    @Test
+    void aNetworkClaimingHugeLayersIsRefusedBeforeAllocating() throws Exception {
+        MobilitySettings s = SyntheticCities.settings().withTraining(2, 2, 1, 3);
+        MobilityEvaluation.Prepared p = MobilityEvaluation.prepare(SyntheticCities.table(8, 5, 0.2, 4), s);
+        TrainedModel m = TrainedModel.train(p, ModelKind.FNN, s, Progress.none());
+        Path file = dir.resolve("fnn.h5");
+        ModelFile.write(file, m, Provenance.of("test"));
+        String name = m.weights().keySet().iterator().next();
+        // as an attacker would: the shape attribute rewritten with the native library
+        long f = org.bytedeco.hdf5.global.hdf5.H5Fopen(file.toString(), org.bytedeco.hdf5.global.hdf5.H5F_ACC_RDWR, org.bytedeco.hdf5.global.hdf5.H5P_DEFAULT);
+        long ds = org.bytedeco.hdf5.global.hdf5.H5Dopen2(f, "weight_" + name, org.bytedeco.hdf5.global.hdf5.H5P_DEFAULT);
+        org.bytedeco.hdf5.global.hdf5.H5Adelete(ds, "shape");
+        String huge = "100000000,100000000";
+        long type = org.bytedeco.hdf5.global.hdf5.H5Tcopy(org.bytedeco.hdf5.global.hdf5.H5T_C_S1_g());
+        org.bytedeco.hdf5.global.hdf5.H5Tset_size(type, huge.length());
+        long space = org.bytedeco.hdf5.global.hdf5.H5Screate(org.bytedeco.hdf5.global.hdf5.H5S_SCALAR);
+        long a = org.bytedeco.hdf5.global.hdf5.H5Acreate2(ds, "shape", type, space, org.bytedeco.hdf5.global.hdf5.H5P_DEFAULT, org.bytedeco.hdf5.global.hdf5.H5P_DEFAULT);
+        org.bytedeco.hdf5.global.hdf5.H5Awrite(a, type, new org.bytedeco.javacpp.BytePointer(huge));
+        org.bytedeco.hdf5.global.hdf5.H5Aclose(a);
+        org.bytedeco.hdf5.global.hdf5.H5Sclose(space);
+        org.bytedeco.hdf5.global.hdf5.H5Tclose(type);
+        org.bytedeco.hdf5.global.hdf5.H5Dclose(ds);
+        org.bytedeco.hdf5.global.hdf5.H5Fclose(f);
+        InputException e = assertThrows(InputException.class, () -> ModelFile.read(file));
+        assertEquals(file + ": damaged or tampered model: weights " + name + " claim 100000000 x 100000000, more than the limit of "
+                + ModelFile.MAX_LAYER_WIDTH + " per side", e.getMessage());
+    }
 }

@@ -1,0 +1,36 @@
+package org.popcast.models.fuzz;
+
+import java.nio.charset.StandardCharsets;
+
+import org.popcast.data.input.InputException;
+
+/**
+ * The contract every input reader keeps under fuzzing: an input either parses or fails with
+ * {@link InputException} carrying one line that names the source. Any other exception or error
+ * (a crash, a stack overflow, an out-of-memory) escapes and is a finding.
+ */
+final class ReaderContract {
+
+    private ReaderContract() {
+    }
+
+    interface Reader {
+        void read() throws Exception;
+    }
+
+    static void holds(String source, Reader reader) throws Exception {
+        try {
+            reader.read();
+        } catch (InputException e) {
+            String m = e.getMessage();
+            if (m == null || !m.contains(source) || m.lines().count() != 1) {
+                throw new AssertionError("not a one-line message naming " + source + ": " + m, e);
+            }
+        }
+    }
+
+    /** Fuzzer bytes as the text a reader sees after InputFiles (which refuses malformed UTF-8 earlier). */
+    static String text(byte[] data) {
+        return new String(data, StandardCharsets.UTF_8);
+    }
+}
