@@ -3,6 +3,7 @@ package org.popcast.cli;
 import org.popcast.models.balance.PopulationMethod;
 
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Option;
 
 /** {@code --method} of {@code balance forecast} and {@code balance backtest}: what forecasts the population. */
@@ -16,7 +17,11 @@ final class MethodOption {
     static final class Converter implements ITypeConverter<PopulationMethod> {
         @Override
         public PopulationMethod convert(String value) {
-            return PopulationMethod.parse(value);
+            try {
+                return PopulationMethod.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
         }
     }
 }
