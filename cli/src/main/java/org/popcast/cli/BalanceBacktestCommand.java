@@ -12,6 +12,7 @@ import org.popcast.data.io.NetcdfWriter;
 import org.popcast.data.io.OutputFiles;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.models.balance.Backtest;
+import org.popcast.models.balance.MethodForecast;
 import org.popcast.models.balance.RollingBacktests;
 import org.popcast.models.balance.RollingSkill;
 import org.popcast.models.balance.RollingSummaryCsv;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "backtest", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Fit on all but the last --holdout years, forecast them and report the errors per indicator",
-                "(PE = (F - A)/A x 100) and whether the facts fall inside the bands. --all-cities runs a rolling-origin",
+                "(PE = (F - A)/A x 100) and whether the facts fall inside the bands; the population also by --method beside",
+                "every other method (weights and bands from years before the hold-out only). --all-cities runs a rolling-origin",
                 "backtest of every city of the embedded table (every origin, horizons 1 to --max-horizon; the combined",
                 "forecast and calibrated bands use only errors known at each origin) and writes one summary table."})
 public final class BalanceBacktestCommand implements Callable<Integer> {
@@ -56,6 +58,9 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "balance-backtest.h5",
             description = "Output HDF5 file of a single backtest (default ${DEFAULT-VALUE}).")
     Path out;
+
+    @Mixin
+    MethodOption method;
 
     @Mixin
     ConfigOption config;
@@ -91,16 +96,19 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
         BalanceInput input = options.input();
         BalanceSeries series = input.series();
         Backtest bt = Backtest.run(series, input.jumps(), settings, holdout);
+        MethodForecast population = options.method(spec, method.method, input, bt.forecast(), bt.cutoff(), series.lastYear());
         outputs.write(out, NetcdfWriter.writer(BalanceOutputs.backtestDataset(bt, Provenance.of(PopcastCommand.commandLine(spec)),
-                Map.of("backtest_cutoff", (long) bt.cutoff(), "backtest_holdout", (long) holdout))));
+                Map.of("backtest_cutoff", (long) bt.cutoff(), "backtest_holdout", (long) holdout), population)));
         if (options.csv != null) {
             BalanceOutputs.writeCsv(outputs, options.csv, bt.forecast(), series);
             BalanceOutputs.writeBacktestCsv(outputs, options.csv, bt);
+            BalanceOutputs.writeMethodCsv(outputs, options.csv, population);
         }
         outputs.commit();
         BalanceReport report = new BalanceReport(spec.commandLine().getOut());
         report.fit(bt.fit(), bt.forecast());
         report.backtest(bt);
+        report.methodBacktest(population);
         report.written(out, options.csv);
         return 0;
     }

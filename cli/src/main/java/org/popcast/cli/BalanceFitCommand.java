@@ -38,7 +38,7 @@ public final class BalanceFitCommand implements Callable<Integer> {
         try (var outputs = options.outputs(config.outputs(), out)) {
             BalanceInput input = options.input();
             forecast = BalanceModel.run(options.settings(spec), input, input.series().lastYear());
-            options.write(spec, outputs, forecast, input.series(), out, "fit", Map.of());
+            options.write(spec, outputs, forecast, input.series(), out, "fit", Map.of(), null);
         }
         BalanceReport report = new BalanceReport(spec.commandLine().getOut());
         report.fit(forecast.fit(), forecast);

@@ -8,6 +8,7 @@ import org.popcast.models.balance.BalanceInput;
 import org.popcast.models.balance.BalanceModel;
 import org.popcast.models.balance.BalanceSeries;
 import org.popcast.models.balance.BalanceForecast;
+import org.popcast.models.balance.MethodForecast;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "forecast", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Fit the balance model and forecast the 13 indicators to --until with bands",
-                "H = X e^{z err(h)}, L = X e^{-z err(h)} (differences: X +- z err(h)); see docs/balance-model.md."})
+                "H = X e^{z err(h)}, L = X e^{-z err(h)} (differences: X +- z err(h)); the population also by --method",
+                "(default: the combination of the balance model and the benchmarks, with a calibrated band); see docs/balance-model.md."})
 public final class BalanceForecastCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,6 +32,9 @@ public final class BalanceForecastCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "balance-forecast.h5",
             description = "Output HDF5 file (default ${DEFAULT-VALUE}).")
     Path out;
+
+    @Mixin
+    MethodOption method;
 
     @Mixin
     ConfigOption config;
@@ -54,10 +59,12 @@ public final class BalanceForecastCommand implements Callable<Integer> {
                     + series.lastYear() + " and 200 years after it");
         }
         BalanceForecast forecast = BalanceModel.run(options.settings(spec), input, last);
-        options.write(spec, outputs, forecast, series, out, "forecast", Map.of("until", (long) last));
+        MethodForecast population = options.method(spec, method.method, input, forecast, series.lastYear(), last);
+        options.write(spec, outputs, forecast, series, out, "forecast", Map.of("until", (long) last), population);
         BalanceReport report = new BalanceReport(spec.commandLine().getOut());
         report.fit(forecast.fit(), forecast);
         report.forecast(forecast);
+        report.method(population);
         report.written(out, options.csv);
         return 0;
     }

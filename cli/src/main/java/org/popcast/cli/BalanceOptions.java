@@ -13,6 +13,9 @@ import org.popcast.engine.provenance.Provenance;
 import org.popcast.models.balance.BalanceForecast;
 import org.popcast.models.balance.BalanceOutputs;
 import org.popcast.models.balance.BalanceSettings;
+import org.popcast.models.balance.BandCalibration;
+import org.popcast.models.balance.MethodForecast;
+import org.popcast.models.balance.PopulationMethod;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,6 +83,17 @@ final class BalanceOptions {
         }
     }
 
+    /**
+     * The population forecast by {@code method} from {@code origin} to {@code until}, the band
+     * calibrated on the embedded cities' rolling-origin backtests (not run for the balance model).
+     */
+    MethodForecast method(CommandSpec spec, PopulationMethod method, BalanceInput input, BalanceForecast balance, int origin, int until) {
+        BalanceSettings settings = settings(spec);
+        BandCalibration calibration = method == PopulationMethod.BALANCE ? null
+                : BandCalibration.embedded(settings, MethodForecast.ROLLING_HORIZON, PopcastCommand.progress(spec));
+        return MethodForecast.of(method, input.series(), input.jumps(), settings, balance, origin, until, calibration);
+    }
+
     boolean fromFile() {
         return source.series != null;
     }
@@ -95,10 +109,14 @@ final class BalanceOptions {
      * {@code series}), and puts them in place together.
      */
     void write(CommandSpec spec, OutputFiles outputs, BalanceForecast forecast, BalanceSeries series, Path out, String product,
-               Map<String, Object> extra) throws IOException {
-        outputs.write(out, NetcdfWriter.writer(BalanceOutputs.dataset(forecast, series, product, Provenance.of(PopcastCommand.commandLine(spec)), extra)));
+               Map<String, Object> extra, MethodForecast method) throws IOException {
+        outputs.write(out, NetcdfWriter.writer(BalanceOutputs.dataset(forecast, series, product, Provenance.of(PopcastCommand.commandLine(spec)),
+                extra, method)));
         if (csv != null) {
             BalanceOutputs.writeCsv(outputs, csv, forecast, series);
+            if (method != null) {
+                BalanceOutputs.writeMethodCsv(outputs, csv, method);
+            }
         }
         outputs.commit();
     }

@@ -11,6 +11,9 @@ import org.popcast.models.balance.Backtest;
 import org.popcast.models.balance.BalanceForecast;
 import org.popcast.models.balance.BalanceOutputs;
 import org.popcast.models.balance.FittedBalance;
+import org.popcast.models.balance.ForecastCombination;
+import org.popcast.models.balance.ForecastMethod;
+import org.popcast.models.balance.MethodForecast;
 import org.popcast.models.balance.Indicator;
 import org.popcast.models.balance.Measure;
 import org.popcast.models.balance.RollingSkill;
@@ -147,6 +150,50 @@ final class BalanceReport {
 
     private static String coverage(org.popcast.models.balance.RollingSkill.Coverage c) {
         return c.rows() == 0 ? "-" : String.format("%.1f %% (%d)", c.percent(), c.rows());
+    }
+
+    /** The population by the chosen method, its band and how it was made. */
+    void method(MethodForecast m) {
+        w.printf("population by --method %s from %d (%.0f %% band: %s):%n", m.method().label(), m.origin(), 100 * m.level(),
+                m.calibration());
+        w.printf("  %-6s %14s %14s %14s %8s %8s  %s%n", "year", m.method().label(), "lower", "upper", "scores", "factor", "weights");
+        for (MethodForecast.Step s : m.steps()) {
+            w.printf("  %-6d %14.0f %14.0f %14.0f %8d %8.4f  %s%n", s.year(), s.forecast(), s.lower(), s.upper(), s.scores(), s.factor(),
+                    weights(s.combined()));
+        }
+    }
+
+    private static String weights(ForecastCombination.Combined c) {
+        if (c.source() == ForecastCombination.Source.NONE) {
+            return "-";
+        }
+        StringBuilder b = new StringBuilder();
+        for (ForecastMethod f : ForecastMethod.values()) {
+            b.append(String.format("%s %.3f, ", f.label(), c.weights()[f.ordinal()]));
+        }
+        return b.append("from ").append(c.source().label()).toString();
+    }
+
+    /** The held-out populations against the chosen method and every other method, with APE in %. */
+    void methodBacktest(MethodForecast m) {
+        w.printf("population, hold-out against every method (APE %%; %s: weights and band from years up to %d only):%n",
+                m.method().label(), m.origin());
+        w.printf("  %-6s %3s %14s %12s %12s %12s %12s %12s %30s %7s%n", "year", "h", "fact", m.method().label(), "balance",
+                "persistence", "drift", "damped trend", "band", "inside");
+        for (MethodForecast.Step s : m.steps()) {
+            double a = s.row().observed();
+            if (Double.isNaN(a)) {
+                continue;
+            }
+            w.printf("  %-6d %3d %14.6g %11.2f%% %11.2f%% %11.2f%% %11.2f%% %11.2f%% %30s %7s%n", s.year(), s.horizon(), a,
+                    Backtest.Row.ape(s.forecast(), a), Backtest.Row.ape(s.row().forecast(ForecastMethod.BALANCE), a),
+                    Backtest.Row.ape(s.row().forecast(ForecastMethod.PERSISTENCE), a), Backtest.Row.ape(s.row().forecast(ForecastMethod.DRIFT), a),
+                    Backtest.Row.ape(s.row().forecast(ForecastMethod.DAMPED_TREND), a), String.format("[%.6g, %.6g]", s.lower(), s.upper()),
+                    Double.isNaN(s.lower()) ? "-" : a >= s.lower() && a <= s.upper() ? "yes" : "no");
+        }
+        if (!m.steps().isEmpty()) {
+            w.printf("  weights at the origin: %s%n", weights(m.steps().get(0).combined()));
+        }
     }
 
     void written(Path out, Path csv) {

@@ -97,6 +97,67 @@ class BalanceCliTest {
         assertTrue(Files.exists(csv.resolve("parameters.csv")) && Files.exists(csv.resolve("anomalies.csv")));
     }
 
+    /** The default forecast is the combination: method, weights and band calibration in the HDF5 file and population.csv. */
+    @Test
+    void forecastWritesTheMethodTheWeightsAndTheCalibration() throws Exception {
+        Path h5 = dir.resolve("f.h5"), csv = dir.resolve("csv"), drift = dir.resolve("drift.h5");
+        CliRun run = popcast("balance", "forecast", "--until", "2026", "--out", h5.toString(), "--csv", csv.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("population by --method combination from 2023"), run.out());
+        try (HdfFile hdf = new HdfFile(h5)) {
+            assertEquals("combination", hdf.getAttribute("population_method").getData());
+            assertEquals("city", hdf.getAttribute("combination_weights_source").getData());
+            assertTrue(((String) hdf.getAttribute("band_calibration").getData()).contains("356 embedded cities"));
+            assertTrue(((String) hdf.getDatasetByPath("population").getAttribute("long_name").getData()).endsWith("balance model"));
+            int i = 2024 - 2009;
+            double total = 0;
+            for (String m : List.of("balance", "persistence", "drift", "damped_trend")) {
+                double w = ((double[]) hdf.getDatasetByPath("combination_weight_" + m).getData())[i];
+                assertTrue(w >= 0 && w <= 1, m + " " + w);
+                total += w;
+            }
+            assertEquals(1, total, 1e-12);
+            double f = ((double[]) hdf.getDatasetByPath("population_forecast").getData())[i];
+            double lower = ((double[]) hdf.getDatasetByPath("population_forecast_lower").getData())[i];
+            double upper = ((double[]) hdf.getDatasetByPath("population_forecast_upper").getData())[i];
+            double scores = ((double[]) hdf.getDatasetByPath("band_scores").getData())[i];
+            double factor = ((double[]) hdf.getDatasetByPath("band_factor").getData())[i];
+            assertTrue(scores >= 20, "calibrated on at least 20 scores: " + scores);
+            assertEquals(f * Math.exp(factor), upper, 1e-6 * f);
+            assertEquals(f * Math.exp(-factor), lower, 1e-6 * f);
+            assertTrue(Double.isNaN(((double[]) hdf.getDatasetByPath("population_forecast").getData())[2023 - 2009]), "forecast years only");
+        }
+        List<String> rows = Files.readAllLines(csv.resolve("population.csv"));
+        assertEquals("year,horizon,method,forecast,lower,upper,observed,balance,persistence,drift,damped_trend,weight_balance,"
+                + "weight_persistence,weight_drift,weight_damped_trend,weights_source,band_scores,band_quantile,band_factor", rows.get(0));
+        assertEquals(4, rows.size(), "2024-2026");
+        assertTrue(rows.get(1).startsWith("2024,1,combination,") && rows.get(1).contains(",city,"), rows.get(1));
+        assertEquals(0, popcast("balance", "forecast", "--until", "2026", "--method", "drift", "--out", drift.toString()).exit());
+        try (HdfFile hdf = new HdfFile(drift)) {
+            assertEquals("drift", hdf.getAttribute("population_method").getData());
+            assertFalse(hdf.getChildren().containsKey("combination_weight_drift"), "weights only for the combination");
+        }
+    }
+
+    /** The single-city backtest reports every method on the held-out populations. */
+    @Test
+    void singleBacktestTableHasEveryMethod() throws Exception {
+        Path h5 = dir.resolve("bt.h5"), csv = dir.resolve("csv");
+        CliRun run = popcast("balance", "backtest", "--out", h5.toString(), "--csv", csv.toString());
+        assertEquals(0, run.exit(), run.err());
+        String header = run.out().lines().filter(l -> l.trim().startsWith("year") && l.contains("combination")).findFirst().orElseThrow();
+        for (String column : List.of("year", "h", "fact", "combination", "balance", "persistence", "drift", "damped trend", "band", "inside")) {
+            assertTrue(header.contains(column), column + " in " + header);
+        }
+        assertTrue(run.out().contains("weights and band from years up to 2020 only"), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.trim().startsWith("2023     3")), run.out());
+        List<String> rows = Files.readAllLines(csv.resolve("population.csv"));
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("2023,3,combination,") && r.contains(",3.414E7,")), rows.toString());
+        try (HdfFile hdf = new HdfFile(h5)) {
+            assertEquals(2020L, hdf.getAttribute("population_method_origin").getData());
+        }
+    }
+
     @Test
     void forecastOfASeriesFileRestoresTheGapAndAppliesJumps() throws Exception {
         Path jumps = dir.resolve("jumps.csv"), h5 = dir.resolve("f.h5"), plain = dir.resolve("plain.h5");
@@ -219,6 +280,7 @@ class BalanceCliTest {
         fails(2, "mutually exclusive", "balance", "fit", "--series", bad.toString(), "--city", "110000");
         fails(2, "confidence must be between 0 and 1", "balance", "fit", "--confidence", "1.5", "--out", out);
         fails(2, "--until 1990", "balance", "forecast", "--until", "1990", "--out", out);
+        fails(2, "unknown method 'arima'", "balance", "forecast", "--method", "arima", "--out", out);
         Path jumps = dir.resolve("j.csv");
         Files.writeString(jumps, "year,indicator,amount,changes_trend\n2020,investment,5,true\n");
         fails(1, jumps + ":2:2: unknown indicator 'investment'", "balance", "forecast", "--jumps", jumps.toString(), "--out", out);

@@ -38,7 +38,102 @@ public final class BalanceOutputs {
     /** The forecast as a netCDF dataset; {@code observed} gives the observed_* values (the full series in a backtest). */
     public static NetcdfDataset dataset(BalanceForecast forecast, BalanceSeries observed, String product, Provenance provenance,
                                         Map<String, Object> extra) {
-        return checked(builder(forecast, observed, product, provenance, extra).build());
+        return dataset(forecast, observed, product, provenance, extra, null);
+    }
+
+    /** As {@link #dataset(BalanceForecast, BalanceSeries, String, Provenance, Map)} with the population by {@code method} (null: none). */
+    public static NetcdfDataset dataset(BalanceForecast forecast, BalanceSeries observed, String product, Provenance provenance,
+                                        Map<String, Object> extra, MethodForecast method) {
+        NetcdfDataset.Builder b = builder(forecast, observed, product, provenance, extra);
+        methodVariables(b, method, forecast.firstYear(), forecast.years());
+        return checked(b.build());
+    }
+
+    /**
+     * The population by a {@link PopulationMethod}: {@code population_forecast} with
+     * {@code _lower}/{@code _upper}, the combination's weights {@code combination_weight_<method>},
+     * the band's calibration {@code band_scores}, {@code band_quantile}, {@code band_factor} by year,
+     * and the method, weights' source and calibration set as attributes. The balance model's own
+     * variables ({@code population}, {@code births}, ...) are untouched.
+     */
+    private static void methodVariables(NetcdfDataset.Builder b, MethodForecast m, int first, int n) {
+        if (m == null) {
+            return;
+        }
+        double[][] v = new double[6 + ForecastMethod.values().length][n];
+        for (double[] r : v) {
+            Arrays.fill(r, Double.NaN);
+        }
+        for (MethodForecast.Step s : m.steps()) {
+            int i = s.year() - first;
+            if (i < 0 || i >= n) {
+                continue;
+            }
+            v[0][i] = s.forecast();
+            v[1][i] = s.lower();
+            v[2][i] = s.upper();
+            v[3][i] = s.scores();
+            v[4][i] = quantile(s.scores(), m.level());
+            v[5][i] = s.factor();
+            for (ForecastMethod f : ForecastMethod.values()) {
+                v[6 + f.ordinal()][i] = s.combined().source() == ForecastCombination.Source.NONE ? Double.NaN : s.combined().weights()[f.ordinal()];
+            }
+        }
+        String what = "population on 1 January, " + m.method().label() + " forecast from " + m.origin();
+        b.attribute("population_method", m.method().label())
+                .attribute("population_method_origin", (long) m.origin())
+                .attribute("band_calibration", m.calibration())
+                .attribute("band_level", m.level())
+                .attribute("combination_weights_source", m.steps().isEmpty() ? "none" : m.steps().get(0).combined().source().label());
+        b.variable("population_forecast", List.of("year"), v[0], "persons", what);
+        b.variable("population_forecast_lower", List.of("year"), v[1], "persons", what + ", lower bound of the band");
+        b.variable("population_forecast_upper", List.of("year"), v[2], "persons", what + ", upper bound of the band");
+        b.variableAttribute("population_forecast", "method", m.method().label());
+        b.variable("band_scores", List.of("year"), v[3], "1", "past scores calibrating the band (0: the balance model's own band)");
+        b.variable("band_quantile", List.of("year"), v[4], "1", "empirical quantile level of the factor: ceil((n + 1) p) / n");
+        b.variable("band_factor", List.of("year"), v[5], "1", "conformal factor q: band F e^-q .. F e^q");
+        if (m.method() == PopulationMethod.COMBINATION) {
+            for (ForecastMethod f : ForecastMethod.values()) {
+                b.variable("combination_weight_" + f.label(), List.of("year"), v[6 + f.ordinal()], "1",
+                        "weight of the " + f.label() + " forecast in the combination (inverse mean squared past error)");
+            }
+        }
+    }
+
+    /** The empirical quantile level ceil((n + 1) p) / n of a conformal factor from {@code n} scores; NaN without scores. */
+    static double quantile(int n, double level) {
+        return n == 0 ? Double.NaN : Math.ceil((n + 1) * level) / n;
+    }
+
+    /**
+     * Writes population.csv: per forecast year the chosen method's forecast and band, every
+     * method's forecast, the combination's weights and the band's calibration.
+     */
+    public static void writeMethodCsv(org.popcast.data.io.OutputFiles outputs, Path dir, MethodForecast m) throws IOException {
+        List<Object> columns = new ArrayList<>(List.of("year", INT64, "horizon", INT64, "method", STRING, "forecast", FLOAT64,
+                "lower", FLOAT64, "upper", FLOAT64, "observed", FLOAT64));
+        for (ForecastMethod f : ForecastMethod.values()) {
+            columns.addAll(List.of(f.label(), FLOAT64));
+        }
+        for (ForecastMethod f : ForecastMethod.values()) {
+            columns.addAll(List.of("weight_" + f.label(), FLOAT64));
+        }
+        columns.addAll(List.of("weights_source", STRING, "band_scores", INT64, "band_quantile", FLOAT64, "band_factor", FLOAT64));
+        TidyRows t = new TidyRows(columns.toArray());
+        for (MethodForecast.Step s : m.steps()) {
+            List<Object> row = new ArrayList<>(List.of(s.year(), s.horizon(), m.method().label(), s.forecast(), s.lower(), s.upper(),
+                    s.row().observed()));
+            for (ForecastMethod f : ForecastMethod.values()) {
+                row.add(s.row().forecast(f));
+            }
+            boolean weighted = s.combined().source() != ForecastCombination.Source.NONE;
+            for (ForecastMethod f : ForecastMethod.values()) {
+                row.add(weighted ? s.combined().weights()[f.ordinal()] : Double.NaN);
+            }
+            row.addAll(List.of(s.combined().source().label(), s.scores(), quantile(s.scores(), m.level()), s.factor()));
+            t.add(row.toArray());
+        }
+        t.writeCsv(outputs, dir.resolve("population.csv"));
     }
 
     /** The modelled population must be a count: a jump of -1e12 persons or 1e308 arrivals fails here. */
@@ -52,8 +147,9 @@ public final class BalanceOutputs {
      * value the benchmarks' forecasts ({@code <indicator>_persistence}, {@code _drift},
      * {@code _damped_trend}; NaN in the other years).
      */
-    public static NetcdfDataset backtestDataset(Backtest bt, Provenance provenance, Map<String, Object> extra) {
+    public static NetcdfDataset backtestDataset(Backtest bt, Provenance provenance, Map<String, Object> extra, MethodForecast method) {
         NetcdfDataset.Builder b = builder(bt.forecast(), bt.series(), "backtest", provenance, extra);
+        methodVariables(b, method, bt.forecast().firstYear(), bt.forecast().years());
         int first = bt.forecast().firstYear(), n = bt.forecast().years();
         for (Indicator ind : Indicator.values()) {
             List<Backtest.Row> rows = bt.rows(ind);
@@ -100,7 +196,7 @@ public final class BalanceOutputs {
         for (Indicator ind : Indicator.values()) {
             double[][] v = forecast.values(ind);
             String name = ind.label();
-            b.variable(name, List.of("year"), v[BalanceForecast.MODEL], ind.units(), ind.longName() + ", model");
+            b.variable(name, List.of("year"), v[BalanceForecast.MODEL], ind.units(), ind.longName() + ", balance model");
             if (hasValues(v[BalanceForecast.LOWER])) {
                 b.variable(name + "_lower", List.of("year"), v[BalanceForecast.LOWER], ind.units(),
                         ind.longName() + ", lower bound of the forecast band");

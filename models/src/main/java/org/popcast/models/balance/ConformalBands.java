@@ -42,13 +42,28 @@ public final class ConformalBands {
         return factors.computeIfAbsent((long) origin << 16 | horizon, key -> computeFactor(origin, horizon));
     }
 
-    private double computeFactor(int origin, int horizon) {
+    /** The number of scores calibrating a forecast from {@code origin} at {@code horizon}. */
+    public int scores(int origin, int horizon) {
+        return past(origin, horizon).size();
+    }
+
+    /** The nominal coverage p. */
+    public double level() {
+        return level;
+    }
+
+    private List<Double> past(int origin, int horizon) {
         List<Double> past = new ArrayList<>();
         for (Score s : scores) {
             if (s.horizon() == horizon && s.year() <= origin && Double.isFinite(s.value())) {
                 past.add(s.value());
             }
         }
+        return past;
+    }
+
+    private double computeFactor(int origin, int horizon) {
+        List<Double> past = past(origin, horizon);
         int n = past.size();
         int k = (int) Math.ceil((n + 1) * level);
         if (n < MIN_SCORES || k > n) {
