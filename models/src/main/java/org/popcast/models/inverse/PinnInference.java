@@ -35,11 +35,12 @@ public final class PinnInference {
     /**
      * @param pinn         network, points, Adam steps, seed (L-BFGS is not used)
      * @param dataWeight   weight of the data term against the PDE's
+     * @param warmupSteps  steps with the scales held at 1 (PinnInverse)
      * @param checkpoints  where checkpoints go (null: none)
      * @param resume       start from the newest checkpoint there
      * @param timeLimit    wall-clock limit of the training (null: none)
      */
-    public record Settings(PinnSettings pinn, double dataWeight, Device device, Path checkpoints, boolean resume, int checkpointEvery,
+    public record Settings(PinnSettings pinn, double dataWeight, long warmupSteps, Device device, Path checkpoints, boolean resume, int checkpointEvery,
                            Duration timeLimit) {
     }
 
@@ -50,7 +51,7 @@ public final class PinnInference {
                                       Progress progress) throws IOException {
         long started = System.nanoTime();
         Deadline deadline = Deadline.after(s.timeLimit());
-        PinnInverse inverse = inverse(unknowns, observations, s.dataWeight());
+        PinnInverse inverse = inverse(unknowns, observations, s.dataWeight(), s.warmupSteps());
         try (PinnTrainer trainer = new PinnTrainer(problem, s.pinn(), s.device(), inverse)) {
             TrainingLoop<PinnTrainer.StepLosses> loop = new TrainingLoop<PinnTrainer.StepLosses>(trainer::step)
                     .addStepListener(new ProgressReport<>(progress, "infer", PinnInference::line));
@@ -81,9 +82,9 @@ public final class PinnInference {
     }
 
     /** The trainer's view of the unknowns and observations. */
-    static PinnInverse inverse(List<UnknownParameter> unknowns, Observations o, double dataWeight) {
+    static PinnInverse inverse(List<UnknownParameter> unknowns, Observations o, double dataWeight, long warmupSteps) {
         return new PinnInverse(o.ages(), o.years(), o.densities(), unknowns.contains(UnknownParameter.MORTALITY_SCALE),
-                unknowns.contains(UnknownParameter.FERTILITY_SCALE), dataWeight);
+                unknowns.contains(UnknownParameter.FERTILITY_SCALE), dataWeight, warmupSteps);
     }
 
     /** exp of the trainer's log-scales (mortality first) in the order of {@code unknowns}. */
@@ -110,6 +111,7 @@ public final class PinnInference {
         Map<String, String> meta = new LinkedHashMap<>(s.pinn().toMap());
         meta.put("unknowns", unknowns.toString());
         meta.put("data_weight", Double.toString(s.dataWeight()));
+        meta.put("warmup_steps", Long.toString(s.warmupSteps()));
         meta.put("observations", Integer.toString(java.util.Arrays.hashCode(o.densities()) ^ java.util.Arrays.hashCode(o.ages())
                 ^ java.util.Arrays.hashCode(o.years())));
         return meta;

@@ -27,8 +27,10 @@ import org.tensorflow.types.family.TFloating;
  *
  * <p>Inverse problems ({@link PinnInverse}): mu(a) is multiplied by exp(x_mu) in the PDE residual and
  * b(a, t) by exp(x_b) in the birth integral, x the trainable log-scales, and a fourth term is added,
- * {@code data = mean over observations of (P(a_i, t_i) / observed_i - 1)^2}, the relative misfit (to
- * first order the exact method's ln P - ln observed). Without an inverse problem it is a zero constant.
+ * the squared relative L2 misfit {@code data = mean_i (P_i - observed_i)^2 / mean_i observed_i^2}.
+ * (The per-point relative misfit mean_i (P_i / observed_i - 1)^2, the exact method's log misfit to
+ * first order, was measured first: it weights the old ages' tiny densities so heavily that float32
+ * Adam stalled at a 35 % misfit; docs/inverse.md.) Without an inverse problem it is a zero constant.
  */
 final class PinnLoss {
 
@@ -112,8 +114,8 @@ final class PinnLoss {
         Operand<T> data = Constants.scalar(tf, 0, type);
         if (observed > 0) {
             Operand<T> atObservations = PinnNetwork.rows(tf, d.value(), n + k + m + k * births.nodesPerTime(), observed);
-            Operand<T> ratio = tf.math.sub(tf.math.div(atObservations, scales.observed()), Constants.scalar(tf, 1, type));
-            data = tf.math.mean(tf.math.square(ratio), tf.constant(axes));
+            data = tf.math.div(tf.math.mean(tf.math.square(tf.math.sub(atObservations, scales.observed())), tf.constant(axes)),
+                    tf.math.mean(tf.math.square(scales.observed()), tf.constant(axes)));
         }
         return new Terms<>(pde, ic, bc, interior, boundaryTimes, data);
     }

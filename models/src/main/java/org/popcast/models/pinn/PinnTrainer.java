@@ -107,7 +107,7 @@ public final class PinnTrainer implements AutoCloseable {
         }
         Operand<TFloat32> mortality = inverse.mortalityScale() ? logScales.get(0) : null;
         Operand<TFloat32> fertility = inverse.fertilityScale() ? logScales.get(logScales.size() - 1) : null;
-        return inverse.graph(tf, problem, mortality, fertility, TFloat32.class);
+        return inverse.graph(tf, problem, mortality, fertility, stepCounter, TFloat32.class);
     }
 
     /** The unknowns' current log-scales, mortality first (empty for the forward problem). */
