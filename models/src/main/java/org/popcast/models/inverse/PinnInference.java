@@ -17,6 +17,7 @@ import org.popcast.engine.train.Progress;
 import org.popcast.engine.train.ProgressReport;
 import org.popcast.engine.train.TrainingLoop;
 import org.popcast.kernels.agepde.AgePdeProblem;
+import org.popcast.kernels.agepde.ExactSolverSettings;
 import org.popcast.models.pinn.PinnInverse;
 import org.popcast.models.pinn.PinnPredictor;
 import org.popcast.models.pinn.PinnSettings;
@@ -28,7 +29,8 @@ import org.popcast.models.pinn.PinnTrainer;
  * log-scale multiplying mu(a) in the PDE residual or b(a, t) in the birth integral (PinnLoss). No
  * standard errors. Checkpoints hold the network, Adam's moments, the step and the log-scales, so a
  * resumed run repeats what the stopped one would have done; a time limit stops the loop with a
- * checkpoint and the estimates as far as they got.
+ * checkpoint and the estimates as far as they got. The result's fitted values are the exact
+ * solver's with the estimated scales (the network's own misfit is reported as progress).
  */
 public final class PinnInference {
 
@@ -44,7 +46,21 @@ public final class PinnInference {
                            Duration timeLimit) {
     }
 
+    /** Steps with the scales held at 1 by default. */
+    public static final long DEFAULT_WARMUP = 2000;
+    public static final double DEFAULT_DATA_WEIGHT = 1;
+
     private PinnInference() {
+    }
+
+    /**
+     * The inverse run's network and Adam: {@code pde train}'s default network and points, Adam
+     * 3e-3 x 0.9 per 1,000 steps for 20,000 steps, no L-BFGS (docs/inverse.md has the measurements).
+     */
+    public static PinnSettings defaults() {
+        return PinnSettings.defaults().toBuilder().optimisation(new PinnSettings.Optimisation(
+                new org.popcast.engine.optim.LearningRateSchedule(3e-3, 0.9, 1000), 20000, 0,
+                PinnSettings.defaults().optimisation().lbfgsPoints())).build();
     }
 
     public static InferenceResult fit(AgePdeProblem problem, List<UnknownParameter> unknowns, Observations observations, Settings s,
@@ -70,10 +86,14 @@ public final class PinnInference {
                         end.done(), s.pinn().adamSteps()));
             }
             double[] estimates = scales(unknowns, trainer.logScales());
-            double[] fitted;
+            double[] network;
             try (PinnPredictor predictor = new PinnPredictor(problem, s.pinn(), trainer.weights())) {
-                fitted = predictor.density(observations.ages(), observations.years());
+                network = predictor.density(observations.ages(), observations.years());
             }
+            progress.message(String.format(Locale.ROOT, "network's relative L2 misfit at the observations %.3g", relativeL2(observations, network)));
+            // the fitted values are the exact solver's with the estimated scales: positive, and the same scenario as the density grid
+            double[] logs = java.util.Arrays.stream(estimates).map(Math::log).toArray();
+            double[] fitted = new LogScaleModel(problem, unknowns, observations, ExactSolverSettings.DEFAULT, 1e-4).densities(logs);
             double[] none = new double[unknowns.size()];
             java.util.Arrays.fill(none, Double.NaN);
             return new InferenceResult(InferenceMethod.PINN, unknowns, estimates, none, fitted, rmsLogMisfit(observations, fitted),
@@ -96,6 +116,16 @@ public final class PinnInference {
             x[i] = Math.exp(logScales[trainerIndex]);
         }
         return x;
+    }
+
+    /** sqrt(sum (model - observed)^2 / sum observed^2): the data term's misfit. */
+    static double relativeL2(Observations o, double[] model) {
+        double d2 = 0, o2 = 0;
+        for (int i = 0; i < model.length; i++) {
+            d2 += (model[i] - o.density(i)) * (model[i] - o.density(i));
+            o2 += o.density(i) * o.density(i);
+        }
+        return Math.sqrt(d2 / o2);
     }
 
     static double rmsLogMisfit(Observations o, double[] fitted) {
