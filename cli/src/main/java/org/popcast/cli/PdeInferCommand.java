@@ -14,7 +14,13 @@ import org.popcast.kernels.agepde.AgePdeSolution;
 import org.popcast.kernels.agepde.ExactSolverSettings;
 import org.popcast.models.agepde.ExactSolveRun;
 import org.popcast.models.agepde.PdeScenario;
+import org.popcast.engine.optim.LearningRateSchedule;
+import org.popcast.engine.runtime.Device;
+import org.popcast.engine.train.Progress;
 import org.popcast.models.inverse.ExactInference;
+import org.popcast.models.inverse.PinnInference;
+import org.popcast.models.pinn.PinnBody;
+import org.popcast.models.pinn.PinnSettings;
 import org.popcast.models.inverse.InferOutputs;
 import org.popcast.models.inverse.InferenceMethod;
 import org.popcast.models.inverse.InferenceResult;
@@ -34,8 +40,9 @@ import picocli.CommandLine.TypeConversionException;
 
 @Command(name = "infer", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Estimates scales of a scenario's rates from observed densities (an inverse problem).",
-                "Least squares on log-scales through the exact solver (Levenberg-Marquardt), standard errors from the Jacobian.",
-                "Writes estimate_<name> and stderr_<name> attributes, the fitted density and the residuals to an HDF5 file."},
+                "exact: least squares on log-scales through the exact solver (Levenberg-Marquardt), standard errors from the Jacobian.",
+                "pinn: a PINN whose loss adds the data misfit, the log-scales trained with the network (no standard errors).",
+                "Writes estimate_<name> (and stderr_<name>, exact) attributes, the fitted density and the residuals to an HDF5 file."},
         footer = {"", "Observations: CSV with columns year,age,density (persons per year of age), inside the scenario's domain.",
                 "Example: popcast pde infer --policy three-child --observed census.csv --unknown mortality_scale,fertility_scale",
                 "Method and validation: docs/inverse.md."})
@@ -75,11 +82,45 @@ public final class PdeInferCommand implements Callable<Integer> {
     List<UnknownParameter> unknowns;
 
     @Option(names = "--method", paramLabel = "METHOD", defaultValue = "exact", converter = MethodConverter.class,
-            description = "exact (default; least squares through the exact solver). pinn is not built yet.")
+            description = "exact (default; least squares through the exact solver) or pinn (physics-informed network).")
     InferenceMethod method;
 
     @Option(names = "--max-iterations", paramLabel = "N", defaultValue = "100", description = "Levenberg-Marquardt iterations allowed (default ${DEFAULT-VALUE}).")
     int maxIterations;
+
+    @Option(names = "--steps", paramLabel = "N", description = "pinn: Adam steps (default 20000).")
+    Integer steps;
+
+    @Option(names = "--warmup-steps", paramLabel = "N", description = "pinn: first steps with the scales held at 1 (default 2000).")
+    Long warmupSteps;
+
+    @Option(names = "--data-weight", paramLabel = "W", description = "pinn: weight of the data misfit against the PDE's (default 1).")
+    Double dataWeight;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "pinn: Adam's initial rate (default 3e-3, x 0.9 per 1000 steps).")
+    Double lr;
+
+    @Option(names = "--hidden", split = ",", paramLabel = "W", description = "pinn: hidden layer widths (default 64,64,64).")
+    List<Integer> hidden;
+
+    @Option(names = "--seed", paramLabel = "N", description = "pinn: seed of the initial weights and of the points (default 42).")
+    Long seed;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "pinn: stop training after this wall-clock time (checkpoint saved; --resume goes on).")
+    java.time.Duration timeLimit;
+
+    @Option(names = "--resume", fallbackValue = ConfigOption.FLAG_IS_TRUE, description = "pinn: continue from the newest checkpoint (same settings; --steps may grow).")
+    boolean resume;
+
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1000", description = "pinn: steps between checkpoints (default ${DEFAULT-VALUE}).")
+    int checkpointEvery;
+
+    @Option(names = "--checkpoint-dir", paramLabel = "DIR", description = "pinn: where checkpoints go (default: the result file's name with .checkpoints).")
+    Path checkpointDir;
+
+    @Mixin
+    DeviceOption deviceOption;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Result file (default pde-infer-<scenario>.h5).")
     Path out;
@@ -98,9 +139,7 @@ public final class PdeInferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (method != InferenceMethod.EXACT) {
-            throw new ParameterException(spec.commandLine(), "--method pinn is not built yet (issue 19); use --method exact");
-        }
+        checkMethodOptions();
         if (unknowns.size() != unknowns.stream().distinct().count()) {
             throw new ParameterException(spec.commandLine(), "--unknown names a parameter twice: " + unknowns.stream().map(UnknownParameter::label).toList());
         }
@@ -115,9 +154,10 @@ public final class PdeInferCommand implements Callable<Integer> {
             ScenarioChoice.inputs(outputs, scenario).input("--observed", observed);
             outputs.file("--out", target);
             Observations observations = ObservationsReader.read(observed, scenario.problem(), unknowns.size());
-            InferenceResult result = ExactInference.fit(scenario.problem(), unknowns, observations,
-                    new ExactInference.Settings(solver, maxIterations, ExactInference.Settings.DEFAULT.tolerance(),
-                            ExactInference.Settings.DEFAULT.differenceStep()), listener());
+            InferenceResult result = method == InferenceMethod.EXACT
+                    ? ExactInference.fit(scenario.problem(), unknowns, observations, new ExactInference.Settings(solver, maxIterations,
+                            ExactInference.Settings.DEFAULT.tolerance(), ExactInference.Settings.DEFAULT.differenceStep()), listener())
+                    : pinn(scenario, observations, target, outputs);
             AgePdeSolution fitted = ExactSolveRun.solve(new PdeScenario(scenario.name(), scenario.description(),
                     UnknownParameter.applyAll(scenario.problem(), unknowns, result.estimates()), scenario.source(), scenario.files()),
                     grid, solver);
@@ -127,6 +167,53 @@ public final class PdeInferCommand implements Callable<Integer> {
             summary(result, observations, target);
         }
         return 0;
+    }
+
+    /** Options of the other method are refused, as are out-of-range numbers. */
+    private void checkMethodOptions() {
+        List<String> pinnOnly = List.of("--steps", "--warmup-steps", "--data-weight", "--lr", "--hidden", "--seed", "--time-limit", "--resume",
+                "--checkpoint-every", "--checkpoint-dir", "--device");
+        var parsed = spec.commandLine().getParseResult();
+        for (String name : method == InferenceMethod.EXACT ? pinnOnly : List.of("--max-iterations")) {
+            if (parsed.hasMatchedOption(name)) {
+                throw new ParameterException(spec.commandLine(), name + " is not an option of --method " + method.label());
+            }
+        }
+        if (steps != null && steps < 1 || warmupSteps != null && warmupSteps < 0 || checkpointEvery < 1) {
+            throw new ParameterException(spec.commandLine(), "--steps and --checkpoint-every must be >= 1, --warmup-steps >= 0");
+        }
+        if (dataWeight != null && !(dataWeight > 0 && Double.isFinite(dataWeight)) || lr != null && !(lr > 0 && Double.isFinite(lr))) {
+            throw new ParameterException(spec.commandLine(), "--data-weight and --lr must be finite numbers > 0");
+        }
+    }
+
+    /** The PINN fit, with checkpoints in --checkpoint-dir (locked as an output) and progress as pde train's. */
+    private InferenceResult pinn(PdeScenario scenario, Observations observations, Path target, OutputFiles outputs) throws Exception {
+        PinnSettings base = PinnInference.defaults();
+        PinnSettings.Optimisation o = base.optimisation();
+        PinnSettings settings;
+        try {
+            settings = base.toBuilder().body(hidden == null ? base.body() : new PinnBody.Mlp(hidden.stream().mapToInt(Integer::intValue).toArray()))
+                    .optimisation(new PinnSettings.Optimisation(new LearningRateSchedule(lr != null ? lr : o.schedule().initial(),
+                            o.schedule().decay(), o.schedule().every()), steps != null ? steps : o.adamSteps(), 0, o.lbfgsPoints()))
+                    .seed(seed != null ? seed : base.seed()).build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Path dir = checkpointDir != null ? checkpointDir : checkpoints(target);
+        outputs.directory("--checkpoint-dir", dir);
+        outputs.lock("--checkpoint-dir", dir);
+        Progress progress = PopcastCommand.progress(spec);
+        Device device = deviceOption.resolve(spec, progress);
+        return PinnInference.fit(scenario.problem(), unknowns, observations, new PinnInference.Settings(settings,
+                dataWeight != null ? dataWeight : PinnInference.DEFAULT_DATA_WEIGHT, warmupSteps != null ? warmupSteps : PinnInference.DEFAULT_WARMUP,
+                device, dir, resume, checkpointEvery, timeLimit), progress);
+    }
+
+    /** run.h5 -> run.checkpoints beside it. */
+    private static Path checkpoints(Path out) {
+        String name = out.getFileName().toString();
+        return out.toAbsolutePath().getParent().resolve((name.endsWith(".h5") ? name.substring(0, name.length() - 3) : name) + ".checkpoints");
     }
 
     /** One line per Levenberg-Marquardt iteration on standard error, none under --quiet. */
@@ -153,10 +240,13 @@ public final class PdeInferCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         List<String> parts = new ArrayList<>();
         for (int j = 0; j < unknowns.size(); j++) {
-            parts.add(String.format(Locale.ROOT, "%s %.6g +- %.2g", unknowns.get(j).label(), r.estimates()[j], r.stderrs()[j]));
+            parts.add(String.format(Locale.ROOT, Double.isNaN(r.stderrs()[j]) ? "%s %.6g" : "%s %.6g +- %.2g", unknowns.get(j).label(),
+                    r.estimates()[j], r.stderrs()[j]));
         }
-        stdout.printf(Locale.ROOT, "%s from %d observations: rms log misfit %.4g, %d iterations, %d exact solves, %.2f s -> %s%n",
-                String.join(", ", parts), observations.size(), r.rmsLogMisfit(), r.iterations(), r.evaluations(), r.seconds(), target);
+        String cost = r.method() == InferenceMethod.EXACT ? String.format(Locale.ROOT, "%d iterations, %d exact solves", r.iterations(), r.evaluations())
+                : String.format(Locale.ROOT, "pinn, %d steps (%d this run)", r.iterations(), r.evaluations());
+        stdout.printf(Locale.ROOT, "%s from %d observations: rms log misfit %.4g, %s, %.2f s -> %s%n",
+                String.join(", ", parts), observations.size(), r.rmsLogMisfit(), cost, r.seconds(), target);
         stdout.flush();
     }
 }

@@ -69,7 +69,13 @@ class PdeInferCommandTest {
         CliRun unknown = CliRun.popcast("pde", "infer", "--observed", bad.toString(), "--unknown", "old_age_slope", "--out", out.toString());
         assertEquals(2, unknown.exit());
         assertTrue(unknown.err().contains("unknown parameter 'old_age_slope', expected one of mortality_scale, fertility_scale"), unknown.err());
-        assertEquals(2, CliRun.popcast("pde", "infer", "--observed", bad.toString(), "--unknown", "mortality_scale", "--method", "pinn").exit());
+        CliRun mixed = CliRun.popcast("pde", "infer", "--observed", bad.toString(), "--unknown", "mortality_scale", "--method", "pinn",
+                "--max-iterations", "5");
+        assertEquals(2, mixed.exit());
+        assertTrue(mixed.err().contains("--max-iterations is not an option of --method pinn"), mixed.err());
+        CliRun steps = CliRun.popcast("pde", "infer", "--observed", bad.toString(), "--unknown", "mortality_scale", "--steps", "5");
+        assertEquals(2, steps.exit());
+        assertTrue(steps.err().contains("--steps is not an option of --method exact"), steps.err());
         assertFalse(Files.exists(out));
     }
 }

@@ -29,15 +29,21 @@ public final class InferOutputs {
                                         Provenance provenance) {
         NetcdfDataset.Builder b = ResultHeader.start("popcast inverse problem: scales of scenario " + scenario.name()
                 + " estimated from observed densities", provenance, FORMAT_VERSION, "agepde_inverse");
+        boolean exact = result.method() == InferenceMethod.EXACT;
         b.attribute("method", result.method().label())
-                .attribute("misfit", "sum over observations of (ln fitted - ln observed)^2, unknowns fitted as logarithms")
+                .attribute("misfit", exact ? "sum over observations of (ln fitted - ln observed)^2, unknowns fitted as logarithms"
+                        : "PINN loss pde + bc + data_weight x sum (fitted - observed)^2 / sum observed^2, unknowns trained as logarithms")
                 .attribute("unknowns", String.join(",", result.unknowns().stream().map(UnknownParameter::label).toList()));
         for (UnknownParameter u : result.unknowns()) {
-            b.attribute("estimate_" + u.label(), result.estimate(u)).attribute("stderr_" + u.label(), result.stderr(u))
-                    .attribute("meaning_" + u.label(), u.description());
+            b.attribute("estimate_" + u.label(), result.estimate(u)).attribute("meaning_" + u.label(), u.description());
+            if (exact) {
+                b.attribute("stderr_" + u.label(), result.stderr(u));
+            }
         }
-        b.attribute("stderr_method", "residual variance x (J^T J)^-1 in log-parameters, delta method to the scales; NaN: not available")
-                .attribute("rms_log_misfit", result.rmsLogMisfit())
+        if (exact) {
+            b.attribute("stderr_method", "residual variance x (J^T J)^-1 in log-parameters, delta method to the scales; NaN: not available");
+        }
+        b.attribute("rms_log_misfit", result.rmsLogMisfit())
                 .attribute("iterations", (long) result.iterations())
                 .attribute("evaluations", (long) result.evaluations())
                 .attribute("wall_time_s", result.seconds())
@@ -56,6 +62,7 @@ public final class InferOutputs {
                 .dimension("age", fittedSolution.ages(), "year", "age")
                 .variable("density", List.of("time", "age"), fittedSolution.density(), "persons per year of age",
                         "density of the scenario with the estimated scales (exact solver)");
+        // the PINN's fitted values at the observations are the network's; its density on the grid is the exact solver's with its scales
         NetcdfDataset ds = b.build();
         ResultChecks.requireCounts(ds, "density", "observed", "fitted");
         ResultChecks.requireFinite(ds, "log_residual");

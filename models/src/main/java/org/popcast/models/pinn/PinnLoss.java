@@ -23,7 +23,14 @@ import org.tensorflow.types.family.TFloating;
  *
  * The births are a Gauss-Legendre integral per boundary time, split at the jump lines
  * ({@link BirthIntegral}); interior points, boundary times and initial ages are drawn in the graph
- * from (seed, step). Layout of the batch: interior | boundary | initial | quadrature nodes.
+ * from (seed, step). Layout of the batch: interior | boundary | initial | quadrature nodes | observations.
+ *
+ * <p>Inverse problems ({@link PinnInverse}): mu(a) is multiplied by exp(x_mu) in the PDE residual and
+ * b(a, t) by exp(x_b) in the birth integral, x the trainable log-scales, and a fourth term is added,
+ * the squared relative L2 misfit {@code data = mean_i (P_i - observed_i)^2 / mean_i observed_i^2}.
+ * (The per-point relative misfit mean_i (P_i / observed_i - 1)^2, the exact method's log misfit to
+ * first order, was measured first: it weights the old ages' tiny densities so heavily that float32
+ * Adam stalled at a 35 % misfit; docs/inverse.md.) Without an inverse problem it is a zero constant.
  */
 final class PinnLoss {
 
@@ -32,7 +39,11 @@ final class PinnLoss {
      * and the step's interior points (N x 2) and boundary times (K x 1) in the unit square.
      */
     record Terms<T extends TFloating>(Operand<T> pde, Operand<T> initial, Operand<T> boundary,
-                                      Operand<T> interior, Operand<T> boundaryTimes) {
+                                      Operand<T> interior, Operand<T> boundaryTimes, Operand<T> data) {
+        Terms(Operand<T> pde, Operand<T> initial, Operand<T> boundary, Operand<T> interior, Operand<T> boundaryTimes) {
+            this(pde, initial, boundary, interior, boundaryTimes, null);
+        }
+
         List<Operand<T>> all() {
             return List.of(pde, initial, boundary);
         }
@@ -43,6 +54,12 @@ final class PinnLoss {
 
     static <T extends TFloating> Terms<T> build(Ops tf, PinnNetwork<T> net, AgePdeProblem problem, PinnSettings s,
                                                 Operand<TInt64> step, int interiorPoints, Class<T> type) {
+        return build(tf, net, problem, s, step, interiorPoints, type, PinnInverse.Scales.none(tf, type));
+    }
+
+    /** The terms with the rates multiplied by {@code scales} and, when it has observations, the data term. */
+    static <T extends TFloating> Terms<T> build(Ops tf, PinnNetwork<T> net, AgePdeProblem problem, PinnSettings s,
+                                                Operand<TInt64> step, int interiorPoints, Class<T> type, PinnInverse.Scales<T> scales) {
         double ageLimit = problem.maxAge(), t0 = problem.startYear(), span = problem.endYear() - t0, v = problem.ageingSpeed();
         Collocation sampler = new Collocation(s.points().sampling(), s.seed());
         int n = interiorPoints, k = s.points().boundaryTimes(), m = s.hardInitial() ? 0 : s.points().initial();
@@ -61,9 +78,13 @@ final class PinnLoss {
                 tf.constant(1));
         Operand<T> boundary = tf.concat(List.of(zerosK, boundaryTimes), tf.constant(1));
         Operand<T> initialAges = m > 0 ? tf.stopGradient(sampler.draw(tf, type, m, 1, step, 3)) : null;
-        List<Operand<T>> sets = m > 0
+        List<Operand<T>> sets = new java.util.ArrayList<>(m > 0
                 ? List.of(interior, boundary, tf.concat(List.of(initialAges, tf.zerosLike(initialAges)), tf.constant(1)), nodePoints)
-                : List.of(interior, boundary, nodePoints);
+                : List.of(interior, boundary, nodePoints));
+        int observed = scales.observationCount();
+        if (observed > 0) {
+            sets.add(scales.unitPoints());
+        }
         Operand<T> batch = tf.concat(sets, tf.constant(0));
         PinnNetwork.Density<T> d = net.evaluate(tf, batch, n);
         int[] axes = {0, 1};
@@ -71,12 +92,13 @@ final class PinnLoss {
         ScaledResidual residual = ScaledResidual.of(problem);
         Operand<T> ages = tf.math.mul(PinnNetwork.column(tf, interior, 0), Constants.scalar(tf, ageLimit, type));
         Operand<T> r = residual.residual(tf, PinnNetwork.rows(tf, d.value(), n), d.dAge(), d.dTime(),
-                problem.mortality().hazard(tf, ages));
+                tf.math.mul(scales.mortality(), problem.mortality().hazard(tf, ages)));
         Operand<T> pde = tf.math.mean(tf.math.square(r), tf.constant(axes));
 
         Operand<T> newborns = PinnNetwork.rows(tf, d.value(), n, k);
         Operand<T> atNodes = PinnNetwork.rows(tf, d.value(), n + k + m, k * births.nodesPerTime());
-        Operand<T> integrand = tf.math.mul(problem.fertility().graphInside(tf, nodes.ages(), nodes.times()), atNodes);
+        Operand<T> fertility = tf.math.mul(scales.fertility(), problem.fertility().graphInside(tf, nodes.ages(), nodes.times()));
+        Operand<T> integrand = tf.math.mul(fertility, atNodes);
         Operand<T> mismatch = tf.math.sub(tf.math.mul(Constants.scalar(tf, v, type), newborns), births.births(tf, nodes, integrand));
         Operand<T> bc = tf.math.mean(tf.math.square(mismatch), tf.constant(axes));
 
@@ -89,6 +111,12 @@ final class PinnLoss {
                 ic = tf.math.div(ic, tf.math.mean(tf.math.square(target), tf.constant(axes)));
             }
         }
-        return new Terms<>(pde, ic, bc, interior, boundaryTimes);
+        Operand<T> data = Constants.scalar(tf, 0, type);
+        if (observed > 0) {
+            Operand<T> atObservations = PinnNetwork.rows(tf, d.value(), n + k + m + k * births.nodesPerTime(), observed);
+            data = tf.math.div(tf.math.mean(tf.math.square(tf.math.sub(atObservations, scales.observed())), tf.constant(axes)),
+                    tf.math.mean(tf.math.square(scales.observed()), tf.constant(axes)));
+        }
+        return new Terms<>(pde, ic, bc, interior, boundaryTimes, data);
     }
 }

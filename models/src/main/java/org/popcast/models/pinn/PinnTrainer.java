@@ -34,8 +34,11 @@ import org.tensorflow.types.TInt64;
  */
 public final class PinnTrainer implements AutoCloseable {
 
-    /** The loss terms of one step (before its update) and their weighted sum. */
-    public record StepLosses(double total, double pde, double initial, double boundary) {
+    /** The loss terms of one step (before its update) and their weighted sum; {@code data} is 0 without an inverse problem. */
+    public record StepLosses(double total, double pde, double initial, double boundary, double data) {
+        public StepLosses(double total, double pde, double initial, double boundary) {
+            this(total, pde, initial, boundary, 0);
+        }
     }
 
     private final Graph graph = new Graph();
@@ -52,9 +55,19 @@ public final class PinnTrainer implements AutoCloseable {
     private final Operand<TFloat32> total;
     private final PinnLoss.Terms<TFloat32> terms;
     private final Device device;
+    /** The unknowns' log-scales (1 x 1 each, trained with the network; empty for the forward problem). */
+    private final List<Variable<TFloat32>> logScales = new ArrayList<>();
 
-    @SuppressWarnings("unchecked")
     public PinnTrainer(AgePdeProblem problem, PinnSettings s, Device device) {
+        this(problem, s, device, null);
+    }
+
+    /**
+     * A trainer for the forward problem ({@code inverse} null) or an inverse one: the log-scales are
+     * variables in the same fused step (Adam on network and scales together), the data term added to
+     * the weighted loss with the inverse problem's weight.
+     */
+    public PinnTrainer(AgePdeProblem problem, PinnSettings s, Device device, PinnInverse inverse) {
         this.settings = s;
         this.device = device.resolve();
         Ops tf = Ops.create(graph);
@@ -73,14 +86,44 @@ public final class PinnTrainer implements AutoCloseable {
         lossWeights = tf.withName("loss_weights").variable(tf.constant(new float[] {1, 1, 1}));
         Operand<TInt64> dropoutSeeds = tf.stack(List.of(tf.constant(s.seed() * 1_000_003L + 100), stepCounter));
         PinnNetwork<TFloat32> net = new PinnNetwork<>(named, problem, s, dropoutSeeds);
-        terms = PinnLoss.build(tf, net, problem, s, stepCounter, s.points().interior(), TFloat32.class);
-        total = weighted(tf, terms, lossWeights);
+        PinnInverse.Scales<TFloat32> scales = inverse == null ? PinnInverse.Scales.none(tf, TFloat32.class) : scales(tf, problem, inverse);
+        terms = PinnLoss.build(tf, net, problem, s, stepCounter, s.points().interior(), TFloat32.class, scales);
+        total = inverse == null ? weighted(tf, terms, lossWeights) : tf.math.add(weighted(tf, terms, lossWeights),
+                tf.math.mul(Constants.scalar(tf, inverse.dataWeight(), TFloat32.class), terms.data()));
         Operand<TFloat32> stepNumber = tf.dtypes.cast(stepCounter, TFloat32.class);
         Op update = DeterministicAdam.minimize(tf, total, trained, s.optimisation().schedule().graph(tf, stepNumber), stepNumber);
         advance = tf.withControlDependencies(List.of(update)).assignAdd(stepCounter, tf.constant(1L));
         rebalance = s.lossWeights() == PinnSettings.LossWeights.GRADIENT_NORM ? rebalance(tf) : null;
         session = new Session(graph, this.device.config());
         session.initialize();
+    }
+
+    /** Creates the inverse problem's log-scale variables (start 0: every scale 1) and its graph view. */
+    private PinnInverse.Scales<TFloat32> scales(Ops tf, AgePdeProblem problem, PinnInverse inverse) {
+        for (String name : inverse.names()) {
+            Variable<TFloat32> v = tf.withName(name).variable(tf.constant(new float[][] {{0f}}));
+            logScales.add(v);
+            trained.add(v);
+        }
+        Operand<TFloat32> mortality = inverse.mortalityScale() ? logScales.get(0) : null;
+        Operand<TFloat32> fertility = inverse.fertilityScale() ? logScales.get(logScales.size() - 1) : null;
+        return inverse.graph(tf, problem, mortality, fertility, stepCounter, TFloat32.class);
+    }
+
+    /** The unknowns' current log-scales, mortality first (empty for the forward problem). */
+    public double[] logScales() {
+        if (logScales.isEmpty()) {
+            return new double[0];
+        }
+        Session.Runner runner = session.runner();
+        logScales.forEach(runner::fetch);
+        try (Result r = runner.run()) {
+            double[] x = new double[logScales.size()];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = ((TFloat32) r.get(i)).getFloat(0, 0);
+            }
+            return x;
+        }
     }
 
     /** sum_i lambda_i L_i */
@@ -141,7 +184,7 @@ public final class PinnTrainer implements AutoCloseable {
      */
     public StepLosses step(Map<String, Integer> placement) {
         Session.Runner runner = session.runner().addTarget(advance).fetch(total).fetch(terms.pde())
-                .fetch(terms.initial()).fetch(terms.boundary());
+                .fetch(terms.initial()).fetch(terms.boundary()).fetch(terms.data());
         if (placement != null) {
             runner.setOptions(Device.tracing());
         }
@@ -150,7 +193,7 @@ public final class PinnTrainer implements AutoCloseable {
                 placement.putAll(Device.placement(r));
             }
             return new StepLosses(((TFloat32) r.get(0)).getFloat(), ((TFloat32) r.get(1)).getFloat(),
-                    ((TFloat32) r.get(2)).getFloat(), ((TFloat32) r.get(3)).getFloat());
+                    ((TFloat32) r.get(2)).getFloat(), ((TFloat32) r.get(3)).getFloat(), ((TFloat32) r.get(4)).getFloat());
         }
     }
 
