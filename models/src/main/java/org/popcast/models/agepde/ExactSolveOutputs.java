@@ -18,20 +18,26 @@ public final class ExactSolveOutputs {
     private ExactSolveOutputs() {
     }
 
-    public static NetcdfDataset dataset(PdeScenario scenario, ExactSolveRun.Grid grid, ExactSolverSettings settings,
-                                        AgePdeSolution solution, Provenance provenance) {
-        NetcdfDataset.Builder b = ResultHeader.start("popcast exact solution of the McKendrick-von Foerster problem, scenario "
-                + scenario.name(), provenance, ExactSolveRun.FORMAT_VERSION, "agepde_exact");
-        b.attribute("method", "characteristics + renewal equation (Gauss-Legendre quadrature, Chebyshev birth panels)")
-                .attribute("scenario", scenario.name())
-                .attribute("scenario_description", scenario.description())
+    /** The scenario (name and text) and the exact solver's grid and settings as attributes, shared by solve and infer results. */
+    public static NetcdfDataset.Builder scenarioAndSolver(NetcdfDataset.Builder b, PdeScenario scenario, ExactSolveRun.Grid grid,
+                                                          ExactSolverSettings settings) {
+        return b.attribute("scenario", scenario.name())
                 .attribute("scenario_yaml", scenario.source())
                 .attribute("age_step", grid.ageStep())
                 .attribute("time_step", grid.timeStep())
                 .attribute("quadrature_nodes", (long) settings.quadratureNodes())
                 .attribute("quadrature_piece", settings.quadraturePiece())
                 .attribute("birth_panel_nodes", (long) settings.panelNodes())
-                .attribute("birth_panel_length", settings.panelLength())
+                .attribute("birth_panel_length", settings.panelLength());
+    }
+
+    public static NetcdfDataset dataset(PdeScenario scenario, ExactSolveRun.Grid grid, ExactSolverSettings settings,
+                                        AgePdeSolution solution, Provenance provenance) {
+        NetcdfDataset.Builder b = ResultHeader.start("popcast exact solution of the McKendrick-von Foerster problem, scenario "
+                + scenario.name(), provenance, ExactSolveRun.FORMAT_VERSION, "agepde_exact");
+        b.attribute("method", "characteristics + renewal equation (Gauss-Legendre quadrature, Chebyshev birth panels)")
+                .attribute("scenario_description", scenario.description());
+        scenarioAndSolver(b, scenario, grid, settings)
                 .attribute("ageing_speed", scenario.problem().ageingSpeed())
                 .attribute("jump_line", "density jumps across age = ageing_speed * (time - " + scenario.problem().startYear()
                         + "); on the line the initial cohort's value is given");

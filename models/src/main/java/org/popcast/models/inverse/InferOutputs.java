@@ -6,6 +6,7 @@ import org.popcast.data.io.NetcdfDataset;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.kernels.agepde.AgePdeSolution;
 import org.popcast.kernels.agepde.ExactSolverSettings;
+import org.popcast.models.agepde.ExactSolveOutputs;
 import org.popcast.models.agepde.ExactSolveRun;
 import org.popcast.models.agepde.PdeScenario;
 import org.popcast.models.common.ResultChecks;
@@ -48,15 +49,8 @@ public final class InferOutputs {
                 .attribute("evaluations", (long) result.evaluations())
                 .attribute("wall_time_s", result.seconds())
                 .attribute("observed_file", observations.source())
-                .attribute("observations", (long) observations.size())
-                .attribute("scenario", scenario.name())
-                .attribute("scenario_yaml", scenario.source())
-                .attribute("age_step", grid.ageStep())
-                .attribute("time_step", grid.timeStep())
-                .attribute("quadrature_nodes", (long) settings.quadratureNodes())
-                .attribute("quadrature_piece", settings.quadraturePiece())
-                .attribute("birth_panel_nodes", (long) settings.panelNodes())
-                .attribute("birth_panel_length", settings.panelLength());
+                .attribute("observations", (long) observations.size());
+        ExactSolveOutputs.scenarioAndSolver(b, scenario, grid, settings);
         observationVariables(b, observations, result);
         b.dimension("time", fittedSolution.times(), "year", "time (calendar year, fractional)")
                 .dimension("age", fittedSolution.ages(), "year", "age")
