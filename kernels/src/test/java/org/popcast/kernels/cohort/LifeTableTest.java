@@ -2,6 +2,7 @@ package org.popcast.kernels.cohort;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -131,6 +132,20 @@ class LifeTableTest {
         }
         assertThrows(IllegalArgumentException.class, () -> base.withE0(0.2));
         assertThrows(IllegalStateException.class, () -> LifeTable.fromLx(new double[] {0, 1, 2}, new double[] {1, 1, 1}, 1).scaled(2));
+    }
+
+    @Test
+    void shiftedE0AgreesWithBrentsRescaling() {
+        LifeTable base = LifeTable.fromMx(ABRIDGED, WPP2019_CHINA[4].mx(), Sex.M);
+        for (double delta : new double[] {-6, -0.7, -1e-3, 1e-3, 0.4, 2.5, 8}) {
+            LifeTable secant = base.shiftedE0(delta), brent = base.withE0(base.e0() + delta);
+            assertEquals(base.e0() + delta, secant.e0(), 1e-9, "e0 after a shift of " + delta);
+            double[] a = secant.survivalRatios(), b = brent.survivalRatios();
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(b[i], a[i], 1e-9, "survival ratio " + i + " after a shift of " + delta);
+            }
+        }
+        assertSame(base, base.shiftedE0(0));
     }
 
     @Test
