@@ -3,6 +3,7 @@ package org.popcast.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -19,12 +20,18 @@ import org.popcast.models.cohort.ProjectionEngine;
 import org.popcast.models.cohort.ProjectionPlan;
 import org.popcast.models.cohort.ProjectionResult;
 import org.popcast.models.cohort.Projector;
+import org.popcast.models.cohort.Scenario;
 import org.popcast.models.cohort.ScenarioSet;
+import org.popcast.models.cohort.stochastic.ProbabilisticProjection;
+import org.popcast.models.cohort.stochastic.StochasticParameters;
+import org.popcast.models.cohort.stochastic.StochasticSettings;
+import org.popcast.models.cohort.stochastic.SummaryShape;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "project", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
@@ -57,6 +64,31 @@ public final class CohortProjectCommand implements Callable<Integer> {
             description = "stream: plain Java streaming year slabs, scenarios over all cores (default);"
                     + " loop: plain Java, one cell at a time (the reference).")
     ProjectionEngine engine;
+
+    @Option(names = "--trajectories", paramLabel = "N", arity = "0..1", fallbackValue = "1000",
+            description = {"Also make a probabilistic projection: N trajectories (1000 if N is left out) of stochastic TFR, e0 and",
+                    "migration around one scenario (--stochastic-scenario), reduced to quantiles (docs/probabilistic.md)."})
+    Integer trajectories;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Seed of the trajectories' random numbers (default ${DEFAULT-VALUE}); the same seed gives the same numbers.")
+    long seed;
+
+    @Option(names = "--quantiles", paramLabel = "P,P,...", split = ",", defaultValue = "0.025,0.1,0.5,0.9,0.975",
+            description = "Probabilities of the quantiles over trajectories (default ${DEFAULT-VALUE}).")
+    double[] quantiles;
+
+    @Option(names = "--quantile-every", paramLabel = "YEARS", defaultValue = "5",
+            description = "Quantiles by sex and age every YEARS years from the base year, and the last (default ${DEFAULT-VALUE}).")
+    int quantileEvery;
+
+    @Option(names = "--keep-trajectories", fallbackValue = ConfigOption.FLAG_IS_TRUE,
+            description = "Also write every trajectory's totals (population_total_trajectory).")
+    boolean keepTrajectories;
+
+    @Option(names = "--stochastic-scenario", paramLabel = "NAME",
+            description = "The scenario the trajectories move around (default: the central one, medium-medium).")
+    String stochasticScenario;
 
     @Mixin
     ConfigOption config;
@@ -102,6 +134,7 @@ public final class CohortProjectCommand implements Callable<Integer> {
         ProjectionPlan plan = new ProjectionPlan(input, scenarios.scenarios());
         Progress progress = PopcastCommand.progress(spec);
         ProjectionResult result = projector.run(plan, progress);
+        ProbabilisticProjection probabilistic = trajectories == null ? null : probabilistic(input, plan, progress);
         long projected = System.nanoTime();
         // summing the provinces and nation and compressing the file take most of a large run
         progress.message("writing " + out + (arrow == null ? "" : ", " + arrow) + (csv == null ? "" : ", " + csv));
@@ -110,7 +143,14 @@ public final class CohortProjectCommand implements Callable<Integer> {
         Map<String, String> texts = new LinkedHashMap<>();
         texts.put("projection_yaml", inputOptions.folder(spec).text("projection.yaml"));
         texts.put("scenario_yaml", scenarios.source());
-        files.write(out, NetcdfWriter.writer(outputs.dataset(provenance, texts)));
+        if (probabilistic != null) {
+            texts.put("stochastic_yaml", inputOptions.folder(spec).text(StochasticSettings.FILE));
+        }
+        files.write(out, NetcdfWriter.writer(outputs.dataset(provenance, texts, b -> {
+            if (probabilistic != null) {
+                probabilistic.addTo(b);
+            }
+        })));
         Map<String, String> metadata = new LinkedHashMap<>(provenance.attributes());
         metadata.put("format_version", ProjectionOutputs.FORMAT_VERSION);
         metadata.put("input", input.source());
@@ -143,7 +183,55 @@ public final class CohortProjectCommand implements Callable<Integer> {
             stdout.printf("%s (%s), scenario %s: %.6g in %d -> %.6g in %d%n", outputs.regions().get(r).code(),
                     outputs.regions().get(r).name(), plan.scenarios().get(central).name(), first[r], result.years()[0], end[r], result.years()[last]);
         }
+        if (probabilistic != null) {
+            printIntervals(stdout, outputs, probabilistic);
+        }
         stdout.flush();
         return 0;
+    }
+
+    /** The trajectories around the chosen scenario, on every core. */
+    private ProbabilisticProjection probabilistic(CohortInput input, ProjectionPlan plan, Progress progress) {
+        List<String> names = plan.scenarios().stream().map(Scenario::name).toList();
+        String name = stochasticScenario != null ? stochasticScenario : names.get(ScenarioSet.central(names));
+        if (!names.contains(name)) {
+            throw new ParameterException(spec.commandLine(), "--stochastic-scenario: no scenario '" + name + "', expected one of "
+                    + String.join(", ", names));
+        }
+        ProjectionPlan central = new ProjectionPlan(input, List.of(plan.scenarios().get(names.indexOf(name))));
+        StochasticParameters parameters = StochasticParameters.estimate(central, StochasticSettings.read(inputOptions.folder(spec)),
+                inputOptions.folder(spec));
+        ProbabilisticProjection.Settings settings;
+        try {
+            settings = new ProbabilisticProjection.Settings(trajectories, seed, quantiles, quantileEvery, keepTrajectories);
+            SummaryShape.of(central, quantileEvery);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return new ProbabilisticProjection(central, parameters, settings).run(Runtime.getRuntime().availableProcessors(), progress);
+    }
+
+    /** The top region's median and outer interval at the first year after the base and every 50 years. */
+    private static void printIntervals(PrintWriter stdout, ProjectionOutputs outputs, ProbabilisticProjection p) {
+        SummaryShape shape = p.shape();
+        double[] q = p.quantiles().probabilities();
+        int last = q.length - 1, median = java.util.Arrays.binarySearch(q, 0.5);
+        for (int r = 0; r < outputs.regions().size(); r++) {
+            if (!outputs.regions().get(r).parent().isEmpty()) {
+                continue;
+            }
+            StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "%s, %d trajectories around %s",
+                    outputs.regions().get(r).code(), p.trajectories().length, p.scenario().name()));
+            int[] years = shape.years();
+            for (int t = 0; t < years.length; t++) {
+                if (t == years.length - 1 || (t > 0 && (years[t] - years[0]) % 50 == 0) || t == Math.min(10, years.length - 1)) {
+                    line.append(String.format(java.util.Locale.ROOT, "%s %d: %s%s %% [%.4g, %.4g]", t == 0 || line.indexOf(":") < 0 ? ":" : ";", years[t],
+                            median >= 0 ? String.format(java.util.Locale.ROOT, "median %.4g, ", p.quantiles().total(median, r, t, shape)) : "",
+                            new java.math.BigDecimal(100 * (q[last] - q[0])).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString(),
+                            p.quantiles().total(0, r, t, shape), p.quantiles().total(last, r, t, shape)));
+                }
+            }
+            stdout.println(line);
+        }
     }
 }

@@ -38,18 +38,7 @@ public final class ProjectionOutputs {
         this.engine = engine;
         CohortInput in = plan.input();
         this.regions = in.regions();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < regions.size(); i++) {
-            index.put(regions.get(i).code(), i);
-        }
-        List<List<Integer>> lists = new ArrayList<>();
-        regions.forEach(r -> lists.add(new ArrayList<>()));
-        for (int l = 0; l < in.leafCount(); l++) {
-            for (String at = in.leaf(l).code(); !at.isEmpty(); at = regions.get(index.get(at)).parent()) {
-                lists.get(index.get(at)).add(l);
-            }
-        }
-        members = lists.stream().map(m -> m.stream().mapToInt(Integer::intValue).toArray()).toList();
+        members = RegionTree.members(in);
     }
 
     public List<Region> regions() {
@@ -71,6 +60,11 @@ public final class ProjectionOutputs {
      * @param texts settings files recorded verbatim as attributes (e.g. projection_yaml, scenario_yaml)
      */
     public NetcdfDataset dataset(Provenance provenance, Map<String, String> texts) {
+        return dataset(provenance, texts, b -> { });
+    }
+
+    /** The dataset with {@code more} (e.g. a probabilistic projection's quantiles) added before it is checked. */
+    public NetcdfDataset dataset(Provenance provenance, Map<String, String> texts, java.util.function.Consumer<NetcdfDataset.Builder> more) {
         CohortInput in = plan.input();
         ProjectionSettings set = in.settings();
         CohortLayout layout = result.layout();
@@ -115,6 +109,7 @@ public final class ProjectionOutputs {
         ageFlowVariables(b);
         indicatorVariables(b, indicators());
         regionVariables(b);
+        more.accept(b);
         NetcdfDataset ds = b.build();
         ResultChecks.requireCounts(ds, "population", "population_total");
         ResultChecks.requireCountsWhereDefined(ds, "births", "deaths");

@@ -27,9 +27,17 @@ public final class ProjectionPlan {
     private final double[] provinceRates;
     private final double[] hasOwn;
     private final Map<double[], LifeTable> baseTables = new IdentityHashMap<>();
+    /** For a shifted plan: its departures and the plan it departs from (null for a plan of the input itself). */
+    private final PathShift shift;
+    private final ProjectionPlan base;
+    /** The rates and life tables of each step, kept once a shifted plan asks (every trajectory shares them). */
+    private final Map<Integer, StepRates> keptRates = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, LifeTable[]> keptTables = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ProjectionPlan(CohortInput in, List<Scenario> scenarios) {
         this.in = in;
+        this.shift = null;
+        this.base = null;
         this.scenarios = List.copyOf(scenarios);
         this.layout = new CohortLayout(in.leafCount(), this.scenarios.size(), in.ageCount());
         int leaves = layout.leaves();
@@ -54,6 +62,42 @@ public final class ProjectionPlan {
             provinceRates = new double[0];
             hasOwn = new double[0];
         }
+    }
+
+    /** A trajectory of a one-scenario plan: the base's rates moved by {@code shift}. */
+    private ProjectionPlan(ProjectionPlan base, PathShift shift) {
+        this.in = base.in;
+        this.scenarios = base.scenarios;
+        this.layout = base.layout;
+        this.cap = base.cap;
+        this.provinceRates = base.provinceRates;
+        this.hasOwn = base.hasOwn;
+        this.shift = shift;
+        this.base = base;
+        if (shift.logTfr().length != base.steps() || shift.e0().length != base.steps() || shift.migration().length != layout.leaves()) {
+            throw new IllegalArgumentException("a shift needs one value per step (" + base.steps() + ") and per leaf (" + layout.leaves() + ")");
+        }
+        if (in.hasInternalMigration()) {
+            double[] rates = in.leafRate().clone();
+            for (int l = 0; l < rates.length; l++) {
+                rates[l] += shift.migration()[l];
+            }
+            leafRates = withProfile(rates);
+        } else {
+            leafRates = base.leafRates;
+        }
+    }
+
+    /**
+     * This plan's scenario moved by one trajectory's departures (probabilistic projections). The
+     * plan must hold one scenario; its step rates and life tables are computed once and shared by
+     * every shifted plan made from it, so keep one base plan for all trajectories.
+     */
+    public ProjectionPlan shifted(PathShift shift) {
+        if (base != null || scenarios.size() != 1) {
+            throw new IllegalStateException("only a plan of the input with one scenario can be shifted");
+        }
+        return new ProjectionPlan(this, shift);
     }
 
     public CohortInput input() {
@@ -112,6 +156,9 @@ public final class ProjectionPlan {
     }
 
     public StepRates rates(int step) {
+        if (base != null) {
+            return shiftedRates(step);
+        }
         int year = year(step);
         double mid = year + stepLength() / 2;
         ProjectionSettings set = in.settings();
@@ -149,8 +196,38 @@ public final class ProjectionPlan {
                 explicitCount, explicitRate);
     }
 
+    /** A shifted plan's step: the base's survival from life tables with e_0 moved, its fertility times the TFR factor. */
+    private StepRates shiftedRates(int step) {
+        StepRates b = base.keptRates.computeIfAbsent(step, base::rates);
+        double[] survival = b.survival(), birthSurvival = b.birthSurvival();
+        if (shift.e0()[step] != 0) {
+            LifeTable[] tables = lifeTables(step);
+            survival = new double[survival.length];
+            birthSurvival = new double[birthSurvival.length];
+            for (int i = 0; i < tables.length; i++) {
+                System.arraycopy(tables[i].survivalRatios(), 0, survival, i * layout.ages(), layout.ages());
+                birthSurvival[i] = tables[i].birthSurvival();
+            }
+        }
+        double factor = Math.exp(shift.logTfr()[step]);
+        double[] fertility = b.fertility().clone();
+        for (int i = 0; i < fertility.length; i++) {
+            fertility[i] *= factor;
+        }
+        return new StepRates(b.year(), survival, birthSurvival, fertility, b.femaleShare(), b.internationalRate(),
+                b.migrationScale(), b.smallFactor(), b.middleFactor(), b.explicitCount(), b.explicitRate());
+    }
+
     /** The life tables of a step (after mortality improvement) by leaf and sex, [L][2]. */
     public LifeTable[] lifeTables(int step) {
+        if (base != null) {
+            LifeTable[] kept = base.keptTables.computeIfAbsent(step, k -> sameTablesShared(base.lifeTables(k))), out = new LifeTable[kept.length];
+            Map<LifeTable, LifeTable> moved = new IdentityHashMap<>();
+            for (int i = 0; i < kept.length; i++) {
+                out[i] = moved.computeIfAbsent(kept[i], t -> t.shiftedE0(shift.e0()[step]));
+            }
+            return out;
+        }
         int year = year(step);
         double mid = year + stepLength() / 2;
         LifeTable[] out = new LifeTable[layout.leaves() * CohortLayout.SEXES];
@@ -164,8 +241,26 @@ public final class ProjectionPlan {
         return out;
     }
 
+    /**
+     * The tables with equal rates (and sex) made one object, so a shift moves each distinct table once:
+     * regions given their province's rates (e.g. city rates) have equal tables in distinct arrays.
+     */
+    private static LifeTable[] sameTablesShared(LifeTable[] tables) {
+        Map<List<Object>, LifeTable> distinct = new java.util.HashMap<>();
+        LifeTable[] out = new LifeTable[tables.length];
+        for (int i = 0; i < tables.length; i++) {
+            LifeTable t = tables[i];
+            List<Object> key = List.of(i % CohortLayout.SEXES, java.nio.DoubleBuffer.wrap(t.hasRates() ? t.rates() : t.personYears()));
+            out[i] = distinct.computeIfAbsent(key, k -> t);
+        }
+        return out;
+    }
+
     /** The fertility of a step (births per woman per year) by leaf, scenario and age, [L][S][A]. */
     public double[] fertility(int step) {
+        if (base != null) {
+            return rates(step).fertility();
+        }
         int year = year(step);
         double[] out = new double[layout.seriesCount() * layout.ages()];
         for (int l = 0; l < layout.leaves(); l++) {

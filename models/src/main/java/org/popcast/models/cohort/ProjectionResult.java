@@ -39,7 +39,7 @@ public final class ProjectionResult {
     }
 
     /** Five-year groups (standard abridged flows, a fifth of the memory of single years) where the ages allow. */
-    private static AgeRegrouping flowGroups(double[] ages) {
+    public static AgeRegrouping flowGroups(double[] ages) {
         double width = ages[1] - ages[0];
         boolean fives = width <= 5 && 5 % width == 0 && ages[ages.length - 1] % 5 == 0;
         return new AgeRegrouping(ages, fives ? 5 : (int) width);

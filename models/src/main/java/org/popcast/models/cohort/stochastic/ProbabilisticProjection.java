@@ -1,0 +1,108 @@
+package org.popcast.models.cohort.stochastic;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.popcast.data.io.NetcdfDataset;
+import org.popcast.engine.train.Progress;
+import org.popcast.models.cohort.ProjectionPlan;
+import org.popcast.models.cohort.Scenario;
+
+/**
+ * A probabilistic projection around one scenario: {@code trajectories} draws of the stochastic
+ * components ({@link StochasticParameters}), each projected in full, summarised per trajectory and
+ * reduced to quantiles. Settings, parameters and their provenance go into the result with the
+ * quantiles (and, on request, every trajectory's totals).
+ */
+public final class ProbabilisticProjection {
+
+    public static final double[] DEFAULT_QUANTILES = {0.025, 0.1, 0.5, 0.9, 0.975};
+
+    /** What to run: how many trajectories, the seed, the quantiles, which years by age, whether to keep trajectories. */
+    public record Settings(int trajectories, long seed, double[] quantiles, int ageEvery, boolean keepTrajectories) {
+        public Settings {
+            if (trajectories < 1) {
+                throw new IllegalArgumentException("--trajectories must be >= 1, got " + trajectories);
+            }
+            quantiles = quantiles.clone();
+            for (int i = 0; i < quantiles.length; i++) {
+                if (!(quantiles[i] > 0 && quantiles[i] < 1) || (i > 0 && !(quantiles[i] > quantiles[i - 1]))) {
+                    throw new IllegalArgumentException("--quantiles must be increasing probabilities strictly between 0 and 1, got "
+                            + Arrays.toString(quantiles));
+                }
+            }
+        }
+    }
+
+    private final ProjectionPlan central;
+    private final StochasticParameters parameters;
+    private final Settings settings;
+    private final SummaryShape shape;
+    private TrajectorySummary[] trajectories;
+    private ProjectionQuantiles quantiles;
+
+    /** @param central a plan of the input with the one scenario the trajectories move around */
+    public ProbabilisticProjection(ProjectionPlan central, StochasticParameters parameters, Settings settings) {
+        this.central = central;
+        this.parameters = parameters;
+        this.settings = settings;
+        this.shape = SummaryShape.of(central, settings.ageEvery());
+    }
+
+    public ProbabilisticProjection run(int threads, Progress progress) {
+        trajectories = Trajectories.run(central, new TrajectoryDraws(central, parameters, settings.seed()), shape, 0,
+                settings.trajectories(), threads, progress);
+        quantiles = ProjectionQuantiles.of(trajectories, shape, settings.quantiles());
+        return this;
+    }
+
+    public SummaryShape shape() {
+        return shape;
+    }
+
+    public ProjectionQuantiles quantiles() {
+        return quantiles;
+    }
+
+    public TrajectorySummary[] trajectories() {
+        return trajectories;
+    }
+
+    public Scenario scenario() {
+        return central.scenarios().get(0);
+    }
+
+    /** Adds the quantiles (and kept trajectories) with their settings and provenance to a projection's dataset. */
+    public void addTo(NetcdfDataset.Builder b) {
+        b.attribute("trajectories", (long) settings.trajectories())
+                .attribute("seed", settings.seed())
+                .attribute("stochastic_scenario", scenario().name())
+                .attribute("quantile_method", "Hyndman-Fan definition 7 (R's and NumPy's default) over the trajectories'"
+                        + " single-precision values; random numbers Philox4x64-10 keyed by (seed, component, trajectory, region, year)");
+        parameters.provenance().forEach(b::attribute);
+        b.dimension("quantile", settings.quantiles(), "1", "probability of the quantile over trajectories")
+                .dimension("quantile_year", Arrays.stream(shape.keptYears()).asLongStream().toArray(), "year",
+                        "calendar year (1 January) of the quantiles by sex and age");
+        b.variableOwning("population_total_quantile", List.of("quantile", "region", "year"), quantiles.totals(), "persons",
+                String.format(Locale.ROOT, "quantile over %d trajectories of the total population at the start of the year (scenario %s)",
+                        settings.trajectories(), scenario().name()));
+        b.variableOwning("population_quantile", List.of("quantile", "region", "sex", "age_group", "quantile_year"), quantiles.byAge(),
+                "persons", "quantile over trajectories of the population by sex and age group at the start of the year");
+        if (settings.keepTrajectories()) {
+            int size = shape.totalSize();
+            double[] all = new double[trajectories.length * size];
+            for (int j = 0; j < trajectories.length; j++) {
+                float[] t = trajectories[j].totals();
+                for (int i = 0; i < size; i++) {
+                    all[j * size + i] = t[i];
+                }
+            }
+            long[] index = new long[trajectories.length];
+            Arrays.setAll(index, j -> j);
+            b.dimension("trajectory", index, "1", "trajectory number (its random numbers are keyed by it)");
+            b.variableOwning("population_total_trajectory", List.of("trajectory", "region", "year"), all, "persons",
+                    "total population of every trajectory at the start of the year (single precision)");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.popcast.models.cohort.stochastic;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.popcast.engine.train.Progress;
+import org.popcast.models.cohort.ProjectionPlan;
+import org.popcast.models.cohort.ProjectionResult;
+import org.popcast.models.cohort.StreamProjector;
+
+/**
+ * Runs trajectories [from, to) of a one-scenario plan, each a plain-Java projection of its own
+ * {@link ProjectionPlan#shifted shifted plan} on one thread, trajectories over {@code threads}
+ * threads. Trajectory j's summary lands at index j - from whichever thread ran it, so the result
+ * does not depend on the thread count (or, on Spark, on the partitioning).
+ */
+public final class Trajectories {
+
+    private Trajectories() {
+    }
+
+    public static TrajectorySummary[] run(ProjectionPlan central, TrajectoryDraws draws, SummaryShape shape, int from, int to,
+                                          int threads, Progress progress) {
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("trajectories [" + from + ", " + to + ") are not a range");
+        }
+        TrajectorySummary[] out = new TrajectorySummary[to - from];
+        AtomicInteger next = new AtomicInteger(from), done = new AtomicInteger();
+        Runnable worker = () -> {
+            StreamProjector projector = new StreamProjector(1);
+            for (int j = next.getAndIncrement(); j < to; j = next.getAndIncrement()) {
+                ProjectionResult r = projector.run(central.shifted(draws.draw(j)), Progress.none());
+                out[j - from] = TrajectorySummary.of(r, shape);
+                int n = done.incrementAndGet();
+                synchronized (progress) {
+                    progress.update("trajectories", n, to - from, n, "trajectory " + j);
+                }
+            }
+        };
+        int count = Math.max(1, Math.min(threads, to - from));
+        if (count == 1) {
+            worker.run();
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(count, r -> {
+            Thread t = new Thread(r, "cohort-trajectories");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<?>[] running = new Future<?>[count];
+            for (int i = 0; i < count; i++) {
+                running[i] = pool.submit(worker);
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("trajectories interrupted", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return out;
+    }
+}
