@@ -24,6 +24,12 @@ import org.popcast.models.cohort.ProjectionEngine;
 import org.popcast.models.cohort.Scenario;
 import org.popcast.models.cohort.ScenarioSet;
 
+import org.popcast.models.cohort.ProjectionPlan;
+import org.popcast.models.cohort.stochastic.IntervalCoverage;
+import org.popcast.models.cohort.stochastic.ProbabilisticProjection;
+import org.popcast.models.cohort.stochastic.StochasticParameters;
+import org.popcast.models.cohort.stochastic.StochasticSettings;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,6 +79,14 @@ public final class CohortHindcastCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE.csv", description = "Also write the scores, one row per method, as CSV.")
     Path csv;
 
+    @Option(names = "--trajectories", paramLabel = "N", arity = "0..1", fallbackValue = "1000",
+            description = {"Also score a probabilistic hindcast: N trajectories (1000 if N is left out) around the scenario; reports",
+                    "the share of cities, provinces and the nation inside their 80 % and 95 % intervals (docs/probabilistic.md)."})
+    Integer trajectories;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the trajectories (default ${DEFAULT-VALUE}).")
+    long seed;
+
     @Mixin
     ConfigOption config;
 
@@ -112,10 +126,27 @@ public final class CohortHindcastCommand implements Callable<Integer> {
         Hindcast.Result result = Hindcast.run(new Hindcast.Settings(year, engine, chosen), input, truth, baselines,
                 PopcastCommand.progress(spec));
         HindcastOutputs files = new HindcastOutputs(result);
+        ProbabilisticProjection probabilistic = null;
+        IntervalCoverage coverage = null;
+        if (trajectories != null) {
+            ProjectionPlan central = new ProjectionPlan(result.launched(), List.of(chosen));
+            StochasticParameters parameters = StochasticParameters.estimate(central, StochasticSettings.read(folder), folder);
+            probabilistic = new ProbabilisticProjection(central, parameters, new ProbabilisticProjection.Settings(trajectories, seed,
+                    IntervalCoverage.QUANTILES, year - result.launch(), false)).run(Runtime.getRuntime().availableProcessors(),
+                    PopcastCommand.progress(spec));
+            coverage = IntervalCoverage.of(result.launched(), probabilistic, truth);
+        }
+        ProbabilisticProjection p = probabilistic;
+        IntervalCoverage c = coverage;
+        String intervals = c == null ? "" : c.markdown(p);
         Provenance provenance = Provenance.of(PopcastCommand.commandLine(spec));
-        outputs.write(out, NetcdfWriter.writer(files.dataset(provenance)));
+        outputs.write(out, NetcdfWriter.writer(files.dataset(provenance, b -> {
+            if (c != null) {
+                c.addTo(b, p);
+            }
+        })));
         if (table != null) {
-            outputs.write(table, p -> java.nio.file.Files.writeString(p, files.markdown()));
+            outputs.write(table, path -> java.nio.file.Files.writeString(path, files.markdown() + intervals));
         }
         if (csv != null) {
             Map<String, String> metadata = new LinkedHashMap<>(provenance.attributes());
@@ -123,7 +154,7 @@ public final class CohortHindcastCommand implements Callable<Integer> {
             outputs.write(csv, CsvTableWriter.writer(files.table(metadata)));
         }
         outputs.commit();
-        spec.commandLine().getOut().print(files.report());
+        spec.commandLine().getOut().print(files.report() + intervals);
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -136,6 +136,11 @@ public final class HindcastOutputs {
 
     /** The result as netCDF-4: per method and city the forecast, PE and age shares; the scores as attributes. */
     public NetcdfDataset dataset(Provenance provenance) {
+        return dataset(provenance, b -> { });
+    }
+
+    /** The dataset with {@code more} (e.g. the interval coverage of a probabilistic hindcast) added. */
+    public NetcdfDataset dataset(Provenance provenance, java.util.function.Consumer<NetcdfDataset.Builder> more) {
         NetcdfDataset.Builder b = ResultHeader.start("popcast hindcast of a cohort projection", provenance,
                 ProjectionOutputs.FORMAT_VERSION, "cohort_hindcast");
         b.attribute("input", r.launched().source()).attribute("observed", r.truth().source())
@@ -152,6 +157,7 @@ public final class HindcastOutputs {
             summaries().forEach((name, f) -> b.attribute(k + name, f.apply(s)));
         }
         variables(b);
+        more.accept(b);
         return b.build();
     }
 

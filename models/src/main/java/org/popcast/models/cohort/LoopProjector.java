@@ -120,7 +120,7 @@ public final class LoopProjector implements Projector {
         CohortLayout layout = plan.layout();
         int leaves = layout.leaves(), scen = layout.scenarios(), cells = layout.cells();
         double n = plan.stepLength();
-        double[] leafRates = plan.leafRates(), provinceRates = plan.provinceRates(), hasOwn = plan.hasOwnRate();
+        double[] leafRates = plan.leafRates(), leafShifts = plan.leafShifts(), provinceRates = plan.provinceRates(), hasOwn = plan.hasOwnRate();
         int provinces = hasOwn.length;
         CohortLayout byProvince = CohortLayout.ofLeaves(provinces, layout.ages());
         for (int s = 0; s < scen; s++) {
@@ -134,7 +134,8 @@ public final class LoopProjector implements Projector {
                 for (int l = 0; l < leaves; l++) {
                     double p = state[layout.offset(l, s) + i];
                     weight[l] = p;
-                    raw[l] = active[l] ? n * rates.migrationScale()[s] * leafRates[layout.leafOffset(l) + i] * factor[layout.series(l, s)] * p
+                    raw[l] = active[l] ? n * rates.migrationScale()[s] * (leafRates[layout.leafOffset(l) + i] * factor[layout.series(l, s)]
+                            + leafShifts[layout.leafOffset(l) + i]) * p
                             : 0;
                     provincePop[in.provinceOf()[l]] += p;
                 }

@@ -24,6 +24,8 @@ public final class ProjectionPlan {
     private final CohortLayout layout;
     private final double[] cap;
     private final double[] leafRates;
+    /** A trajectory's departure of each leaf's rate times the age profile, [L][2][A] (zero for the input's own plan). */
+    private final double[] leafShifts;
     private final double[] provinceRates;
     private final double[] hasOwn;
     private final Map<double[], LifeTable> baseTables = new IdentityHashMap<>();
@@ -57,8 +59,10 @@ public final class ProjectionPlan {
                 own[g] = Double.isNaN(own[g]) ? 0 : own[g];
             }
             provinceRates = withProfile(own);
+            leafShifts = new double[leafRates.length];
         } else {
             leafRates = new double[layout.leafSize()];
+            leafShifts = leafRates;
             provinceRates = new double[0];
             hasOwn = new double[0];
         }
@@ -77,15 +81,8 @@ public final class ProjectionPlan {
         if (shift.logTfr().length != base.steps() || shift.e0().length != base.steps() || shift.migration().length != layout.leaves()) {
             throw new IllegalArgumentException("a shift needs one value per step (" + base.steps() + ") and per leaf (" + layout.leaves() + ")");
         }
-        if (in.hasInternalMigration()) {
-            double[] rates = in.leafRate().clone();
-            for (int l = 0; l < rates.length; l++) {
-                rates[l] += shift.migration()[l];
-            }
-            leafRates = withProfile(rates);
-        } else {
-            leafRates = base.leafRates;
-        }
+        leafRates = base.leafRates;
+        leafShifts = in.hasInternalMigration() ? withProfile(shift.migration()) : new double[layout.leafSize()];
     }
 
     /**
@@ -137,6 +134,15 @@ public final class ProjectionPlan {
     /** Internal migration rate times age profile per leaf, [L][2][A]. */
     public double[] leafRates() {
         return leafRates.clone();
+    }
+
+    /**
+     * A trajectory's departure of each leaf's rate times the age profile, [L][2][A]: added to the
+     * rate after the small- and middle-city factors (they damp the input's rates, not the error of
+     * the effective rate that the departure stands for). Zero for the input's own plan.
+     */
+    public double[] leafShifts() {
+        return leafShifts.clone();
     }
 
     /** A province's own rate times the age profile, [G][2][A] (0 where it has none). */

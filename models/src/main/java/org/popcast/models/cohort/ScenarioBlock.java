@@ -51,6 +51,7 @@ final class ScenarioBlock {
     private final double[] caps;
     private final double[] sizes;
     private final double[] leafRates;
+    private final double[] leafShifts;
     private final double[] provinceRates;
     private final double[] hasOwn;
     private final boolean internal;
@@ -75,6 +76,7 @@ final class ScenarioBlock {
         caps = plan.caps();
         sizes = plan.sizeThresholds();
         leafRates = plan.leafRates();
+        leafShifts = plan.leafShifts();
         provinceRates = plan.provinceRates();
         hasOwn = plan.hasOwnRate();
         capped = new boolean[layout.seriesCount()];
@@ -156,7 +158,7 @@ final class ScenarioBlock {
         double scaled = n * r.migrationScale()[s], f = factor[layout.series(l, s)];
         int at = layout.offset(l, s), leafAt = layout.leafOffset(l);
         for (int i = 0; i < raw.length; i++) {
-            raw[i] = scaled * leafRates[leafAt + i] * f * state[at + i];
+            raw[i] = scaled * (leafRates[leafAt + i] * f + leafShifts[leafAt + i]) * state[at + i];
         }
     }
 

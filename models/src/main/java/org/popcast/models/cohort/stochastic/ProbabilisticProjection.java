@@ -69,6 +69,15 @@ public final class ProbabilisticProjection {
         return trajectories;
     }
 
+    public long seed() {
+        return settings.seed();
+    }
+
+    /** The stochastic components' estimates and sources, as result attributes. */
+    public java.util.Map<String, String> provenance() {
+        return parameters.provenance();
+    }
+
     public Scenario scenario() {
         return central.scenarios().get(0);
     }

@@ -97,12 +97,25 @@ class ProbabilisticProjectionTest {
         }
         assertArrayEquals(central.rates(2).fertility(), shifted.rates(2).fertility(), 0);
         assertArrayEquals(central.rates(2).survival(), shifted.rates(2).survival(), 0);
-        double[] r0 = central.leafRates(), r1 = shifted.leafRates();
-        int cells = r0.length / leaves;
-        for (int i = 0; i < r0.length; i++) {
-            double profile = input.profile()[i % cells];
-            assertEquals(r0[i] + (i / cells == 7 ? 0.004 * profile : 0), r1[i], 1e-15);
+        assertArrayEquals(central.leafRates(), shifted.leafRates(), 0);
+        double[] moved = shifted.leafShifts();
+        int cells = moved.length / leaves;
+        for (int i = 0; i < moved.length; i++) {
+            assertEquals(i / cells == 7 ? 0.004 * input.profile()[i % cells] : 0, moved[i], 1e-15);
         }
+    }
+
+    @Test
+    void aTrajectoryIsTheSameOnTheStreamAndTheLoopEngine() {
+        ProjectionPlan shifted = central.shifted(new TrajectoryDraws(central, parameters, 9).draw(3));
+        ProjectionResult stream = new StreamProjector(1).run(shifted, Progress.none());
+        ProjectionResult loop = new org.popcast.models.cohort.LoopProjector().run(shifted, Progress.none());
+        int last = stream.years().length - 1;
+        for (int l = 0; l < stream.leaves(); l++) {
+            assertEquals(loop.total(0, l, last), stream.total(0, l, last), 1e-10 * loop.total(0, l, last), "leaf " + l);
+        }
+        ProjectionResult unshifted = new StreamProjector(1).run(central, Progress.none());
+        assertTrue(Math.abs(unshifted.total(0, 0, last) - stream.total(0, 0, last)) > 1, "the draw moves the first city");
     }
 
     @Test
