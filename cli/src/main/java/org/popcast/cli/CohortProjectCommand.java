@@ -211,7 +211,7 @@ public final class CohortProjectCommand implements Callable<Integer> {
         return new ProbabilisticProjection(central, parameters, settings).run(Runtime.getRuntime().availableProcessors(), progress);
     }
 
-    /** The top region's median and outer interval at the first year after the base and every 50 years. */
+    /** The top region's median and outer interval 10 years after the base, every 50 years and at the end. */
     private static void printIntervals(PrintWriter stdout, ProjectionOutputs outputs, ProbabilisticProjection p) {
         SummaryShape shape = p.shape();
         double[] q = p.quantiles().probabilities();
@@ -224,7 +224,7 @@ public final class CohortProjectCommand implements Callable<Integer> {
                     outputs.regions().get(r).code(), p.trajectories().length, p.scenario().name()));
             int[] years = shape.years();
             for (int t = 0; t < years.length; t++) {
-                if (t == years.length - 1 || (t > 0 && (years[t] - years[0]) % 50 == 0) || t == Math.min(10, years.length - 1)) {
+                if (t == years.length - 1 || (t > 0 && (years[t] - years[0]) % 50 == 0) || years[t] - years[0] == 10) {
                     line.append(String.format(java.util.Locale.ROOT, "%s %d: %s%s %% [%.4g, %.4g]", t == 0 || line.indexOf(":") < 0 ? ":" : ";", years[t],
                             median >= 0 ? String.format(java.util.Locale.ROOT, "median %.4g, ", p.quantiles().total(median, r, t, shape)) : "",
                             new java.math.BigDecimal(100 * (q[last] - q[0])).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString(),

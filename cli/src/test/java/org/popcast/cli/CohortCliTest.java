@@ -119,6 +119,47 @@ class CohortCliTest {
     }
 
     @Test
+    void trajectoriesWriteQuantilesThatPlotAsAFan() throws Exception {
+        Path h5 = dir.resolve("pp.h5"), png = dir.resolve("pp.png");
+        CliRun run = CliRun.popcast("cohort", "project", "--builtin", "china-national", "--horizon", "30", "--step", "5",
+                "--trajectories", "40", "--seed", "7", "--keep-trajectories", "--out", h5.toString());
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("CN, 40 trajectories around medium: 2020: median"), run.out());
+        try (HdfFile hdf = new HdfFile(h5)) {
+            assertEquals(7L, hdf.getAttribute("seed").getData());
+            assertEquals("medium", hdf.getAttribute("stochastic_scenario").getData());
+            assertTrue(((String) hdf.getAttribute("stochastic_tfr").getData()).contains("bayesTFR"));
+            assertTrue(((String) hdf.getAttribute("stochastic_migration").getData()).startsWith("none: the input has no internal"));
+            double[] q = (double[]) hdf.getDatasetByPath("quantile").getData();
+            assertEquals(List.of(0.025, 0.1, 0.5, 0.9, 0.975), java.util.Arrays.stream(q).boxed().toList());
+            double[][][] totals = (double[][][]) hdf.getDatasetByPath("population_total_quantile").getData();
+            double[][][] kept = (double[][][]) hdf.getDatasetByPath("population_total_trajectory").getData();
+            assertEquals(40, kept.length);
+            int last = totals[0][0].length - 1;
+            // the base year is known; 30 years on the 95 % interval is wide and holds the median
+            assertEquals(totals[0][0][0], totals[4][0][0], 1e-6 * totals[0][0][0]);
+            assertTrue(totals[0][0][last] < totals[2][0][last] && totals[2][0][last] < totals[4][0][last]);
+            double[] ends = java.util.Arrays.stream(kept).mapToDouble(t -> t[0][last]).sorted().toArray();
+            assertEquals(0.5 * (ends[19] + ends[20]), totals[2][0][last], 1e-9 * ends[20]);
+            double[][][][][] byAge = (double[][][][][]) hdf.getDatasetByPath("population_quantile").getData();
+            assertEquals(List.of(2010L, 2015L, 2020L, 2025L, 2030L, 2035L, 2040L),
+                    java.util.Arrays.stream((long[]) hdf.getDatasetByPath("quantile_year").getData()).boxed().toList());
+            assertEquals(5, byAge.length);
+        }
+        CliRun again = CliRun.popcast("cohort", "project", "--builtin", "china-national", "--horizon", "30", "--step", "5",
+                "--trajectories", "40", "--seed", "7", "--out", dir.resolve("again.h5").toString());
+        assertEquals(run.out().lines().filter(l -> l.startsWith("CN, 40")).toList(),
+                again.out().lines().filter(l -> l.startsWith("CN, 40")).toList(), "same seed, same figures");
+        assertEquals(0, CliRun.popcast("plot", h5.toString(), "--out", png.toString()).exit());
+        assertTrue(Files.size(png) > 0);
+        CliRun bad = CliRun.popcast("cohort", "project", "--builtin", "china-national", "--trajectories", "5", "--quantiles",
+                "0.9,0.1", "--out", dir.resolve("bad.h5").toString());
+        assertEquals(2, bad.exit(), bad.err());
+        assertTrue(bad.err().contains("--quantiles must be increasing"), bad.err());
+        assertFalse(Files.exists(dir.resolve("bad.h5")));
+    }
+
+    @Test
     void xarrayOpensTheProjectionWithNamedDimensions() throws Exception {
         Path python = Path.of("/usr/bin/python3");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isExecutable(python)

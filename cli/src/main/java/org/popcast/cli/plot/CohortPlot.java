@@ -76,7 +76,53 @@ final class CohortPlot {
         }
         fig.row(c.width() / 2, pyramids);
         fig.row(c.width() / 3, fig.chart(totals(f, p, r, name)));
+        if (f.has("population_total_quantile")) {
+            fig.row(c.width() / 3, fig.chart(fan(f, p, r, name)));
+        }
         return fig;
+    }
+
+    /**
+     * A probabilistic projection's fan for region r: each central interval (outer quantile pairs)
+     * as a band, the median as a line, and the deterministic scenario the trajectories move around, dashed.
+     */
+    static XYChart fan(ResultFile f, Projection p, int r, String name) {
+        double[] q = f.coordinate("quantile"), v = f.values("population_total_quantile");
+        int years = p.years().length, regions = p.regions().size();
+        String around = f.text("stochastic_scenario", "?");
+        Charts.Magnitude m = Charts.Magnitude.of(v);
+        XYChart c = Charts.xy(String.format(Locale.ROOT, "%s: %s trajectories around %s", name, f.text("trajectories", "?"), around),
+                f.coordinateTitle("year", "year"), ResultFile.axisTitle("population", m.units(f.units("population_total_quantile"))));
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        Charts.yearAxis(c);
+        java.util.function.IntFunction<double[]> row = k -> m.apply(java.util.Arrays.copyOfRange(v, (k * regions + r) * years,
+                (k * regions + r + 1) * years));
+        for (int lo = 0, hi = q.length - 1; lo < hi; lo++, hi--) {
+            double[] low = row.apply(lo), high = row.apply(hi), x = new double[2 * years], y = new double[2 * years];
+            for (int t = 0; t < years; t++) {
+                x[t] = p.years()[t];
+                y[t] = high[t];
+                x[2 * years - 1 - t] = p.years()[t];
+                y[2 * years - 1 - t] = low[t];
+            }
+            int shade = 200 - 50 * lo; // inner bands darker
+            Color band = new Color(shade, shade, 235);
+            XYSeries s = c.addSeries(new java.math.BigDecimal(100 * (q[hi] - q[lo])).round(new java.math.MathContext(3))
+                    .stripTrailingZeros().toPlainString() + " % interval", x, y);
+            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea).setMarker(SeriesMarkers.NONE);
+            Charts.colour(s, band, band);
+        }
+        int median = java.util.Arrays.binarySearch(q, 0.5);
+        if (median >= 0) {
+            Charts.colour(Charts.line(c, "median", p.years(), row.apply(median)), MALES, MALES);
+        }
+        int s = p.scenarios().indexOf(around);
+        if (s >= 0) {
+            double[] total = f.values("population_total"), det = new double[years];
+            System.arraycopy(total, (s * regions + r) * years, det, 0, years);
+            Charts.dashed(c, "scenario " + around, p.years(), m.apply(det));
+        }
+        return c;
     }
 
     /** Males to the left, females to the right; each as the outline of its bars, filled. */
