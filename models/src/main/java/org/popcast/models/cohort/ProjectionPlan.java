@@ -210,8 +210,9 @@ public final class ProjectionPlan {
             LifeTable[] tables = lifeTables(step);
             survival = new double[survival.length];
             birthSurvival = new double[birthSurvival.length];
+            Map<LifeTable, double[]> ratios = new IdentityHashMap<>(); // leaves share tables: each table's ratios once
             for (int i = 0; i < tables.length; i++) {
-                System.arraycopy(tables[i].survivalRatios(), 0, survival, i * layout.ages(), layout.ages());
+                System.arraycopy(ratios.computeIfAbsent(tables[i], LifeTable::survivalRatios), 0, survival, i * layout.ages(), layout.ages());
                 birthSurvival[i] = tables[i].birthSurvival();
             }
         }
