@@ -76,7 +76,7 @@ public final class CohortProjectCommand implements Callable<Integer> {
 
     @Option(names = "--quantiles", paramLabel = "P,P,...", split = ",", defaultValue = "0.025,0.1,0.5,0.9,0.975",
             description = "Probabilities of the quantiles over trajectories (default ${DEFAULT-VALUE}).")
-    double[] quantiles;
+    List<Double> quantiles;
 
     @Option(names = "--quantile-every", paramLabel = "YEARS", defaultValue = "5",
             description = "Quantiles by sex and age every YEARS years from the base year, and the last (default ${DEFAULT-VALUE}).")
@@ -203,7 +203,8 @@ public final class CohortProjectCommand implements Callable<Integer> {
                 inputOptions.folder(spec));
         ProbabilisticProjection.Settings settings;
         try {
-            settings = new ProbabilisticProjection.Settings(trajectories, seed, quantiles, quantileEvery, keepTrajectories);
+            settings = new ProbabilisticProjection.Settings(trajectories, seed, quantiles.stream().mapToDouble(Double::doubleValue).toArray(),
+                    quantileEvery, keepTrajectories);
             SummaryShape.of(central, quantileEvery);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
