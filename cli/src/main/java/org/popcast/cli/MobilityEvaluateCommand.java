@@ -46,7 +46,7 @@ public final class MobilityEvaluateCommand implements Callable<Integer> {
             description = "Origin years of the time split: train up to each, test the next year (default: the last four possible).")
     int[] origins;
 
-    @Option(names = "--models", paramLabel = "MODEL", split = ",", defaultValue = "mean,last_year,ridge,fnn,lstm,gbt",
+    @Option(names = "--models", paramLabel = "MODEL", split = ",", defaultValue = "mean,last_year,drift,ridge,fnn,lstm,gbt,damped,ridge_cv",
             description = "Models to score (default ${DEFAULT-VALUE}).")
     List<String> models;
 

@@ -21,11 +21,14 @@ public final class MobilityEvaluation {
      * One fold: test predictions and scores per model, fit times, network logs; preprocessing time
      * (column screen, scaler, KNN imputation of the training rows) and prediction time (imputing
      * the test rows and their windows, predicting) in seconds; the change form's shrinkage toward
-     * last year's value per learned model (1 where none).
+     * last year's value per learned model (1 where none); the scores on the test rows whose city
+     * has last year's value ({@code metricsKnown}, absent when no test row has it); the fitted
+     * constants per model for the report.
      */
     public record FoldResult(Fold fold, List<String> features, Map<ModelKind, double[]> predictions, Map<ModelKind, Metrics> metrics,
                              Map<ModelKind, Double> seconds, Map<ModelKind, NetworkRegressor.Log> logs,
-                             double lastYearCoverage, double preprocessSeconds, double predictSeconds, Map<ModelKind, Double> shrinkage) {
+                             double lastYearCoverage, double preprocessSeconds, double predictSeconds, Map<ModelKind, Double> shrinkage,
+                             Map<ModelKind, Metrics> metricsKnown, Map<ModelKind, String> constants) {
     }
 
     /** The whole evaluation. */
@@ -109,12 +112,19 @@ public final class MobilityEvaluation {
         Map<ModelKind, Metrics> metrics = new EnumMap<>(ModelKind.class);
         Map<ModelKind, NetworkRegressor.Log> logs = new EnumMap<>(ModelKind.class);
         Map<ModelKind, Double> shrinkage = new EnumMap<>(ModelKind.class);
+        Map<ModelKind, Metrics> metricsKnown = new EnumMap<>(ModelKind.class);
+        Map<ModelKind, String> constants = new EnumMap<>(ModelKind.class);
+        int[] known = java.util.stream.IntStream.range(0, y.length).filter(i -> FittedModel.knowsLastYear(t, fold.test()[i])).toArray();
         try (FoldFit fit = FoldFit.fit(prepared, fold.train(), s.models(), s, seed, progress, context)) {
             for (ModelKind kind : s.models()) {
                 double[] p = fit.predict(kind, fold.test());
                 predictions.put(kind, p);
                 metrics.put(kind, Metrics.of(y, p));
                 shrinkage.put(kind, fit.models().get(kind).shrinkage());
+                constants.put(kind, fit.models().get(kind).fittedConstants(s.targetForm()));
+                if (known.length > 0) {
+                    metricsKnown.put(kind, Metrics.of(pick(y, known), pick(p, known)));
+                }
                 if (fit.models().get(kind).log() != null) {
                     logs.put(kind, fit.models().get(kind).log());
                 }
@@ -123,8 +133,16 @@ public final class MobilityEvaluation {
             double modelSeconds = fit.seconds().values().stream().mapToDouble(Double::doubleValue).sum();
             return new FoldResult(fold, fit.preprocessor().columns(), predictions, metrics, fit.seconds(), logs,
                     FittedModel.lastYearCoverage(t, fold.test()), fit.preprocessSeconds(), total - modelSeconds - fit.preprocessSeconds(),
-                    shrinkage);
+                    shrinkage, metricsKnown, constants);
         }
+    }
+
+    private static double[] pick(double[] v, int[] at) {
+        double[] out = new double[at.length];
+        for (int i = 0; i < at.length; i++) {
+            out[i] = v[at[i]];
+        }
+        return out;
     }
 
     private static String describe(Fold fold, FoldResult r) {
