@@ -62,10 +62,20 @@ public final class MobilityEvaluation {
     }
 
     /**
-     * Runs every fold; {@code foldDone} receives one line per finished fold (its scores), {@code progress}
-     * the networks' epochs.
+     * Runs every fold, one at a time; {@code foldDone} receives one line per finished fold (its scores),
+     * {@code progress} the networks' epochs.
      */
     public static Result run(FeatureTable ft, MobilitySettings s, Consumer<String> foldDone, Progress progress) {
+        return run(ft, s, foldDone, progress, 1);
+    }
+
+    /**
+     * Runs every fold on up to {@code threads} threads. Folds are independent (each has its own
+     * seed, preprocessing, models, TensorFlow graph and XGBoost booster; XGBoost runs one thread),
+     * so the results do not depend on {@code threads}; {@code foldDone} still receives the lines
+     * in fold order, and {@code progress} (synchronised) the epochs of whichever folds are running.
+     */
+    public static Result run(FeatureTable ft, MobilitySettings s, Consumer<String> foldDone, Progress progress, int threads) {
         long started = System.nanoTime();
         Prepared p = prepare(ft, s);
         MobilityTable t = p.table();
@@ -75,13 +85,66 @@ public final class MobilityEvaluation {
         }
         List<Fold> folds = folds(t, rows, s);
         List<FoldResult> results = new ArrayList<>();
-        for (int i = 0; i < folds.size(); i++) {
-            Fold fold = folds.get(i);
-            FoldResult r = runFold(p, fold, s, s.seed() * 1000 + i, progress, "fold " + (i + 1) + "/" + folds.size() + " " + fold.label());
-            results.add(r);
-            foldDone.accept(describe(fold, r));
+        int lanes = Math.max(1, Math.min(threads, folds.size()));
+        java.util.concurrent.ExecutorService pool = lanes == 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(lanes, r -> {
+            Thread th = new Thread(r, "mobility-fold");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            List<java.util.concurrent.Future<FoldResult>> pending = new ArrayList<>();
+            for (int i = 0; i < folds.size(); i++) {
+                Fold fold = folds.get(i);
+                int index = i;
+                java.util.concurrent.Callable<FoldResult> task = () -> runFold(p, fold, s, s.seed() * 1000 + index, progress,
+                        "fold " + (index + 1) + "/" + folds.size() + " " + fold.label());
+                if (pool == null) {
+                    FoldResult r = call(task);
+                    results.add(r);
+                    foldDone.accept(describe(fold, r));
+                } else {
+                    pending.add(pool.submit(task));
+                }
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                FoldResult r = await(pending.get(i));
+                results.add(r);
+                foldDone.accept(describe(folds.get(i), r));
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
         return new Result(s, p.screen(), t, results, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static FoldResult call(java.util.concurrent.Callable<FoldResult> task) {
+        try {
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The fold's result; a fold's own exception is rethrown as it was. */
+    private static FoldResult await(java.util.concurrent.Future<FoldResult> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a fold", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     static List<Fold> folds(MobilityTable t, int[] rows, MobilitySettings s) {
