@@ -46,7 +46,7 @@ public final class MobilityEvaluateCommand implements Callable<Integer> {
             description = "Origin years of the time split: train up to each, test the next year (default: the last four possible).")
     int[] origins;
 
-    @Option(names = "--models", paramLabel = "MODEL", split = ",", defaultValue = "mean,last_year,ridge,fnn,lstm,gbt",
+    @Option(names = "--models", paramLabel = "MODEL", split = ",", defaultValue = "mean,last_year,drift,ridge,fnn,lstm,gbt,damped,ridge_cv",
             description = "Models to score (default ${DEFAULT-VALUE}).")
     List<String> models;
 
@@ -58,6 +58,11 @@ public final class MobilityEvaluateCommand implements Callable<Integer> {
             description = {"What ridge, fnn, lstm and gbt predict (default ${DEFAULT-VALUE}): 'change' = the change from last year's value,",
                     "with last year's target and features (same city, year before) as inputs; 'level' = the target from the year's features."})
     String targetForm;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+            description = {"Folds fitted at once (default ${DEFAULT-VALUE}: one per core, at most the folds). The results do not depend on it:",
+                    "every fold has its own seed and models, and the boosted trees run one thread each."})
+    int threads;
 
     @Option(names = {"-o", "--out"}, paramLabel = "DIR", defaultValue = "mobility-evaluation", description = "Output directory (default ${DEFAULT-VALUE}).")
     Path out;
@@ -80,6 +85,9 @@ public final class MobilityEvaluateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (threads < 0) {
+            throw new ParameterException(spec.commandLine(), "--threads must be >= 0 (0: one per core), got " + threads);
+        }
         MobilitySettings settings = options.settings(spec, folds, origins == null ? new int[0] : origins, kinds, schemes).withTargetForm(form);
         try (OutputFiles outputs = config.outputs().input("--table", options.table)) {
             outputs.directory("--out", out);
@@ -94,7 +102,7 @@ public final class MobilityEvaluateCommand implements Callable<Integer> {
             progress.clearLine();
             stdout.println(line);
             stdout.flush();
-        }, progress);
+        }, progress, threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
         EvaluationReport report = new EvaluationReport(result);
         outputs.write(out.resolve("metrics.md"), text(report.markdown()));
         outputs.write(out.resolve("metrics.csv"), text(report.summaryCsv()));

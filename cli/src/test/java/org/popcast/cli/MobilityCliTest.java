@@ -56,29 +56,37 @@ class MobilityCliTest {
         CliRun run = CliRun.popcast(args(new String[] {"mobility", "evaluate", "--table", t.toString(), "--out", out.toString()},
                 "--folds", "3", "--time-origins", "2017,2018"));
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.out().contains("city split: the best model"), run.out());
+        assertTrue(run.out().contains("city split: on the rows whose city has last year's value ("), run.out());
         String md = Files.readString(out.resolve("metrics.md"));
         assertTrue(md.contains("| RegisteredPop | defines the target"), md);
         assertTrue(md.contains("random_rows (leaky)"), md);
         List<String> summary = Files.readAllLines(out.resolve("metrics.csv"));
         assertEquals("split,model,metric,statistic,value", summary.get(0));
-        assertEquals(1 + 3 * 6 * 3 * 4, summary.size(), "splits x models x metrics x statistics");
+        assertEquals(1 + 3 * 9 * 3 * 4, summary.size(), "splits x models x metrics x statistics");
         // fold labels such as "train<=2018,test=2019" are quoted: every row parses to the header's five cells (RFC 4180)
         org.popcast.data.input.CsvTable folds = org.popcast.data.input.CsvTable.parse("folds.csv", Files.readString(out.resolve("folds.csv")));
         assertTrue(folds.rows().stream().anyMatch(r -> r.text("fold").equals("train<=2018,test=2019")), "time folds named in one cell");
         org.popcast.data.input.CsvTable.parse("predictions.csv", Files.readString(out.resolve("predictions.csv")));
         List<String> wide = Files.readAllLines(out.resolve("summary.csv"));
-        assertEquals("split,model,mse_mean,mse_sd,mae_mean,mae_sd,r2_mean,r2_sd,target_form", wide.get(0));
-        assertEquals(1 + 3 * 6, wide.size(), "a row per split and model");
-        assertTrue(wide.stream().anyMatch(r -> r.startsWith("time,gbt,") && r.endsWith(",change")), "gbt in the default change form");
-        assertTrue(wide.stream().anyMatch(r -> r.startsWith("city,mean,") && r.endsWith(",none")), "the baselines are rows too");
+        assertEquals("split,model,mse_mean,mse_sd,mae_mean,mae_sd,r2_mean,r2_sd,target_form,mse_known_mean,mse_known_sd,mae_known_mean,"
+                + "mae_known_sd,dm_known_vs_last_year,dm_p_known_vs_last_year,sign_p_known_vs_last_year,dm_known_vs_drift,dm_p_known_vs_drift,"
+                + "sign_p_known_vs_drift,dm_known_vs_mean,dm_p_known_vs_mean,sign_p_known_vs_mean", wide.get(0));
+        assertEquals(1 + 3 * 9, wide.size(), "a row per split and model");
+        assertTrue(wide.stream().anyMatch(r -> r.startsWith("time,gbt,") && r.contains(",change,")), "gbt in the default change form");
+        assertTrue(wide.stream().anyMatch(r -> r.startsWith("city,mean,") && r.contains(",none,")), "the baselines are rows too");
+        for (String row : wide.subList(1, wide.size())) {
+            assertEquals(22, row.split(",", -1).length, row);
+        }
         org.popcast.data.input.CsvTable tests = org.popcast.data.input.CsvTable.parse("paired_tests.csv",
                 Files.readString(out.resolve("paired_tests.csv")));
-        // every model but last year's value, per split, over all rows and over rows with last year's value
-        assertEquals(3 * 5 * 2, tests.rows().size());
-        assertTrue(tests.rows().stream().allMatch(r -> r.text("baseline").equals("last_year")));
-        assertEquals(3, tests.rows().stream().filter(r -> r.text("best_model").equals("true") && r.text("scope").equals("all_rows")).count(),
-                "one best model per split");
+        // per split and scope (rows with last year's value, all rows): the 8 other models against last year's value,
+        // the 6 learned ones against drift and against the mean
+        assertEquals(3 * 2 * (8 + 6 + 6), tests.rows().size());
+        assertEquals("last_year_known", tests.rows().get(0).text("scope"), "the fair comparison first");
+        for (String base : List.of("last_year", "drift", "mean")) {
+            assertEquals(3, tests.rows().stream().filter(r -> r.text("best_model").equals("true") && r.text("scope").equals("all_rows")
+                    && r.text("baseline").equals(base)).count(), "one best model per split against " + base);
+        }
         String lastYear = wide.stream().filter(r -> r.startsWith("city,last_year,")).findFirst().orElseThrow();
         String longRow = summary.stream().filter(r -> r.startsWith("city,last_year,mse,mean,")).findFirst().orElseThrow();
         assertEquals(longRow.split(",")[4], lastYear.split(",")[2], "the same mean MSE in both tables");

@@ -239,9 +239,13 @@ class PlotsTest {
         assertArrayEquals(pick(target, rows), fnn.getXData());
         assertArrayEquals(pick(f.values("prediction_fnn"), rows), fnn.getYData());
         TextTable table = fig.panels().stream().filter(TextTable.class::isInstance).map(TextTable.class::cast).findFirst().orElseThrow();
-        assertEquals(List.of("mean", "last_year", "ridge", "gbt", "fnn", "lstm"), table.rows().stream().map(r -> r.get(0)).toList());
-        assertTrue(table.rows().get(2).get(1).startsWith(String.format(java.util.Locale.ROOT, "%.4g ±", f.number("metric_time_ridge_mse_mean"))),
-                table.rows().get(2).toString());
+        // one row per model, in the order the file lists its variables
+        assertEquals(java.util.Set.of("mean", "last_year", "drift", "ridge", "gbt", "fnn", "lstm", "damped", "ridge_cv"),
+                java.util.Set.copyOf(table.rows().stream().map(r -> r.get(0)).toList()));
+        assertEquals(9, table.rows().size());
+        List<String> ridge = table.rows().stream().filter(r -> r.get(0).equals("ridge")).findFirst().orElseThrow();
+        assertTrue(ridge.get(1).startsWith(String.format(java.util.Locale.ROOT, "%.4g ±", f.number("metric_time_ridge_mse_mean"))),
+                ridge.toString());
         assertTrue(Plots.figure(f, Plots.Choices.defaults()).chart("test predictions, city split") != null, "default: the first split");
     }
 

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Progress of a long run: on a terminal one line redrawn in place (step, losses, steps/s, ETA);
  * otherwise (a log file, a CI job, docker without a tty) a plain line every {@code interval}
- * seconds, so logs stay readable.
+ * seconds, so logs stay readable. The methods are synchronised: work running on several threads
+ * (the folds of {@code mobility evaluate}) may report to one progress.
  */
 public final class Progress {
 
@@ -50,7 +51,7 @@ public final class Progress {
      * this process took (a resumed run's earlier steps do not count toward its speed). A phase
      * whose {@code done} falls back has started over (the next fold's epochs) and is timed afresh.
      */
-    public void update(String phase, long done, long total, long stepsThisRun, String losses) {
+    public synchronized void update(String phase, long done, long total, long stepsThisRun, String losses) {
         if (out == null) {
             return;
         }
@@ -90,7 +91,7 @@ public final class Progress {
     }
 
     /** A message on its own line (ends an open progress line first). */
-    public void message(String text) {
+    public synchronized void message(String text) {
         if (out == null) {
             return;
         }
@@ -106,7 +107,7 @@ public final class Progress {
      * Erases an open progress line on a terminal, so that a result printed on standard output
      * starts on a clean line; the next update draws the progress line again.
      */
-    public void clearLine() {
+    public synchronized void clearLine() {
         if (out != null && lineOpen) {
             out.print("\r\033[K");
             out.flush();

@@ -48,61 +48,85 @@ public final class EvaluationReport {
     }
 
     public Spread spread(SplitScheme scheme, ModelKind model, String metric) {
-        return Spread.of(folds(scheme).stream().mapToDouble(f -> f.metrics().get(model).get(metric)).toArray());
+        return spread(scheme, model, metric, SkillComparison.Scope.ALL_ROWS);
+    }
+
+    /** Spread over the split's folds of a metric on a scope's test rows (folds without such rows left out). */
+    public Spread spread(SplitScheme scheme, ModelKind model, String metric, SkillComparison.Scope scope) {
+        return Spread.of(folds(scheme).stream().map(f -> scope == SkillComparison.Scope.ALL_ROWS ? f.metrics() : f.metricsKnown())
+                .filter(m -> m.containsKey(model)).mapToDouble(m -> m.get(model).get(metric)).toArray());
     }
 
     /**
-     * One sentence per split (the leaky one labelled): does the best learned model (ridge, a network
-     * or the boosted trees) beat last year's value and the mean, and what do the paired tests say?
+     * Two sentences per split (the leaky one labelled): on the rows whose city has last year's
+     * value, does the best learned model beat last year's value, drift and the mean, with the
+     * paired tests; then the same over all test rows against last year's value.
      */
     public List<String> verdicts() {
         List<String> out = new ArrayList<>();
         List<ModelKind> models = result.settings().models();
-        if (models.stream().noneMatch(ModelKind::isLearned) || models.stream().allMatch(ModelKind::isLearned)) {
+        if (models.stream().noneMatch(ModelKind::isLearned) || models.stream().noneMatch(ModelKind::isBaseline)) {
             return out;
         }
-        List<ModelKind> baselines = models.stream().filter(m -> !m.isLearned()).toList();
         List<SkillComparison.Row> tests = pairedTests();
         for (SplitScheme scheme : result.settings().splits()) {
-            ModelKind best = bestLearned(scheme), bestBase = best(scheme, baselines);
-            double model = spread(scheme, best, "mse").mean(), base = spread(scheme, bestBase, "mse").mean();
-            StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                    "%s split%s: the best model %s (%s form), mean test MSE %.4g, %s the best baseline %s, %.4g (%s).",
-                    scheme.key(), scheme == SplitScheme.RANDOM_ROWS ? " (LEAKY, for comparison only)" : "", best.key(),
-                    result.settings().targetForm().key(), model, model < base ? "BEATS" : "does NOT beat", bestBase.key(), base,
-                    model < base ? String.format(Locale.ROOT, "%.2fx lower", base / model)
-                            : String.format(Locale.ROOT, "%.2fx lower than the model", model / base)));
-            for (SkillComparison.Row r : tests) {
-                if (r.split() == scheme && r.model() == best) {
-                    b.append(String.format(Locale.ROOT, " Against last year's value on %s (%d rows): Diebold-Mariano %.3f, p = %.3g; "
-                                    + "better in %d of %d cities (sign test p = %.3g).", r.scope().key().replace('_', ' '), r.test().rows(),
-                            r.test().statistic(), r.test().pValue(), r.test().citiesBetter(), r.test().cities(), r.test().signPValue()));
+            StringBuilder b = new StringBuilder(scheme.key() + " split" + (scheme == SplitScheme.RANDOM_ROWS ? " (LEAKY, for comparison only)" : "") + ":");
+            for (SkillComparison.Scope scope : SkillComparison.Scope.values()) {
+                ModelKind best = bestLearned(scheme, scope);
+                List<SkillComparison.Row> rows = tests.stream().filter(r -> r.split() == scheme && r.scope() == scope && r.model() == best).toList();
+                if (rows.isEmpty()) {
+                    continue;
                 }
+                double model = spread(scheme, best, "mse", scope).mean();
+                List<String> lost = new ArrayList<>();
+                StringBuilder against = new StringBuilder();
+                for (SkillComparison.Row r : rows) {
+                    double base = spread(scheme, r.baseline(), "mse", scope).mean();
+                    if (!(model < base)) {
+                        lost.add(r.baseline().key());
+                    }
+                    against.append(String.format(Locale.ROOT, "%s %s %.4g (DM %.2f, p = %.2g; better in %d, worse in %d cities, sign p = %.2g)",
+                            against.length() == 0 ? "" : ",", r.baseline().key(), base, r.test().statistic(), r.test().pValue(),
+                            r.test().citiesBetter(), r.test().citiesWorse(), r.test().signPValue()));
+                }
+                b.append(String.format(Locale.ROOT, " %s (%d rows): the best model %s (%s), mean MSE over folds %.4g, %s; against%s.",
+                        scope == SkillComparison.Scope.LAST_YEAR_KNOWN ? "on the rows whose city has last year's value" : "on all test rows",
+                        rows.get(0).test().rows(), best.key(), formKey(best), model,
+                        lost.isEmpty() ? "BEATS every baseline in MSE" : "does NOT beat " + String.join(", ", lost) + " in MSE", against));
             }
             out.add(b.toString());
         }
         return out;
     }
 
-    /** The paired tests of every model against last year's value (empty without that baseline). */
+    /** The paired tests of every learned model against each baseline (empty without baselines). */
     public List<SkillComparison.Row> pairedTests() {
         return SkillComparison.of(result, this);
     }
 
     /** The learned model with the lowest mean test MSE over the split's folds, or null when none was scored. */
     public ModelKind bestLearned(SplitScheme scheme) {
-        List<ModelKind> learned = result.settings().models().stream().filter(ModelKind::isLearned).toList();
-        return learned.isEmpty() ? null : best(scheme, learned);
+        return bestLearned(scheme, SkillComparison.Scope.ALL_ROWS);
     }
 
-    private ModelKind best(SplitScheme scheme, List<ModelKind> among) {
-        ModelKind best = among.get(0);
-        for (ModelKind m : among) {
-            if (spread(scheme, m, "mse").mean() < spread(scheme, best, "mse").mean()) {
+    /** The learned model with the lowest mean MSE over the split's folds on a scope's rows, or null when none was scored. */
+    public ModelKind bestLearned(SplitScheme scheme, SkillComparison.Scope scope) {
+        List<ModelKind> learned = result.settings().models().stream().filter(ModelKind::isLearned).toList();
+        if (learned.isEmpty()) {
+            return null;
+        }
+        ModelKind best = learned.get(0);
+        for (ModelKind m : learned) {
+            if (spread(scheme, m, "mse", scope).mean() < spread(scheme, best, "mse", scope).mean()) {
                 best = m;
             }
         }
         return best;
+    }
+
+    /** {@code change} or {@code level} for a learned model (the run's form, or change for the models that always predict it), {@code none} for a baseline. */
+    private String formKey(ModelKind m) {
+        return m.isBaseline() ? "none" : m.alwaysChange() ? TargetForm.CHANGE.key() : result.settings().targetForm().key();
     }
 
     public String markdown() {
@@ -115,13 +139,19 @@ public final class EvaluationReport {
         for (String v : verdicts()) {
             b.append("- ").append(v).append('\n');
         }
-        b.append("\nMean over folds +- sample standard deviation (min .. max). R^2 is against each test set's own mean.\n\n");
-        b.append("| split | model | folds | MSE | MAE | R^2 | fit s/fold |\n|---|---|---|---|---|---|---|\n");
+        b.append("\nMean over folds +- sample standard deviation (min .. max); first on the test rows whose city has last year's value, "
+                + "then on all test rows. R^2 is against each test set's own mean.\n\n");
+        b.append("| split | model | form | folds | MSE, rows with last year | MAE, rows with last year | MSE, all rows | MAE, all rows | R^2, all rows "
+                + "| fit s/fold |\n|---|---|---|---|---|---|---|---|---|---|\n");
         for (SplitScheme scheme : s.splits()) {
             for (ModelKind m : s.models()) {
                 double secs = folds(scheme).stream().mapToDouble(f -> f.seconds().get(m)).average().orElse(Double.NaN);
                 b.append("| ").append(scheme.key()).append(scheme == SplitScheme.RANDOM_ROWS ? " (leaky)" : "").append(" | ")
-                        .append(m.key()).append(" | ").append(folds(scheme).size());
+                        .append(m.key()).append(" | ").append(formKey(m)).append(" | ").append(folds(scheme).size());
+                for (String metric : List.of("mse", "mae")) {
+                    Spread sp = spread(scheme, m, metric, SkillComparison.Scope.LAST_YEAR_KNOWN);
+                    b.append(String.format(Locale.ROOT, " | %.4g +- %.2g (%.3g .. %.3g)", sp.mean(), sp.sd(), sp.min(), sp.max()));
+                }
                 for (String metric : Metrics.NAMES) {
                     Spread sp = spread(scheme, m, metric);
                     b.append(String.format(Locale.ROOT, " | %.4g +- %.2g (%.3g .. %.3g)", sp.mean(), sp.sd(), sp.min(), sp.max()));
@@ -149,9 +179,9 @@ public final class EvaluationReport {
                         logs.stream().map(l -> Integer.toString(l.epochsRun())).toList(),
                         logs.stream().map(l -> Integer.toString(l.bestEpoch())).toList()));
             }
-            if (m.isLearned() && s.targetForm() == TargetForm.CHANGE && !m.isNetwork()) {
-                b.append("; shrinkage of the predicted change toward last year's value per fold ").append(result.folds().stream()
-                        .map(f -> String.format(Locale.ROOT, "%.3f", f.shrinkage().get(m))).toList());
+            List<String> constants = result.folds().stream().map(f -> f.constants().getOrDefault(m, "")).toList();
+            if (constants.stream().anyMatch(c -> !c.isEmpty())) {
+                b.append("; fitted per fold (shrinkage: factor on the predicted change toward last year's value) ").append(constants);
             }
             b.append('\n');
         }
@@ -168,14 +198,15 @@ public final class EvaluationReport {
         if (rows.isEmpty()) {
             return;
         }
-        b.append("\nPaired tests against last year's value on the pooled test rows of each split (negative DM: the model's squared "
-                + "errors are lower; * best learned model of the split):\n\n| split | model | rows | MSE model | MSE last year | DM | p | "
-                + "cities better / worse | sign p |\n|---|---|---|---|---|---|---|---|---|\n");
+        b.append("\nPaired tests against each baseline on the pooled test rows of each split, first the rows whose city has last year's "
+                + "value (negative DM: the model's squared errors are lower; * best learned model of the split on those rows):\n\n"
+                + "| split | rows | model | baseline | n | MSE model | MSE baseline | DM | p | cities better / worse | sign p |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (SkillComparison.Row r : rows) {
             PairedTest t = r.test();
-            b.append(String.format(Locale.ROOT, "| %s | %s%s | %s %d | %.4g | %.4g | %.3f | %.3g | %d / %d | %.3g |%n", r.split().key(),
-                    r.model().key(), r.best() ? " *" : "", r.scope().key().replace('_', ' '), t.rows(), r.mseModel(), r.mseBaseline(),
-                    t.statistic(), t.pValue(), t.citiesBetter(), t.citiesWorse(), t.signPValue()));
+            b.append(String.format(Locale.ROOT, "| %s | %s | %s%s | %s | %d | %.4g | %.4g | %.3f | %.3g | %d / %d | %.3g |%n", r.split().key(),
+                    r.scope().key().replace('_', ' '), r.model().key(), r.best() ? " *" : "", r.baseline().key(), t.rows(), r.mseModel(),
+                    r.mseBaseline(), t.statistic(), t.pValue(), t.citiesBetter(), t.citiesWorse(), t.signPValue()));
         }
     }
 
@@ -198,16 +229,24 @@ public final class EvaluationReport {
     }
 
     /**
-     * One row per split and model (the baselines, last year's value and the mean, among them):
-     * {@code split,model,mse_mean,mse_sd,mae_mean,mae_sd,r2_mean,r2_sd,target_form} over the folds; target_form is
-     * {@code level} or {@code change} for the learned models, {@code none} for the baselines.
+     * One row per split and model (the baselines among them):
+     * {@code split,model,mse_mean,mse_sd,mae_mean,mae_sd,r2_mean,r2_sd,target_form} over the folds on all test rows; target_form is
+     * {@code level} or {@code change} for the learned models, {@code none} for the baselines; then the same over the test rows
+     * whose city has last year's value ({@code mse_known_mean,mse_known_sd,mae_known_mean,mae_known_sd}) and, per baseline
+     * b of last_year, drift and mean, the paired tests on those rows against it ({@code dm_known_vs_b,dm_p_known_vs_b,
+     * sign_p_known_vs_b}; empty for the model itself, a baseline against drift or the mean, or a baseline not scored).
      */
     public String wideSummaryCsv() {
         StringBuilder b = new StringBuilder("split,model");
         for (String metric : Metrics.NAMES) {
             b.append(',').append(metric).append("_mean,").append(metric).append("_sd");
         }
-        b.append(",target_form\n");
+        b.append(",target_form,mse_known_mean,mse_known_sd,mae_known_mean,mae_known_sd");
+        for (ModelKind base : SkillComparison.BASELINES) {
+            b.append(",dm_known_vs_").append(base.key()).append(",dm_p_known_vs_").append(base.key()).append(",sign_p_known_vs_").append(base.key());
+        }
+        b.append('\n');
+        List<SkillComparison.Row> tests = pairedTests();
         for (SplitScheme scheme : result.settings().splits()) {
             for (ModelKind m : result.settings().models()) {
                 b.append(scheme.key()).append(',').append(m.key());
@@ -215,7 +254,18 @@ public final class EvaluationReport {
                     Spread sp = spread(scheme, m, metric);
                     b.append(String.format(Locale.ROOT, ",%.17g,%.17g", sp.mean(), sp.sd()));
                 }
-                b.append(',').append(m.isLearned() ? result.settings().targetForm().key() : "none").append('\n');
+                b.append(',').append(formKey(m));
+                for (String metric : List.of("mse", "mae")) {
+                    Spread sp = spread(scheme, m, metric, SkillComparison.Scope.LAST_YEAR_KNOWN);
+                    b.append(String.format(Locale.ROOT, ",%.17g,%.17g", sp.mean(), sp.sd()));
+                }
+                for (ModelKind base : SkillComparison.BASELINES) {
+                    SkillComparison.Row r = tests.stream().filter(t -> t.split() == scheme && t.model() == m && t.baseline() == base
+                            && t.scope() == SkillComparison.Scope.LAST_YEAR_KNOWN).findFirst().orElse(null);
+                    b.append(r == null ? ",,," : String.format(Locale.ROOT, ",%.17g,%.17g,%.17g", r.test().statistic(), r.test().pValue(),
+                            r.test().signPValue()));
+                }
+                b.append('\n');
             }
         }
         return b.toString();

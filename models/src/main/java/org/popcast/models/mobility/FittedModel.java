@@ -25,6 +25,8 @@ public final class FittedModel implements AutoCloseable {
     private final int window;
     private final NetworkRegressor.Log log;
     private final double shrinkage;
+    private final double phi;
+    private final ChangeRidge changeRidge;
 
     FittedModel(ModelKind kind, double trainingMean, RidgeRegression ridge, NetworkRegressor network, int window, NetworkRegressor.Log log) {
         this(kind, trainingMean, ridge, network, null, window, log, 1);
@@ -32,6 +34,11 @@ public final class FittedModel implements AutoCloseable {
 
     private FittedModel(ModelKind kind, double trainingMean, RidgeRegression ridge, NetworkRegressor network, BoostedTrees trees, int window,
                         NetworkRegressor.Log log, double shrinkage) {
+        this(kind, trainingMean, ridge, network, trees, window, log, shrinkage, Double.NaN, null);
+    }
+
+    private FittedModel(ModelKind kind, double trainingMean, RidgeRegression ridge, NetworkRegressor network, BoostedTrees trees, int window,
+                        NetworkRegressor.Log log, double shrinkage, double phi, ChangeRidge changeRidge) {
         this.kind = kind;
         this.trainingMean = trainingMean;
         this.ridge = ridge;
@@ -40,6 +47,8 @@ public final class FittedModel implements AutoCloseable {
         this.window = window;
         this.log = log;
         this.shrinkage = shrinkage;
+        this.phi = phi;
+        this.changeRidge = changeRidge;
     }
 
     public ModelKind kind() {
@@ -71,6 +80,31 @@ public final class FittedModel implements AutoCloseable {
         return shrinkage;
     }
 
+    /** The damping factor of damped persistence (NaN for other kinds). */
+    public double phi() {
+        return phi;
+    }
+
+    /** The cross-validated change ridge of {@code ridge_cv} (null for other kinds). */
+    public ChangeRidge changeRidge() {
+        return changeRidge;
+    }
+
+    /**
+     * The constants fitted for this kind, for the report: the shrinkage of ridge and the trees in
+     * the change form, phi of damped persistence, alpha and shrinkage of the change ridge; empty
+     * for the others.
+     */
+    public String fittedConstants(TargetForm form) {
+        return switch (kind) {
+            case DAMPED -> String.format(java.util.Locale.ROOT, "phi %.3f", phi);
+            case RIDGE_CV -> changeRidge == null ? "no row with last year's value"
+                    : String.format(java.util.Locale.ROOT, "alpha %.0e shrinkage %.3f", changeRidge.alpha(), changeRidge.shrinkage());
+            case RIDGE, GBT -> form == TargetForm.CHANGE ? String.format(java.util.Locale.ROOT, "shrinkage %.3f", shrinkage) : "";
+            default -> "";
+        };
+    }
+
     /** The training log of a network, else null. */
     public NetworkRegressor.Log log() {
         return log;
@@ -91,8 +125,21 @@ public final class FittedModel implements AutoCloseable {
         }
         int width = inputs.width();
         switch (kind) {
-            case MEAN, LAST_YEAR:
+            case MEAN, LAST_YEAR, DRIFT:
                 return new FittedModel(kind, mean, null, null, 1, null);
+            case DAMPED:
+                return new FittedModel(kind, mean, null, null, null, 1, null, 1, dampingFactor(t, train), null);
+            case RIDGE_CV: {
+                if (inputs.form() != TargetForm.CHANGE) {
+                    throw new IllegalArgumentException("ridge_cv reads the change form's inputs");
+                }
+                // rows without last year's value: the change-form ridge with the run's penalty, unshrunk
+                RidgeRegression fallback = RidgeRegression.fit(inputs.rows(train), inputs.responses(train), s.ridgeAlpha());
+                int[] known = Arrays.stream(train).filter(inputs::knowsLastYear).toArray();
+                ChangeRidge cr = known.length == 0 ? null : ChangeRidge.fit(inputs.rows(known), observedChanges(t, known),
+                        Arrays.stream(known).mapToObj(t::city).toArray(String[]::new), ChangeRidge.INNER_FOLDS_DEFAULT, seed);
+                return new FittedModel(kind, mean, fallback, null, null, 1, null, cr == null ? 0 : cr.shrinkage(), Double.NaN, cr);
+            }
             case RIDGE, GBT: {
                 FittedModel m = unshrunk(kind, inputs, train, s, seed, mean);
                 return inputs.form() == TargetForm.CHANGE ? m.withShrinkage(persistenceShrinkage(kind, inputs, train, s, seed)) : m;
@@ -141,6 +188,46 @@ public final class FittedModel implements AutoCloseable {
         }
     }
 
+    /**
+     * The damping factor of damped persistence, least squares over the training rows whose city
+     * has targets in the two years before: phi = clamp(sum c_t c_{t-1} / sum c_{t-1}^2, -1, 1) with
+     * c_t = y_t - y_{t-1}; 0 when no row has both.
+     */
+    static double dampingFactor(MobilityTable t, int[] train) {
+        double num = 0, den = 0;
+        for (int r : train) {
+            double c1 = lastChange(t, r);
+            int p = t.row(t.city(r), t.year(r) - 1);
+            if (Double.isNaN(c1)) {
+                continue;
+            }
+            double c = t.target(r) - t.target(p);
+            num += c * c1;
+            den += c1 * c1;
+        }
+        return den > 0 ? Math.max(-1, Math.min(1, num / den)) : 0;
+    }
+
+    /** Target of the row's city {@code back} years before the row's year, NaN when unknown. */
+    static double earlier(MobilityTable t, int r, int back) {
+        int p = t.row(t.city(r), t.year(r) - back);
+        return p >= 0 ? t.target(p) : Double.NaN;
+    }
+
+    /** The city's last change before the row, y_{t-1} - y_{t-2}: NaN unless both are known. */
+    static double lastChange(MobilityTable t, int r) {
+        return earlier(t, r, 1) - earlier(t, r, 2);
+    }
+
+    /** y_t - y_{t-1} of rows that have last year's value. */
+    private static double[] observedChanges(MobilityTable t, int[] rows) {
+        double[] c = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            c[i] = t.target(rows[i]) - earlier(t, rows[i], 1);
+        }
+        return c;
+    }
+
     /** Ridge or the boosted trees fitted to the responses of {@code rows}, with no shrinkage. */
     private static FittedModel unshrunk(ModelKind kind, ModelInputs inputs, int[] rows, MobilitySettings s, long seed, double mean) {
         return kind == ModelKind.RIDGE
@@ -173,11 +260,21 @@ public final class FittedModel implements AutoCloseable {
         MobilityTable t = inputs.table();
         return switch (kind) {
             case MEAN -> filled(rows.length, trainingMean);
-            case LAST_YEAR -> {
+            case LAST_YEAR, DRIFT, DAMPED -> {
+                double factor = kind == ModelKind.LAST_YEAR ? 0 : kind == ModelKind.DRIFT ? 1 : phi;
                 double[] p = new double[rows.length];
                 for (int i = 0; i < rows.length; i++) {
-                    int prev = t.row(t.city(rows[i]), t.year(rows[i]) - 1);
-                    p[i] = prev >= 0 && !Double.isNaN(t.target(prev)) ? t.target(prev) : trainingMean;
+                    double lag = earlier(t, rows[i], 1), change = lastChange(t, rows[i]);
+                    p[i] = Double.isNaN(lag) ? trainingMean : Double.isNaN(change) ? lag : lag + factor * change;
+                }
+                yield p;
+            }
+            case RIDGE_CV -> {
+                double[] p = inputs.levels(rows, ridge.predict(inputs.rows(rows)), 1);
+                for (int i = 0; i < rows.length; i++) {
+                    if (inputs.knowsLastYear(rows[i])) {
+                        p[i] = inputs.lag(rows[i]) + (changeRidge == null ? 0 : changeRidge.predict(new double[][] {inputs.row(rows[i])})[0]);
+                    }
                 }
                 yield p;
             }
@@ -196,12 +293,16 @@ public final class FittedModel implements AutoCloseable {
         };
     }
 
+    /** Whether the row's city has a target in the year before (where the last-year baseline is not the mean). */
+    static boolean knowsLastYear(MobilityTable t, int r) {
+        return !Double.isNaN(earlier(t, r, 1));
+    }
+
     /** Share of rows whose previous year has a target (where the last-year baseline is not the mean). */
     static double lastYearCoverage(MobilityTable t, int[] rows) {
         int n = 0;
         for (int r : rows) {
-            int prev = t.row(t.city(r), t.year(r) - 1);
-            n += prev >= 0 && !Double.isNaN(t.target(prev)) ? 1 : 0;
+            n += knowsLastYear(t, r) ? 1 : 0;
         }
         return rows.length == 0 ? 0 : n / (double) rows.length;
     }

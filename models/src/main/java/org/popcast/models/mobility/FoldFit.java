@@ -11,8 +11,8 @@ import org.popcast.engine.train.Progress;
  * features and targets are read while fitting; the rest of the table is there to be predicted
  * (and, for the LSTM, to supply the earlier years of a window, which never lie after the row).
  */
-public record FoldFit(Preprocessor preprocessor, ModelInputs inputs, Map<ModelKind, FittedModel> models, Map<ModelKind, Double> seconds,
-                      double preprocessSeconds)
+public record FoldFit(Preprocessor preprocessor, ModelInputs inputs, ModelInputs changeInputs, Map<ModelKind, FittedModel> models,
+                      Map<ModelKind, Double> seconds, double preprocessSeconds)
         implements AutoCloseable {
 
     /**
@@ -37,19 +37,22 @@ public record FoldFit(Preprocessor preprocessor, ModelInputs inputs, Map<ModelKi
         TransformedRows rows = new TransformedRows(t, pre);
         rows.rows(train); // impute the training rows now, so model fit times exclude it
         ModelInputs inputs = ModelInputs.fit(rows, s.targetForm(), train);
+        // the models that always predict the change read the change form's inputs, whatever the run's form
+        ModelInputs changeInputs = s.targetForm() == TargetForm.CHANGE || kinds.stream().noneMatch(ModelKind::alwaysChange) ? inputs
+                : ModelInputs.fit(rows, TargetForm.CHANGE, train);
         double preprocessSeconds = (System.nanoTime() - started) / 1e9;
         Map<ModelKind, FittedModel> models = new EnumMap<>(ModelKind.class);
         Map<ModelKind, Double> seconds = new EnumMap<>(ModelKind.class);
         for (ModelKind kind : kinds) {
             long m0 = System.nanoTime();
-            models.put(kind, FittedModel.fit(kind, inputs, train, s, seed, progress, context));
+            models.put(kind, FittedModel.fit(kind, kind.alwaysChange() ? changeInputs : inputs, train, s, seed, progress, context));
             seconds.put(kind, (System.nanoTime() - m0) / 1e9);
         }
-        return new FoldFit(pre, inputs, models, seconds, preprocessSeconds);
+        return new FoldFit(pre, inputs, changeInputs, models, seconds, preprocessSeconds);
     }
 
     public double[] predict(ModelKind kind, int[] rowsToPredict) {
-        return models.get(kind).predict(inputs, rowsToPredict);
+        return models.get(kind).predict(kind.alwaysChange() ? changeInputs : inputs, rowsToPredict);
     }
 
     @Override

@@ -21,11 +21,14 @@ public final class MobilityEvaluation {
      * One fold: test predictions and scores per model, fit times, network logs; preprocessing time
      * (column screen, scaler, KNN imputation of the training rows) and prediction time (imputing
      * the test rows and their windows, predicting) in seconds; the change form's shrinkage toward
-     * last year's value per learned model (1 where none).
+     * last year's value per learned model (1 where none); the scores on the test rows whose city
+     * has last year's value ({@code metricsKnown}, absent when no test row has it); the fitted
+     * constants per model for the report.
      */
     public record FoldResult(Fold fold, List<String> features, Map<ModelKind, double[]> predictions, Map<ModelKind, Metrics> metrics,
                              Map<ModelKind, Double> seconds, Map<ModelKind, NetworkRegressor.Log> logs,
-                             double lastYearCoverage, double preprocessSeconds, double predictSeconds, Map<ModelKind, Double> shrinkage) {
+                             double lastYearCoverage, double preprocessSeconds, double predictSeconds, Map<ModelKind, Double> shrinkage,
+                             Map<ModelKind, Metrics> metricsKnown, Map<ModelKind, String> constants) {
     }
 
     /** The whole evaluation. */
@@ -59,10 +62,20 @@ public final class MobilityEvaluation {
     }
 
     /**
-     * Runs every fold; {@code foldDone} receives one line per finished fold (its scores), {@code progress}
-     * the networks' epochs.
+     * Runs every fold, one at a time; {@code foldDone} receives one line per finished fold (its scores),
+     * {@code progress} the networks' epochs.
      */
     public static Result run(FeatureTable ft, MobilitySettings s, Consumer<String> foldDone, Progress progress) {
+        return run(ft, s, foldDone, progress, 1);
+    }
+
+    /**
+     * Runs every fold on up to {@code threads} threads. Folds are independent (each has its own
+     * seed, preprocessing, models, TensorFlow graph and XGBoost booster; XGBoost runs one thread),
+     * so the results do not depend on {@code threads}; {@code foldDone} still receives the lines
+     * in fold order, and {@code progress} (synchronised) the epochs of whichever folds are running.
+     */
+    public static Result run(FeatureTable ft, MobilitySettings s, Consumer<String> foldDone, Progress progress, int threads) {
         long started = System.nanoTime();
         Prepared p = prepare(ft, s);
         MobilityTable t = p.table();
@@ -72,13 +85,66 @@ public final class MobilityEvaluation {
         }
         List<Fold> folds = folds(t, rows, s);
         List<FoldResult> results = new ArrayList<>();
-        for (int i = 0; i < folds.size(); i++) {
-            Fold fold = folds.get(i);
-            FoldResult r = runFold(p, fold, s, s.seed() * 1000 + i, progress, "fold " + (i + 1) + "/" + folds.size() + " " + fold.label());
-            results.add(r);
-            foldDone.accept(describe(fold, r));
+        int lanes = Math.max(1, Math.min(threads, folds.size()));
+        java.util.concurrent.ExecutorService pool = lanes == 1 ? null : java.util.concurrent.Executors.newFixedThreadPool(lanes, r -> {
+            Thread th = new Thread(r, "mobility-fold");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            List<java.util.concurrent.Future<FoldResult>> pending = new ArrayList<>();
+            for (int i = 0; i < folds.size(); i++) {
+                Fold fold = folds.get(i);
+                int index = i;
+                java.util.concurrent.Callable<FoldResult> task = () -> runFold(p, fold, s, s.seed() * 1000 + index, progress,
+                        "fold " + (index + 1) + "/" + folds.size() + " " + fold.label());
+                if (pool == null) {
+                    FoldResult r = call(task);
+                    results.add(r);
+                    foldDone.accept(describe(fold, r));
+                } else {
+                    pending.add(pool.submit(task));
+                }
+            }
+            for (int i = 0; i < pending.size(); i++) {
+                FoldResult r = await(pending.get(i));
+                results.add(r);
+                foldDone.accept(describe(folds.get(i), r));
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
         }
         return new Result(s, p.screen(), t, results, (System.nanoTime() - started) / 1e9);
+    }
+
+    private static FoldResult call(java.util.concurrent.Callable<FoldResult> task) {
+        try {
+            return task.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The fold's result; a fold's own exception is rethrown as it was. */
+    private static FoldResult await(java.util.concurrent.Future<FoldResult> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a fold", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     static List<Fold> folds(MobilityTable t, int[] rows, MobilitySettings s) {
@@ -109,12 +175,19 @@ public final class MobilityEvaluation {
         Map<ModelKind, Metrics> metrics = new EnumMap<>(ModelKind.class);
         Map<ModelKind, NetworkRegressor.Log> logs = new EnumMap<>(ModelKind.class);
         Map<ModelKind, Double> shrinkage = new EnumMap<>(ModelKind.class);
+        Map<ModelKind, Metrics> metricsKnown = new EnumMap<>(ModelKind.class);
+        Map<ModelKind, String> constants = new EnumMap<>(ModelKind.class);
+        int[] known = java.util.stream.IntStream.range(0, y.length).filter(i -> FittedModel.knowsLastYear(t, fold.test()[i])).toArray();
         try (FoldFit fit = FoldFit.fit(prepared, fold.train(), s.models(), s, seed, progress, context)) {
             for (ModelKind kind : s.models()) {
                 double[] p = fit.predict(kind, fold.test());
                 predictions.put(kind, p);
                 metrics.put(kind, Metrics.of(y, p));
                 shrinkage.put(kind, fit.models().get(kind).shrinkage());
+                constants.put(kind, fit.models().get(kind).fittedConstants(s.targetForm()));
+                if (known.length > 0) {
+                    metricsKnown.put(kind, Metrics.of(pick(y, known), pick(p, known)));
+                }
                 if (fit.models().get(kind).log() != null) {
                     logs.put(kind, fit.models().get(kind).log());
                 }
@@ -123,8 +196,16 @@ public final class MobilityEvaluation {
             double modelSeconds = fit.seconds().values().stream().mapToDouble(Double::doubleValue).sum();
             return new FoldResult(fold, fit.preprocessor().columns(), predictions, metrics, fit.seconds(), logs,
                     FittedModel.lastYearCoverage(t, fold.test()), fit.preprocessSeconds(), total - modelSeconds - fit.preprocessSeconds(),
-                    shrinkage);
+                    shrinkage, metricsKnown, constants);
         }
+    }
+
+    private static double[] pick(double[] v, int[] at) {
+        double[] out = new double[at.length];
+        for (int i = 0; i < at.length; i++) {
+            out[i] = v[at[i]];
+        }
+        return out;
     }
 
     private static String describe(Fold fold, FoldResult r) {

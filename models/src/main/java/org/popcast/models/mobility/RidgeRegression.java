@@ -19,8 +19,18 @@ import org.hipparchus.linear.RealVector;
 public record RidgeRegression(double[] weights, double intercept, double alpha) {
 
     public static RidgeRegression fit(double[][] x, double[] y, double alpha) {
-        if (!(alpha > 0)) {
-            throw new IllegalArgumentException("ridge alpha must be > 0, got " + alpha);
+        return path(x, y, new double[] {alpha})[0];
+    }
+
+    /**
+     * One fit per penalty in {@code alphas}, sharing the centred Gram matrix (computed once). An
+     * infinite alpha gives the intercept-only model (w = 0, b = mean y), the limit of the path.
+     */
+    public static RidgeRegression[] path(double[][] x, double[] y, double[] alphas) {
+        for (double alpha : alphas) {
+            if (!(alpha > 0)) {
+                throw new IllegalArgumentException("ridge alpha must be > 0, got " + alpha);
+            }
         }
         int n = x.length, f = x[0].length;
         double[] mx = new double[f];
@@ -33,31 +43,46 @@ public record RidgeRegression(double[] weights, double intercept, double alpha) 
         }
         double[][] gram = new double[f][f];
         double[] rhs = new double[f];
+        double[] xc = new double[f];
         for (int i = 0; i < n; i++) {
-            double[] xc = new double[f];
+            double[] xi = x[i];
             for (int j = 0; j < f; j++) {
-                xc[j] = x[i][j] - mx[j];
+                xc[j] = xi[j] - mx[j];
             }
+            double yc = y[i] - my;
             for (int a = 0; a < f; a++) {
-                rhs[a] += xc[a] * (y[i] - my);
+                double va = xc[a];
+                rhs[a] += va * yc;
+                double[] ga = gram[a];
                 for (int b = a; b < f; b++) {
-                    gram[a][b] += xc[a] * xc[b];
+                    ga[b] += va * xc[b];
                 }
             }
         }
-        for (int a = 0; a < f; a++) {
-            gram[a][a] += alpha;
-            for (int b = 0; b < a; b++) {
-                gram[a][b] = gram[b][a];
+        RidgeRegression[] out = new RidgeRegression[alphas.length];
+        for (int k = 0; k < alphas.length; k++) {
+            double alpha = alphas[k];
+            if (Double.isInfinite(alpha)) {
+                out[k] = new RidgeRegression(new double[f], my, alpha);
+                continue;
             }
+            double[][] g = new double[f][f];
+            for (int a = 0; a < f; a++) {
+                g[a][a] = gram[a][a] + alpha;
+                for (int b = a + 1; b < f; b++) {
+                    g[a][b] = gram[a][b];
+                    g[b][a] = gram[a][b];
+                }
+            }
+            RealMatrix m = MatrixUtils.createRealMatrix(g);
+            RealVector w = new CholeskyDecomposition(m).getSolver().solve(MatrixUtils.createRealVector(rhs));
+            double b = my;
+            for (int j = 0; j < f; j++) {
+                b -= mx[j] * w.getEntry(j);
+            }
+            out[k] = new RidgeRegression(w.toArray(), b, alpha);
         }
-        RealMatrix m = MatrixUtils.createRealMatrix(gram);
-        RealVector w = new CholeskyDecomposition(m).getSolver().solve(MatrixUtils.createRealVector(rhs));
-        double b = my;
-        for (int j = 0; j < f; j++) {
-            b -= mx[j] * w.getEntry(j);
-        }
-        return new RidgeRegression(w.toArray(), b, alpha);
+        return out;
     }
 
     public double[] predict(double[][] x) {

@@ -5,17 +5,19 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Every model against last year's value on the pooled test rows of each split, by the paired tests
- * of {@link PairedTest}: once over all test rows and once over the rows whose city has last
- * year's value (where the last-year baseline is not the training mean). The best learned model
- * of a split is the one with the lowest mean test MSE over the folds; it is marked, and all
- * models are listed so the choice of the best can be seen against the others.
+ * Every learned model against each baseline (last year's value, drift, the training mean) on the
+ * pooled test rows of each split, by the paired tests of {@link PairedTest}: first over the rows
+ * whose city has last year's value (the fair comparison: there the last-year baseline is not the
+ * training mean), then over all test rows. Drift and the mean are also compared with last year's
+ * value. The best learned model of a split and scope is the one with the lowest mean MSE over
+ * the folds on that scope's rows; it is marked, and all models are listed so the choice of the
+ * best can be seen against the others.
  */
 public final class SkillComparison {
 
     /** Which test rows a comparison covers. */
     public enum Scope {
-        ALL_ROWS, LAST_YEAR_KNOWN;
+        LAST_YEAR_KNOWN, ALL_ROWS;
 
         public String key() {
             return name().toLowerCase(Locale.ROOT);
@@ -30,28 +32,37 @@ public final class SkillComparison {
     private SkillComparison() {
     }
 
-    /** The comparisons of every model except last year's value with it, per split and scope. */
+    /** The baselines every model is compared with, in this order, where the run scored them. */
+    public static final List<ModelKind> BASELINES = List.of(ModelKind.LAST_YEAR, ModelKind.DRIFT, ModelKind.MEAN);
+
+    /**
+     * Per split, scope and baseline (of {@link #BASELINES} that the run scored): every learned
+     * model against the baseline, and against last year's value also the other baselines.
+     */
     public static List<Row> of(MobilityEvaluation.Result result, EvaluationReport report) {
         List<Row> out = new ArrayList<>();
         MobilitySettings s = result.settings();
         for (SplitScheme split : s.splits()) {
-            if (!s.models().contains(ModelKind.LAST_YEAR)) {
-                break;
-            }
-            ModelKind best = report.bestLearned(split);
             for (Scope scope : Scope.values()) {
+                ModelKind best = report.bestLearned(split, scope);
                 Pooled pooled = Pooled.of(result, split, scope);
                 if (pooled.y.length == 0) {
                     continue;
                 }
-                double[] base = pooled.predictions(ModelKind.LAST_YEAR);
-                for (ModelKind m : s.models()) {
-                    if (m == ModelKind.LAST_YEAR) {
+                for (ModelKind baseline : BASELINES) {
+                    if (!s.models().contains(baseline)) {
                         continue;
                     }
-                    double[] p = pooled.predictions(m);
-                    out.add(new Row(split, m, ModelKind.LAST_YEAR, scope, Metrics.of(pooled.y, p).mse(), Metrics.of(pooled.y, base).mse(),
-                            PairedTest.of(pooled.y, p, base, pooled.city), m == best));
+                    double[] base = pooled.predictions(baseline);
+                    double mseBase = Metrics.of(pooled.y, base).mse();
+                    for (ModelKind m : s.models()) {
+                        if (m == baseline || (m.isBaseline() && baseline != ModelKind.LAST_YEAR)) {
+                            continue;
+                        }
+                        double[] p = pooled.predictions(m);
+                        out.add(new Row(split, m, baseline, scope, Metrics.of(pooled.y, p).mse(), mseBase,
+                                PairedTest.of(pooled.y, p, base, pooled.city), m == best));
+                    }
                 }
             }
         }
@@ -93,11 +104,7 @@ public final class SkillComparison {
         }
 
         static boolean included(MobilityTable t, int r, Scope scope) {
-            if (scope == Scope.ALL_ROWS) {
-                return true;
-            }
-            int p = t.row(t.city(r), t.year(r) - 1);
-            return p >= 0 && !Double.isNaN(t.target(p));
+            return scope == Scope.ALL_ROWS || FittedModel.knowsLastYear(t, r);
         }
 
         double[] predictions(ModelKind m) {

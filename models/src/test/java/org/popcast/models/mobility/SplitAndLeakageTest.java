@@ -68,7 +68,8 @@ class SplitAndLeakageTest {
             Set<String> testKeys = new HashSet<>();
             Arrays.stream(fold.test()).forEach(r -> testKeys.add(clean.city(r) + "/" + clean.year(r)));
             MobilityEvaluation.Prepared dirty = MobilityEvaluation.prepare(poisoned(csv, testKeys), s);
-            List<ModelKind> kinds = List.of(ModelKind.MEAN, ModelKind.RIDGE, ModelKind.FNN, ModelKind.LSTM);
+            List<ModelKind> kinds = List.of(ModelKind.MEAN, ModelKind.DRIFT, ModelKind.RIDGE, ModelKind.FNN, ModelKind.LSTM, ModelKind.DAMPED,
+                    ModelKind.RIDGE_CV);
             try (FoldFit a = FoldFit.fit(cleanPrepared, fold.train(), kinds, s, 5, Progress.none(), "");
                  FoldFit b = FoldFit.fit(dirty, fold.train(), kinds, s, 5, Progress.none(), "")) {
                 assertEquals(a.preprocessor().columns(), b.preprocessor().columns(), "the column screen");
