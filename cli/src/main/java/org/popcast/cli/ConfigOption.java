@@ -44,7 +44,7 @@ final class ConfigOption implements IDefaultValueProvider {
 
     /** The command's output files, with this config file (if given) among the inputs they may not overwrite. */
     org.popcast.data.io.OutputFiles outputs() {
-        return new org.popcast.data.io.OutputFiles().input(NAME, file == null ? null : file.file());
+        return PopcastCommand.outputs(command).input(NAME, file == null ? null : file.file());
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class MobilityPredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (org.popcast.data.io.OutputFiles outputs = new org.popcast.data.io.OutputFiles().input("--model", model).input("--table", table)) {
+        try (org.popcast.data.io.OutputFiles outputs = PopcastCommand.outputs(spec).input("--model", model).input("--table", table)) {
             outputs.file("--out", out);
         }
         TrainedModel m = ModelFile.read(model);

@@ -66,7 +66,7 @@ public final class PlotCommand implements Callable<Integer> {
         if (width < 400 || width > 10_000) {
             throw new ParameterException(spec.commandLine(), "--width " + width + " is outside 400 .. 10000 pixels");
         }
-        try (org.popcast.data.io.OutputFiles outputs = new org.popcast.data.io.OutputFiles().input("FILE", file)) {
+        try (org.popcast.data.io.OutputFiles outputs = PopcastCommand.outputs(spec).input("FILE", file)) {
             outputs.file("--out", target);
         }
         ResultFile result = ResultFile.read(file);

@@ -19,8 +19,16 @@ public final class PopcastCommand implements Runnable {
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean verbose;
 
+    @Option(names = "--overwrite", scope = ScopeType.INHERIT, description = "Replace output files that exist (without it popcast refuses).")
+    boolean overwrite;
+
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "No banner or progress lines (results and errors still print).")
     boolean quiet;
+
+    /** The outputs of a command, replacing existing files only with --overwrite. */
+    static org.popcast.data.io.OutputFiles outputs(picocli.CommandLine.Model.CommandSpec spec) {
+        return new org.popcast.data.io.OutputFiles().overwrite(spec.root().userObject() instanceof PopcastCommand p && p.overwrite);
+    }
 
     /** Progress lines on the command's standard error (what tests capture), or none with --quiet. */
     static Progress progress(picocli.CommandLine.Model.CommandSpec spec) {

@@ -238,7 +238,10 @@ class BalanceCliTest {
         List<String> failed = Files.readAllLines(dir.resolve("summary-failures.csv"));
         assertEquals("city_id,city,origin,reason", failed.get(0));
         assertTrue(failed.stream().anyMatch(r -> r.contains("too few years to fit")), "failures say why");
-        CliRun quiet = popcast("-q", "balance", "backtest", "--all-cities", "--max-horizon", "2", "--summary", summary.toString());
+        CliRun refused = popcast("balance", "backtest", "--all-cities", "--max-horizon", "2", "--summary", summary.toString());
+        assertEquals(1, refused.exit());
+        assertTrue(refused.err().contains("summary.csv: exists; add --overwrite to replace it"), refused.err());
+        CliRun quiet = popcast("-q", "--overwrite", "balance", "backtest", "--all-cities", "--max-horizon", "2", "--summary", summary.toString());
         assertEquals(0, quiet.exit(), quiet.err());
         assertEquals("", quiet.err(), "-q: no banner, no progress");
         assertTrue(quiet.out().startsWith("rolling-origin backtest of 356 cities, horizons 1-2:"), quiet.out());

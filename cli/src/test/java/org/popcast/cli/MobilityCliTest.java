@@ -108,7 +108,7 @@ class MobilityCliTest {
     void trainThenPredictRepeatsTheModelAndRefusesMissingColumns() throws Exception {
         Path t = table("t.csv", true), model = dir.resolve("m.h5"), pred = dir.resolve("p.csv");
         for (String kind : List.of("ridge", "lstm")) {
-            CliRun train = CliRun.popcast(args(new String[] {"mobility", "train", "--table", t.toString(), "--model", kind, "--out", model.toString()}));
+            CliRun train = CliRun.popcast(args(new String[] {"--overwrite", "mobility", "train", "--table", t.toString(), "--model", kind, "--out", model.toString()}));
             assertEquals(0, train.exit(), train.err());
             assertTrue(train.out().contains("RegisteredPop: defines the target"), train.out());
             if (kind.equals("lstm")) {
@@ -123,7 +123,7 @@ class MobilityCliTest {
             } else {
                 assertEquals("", train.errWithoutBanner(), "ridge has no epochs");
             }
-            CliRun predict = CliRun.popcast("mobility", "predict", "--model", model.toString(), "--table", t.toString(), "--out", pred.toString());
+            CliRun predict = CliRun.popcast("--overwrite", "mobility", "predict", "--model", model.toString(), "--table", t.toString(), "--out", pred.toString());
             assertEquals(0, predict.exit(), predict.err());
             List<String> lines = Files.readAllLines(pred);
             assertEquals("Cityid,year,prediction,rate", lines.get(0));
@@ -134,7 +134,7 @@ class MobilityCliTest {
             }
         }
         Path lacking = table("lacking.csv", false);
-        CliRun refused = CliRun.popcast("mobility", "predict", "--model", model.toString(), "--table", lacking.toString(), "--out", pred.toString());
+        CliRun refused = CliRun.popcast("--overwrite", "mobility", "predict", "--model", model.toString(), "--table", lacking.toString(), "--out", pred.toString());
         assertEquals(1, refused.exit());
         assertTrue(refused.err().contains("the model needs feature columns that the table lacks: x2"), refused.err());
     }

@@ -40,7 +40,20 @@ public final class OutputFiles implements AutoCloseable {
     private final Map<Path, Path> staged = new LinkedHashMap<>();
     private final List<Path> created = new ArrayList<>();
     private final List<FileLock> locks = new ArrayList<>();
+    /** Folders a command keeps its own state in (model, checkpoint folders): their files are updated in place. */
+    private final List<Path> own = new ArrayList<>();
     private boolean committed;
+    private boolean overwrite;
+
+    /**
+     * Whether existing files may be replaced ({@code --overwrite}); without it an output file that
+     * exists is refused before any work, and a file of an output folder when it is about to be
+     * written (nothing is then renamed into place).
+     */
+    public OutputFiles overwrite(boolean allowed) {
+        overwrite = allowed;
+        return this;
+    }
 
     /**
      * Registers a file or folder the command reads (null: none); outputs may not land on or in it,
@@ -77,6 +90,7 @@ public final class OutputFiles implements AutoCloseable {
             return null;
         }
         Path real = checkFile(option, target);
+        refuseExisting(option, target);
         for (Declared d : java.util.stream.Stream.concat(files.stream(), folders.stream()).toList()) {
             if (d.path().equals(real)) {
                 throw new IOException(option + " " + target + " is also " + d.option() + ": give each output its own name");
@@ -135,6 +149,7 @@ public final class OutputFiles implements AutoCloseable {
             throw new IOException(option + " " + dir + ": another popcast run is writing there; wait for it or choose another");
         }
         locks.add(lock);
+        own.add(real(dir));
     }
 
     /** Writes {@code target} (declared, or inside a declared folder) under a temporary name. */
@@ -145,6 +160,9 @@ public final class OutputFiles implements AutoCloseable {
             Declared folder = folders.stream().filter(d -> real.startsWith(d.path())).findFirst()
                     .orElseThrow(() -> new IllegalStateException(target + " was not declared as an output"));
             checkFile(folder.option(), target);
+            if (own.stream().noneMatch(real::startsWith)) {
+                refuseExisting(folder.option(), target);
+            }
         }
         Path old = staged.remove(real);
         if (old != null) {
@@ -202,6 +220,12 @@ public final class OutputFiles implements AutoCloseable {
             }
         }
         return real;
+    }
+
+    private void refuseExisting(String option, Path target) throws IOException {
+        if (!overwrite && Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(option + " " + target + ": exists; add --overwrite to replace it");
+        }
     }
 
     private static void refuseDash(String option, Path target) throws IOException {

@@ -51,12 +51,39 @@ class OutputFilesTest {
     @Test
     void anInputNamedAfterTheOutputsIsRefusedToo() throws IOException {
         Path table = Files.writeString(dir.resolve("fx.csv"), "age,value\n");
-        try (OutputFiles outputs = new OutputFiles()) {
+        try (OutputFiles outputs = new OutputFiles().overwrite(true)) {
             outputs.file("--out", table);
             org.popcast.data.input.InputException e = assertThrows(org.popcast.data.input.InputException.class,
                     () -> outputs.input("--scenario", table));
             assertTrue(e.getMessage().contains("is the input --scenario"), e.getMessage());
         }
+    }
+
+    @Test
+    void existingFilesAreReplacedOnlyWithOverwrite() throws IOException {
+        Path old = Files.writeString(dir.resolve("r.h5"), "old"), folder = Files.createDirectories(dir.resolve("csv"));
+        Path inFolder = Files.writeString(folder.resolve("t.csv"), "old"), state = Files.createDirectories(dir.resolve("model"));
+        Path checkpoint = Files.writeString(state.resolve("model.h5"), "old");
+        try (OutputFiles outputs = new OutputFiles()) {
+            refused(outputs, "--out", old, "exists; add --overwrite to replace it");
+            outputs.directory("--csv", folder);
+            IOException e = assertThrows(IOException.class, () -> outputs.write(inFolder, p -> Files.writeString(p, "new")));
+            assertTrue(e.getMessage().contains("--csv " + inFolder + ": exists; add --overwrite"), e.getMessage());
+            outputs.write(folder.resolve("other.csv"), p -> Files.writeString(p, "new"));
+            outputs.directory("--model-dir", state);
+            outputs.lock("--model-dir", state);
+            outputs.write(checkpoint, p -> Files.writeString(p, "new")); // a folder the command keeps its state in
+            outputs.commit();
+        }
+        assertEquals("old", Files.readString(old));
+        assertEquals("old", Files.readString(inFolder));
+        assertEquals("new", Files.readString(checkpoint));
+        try (OutputFiles outputs = new OutputFiles().overwrite(true)) {
+            outputs.file("--out", old);
+            outputs.write(old, p -> Files.writeString(p, "new"));
+            outputs.commit();
+        }
+        assertEquals("new", Files.readString(old));
     }
 
     @Test
