@@ -41,6 +41,7 @@ class DockerEntrypointTest {
         Files.writeString(java, String.join("\n", "#!/bin/sh",
                 "printf '%s\\n' \"$@\" > \"$FAKE_JAVA_LOG.args\"",
                 "env > \"$FAKE_JAVA_LOG.env\"",
+                "[ -z \"${FAKE_JAVA_STDERR:-}\" ] || printf '%b' \"$FAKE_JAVA_STDERR\" >&2",
                 "exit \"${FAKE_JAVA_EXIT:-0}\"", ""));
         Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path jar = tmp.resolve("popcast.jar");
@@ -125,6 +126,25 @@ class DockerEntrypointTest {
         assertTrue(run.err().startsWith("popcast: warning: /proc is not writable by uid "), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertEquals(List.of("info", "x.h5"), run.javaArgs().subList(run.javaArgs().size() - 2, run.javaArgs().size()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sh", "bash"})
+    void quietDropsTensorFlowsNativeLogLinesAndKeepsErrorsAndTheExitCode(String shell) throws Exception {
+        String stderr = "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR\\n"
+                + "I0000 00:00:1764870000.123456   12345 mlir_graph_optimization_pass.cc:401] MLIR V1 optimization pass is not enabled\\n"
+                + "W0000 00:00:1764870000.223456   12345 device_compiler.h:188] Compiled cluster using XLA!\\n"
+                + "2026-12-05 07:22:32.049490: W tensorflow/core/util/util.cc:163] Not handling type DT_DOUBLE\\n"
+                + "E0000 00:00:1764870000.3 12345 cuda_dnn.cc:8] a real native error\\n"
+                + "popcast pde train: --out q.h5: exists; add --overwrite to replace it\\n";
+        Run quiet = entrypoint(shell, data(), Map.of("FAKE_JAVA_STDERR", stderr, "FAKE_JAVA_EXIT", "3"), "-q", "pde", "train");
+        assertEquals(3, quiet.exit(), quiet.err());
+        assertEquals("E0000 00:00:1764870000.3 12345 cuda_dnn.cc:8] a real native error\n"
+                + "popcast pde train: --out q.h5: exists; add --overwrite to replace it\n", quiet.err());
+        assertEquals(List.of("-q", "pde", "train"), quiet.javaArgs().subList(quiet.javaArgs().size() - 3, quiet.javaArgs().size()));
+        Run loud = entrypoint(shell, data(), Map.of("FAKE_JAVA_STDERR", stderr), "pde", "train");
+        assertEquals(0, loud.exit(), loud.err());
+        assertEquals(6, loud.err().lines().count(), "without -q every line stays: " + loud.err());
     }
 
     @ParameterizedTest
