@@ -76,8 +76,8 @@ public final class Progress {
         double seconds = (now - phaseStartNanos) / 1e9;
         double rate = seconds > 0 ? (stepsThisRun - phaseStartSteps) / seconds : 0;
         String eta = rate > 0 ? duration((total - done) / rate) : "?";
-        String line = String.format(Locale.ROOT, "%s %d/%d (%3.0f%%)  %s  %.1f steps/s  ETA %s",
-                phase, done, total, 100.0 * done / Math.max(total, 1), losses, rate, eta);
+        String line = String.format(Locale.ROOT, "%s %d/%d (%3.0f%%)  %s  %.1f %s/s  ETA %s",
+                phase, done, total, 100.0 * done / Math.max(total, 1), losses, rate, unit(phase), eta);
         if (terminal) {
             out.print("\r\033[K" + line);
             lineOpen = !last;
@@ -88,6 +88,18 @@ public final class Progress {
             out.println(line);
         }
         out.flush();
+    }
+
+    /** What a phase counts, for its speed: epochs, cities, projected years, trajectories, L-BFGS iterations, else steps. */
+    static String unit(String phase) {
+        return switch (phase) {
+            case "epoch" -> "epochs";
+            case "city" -> "cities";
+            case "project" -> "years";
+            case "trajectories" -> "trajectories";
+            case "l-bfgs" -> "iterations";
+            default -> "steps";
+        };
     }
 
     /** A message on its own line (ends an open progress line first). */

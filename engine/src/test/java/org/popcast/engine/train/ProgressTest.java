@@ -28,6 +28,20 @@ class ProgressTest {
     }
 
     @Test
+    void eachPhaseSaysWhatItCounts() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Progress p = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), false, 0);
+        for (String phase : new String[] {"epoch", "city", "project", "trajectories", "l-bfgs", "adam"}) {
+            p.update(phase, 1, 1, 1, "");
+        }
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
+        String[] units = {"epochs/s", "cities/s", "years/s", "trajectories/s", "iterations/s", "steps/s"};
+        for (int i = 0; i < units.length; i++) {
+            assertTrue(lines[i].contains(" " + units[i] + "  ETA"), lines[i]);
+        }
+    }
+
+    @Test
     void aTerminalLineIsRedrawnInPlace() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         Progress p = new Progress(new PrintStream(bytes, true, StandardCharsets.UTF_8), true, 0);
@@ -56,7 +70,7 @@ class ProgressTest {
         lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(2, lines.length);
         // timed from the restart at epoch 1 of model 2: 99 steps, a positive finite speed
-        double rate = Double.parseDouble(lines[1].replaceAll(".*  ([0-9.]+) steps/s.*", "$1"));
+        double rate = Double.parseDouble(lines[1].replaceAll(".*  ([0-9.]+) epochs/s.*", "$1"));
         assertTrue(rate > 0 && Double.isFinite(rate), lines[1]);
     }
 
@@ -68,7 +82,7 @@ class ProgressTest {
         assertEquals("", bytes.toString(StandardCharsets.UTF_8));
         p.update("epoch", 1, 2, 1, "loss 1");
         p.clearLine();
-        assertTrue(bytes.toString(StandardCharsets.UTF_8).endsWith("loss 1  0.0 steps/s  ETA ?\r\033[K"), bytes.toString());
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).endsWith("loss 1  0.0 epochs/s  ETA ?\r\033[K"), bytes.toString());
         p.clearLine();
         p.message("next");
         assertTrue(bytes.toString(StandardCharsets.UTF_8).endsWith("\r\033[Knext\n"), "no blank line after a cleared line");
