@@ -1,0 +1,137 @@
+package org.popcast.data.io;
+
+import java.util.Arrays;
+import java.util.zip.Deflater;
+
+/**
+ * HDF5's filter pipeline for one chunk of float64 values, in Java: shuffle (H5Zshuffle.c, 8-byte
+ * elements), deflate (H5Zdeflate.c: a zlib stream, as {@code compress2} writes it) and Fletcher-32
+ * (H5Zfletcher32.c: the checksum of the deflated bytes appended little-endian). The bytes it makes
+ * are what HDF5 itself would store for the chunk with {@code H5Pset_shuffle}, {@code H5Pset_deflate}
+ * and {@code H5Pset_fletcher32} in that order, so {@code H5Dwrite_chunk} can store them and every
+ * reader (HDF5, netCDF-C, h5py, jHDF) decodes them with its standard pipeline. Not thread-safe:
+ * one encoder per thread (it keeps its buffers and its {@link Deflater}).
+ */
+final class ChunkEncoder {
+
+    private final int level;
+    private byte[] shuffled = new byte[0];
+    private byte[] out = new byte[0];
+    private Deflater deflater;
+
+    ChunkEncoder(int level) {
+        this.level = level;
+    }
+
+    /** A chunk's filtered bytes: {@code bytes[0, length)}. */
+    record Encoded(byte[] bytes, int length) {
+    }
+
+    /**
+     * Encodes the chunk of {@code data} (row-major over {@code shape}) whose first element is at
+     * {@code origin}, of chunk shape {@code chunk}. An edge chunk is padded with zeros to the full
+     * chunk shape, as HDF5 stores edge chunks (the padding is never read back).
+     */
+    Encoded encode(double[] data, long[] shape, long[] chunk, long[] origin) {
+        int rank = shape.length;
+        int n = Math.toIntExact(Arrays.stream(chunk).reduce(1, Math::multiplyExact));
+        int bytes = Math.multiplyExact(n, Double.BYTES);
+        if (shuffled.length < bytes) {
+            shuffled = new byte[bytes];
+        }
+        boolean partial = false;
+        int[] extent = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            extent[i] = (int) Math.min(chunk[i], shape[i] - origin[i]);
+            partial |= extent[i] < chunk[i];
+        }
+        if (partial) {
+            Arrays.fill(shuffled, 0, bytes, (byte) 0);
+        }
+        gatherShuffled(data, shape, chunk, origin, extent, n);
+        return deflateAndChecksum(bytes);
+    }
+
+    /**
+     * Copies the chunk's values row by row (runs along the last dimension), each double's 8 bytes
+     * going to the 8 planes of the shuffled buffer: byte j of element p (little-endian) at
+     * {@code j * n + p}, H5Z_filter_shuffle's layout.
+     */
+    private void gatherShuffled(double[] data, long[] shape, long[] chunk, long[] origin, int[] extent, int n) {
+        int rank = shape.length;
+        byte[] buf = shuffled;
+        int runs = 1;
+        for (int i = 0; i < rank - 1; i++) {
+            runs *= extent[i];
+        }
+        int run = rank == 0 ? 1 : extent[rank - 1];
+        int[] index = new int[Math.max(0, rank - 1)]; // position inside the chunk, outer dimensions
+        for (int r = 0; r < runs; r++) {
+            long src = 0;
+            int dst = 0;
+            for (int i = 0; i < rank - 1; i++) {
+                src = src * shape[i] + origin[i] + index[i];
+                dst = dst * (int) chunk[i] + index[i];
+            }
+            if (rank > 0) {
+                src = src * shape[rank - 1] + origin[rank - 1];
+                dst = dst * (int) chunk[rank - 1];
+            }
+            int s = Math.toIntExact(src);
+            for (int k = 0; k < run; k++) {
+                long bits = Double.doubleToRawLongBits(data[s + k]);
+                int p = dst + k;
+                buf[p] = (byte) bits;
+                buf[n + p] = (byte) (bits >>> 8);
+                buf[2 * n + p] = (byte) (bits >>> 16);
+                buf[3 * n + p] = (byte) (bits >>> 24);
+                buf[4 * n + p] = (byte) (bits >>> 32);
+                buf[5 * n + p] = (byte) (bits >>> 40);
+                buf[6 * n + p] = (byte) (bits >>> 48);
+                buf[7 * n + p] = (byte) (bits >>> 56);
+            }
+            for (int i = rank - 2; i >= 0; i--) {
+                if (++index[i] < extent[i]) {
+                    break;
+                }
+                index[i] = 0;
+            }
+        }
+    }
+
+    private Encoded deflateAndChecksum(int bytes) {
+        if (deflater == null) {
+            deflater = new Deflater(level); // zlib header and Adler-32 trailer: what inflate() in HDF5 expects
+        }
+        // zlib's deflateBound for these sizes, plus the 4 checksum bytes
+        int bound = bytes + (bytes >> 12) + (bytes >> 14) + (bytes >> 25) + 64;
+        if (out.length < bound) {
+            out = new byte[bound];
+        }
+        deflater.reset();
+        deflater.setInput(shuffled, 0, bytes);
+        deflater.finish();
+        int length = 0;
+        while (!deflater.finished()) {
+            if (length == out.length - 4) {
+                out = Arrays.copyOf(out, out.length * 2);
+            }
+            length += deflater.deflate(out, length, out.length - 4 - length);
+        }
+        int sum = Hdf5Files.VerifiedFletcher32.checksum(out, length);
+        byte[] result = Arrays.copyOf(out, length + 4);
+        result[length] = (byte) sum;
+        result[length + 1] = (byte) (sum >>> 8);
+        result[length + 2] = (byte) (sum >>> 16);
+        result[length + 3] = (byte) (sum >>> 24);
+        return new Encoded(result, length + 4);
+    }
+
+    /** Frees the native zlib state now rather than at garbage collection. */
+    void close() {
+        if (deflater != null) {
+            deflater.end();
+            deflater = null;
+        }
+    }
+}
