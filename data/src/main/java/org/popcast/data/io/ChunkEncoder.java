@@ -16,14 +16,14 @@ final class ChunkEncoder {
 
     private final int level;
     private byte[] shuffled = new byte[0];
-    private byte[] out = new byte[0];
+    private byte[] out = new byte[0]; // where a chunk goes without a large enough target
     private Deflater deflater;
 
     ChunkEncoder(int level) {
         this.level = level;
     }
 
-    /** A chunk's filtered bytes: {@code bytes[0, length)}. */
+    /** A chunk's filtered bytes: {@code bytes[0, length)} (the target given to encode, or a new array). */
     record Encoded(byte[] bytes, int length) {
     }
 
@@ -33,6 +33,11 @@ final class ChunkEncoder {
      * chunk shape, as HDF5 stores edge chunks (the padding is never read back).
      */
     Encoded encode(double[] data, long[] shape, long[] chunk, long[] origin) {
+        return encode(data, shape, chunk, origin, null);
+    }
+
+    /** As {@link #encode(double[], long[], long[], long[])}, into {@code target} if it is large enough. */
+    Encoded encode(double[] data, long[] shape, long[] chunk, long[] origin, byte[] target) {
         int rank = shape.length;
         int n = Math.toIntExact(Arrays.stream(chunk).reduce(1, Math::multiplyExact));
         int bytes = Math.multiplyExact(n, Double.BYTES);
@@ -49,7 +54,7 @@ final class ChunkEncoder {
             Arrays.fill(shuffled, 0, bytes, (byte) 0);
         }
         gatherShuffled(data, shape, chunk, origin, extent, n);
-        return deflateAndChecksum(bytes);
+        return deflateAndChecksum(bytes, target);
     }
 
     /**
@@ -99,14 +104,14 @@ final class ChunkEncoder {
         }
     }
 
-    private Encoded deflateAndChecksum(int bytes) {
+    private Encoded deflateAndChecksum(int bytes, byte[] target) {
         if (deflater == null) {
             deflater = new Deflater(level); // zlib header and Adler-32 trailer: what inflate() in HDF5 expects
         }
-        // zlib's deflateBound for these sizes, plus the 4 checksum bytes
-        int bound = bytes + (bytes >> 12) + (bytes >> 14) + (bytes >> 25) + 64;
+        int bound = bound(bytes);
+        byte[] out = target != null && target.length >= bound ? target : this.out;
         if (out.length < bound) {
-            out = new byte[bound];
+            out = this.out = new byte[bound];
         }
         deflater.reset();
         deflater.setInput(shuffled, 0, bytes);
@@ -114,17 +119,22 @@ final class ChunkEncoder {
         int length = 0;
         while (!deflater.finished()) {
             if (length == out.length - 4) {
-                out = Arrays.copyOf(out, out.length * 2);
+                out = this.out = Arrays.copyOf(out, out.length * 2);
             }
             length += deflater.deflate(out, length, out.length - 4 - length);
         }
         int sum = Hdf5Files.VerifiedFletcher32.checksum(out, length);
-        byte[] result = Arrays.copyOf(out, length + 4);
+        byte[] result = out == target ? target : Arrays.copyOf(out, length + 4);
         result[length] = (byte) sum;
         result[length + 1] = (byte) (sum >>> 8);
         result[length + 2] = (byte) (sum >>> 16);
         result[length + 3] = (byte) (sum >>> 24);
         return new Encoded(result, length + 4);
+    }
+
+    /** Room for a chunk of {@code bytes} filtered: zlib's deflateBound, plus the 4 checksum bytes. */
+    static int bound(int bytes) {
+        return bytes + (bytes >> 12) + (bytes >> 14) + (bytes >> 25) + 64;
     }
 
     /** Frees the native zlib state now rather than at garbage collection. */

@@ -52,6 +52,10 @@ final class ParallelChunkWriter {
         java.util.List<ChunkEncoder> all = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         ArrayDeque<Future<ChunkEncoder.Encoded>> pending = new ArrayDeque<>();
         ArrayDeque<long[]> origins = new ArrayDeque<>();
+        // Output buffers go round: a written chunk's array takes the next chunk, so a variable of
+        // 1000 chunks allocates a handful of arrays, not 1000 (the heap would grow by the file's size).
+        int bound = ChunkEncoder.bound(Math.multiplyExact(Math.toIntExact(java.util.Arrays.stream(chunk).reduce(1, Math::multiplyExact)), Double.BYTES));
+        java.util.concurrent.ConcurrentLinkedQueue<byte[]> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
         BytePointer buf = new BytePointer(0L);
         try {
             long next = 0;
@@ -65,7 +69,8 @@ final class ParallelChunkWriter {
                             encoders.set(e);
                             all.add(e);
                         }
-                        return e.encode(data, shape, chunk, origin);
+                        byte[] target = free.poll();
+                        return e.encode(data, shape, chunk, origin, target != null ? target : new byte[bound]);
                     }));
                     origins.add(origin);
                 }
@@ -78,6 +83,9 @@ final class ParallelChunkWriter {
                 buf.position(0).put(c.bytes(), 0, c.length());
                 NetcdfWriter.check(H5Dwrite_chunk(dset, H5P_DEFAULT, 0, origin, c.length(), buf.position(0)),
                         "H5Dwrite_chunk", what);
+                if (c.bytes().length == bound) {
+                    free.add(c.bytes());
+                }
             }
         } finally {
             pending.forEach(f -> f.cancel(true));

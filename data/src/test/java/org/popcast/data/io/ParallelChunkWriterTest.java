@@ -109,6 +109,25 @@ class ParallelChunkWriterTest {
         }
     }
 
+    /** File address and stored size of chunk {@code index} of variable {@code name} (H5Dget_chunk_info). */
+    static long[] chunkAddressAndSize(Path file, String name, int index) {
+        synchronized (NetcdfWriter.LOCK) {
+            H5open();
+            long f = H5Fopen(new BytePointer(file.toString()), H5F_ACC_RDONLY, H5P_DEFAULT);
+            long d = H5Dopen2(f, new BytePointer(name), H5P_DEFAULT);
+            long space = H5Dget_space(d);
+            try {
+                long[] offset = new long[H5Sget_simple_extent_ndims(space)], address = new long[1], size = new long[1];
+                assertTrue(H5Dget_chunk_info(d, space, index, offset, new int[1], address, size) >= 0);
+                return new long[] {address[0], size[0]};
+            } finally {
+                H5Sclose(space);
+                H5Dclose(d);
+                H5Fclose(f);
+            }
+        }
+    }
+
     /** Random doubles of every kind (NaN, infinities, -0, subnormals, counts) over dimensions d0, d1, ... */
     static NetcdfDataset dataset(long[] shape, Random random) {
         NetcdfDataset.Builder b = NetcdfDataset.builder();
