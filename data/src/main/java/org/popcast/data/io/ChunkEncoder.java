@@ -18,6 +18,11 @@ final class ChunkEncoder {
     private byte[] shuffled = new byte[0];
     private byte[] out = new byte[0]; // where a chunk goes without a large enough target
     private Deflater deflater;
+    private int applied;
+    private Deflater probe;
+    private final byte[] probeOut = new byte[SAMPLE + SAMPLE / 8 + 64];
+    static final int SAMPLE = 4096;
+    static final double WORTH = 0.97;
 
     ChunkEncoder(int level) {
         this.level = level;
@@ -107,6 +112,7 @@ final class ChunkEncoder {
     private Encoded deflateAndChecksum(int bytes, byte[] target) {
         if (deflater == null) {
             deflater = new Deflater(level); // zlib header and Adler-32 trailer: what inflate() in HDF5 expects
+            applied = level;
         }
         int bound = bound(bytes);
         byte[] out = target != null && target.length >= bound ? target : this.out;
@@ -114,13 +120,29 @@ final class ChunkEncoder {
             out = this.out = new byte[bound];
         }
         deflater.reset();
-        deflater.setInput(shuffled, 0, bytes);
-        deflater.finish();
         int length = 0;
-        while (!deflater.finished()) {
-            if (length == out.length - 4) {
-                out = this.out = Arrays.copyOf(out, out.length * 2);
+        // Byte plane by plane (n bytes each): planes of noise (the low bytes of measured or
+        // computed doubles) go into stored blocks, the others are deflated at the level; one
+        // zlib stream all the same. Deflating noise costs 4/5 of the time for < 0.1 % of the size.
+        int n = bytes / Double.BYTES;
+        for (int j = 0; j < Double.BYTES; j++) {
+            int want = compressible(j * n, n) ? level : Deflater.NO_COMPRESSION;
+            if (want != applied) {
+                deflater.setLevel(want);
+                // applied now, with no input pending, so that it governs the next plane
+                out = room(out, length);
+                length += deflater.deflate(out, length, out.length - 4 - length, Deflater.NO_FLUSH);
+                applied = want;
             }
+            deflater.setInput(shuffled, j * n, n);
+            while (!deflater.needsInput()) {
+                out = room(out, length);
+                length += deflater.deflate(out, length, out.length - 4 - length, Deflater.NO_FLUSH);
+            }
+        }
+        deflater.finish();
+        while (!deflater.finished()) {
+            out = room(out, length);
             length += deflater.deflate(out, length, out.length - 4 - length);
         }
         int sum = Hdf5Files.VerifiedFletcher32.checksum(out, length);
@@ -130,6 +152,34 @@ final class ChunkEncoder {
         result[length + 2] = (byte) (sum >>> 16);
         result[length + 3] = (byte) (sum >>> 24);
         return new Encoded(result, length + 4);
+    }
+
+    /** {@code out}, or a copy twice as large when fewer than 64 bytes (and the checksum's 4) are free. */
+    private byte[] room(byte[] out, int length) {
+        if (out.length - 4 - length < 64) {
+            out = this.out = Arrays.copyOf(out, out.length * 2);
+        }
+        return out;
+    }
+
+    /**
+     * Whether a byte plane is worth deflating: a sample of its start, {@link #SAMPLE} bytes, deflated
+     * at level 1 must shrink below {@link #WORTH} of its size. Only the speed and size depend on
+     * this guess, never what reads back.
+     */
+    private boolean compressible(int from, int n) {
+        if (probe == null) {
+            probe = new Deflater(1);
+        }
+        int sample = Math.min(n, SAMPLE);
+        probe.reset();
+        probe.setInput(shuffled, from, sample);
+        probe.finish();
+        int size = 0;
+        while (!probe.finished()) {
+            size += probe.deflate(probeOut);
+        }
+        return size < WORTH * sample;
     }
 
     /** Room for a chunk of {@code bytes} filtered: zlib's deflateBound, plus the 4 checksum bytes. */
@@ -142,6 +192,10 @@ final class ChunkEncoder {
         if (deflater != null) {
             deflater.end();
             deflater = null;
+        }
+        if (probe != null) {
+            probe.end();
+            probe = null;
         }
     }
 }
