@@ -20,7 +20,7 @@ public final class InfoCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--stats", description = "Also read every variable's data and print its min, max, mean and NaN count"
-            + " (a 1 GB file takes seconds and GBs of memory).")
+            + " (the default cohort projection, 1 GB: about 13 s and 2.6 GB of memory).")
     boolean stats;
 
     @Spec
