@@ -5,10 +5,16 @@ import static org.bytedeco.hdf5.global.hdf5.H5P_DEFAULT;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.bytedeco.javacpp.BytePointer;
@@ -49,13 +55,13 @@ final class ParallelChunkWriter {
             return t;
         });
         ThreadLocal<ChunkEncoder> encoders = new ThreadLocal<>();
-        java.util.List<ChunkEncoder> all = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<ChunkEncoder> all = Collections.synchronizedList(new ArrayList<>());
         ArrayDeque<Future<ChunkEncoder.Encoded>> pending = new ArrayDeque<>();
         ArrayDeque<long[]> origins = new ArrayDeque<>();
         // Output buffers go round: a written chunk's array takes the next chunk, so a variable of
         // 1000 chunks allocates a handful of arrays, not 1000 (the heap would grow by the file's size).
-        int bound = ChunkEncoder.bound(Math.multiplyExact(Math.toIntExact(java.util.Arrays.stream(chunk).reduce(1, Math::multiplyExact)), Double.BYTES));
-        java.util.concurrent.ConcurrentLinkedQueue<byte[]> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        int bound = ChunkEncoder.bound(Math.multiplyExact(Math.toIntExact(Arrays.stream(chunk).reduce(1, Math::multiplyExact)), Double.BYTES));
+        ConcurrentLinkedQueue<byte[]> free = new ConcurrentLinkedQueue<>();
         BytePointer buf = new BytePointer(0L);
         try {
             long next = 0;
@@ -91,7 +97,7 @@ final class ParallelChunkWriter {
             pending.forEach(f -> f.cancel(true));
             pool.shutdownNow();
             try {
-                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+                pool.awaitTermination(1, TimeUnit.MINUTES);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
