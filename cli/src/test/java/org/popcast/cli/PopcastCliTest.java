@@ -72,6 +72,10 @@ class PopcastCliTest {
         CliRun info = CliRun.popcast("info", file.toString());
         assertEquals(0, info.exit(), info.err());
         assertTrue(info.out().contains("density(time, age)"), info.out());
+        assertTrue(!info.out().contains("    min "), "headers only without --stats: " + info.out());
+        CliRun stats = CliRun.popcast("info", "--stats", file.toString());
+        assertEquals(0, stats.exit(), stats.err());
+        assertTrue(stats.out().contains("    min "), stats.out());
     }
 
     @Test

@@ -22,12 +22,18 @@ import io.jhdf.api.Node;
 
 /**
  * A human-readable summary of any HDF5 file, for {@code popcast info FILE}: global attributes,
- * dimensions (datasets marked as dimension scales) and the other datasets with their statistics.
- * Read with jHDF, a pure-Java reader, so it needs no native library and no lock.
+ * dimensions (datasets marked as dimension scales) and the other datasets with their storage
+ * (chunk shape, filters). Like {@code ncdump -h} it reads headers only: no variable's data are
+ * read (a 1 GB cohort projection is summarised in well under a second and a few hundred MB of
+ * memory); coordinates are read for their first and last values when they are small. With
+ * {@code stats} every variable is read for its min, max and mean. Read with jHDF, a pure-Java
+ * reader, so it needs no native library and no lock.
  */
 public final class HdfSummary {
 
     private static final int MAX_VALUE_CHARS = 100;
+    /** Coordinates longer than this are not read (their size is shown, not their range). */
+    static final long MAX_COORDINATE_READ = 1 << 16;
     /** Bookkeeping of the dimension-scale API and netCDF: shown as dimensions, not as attributes. */
     private static final Set<String> HIDDEN_ATTRIBUTES = Set.of(
             "CLASS", "NAME", "DIMENSION_LIST", "REFERENCE_LIST", "_Netcdf4Dimid", "_Netcdf4Coordinates");
@@ -35,9 +41,15 @@ public final class HdfSummary {
     private HdfSummary() {
     }
 
+    /** The summary from headers only: no variable's data are read. */
     public static String summarize(Path file) throws IOException {
+        return summarize(file, false);
+    }
+
+    /** The summary; with {@code stats} every variable's data are read for min, max, mean and NaN count. */
+    public static String summarize(Path file, boolean stats) throws IOException {
         try (HdfFile hdf = ResultStructure.open(file)) {
-            return describe(hdf, file);
+            return describe(hdf, file, stats);
         } catch (org.popcast.data.input.InputException e) {
             throw e;
         } catch (RuntimeException | StackOverflowError | InternalError e) {
@@ -46,7 +58,7 @@ public final class HdfSummary {
         }
     }
 
-    private static String describe(HdfFile hdf, Path file) throws IOException {
+    private static String describe(HdfFile hdf, Path file, boolean stats) throws IOException {
         List<Dataset> datasets = new ArrayList<>();
         List<Group> groups = new ArrayList<>();
         NetcdfReader.collect(hdf, datasets, groups);
@@ -61,12 +73,12 @@ public final class HdfSummary {
         out.append("dimensions:\n");
         for (Dataset d : datasets) {
             if (NetcdfReader.isDimension(d)) {
-                Object values = d.getDataFlat();
-                int n = Array.getLength(values);
+                long n = d.getSize();
                 out.append("  ").append(NetcdfReader.name(d)).append(" = ").append(n);
-                if (n > 0) {
+                if (n > 0 && n <= MAX_COORDINATE_READ) {
+                    Object values = d.getDataFlat();
                     out.append(": ").append(value(Array.get(values, 0)))
-                            .append(" .. ").append(value(Array.get(values, n - 1)));
+                            .append(" .. ").append(value(Array.get(values, Array.getLength(values) - 1)));
                 }
                 appendText(out, "units", d);
                 appendText(out, "long_name", d);
@@ -85,9 +97,13 @@ public final class HdfSummary {
             appendText(out, "units", d);
             appendText(out, "long_name", d);
             out.append('\n');
-            String stats = statistics(d);
-            if (stats != null) {
-                out.append("    ").append(stats).append('\n');
+            String storage = storage(d);
+            if (storage != null) {
+                out.append("    ").append(storage).append('\n');
+            }
+            String statistics = stats ? statistics(d) : null;
+            if (statistics != null) {
+                out.append("    ").append(statistics).append('\n');
             }
             appendAttributes(out, null, "    ", d);
         }
@@ -96,6 +112,20 @@ public final class HdfSummary {
             appendAttributes(out, "group " + g.getPath() + ":", "  ", g);
         }
         return out.toString();
+    }
+
+    /** Chunk shape and filters of a chunked dataset (headers only), null for contiguous ones. */
+    private static String storage(Dataset d) {
+        if (!(d instanceof io.jhdf.api.dataset.ChunkedDataset c)) {
+            return null;
+        }
+        StringBuilder s = new StringBuilder("chunks ");
+        int[] chunk = c.getChunkDimensions();
+        for (int i = 0; i < chunk.length; i++) {
+            s.append(i == 0 ? "" : " x ").append(chunk[i]);
+        }
+        d.getFilters().forEach(f -> s.append(", ").append(f.getName()));
+        return s.toString();
     }
 
     /** min, max and mean of numeric data ignoring NaN; null for non-numeric or empty data. */

@@ -31,7 +31,7 @@ import org.bytedeco.javacpp.PointerScope;
 public final class NetcdfWriter {
 
     /** HDF5 is built without thread safety: every call into it goes through this lock. */
-    private static final Object LOCK = new Object();
+    static final Object LOCK = new Object();
     private static boolean initialized;
 
     /** Below this many elements chunking costs more than it saves. */
@@ -46,26 +46,38 @@ public final class NetcdfWriter {
     /** Values per slab written from one native buffer: 64 MB of doubles. */
     static final long SLAB_ELEMENTS = 1L << 23;
 
+    /**
+     * How the chunks of large variables reach the file: {@link #PARALLEL} filters them in Java on
+     * every core and stores the filtered bytes with {@code H5Dwrite_chunk} (the default);
+     * {@link #HDF5_PIPELINE} hands the values to {@code H5Dwrite}, whose filters run on one thread.
+     * Both store the same filters, so the files read back the same; tests compare them.
+     */
+    enum Chunks { PARALLEL, HDF5_PIPELINE }
+
     /** Writes {@code ds} to {@code target}, atomically: on failure nothing new is left there. */
     public static void write(Path target, NetcdfDataset ds) throws IOException {
-        write(target, ds, SLAB_ELEMENTS);
+        write(target, ds, SLAB_ELEMENTS, Chunks.PARALLEL);
     }
 
-    /** As {@link #write(Path, NetcdfDataset)} with another slab size (tests make it small to cover slabs). */
+    /** As {@link #write(Path, NetcdfDataset)} through HDF5's own pipeline with another slab size (tests make it small to cover slabs). */
     static void write(Path target, NetcdfDataset ds, long slabElements) throws IOException {
-        AtomicFile.write(target, AtomicFile.naming(target, writer(ds, slabElements)));
+        write(target, ds, slabElements, Chunks.HDF5_PIPELINE);
+    }
+
+    static void write(Path target, NetcdfDataset ds, long slabElements, Chunks chunks) throws IOException {
+        AtomicFile.write(target, AtomicFile.naming(target, writer(ds, slabElements, chunks)));
     }
 
     /** Writes {@code ds} to the path it is given, for {@link OutputFiles#write} (which stages and renames). */
     public static AtomicFile.IoAction<Path> writer(NetcdfDataset ds) {
-        return writer(ds, SLAB_ELEMENTS);
+        return writer(ds, SLAB_ELEMENTS, Chunks.PARALLEL);
     }
 
-    private static AtomicFile.IoAction<Path> writer(NetcdfDataset ds, long slabElements) {
+    private static AtomicFile.IoAction<Path> writer(NetcdfDataset ds, long slabElements, Chunks chunks) {
         return path -> {
             synchronized (LOCK) {
                 init();
-                writeFile(path, ds, slabElements);
+                writeFile(path, ds, slabElements, chunks);
             }
         };
     }
@@ -81,7 +93,7 @@ public final class NetcdfWriter {
         }
     }
 
-    private static void writeFile(Path path, NetcdfDataset ds, long slabElements) throws IOException {
+    private static void writeFile(Path path, NetcdfDataset ds, long slabElements, Chunks chunks) throws IOException {
         // The scope frees every native buffer made below (names, data) when the file is done.
         try (PointerScope scope = new PointerScope();
              Handle fcpl = handle(H5Pcreate(H5P_CLS_FILE_CREATE_ID_g()), hdf5::H5Pclose, "H5Pcreate", "file creation properties")) {
@@ -100,7 +112,7 @@ public final class NetcdfWriter {
                     writeDimension(file.id, d);
                 }
                 for (NetcdfDataset.Variable v : ds.variables()) {
-                    writeVariable(file.id, v, slabElements);
+                    writeVariable(file.id, v, slabElements, chunks);
                 }
             }
         }
@@ -182,7 +194,7 @@ public final class NetcdfWriter {
         }
     }
 
-    private static void writeVariable(long file, NetcdfDataset.Variable v, long slabElements) throws IOException {
+    private static void writeVariable(long file, NetcdfDataset.Variable v, long slabElements, Chunks chunks) throws IOException {
         String what = "variable " + v.name();
         long[] shape = v.shape();
         try (Handle space = shape.length == 0
@@ -191,7 +203,9 @@ public final class NetcdfWriter {
              Handle dcpl = creationProperties(shape, true, what);
              Handle dset = handle(H5Dcreate2(file, utf8(v.name()), H5T_IEEE_F64LE_g(), space.id, H5P_DEFAULT, dcpl.id,
                      H5P_DEFAULT), hdf5::H5Dclose, "H5Dcreate2", what)) {
-            if (v.size() > 0) {
+            if (v.size() > 0 && chunks == Chunks.PARALLEL && chunked(shape, true)) {
+                ParallelChunkWriter.write(dset.id, shape, chunkShape(shape, Double.BYTES), v.values(), DEFLATE_LEVEL, what);
+            } else if (v.size() > 0) {
                 writeData(dset.id, shape, v.values(), slabElements, what);
             }
             List<String> dims = v.dims();
@@ -217,7 +231,7 @@ public final class NetcdfWriter {
         Handle dcpl = handle(H5Pcreate(H5P_CLS_DATASET_CREATE_ID_g()), hdf5::H5Pclose, "H5Pcreate", what);
         try {
             check(H5Pset_attr_creation_order(dcpl.id, CREATION_ORDER), "H5Pset_attr_creation_order", what);
-            if (compressible && Arrays.stream(shape).reduce(1, Math::multiplyExact) > CHUNK_THRESHOLD) {
+            if (chunked(shape, compressible)) {
                 try (LongPointer chunk = new LongPointer(chunkShape(shape, Double.BYTES))) {
                     check(H5Pset_chunk(dcpl.id, shape.length, chunk), "H5Pset_chunk", what);
                 }
@@ -232,6 +246,11 @@ public final class NetcdfWriter {
             dcpl.closeQuietly();
             throw e;
         }
+    }
+
+    /** Whether a dataset of this shape is chunked and filtered (shuffle, deflate, Fletcher-32). */
+    static boolean chunked(long[] shape, boolean compressible) {
+        return compressible && Arrays.stream(shape).reduce(1, Math::multiplyExact) > CHUNK_THRESHOLD;
     }
 
     /**
@@ -324,7 +343,7 @@ public final class NetcdfWriter {
         return new BytePointer(s, UTF_8);
     }
 
-    private static void check(int rc, String call, String what) throws IOException {
+    static void check(int rc, String call, String what) throws IOException {
         if (rc < 0) {
             throw new IOException(call + " failed for " + what);
         }

@@ -86,7 +86,26 @@ public final class ResultStructure {
     }
 
     static void check(HdfFile hdf, Path file) {
+        checkLength(hdf, file);
         walk(hdf, file, 0, new HashSet<>(), new int[1]);
+    }
+
+    /**
+     * A file shorter than the end its superblock records was cut (a copy or download stopped):
+     * refused as HDF5's H5Fopen refuses it, before anything reads only headers and misses it.
+     */
+    private static void checkLength(HdfFile hdf, Path file) {
+        io.jhdf.Superblock sb = hdf.getHdfBackingStorage().getSuperblock();
+        long end = sb.getBaseAddressByte() + sb.getEndOfFileAddress();
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new InputException(file + ": cannot read: " + e.getMessage());
+        }
+        if (size < end) {
+            throw notAResult(file, "truncated: " + size + " bytes, but its HDF5 superblock says " + end);
+        }
     }
 
     private static void walk(Group group, Path file, int depth, Set<Long> seen, int[] count) {

@@ -20,7 +20,7 @@ class HdfSummaryTest {
     void summarisesAttributesDimensionsAndVariables() throws IOException {
         Path file = dir.resolve("out.h5");
         NetcdfWriter.write(file, NetcdfWriterTest.sample());
-        String summary = HdfSummary.summarize(file);
+        String summary = HdfSummary.summarize(file, true);
 
         for (String expected : new String[]{
                 "global attributes:\n",
@@ -44,6 +44,29 @@ class HdfSummaryTest {
         }
         assertTrue(summary.indexOf("  time = ") < summary.indexOf("  age = "), "file order");
         assertTrue(!summary.contains("DIMENSION_LIST") && !summary.contains("CLASS"), summary);
+    }
+
+    @Test
+    void withoutStatsOnlyHeadersAreRead() throws IOException {
+        Path file = dir.resolve("big.h5");
+        NetcdfWriter.write(file, ParallelChunkWriterTest.dataset(new long[] {300, 1000}, null));
+        String summary = HdfSummary.summarize(file);
+        assertTrue(summary.contains("  v(d0, d1) shape 300 x 1000 double  units: persons  long_name: values\n"
+                + "    chunks 131 x 1000, shuffle, deflate, fletcher32\n"), summary);
+        assertTrue(summary.contains("  d0 = 300: 0 .. 299  units: 1"), summary);
+        assertTrue(!summary.contains("min "), "no statistics without --stats:\n" + summary);
+
+        // Damage the middle of v's second chunk: the header summary never reads it, the
+        // statistics fail its checksum.
+        byte[] bytes = Files.readAllBytes(file);
+        long[] chunk = ParallelChunkWriterTest.chunkAddressAndSize(file, "v", 1);
+        for (long i = chunk[0] + chunk[1] / 2; i < chunk[0] + chunk[1] / 2 + 100; i++) {
+            bytes[(int) i] ^= 0x5a;
+        }
+        Path damaged = Files.write(dir.resolve("damaged.h5"), bytes);
+        assertEquals(summary.replace(file.toString(), damaged.toString()), HdfSummary.summarize(damaged));
+        var e = assertThrows(org.popcast.data.input.InputException.class, () -> HdfSummary.summarize(damaged, true));
+        assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
     }
 
     @Test
