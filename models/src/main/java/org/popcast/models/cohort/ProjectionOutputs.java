@@ -180,7 +180,8 @@ public final class ProjectionOutputs {
     private double[] aggregate(int inner, LeafValue value) {
         int scen = result.scenarios(), reg = regions.size(), years = result.years().length;
         double[] out = new double[scen * reg * inner * years];
-        for (int s = 0; s < scen; s++) {
+        // scenarios fill disjoint parts of out, each sum in the same order: any thread count gives the same bits
+        java.util.stream.IntStream.range(0, scen).parallel().forEach(s -> {
             for (int r = 0; r < reg; r++) {
                 int[] m = members.get(r);
                 int to = (s * reg + r) * inner * years;
@@ -195,7 +196,7 @@ public final class ProjectionOutputs {
                     }
                 }
             }
-        }
+        });
         return out;
     }
 
