@@ -71,6 +71,9 @@ final class TrajectoryEngineOptions {
         if (trajectories == null) {
             throw new ParameterException(spec.commandLine(), "--engine spark runs the trajectories: give --trajectories N");
         }
+        if (found.missing() != null) {
+            throw new IllegalStateException(found.missing());
+        }
         if (partitions != null && partitions < 1) {
             throw new ParameterException(spec.commandLine(), "--partitions must be >= 1, got " + partitions);
         }

@@ -63,7 +63,7 @@ class SparkTrajectoryEngineTest {
                 ProbabilisticProjection.DEFAULT_QUANTILES, 5, true);
         ProbabilisticProjection local = new ProbabilisticProjection(central, parameters, settings).run(2, Progress.none());
         // 5 tasks on 2 cores, ranges of 1 and 2 trajectories
-        TrajectoryEngine.Result spark = SparkTrajectoryEngine.run(sc, job(settings), 5, Progress.none());
+        TrajectoryEngine.Result spark = SparkJob.run(sc, job(settings), 5, Progress.none());
         ProjectionQuantiles l = local.quantiles(), s = spark.quantiles();
         assertArrayEquals(l.probabilities(), s.probabilities(), 0);
         assertArrayEquals(l.totals(), s.totals(), 0);
@@ -81,8 +81,8 @@ class SparkTrajectoryEngineTest {
     @Test
     void theSplitDoesNotMatter() {
         ProbabilisticProjection.Settings settings = new ProbabilisticProjection.Settings(5, 9, new double[] {0.1, 0.5, 0.9}, 4, false);
-        TrajectoryEngine.Result one = SparkTrajectoryEngine.run(sc, job(settings), 1, Progress.none());
-        TrajectoryEngine.Result five = SparkTrajectoryEngine.run(sc, job(settings), 99, Progress.none());
+        TrajectoryEngine.Result one = SparkJob.run(sc, job(settings), 1, Progress.none());
+        TrajectoryEngine.Result five = SparkJob.run(sc, job(settings), 99, Progress.none());
         assertArrayEquals(one.quantiles().totals(), five.quantiles().totals(), 0);
         assertArrayEquals(one.quantiles().byAge(), five.quantiles().byAge(), 0);
         assertEquals(null, one.totals());

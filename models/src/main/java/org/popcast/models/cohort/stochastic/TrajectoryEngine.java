@@ -32,6 +32,11 @@ public interface TrajectoryEngine {
     /** The name --engine chooses it by. */
     String name();
 
+    /** Why this engine cannot run here (e.g. its framework is not on the class path), or null if it can. */
+    default String missing() {
+        return null;
+    }
+
     Result run(Job job, Progress progress);
 
     /** The engine of that name on the class path, if any. */
