@@ -65,7 +65,19 @@ final class CohortInputOptions {
     }
 
     CohortInput read(CommandSpec spec) {
-        InputFolder folder = folder(spec);
+        CohortInputReader.ProjectionOverrides overrides = overrides(spec);
+        try {
+            return CohortInputReader.read(folder(spec), overrides);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("--")) {
+                throw new ParameterException(spec.commandLine(), e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    /** The flags that override projection.yaml. */
+    CohortInputReader.ProjectionOverrides overrides(CommandSpec spec) {
         MigrationTiming t = null;
         if (timing != null) {
             try {
@@ -74,14 +86,7 @@ final class CohortInputOptions {
                 throw new ParameterException(spec.commandLine(), "--migration-timing: " + e.getMessage());
             }
         }
-        try {
-            return CohortInputReader.read(folder, new CohortInputReader.ProjectionOverrides(baseYear, step, horizon, t, scenarios, rates, migration));
-        } catch (IllegalArgumentException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("--")) {
-                throw new ParameterException(spec.commandLine(), e.getMessage());
-            }
-            throw e;
-        }
+        return new CohortInputReader.ProjectionOverrides(baseYear, step, horizon, t, scenarios, rates, migration);
     }
 
     InputFolder folder(CommandSpec spec) {

@@ -16,7 +16,6 @@ import org.popcast.engine.provenance.Provenance;
 import org.popcast.engine.train.Progress;
 import org.popcast.models.cohort.CohortInput;
 import org.popcast.models.cohort.ProjectionOutputs;
-import org.popcast.models.cohort.ProjectionEngine;
 import org.popcast.models.cohort.ProjectionPlan;
 import org.popcast.models.cohort.ProjectionResult;
 import org.popcast.models.cohort.Projector;
@@ -60,10 +59,15 @@ public final class CohortProjectCommand implements Callable<Integer> {
             description = "Also write population.csv, components.csv, indicators.csv and flows_by_age.csv (long tables) into DIR.")
     Path csv;
 
-    @Option(names = "--engine", paramLabel = "stream|loop", defaultValue = "stream",
+    @Option(names = "--engine", paramLabel = "stream|loop|spark", defaultValue = "stream",
+            completionCandidates = TrajectoryEngineOptions.Choices.class,
             description = "stream: plain Java streaming year slabs, scenarios over all cores (default);"
-                    + " loop: plain Java, one cell at a time (the reference).")
-    ProjectionEngine engine;
+                    + " loop: plain Java, one cell at a time (the reference); spark: scenarios as stream, the --trajectories"
+                    + " on Apache Spark (popcast-spark.jar, docs/spark.md).")
+    String engine;
+
+    @Mixin
+    TrajectoryEngineOptions trajectoryEngine;
 
     @Option(names = "--trajectories", paramLabel = "N", arity = "0..1", fallbackValue = "1000",
             description = {"Also make a probabilistic projection: N trajectories (1000 if N is left out) of stochastic TFR, e0 and",
@@ -98,7 +102,8 @@ public final class CohortProjectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Projector projector = engine.projector();
+        Projector projector = TrajectoryEngineOptions.deterministic(engine, spec).projector();
+        trajectoryEngine.find(engine, trajectories, spec);
         try (OutputFiles outputs = inputOptions.inputs(config.outputs())) {
             outputs.file("--out", out);
             if (populationOnly(arrow)) {
@@ -134,7 +139,7 @@ public final class CohortProjectCommand implements Callable<Integer> {
         ProjectionPlan plan = new ProjectionPlan(input, scenarios.scenarios());
         Progress progress = PopcastCommand.progress(spec);
         ProjectionResult result = projector.run(plan, progress);
-        ProbabilisticProjection probabilistic = trajectories == null ? null : probabilistic(input, plan, progress);
+        ProbabilisticProjection probabilistic = trajectories == null ? null : probabilistic(input, plan, scenarios, progress);
         long projected = System.nanoTime();
         // summing the provinces and nation and compressing the file take most of a large run
         progress.message("writing " + out + (arrow == null ? "" : ", " + arrow) + (csv == null ? "" : ", " + csv));
@@ -191,7 +196,7 @@ public final class CohortProjectCommand implements Callable<Integer> {
     }
 
     /** The trajectories around the chosen scenario, on every core. */
-    private ProbabilisticProjection probabilistic(CohortInput input, ProjectionPlan plan, Progress progress) {
+    private ProbabilisticProjection probabilistic(CohortInput input, ProjectionPlan plan, ScenarioSet scenarios, Progress progress) {
         List<String> names = plan.scenarios().stream().map(Scenario::name).toList();
         String name = stochasticScenario != null ? stochasticScenario : names.get(ScenarioSet.central(names));
         if (!names.contains(name)) {
@@ -209,7 +214,10 @@ public final class CohortProjectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        return new ProbabilisticProjection(central, parameters, settings).run(Runtime.getRuntime().availableProcessors(), progress);
+        ProbabilisticProjection p = new ProbabilisticProjection(central, parameters, settings);
+        org.popcast.models.cohort.stochastic.TrajectoryEngine elsewhere = trajectoryEngine.find(engine, trajectories, spec);
+        return elsewhere != null ? trajectoryEngine.run(elsewhere, p, inputOptions, scenarios, central, spec, progress)
+                : p.run(Runtime.getRuntime().availableProcessors(), progress);
     }
 
     /** The top region's median and outer interval 10 years after the base, every 50 years and at the end. */
@@ -222,7 +230,7 @@ public final class CohortProjectCommand implements Callable<Integer> {
                 continue;
             }
             StringBuilder line = new StringBuilder(String.format(java.util.Locale.ROOT, "%s, %d trajectories around %s",
-                    outputs.regions().get(r).code(), p.trajectories().length, p.scenario().name()));
+                    outputs.regions().get(r).code(), p.trajectoryCount(), p.scenario().name()));
             int[] years = shape.years();
             for (int t = 0; t < years.length; t++) {
                 if (t == years.length - 1 || (t > 0 && (years[t] - years[0]) % 50 == 0) || years[t] - years[0] == 10) {

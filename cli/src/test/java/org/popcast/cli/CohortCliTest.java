@@ -20,6 +20,20 @@ class CohortCliTest {
     Path dir;
 
     @Test
+    void sparkEngineWithoutThePopcastSparkJarIsAUsageErrorOfOneLine() {
+        Path h5 = dir.resolve("cn.h5");
+        CliRun run = CliRun.popcast("cohort", "project", "--builtin", "china-national", "--trajectories", "10", "--engine", "spark",
+                "--master", "local[2]", "--out", h5.toString());
+        assertEquals(2, run.exit(), run.err());
+        assertEquals(List.of("popcast cohort project: --engine spark needs the popcast-spark jar (spark-submit ... popcast-spark.jar),"
+                + " see docs/spark.md (see --help)"), run.errWithoutBanner().lines().toList(), run.err());
+        assertFalse(Files.exists(h5));
+        CliRun bad = CliRun.popcast("cohort", "project", "--builtin", "china-national", "--engine", "dask", "--out", h5.toString());
+        assertEquals(2, bad.exit(), bad.err());
+        assertTrue(bad.errWithoutBanner().contains("--engine") && bad.errWithoutBanner().contains("spark"), bad.err());
+    }
+
+    @Test
     void arrowIntoAFolderWritesEveryLongTable() throws Exception {
         Path h5 = dir.resolve("cn.h5"), tables = dir.resolve("tables");
         CliRun run = CliRun.popcast("cohort", "project", "--builtin", "china-national", "--horizon", "2", "--out", h5.toString(),

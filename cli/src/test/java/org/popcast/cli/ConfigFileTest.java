@@ -81,9 +81,14 @@ class ConfigFileTest {
             withConfig.addAll(List.of("--config", config.toString()));
             CommandSpec expected = parse(plain), actual = parse(withConfig);
             for (OptionSpec o : ConfigFile.settable(expected)) {
-                assertEquals(Objects.toString(o.getValue()), Objects.toString(value(actual, o.longestName())), name + " " + o.longestName());
+                assertEquals(shown(o.getValue()), shown(value(actual, o.longestName())), name + " " + o.longestName());
             }
         }
+    }
+
+    /** An option's value as text, arrays (--quantiles' double[]) by their elements. */
+    private static String shown(Object value) {
+        return value != null && value.getClass().isArray() ? Arrays.deepToString(new Object[] {value}) : Objects.toString(value);
     }
 
     @Test

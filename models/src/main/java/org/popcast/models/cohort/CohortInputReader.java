@@ -138,7 +138,7 @@ public final class CohortInputReader {
     /** Command-line overrides of projection.yaml (null keeps the file's value). */
     public record ProjectionOverrides(Integer baseYear, Integer step, Integer horizon,
                                       org.popcast.kernels.cohort.MigrationTiming timing, String scenarios, RateSource rates,
-                                      MigrationSource migration) {
+                                      MigrationSource migration) implements java.io.Serializable {
         public static final ProjectionOverrides NONE = new ProjectionOverrides(null, null, null, null, null, null, null);
 
         /** Only the horizon overridden. */

@@ -41,6 +41,9 @@ public final class ProbabilisticProjection {
     private final SummaryShape shape;
     private TrajectorySummary[] trajectories;
     private ProjectionQuantiles quantiles;
+    /** every trajectory's totals when they came from a {@link TrajectoryEngine} (and are kept), else null */
+    private float[][] engineTotals;
+    private String engineDescription;
 
     /** @param central a plan of the input with the one scenario the trajectories move around */
     public ProbabilisticProjection(ProjectionPlan central, StochasticParameters parameters, Settings settings) {
@@ -55,6 +58,35 @@ public final class ProbabilisticProjection {
                 settings.trajectories(), threads, progress);
         quantiles = ProjectionQuantiles.of(trajectories, shape, settings.quantiles());
         return this;
+    }
+
+    /**
+     * Runs the trajectories on another engine ({@link TrajectoryEngine}): the same quantiles as
+     * {@link #run}; {@link #trajectories()} is then null, {@link #trajectoryCount()} says how many ran.
+     *
+     * @param source rebuilds this projection's central plan where the engine runs it
+     */
+    public ProbabilisticProjection runOn(TrajectoryEngine engine, PlanSource source, java.util.Map<String, String> options,
+                                         Progress progress) {
+        TrajectoryEngine.Result r = engine.run(new TrajectoryEngine.Job(source, central, parameters, settings, shape, options), progress);
+        trajectories = null;
+        quantiles = r.quantiles();
+        engineTotals = r.totals();
+        engineDescription = r.description();
+        if (settings.keepTrajectories() && (engineTotals == null || engineTotals.length != settings.trajectories())) {
+            throw new IllegalStateException(engine.name() + " engine returned no totals of the kept trajectories");
+        }
+        return this;
+    }
+
+    /** How many trajectories ran. */
+    public int trajectoryCount() {
+        return settings.trajectories();
+    }
+
+    /** Trajectory j's totals [R][Y]. */
+    private float[] totals(int j) {
+        return engineTotals != null ? engineTotals[j] : trajectories[j].totals();
     }
 
     public SummaryShape shape() {
@@ -89,6 +121,9 @@ public final class ProbabilisticProjection {
                 .attribute("stochastic_scenario", scenario().name())
                 .attribute("quantile_method", "Hyndman-Fan definition 7 (R's and NumPy's default) over the trajectories'"
                         + " single-precision values; random numbers Philox4x64-10 keyed by (seed, component, trajectory, region, year)");
+        if (engineDescription != null) {
+            b.attribute("trajectory_engine", engineDescription);
+        }
         parameters.provenance().forEach(b::attribute);
         b.dimension("quantile", settings.quantiles(), "1", "probability of the quantile over trajectories")
                 .dimension("quantile_year", Arrays.stream(shape.keptYears()).asLongStream().toArray(), "year",
@@ -100,14 +135,15 @@ public final class ProbabilisticProjection {
                 "persons", "quantile over trajectories of the population by sex and age group at the start of the year");
         if (settings.keepTrajectories()) {
             int size = shape.totalSize();
-            double[] all = new double[trajectories.length * size];
-            for (int j = 0; j < trajectories.length; j++) {
-                float[] t = trajectories[j].totals();
+            int count = trajectoryCount();
+            double[] all = new double[count * size];
+            for (int j = 0; j < count; j++) {
+                float[] t = totals(j);
                 for (int i = 0; i < size; i++) {
                     all[j * size + i] = t[i];
                 }
             }
-            long[] index = new long[trajectories.length];
+            long[] index = new long[count];
             Arrays.setAll(index, j -> j);
             b.dimension("trajectory", index, "1", "trajectory number (its random numbers are keyed by it)");
             b.variableOwning("population_total_trajectory", List.of("trajectory", "region", "year"), all, "persons",
