@@ -23,12 +23,18 @@ public final class InfoCommand implements Callable<Integer> {
             + " (the default cohort projection, 1 GB: about 13 s and 2.6 GB of memory).")
     boolean stats;
 
+    @Option(names = "--json", description = "Print the headers as JSON for scripts (attributes and values in full).")
+    boolean json;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        spec.commandLine().getOut().print(HdfSummary.summarize(file, stats));
+        if (json && stats) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--json prints headers only: it does not take --stats");
+        }
+        spec.commandLine().getOut().print(json ? HdfSummary.json(file) + "\n" : HdfSummary.summarize(file, stats));
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -76,6 +76,21 @@ class PopcastCliTest {
         CliRun stats = CliRun.popcast("info", "--stats", file.toString());
         assertEquals(0, stats.exit(), stats.err());
         assertTrue(stats.out().contains("    min "), stats.out());
+        CliRun json = CliRun.popcast("info", "--json", file.toString());
+        assertEquals(0, json.exit(), json.err());
+        com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+        assertEquals(file.toString(), root.get("file").asText());
+        assertEquals(Files.size(file), root.get("bytes").asLong());
+        assertEquals("1.0", root.get("attributes").get("format_version").asText());
+        assertTrue(root.get("attributes").get("scenario_yaml").asText().contains("cap: 0.25"), "attributes in full");
+        com.fasterxml.jackson.databind.JsonNode density = null;
+        for (com.fasterxml.jackson.databind.JsonNode v : root.get("variables")) {
+            density = v.get("name").asText().equals("density") ? v : density;
+        }
+        assertEquals("[\"time\",\"age\"]", density.get("dimensions").toString());
+        assertEquals(2, density.get("shape").size());
+        assertTrue(root.get("dimensions").size() >= 2);
+        assertEquals(2, CliRun.popcast("info", "--json", "--stats", file.toString()).exit());
     }
 
     @Test

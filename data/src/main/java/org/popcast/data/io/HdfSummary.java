@@ -58,6 +58,84 @@ public final class HdfSummary {
         }
     }
 
+    /**
+     * The same headers as JSON, for scripts ({@code popcast info --json}): file, bytes, attributes,
+     * dimensions (size, units, long_name, first and last value when small) and variables
+     * (dimensions, shape, type, units, long_name, chunks, filters, attributes). Values are written
+     * in full; NaN and infinities as strings.
+     */
+    public static String json(Path file) throws IOException {
+        try (HdfFile hdf = ResultStructure.open(file)) {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(tree(hdf, file));
+        } catch (org.popcast.data.input.InputException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError | InternalError e) {
+            throw ResultStructure.notAResult(file, ResultStructure.describe(e));
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static Map<String, Object> tree(HdfFile hdf, Path file) throws IOException {
+        List<Dataset> datasets = new ArrayList<>();
+        List<Group> groups = new ArrayList<>();
+        NetcdfReader.collect(hdf, datasets, groups);
+        Map<Long, String> names = new HashMap<>();
+        datasets.forEach(d -> names.put(d.getAddress(), NetcdfReader.name(d)));
+        Map<String, Object> root = new java.util.LinkedHashMap<>();
+        root.put("file", file.toString());
+        root.put("bytes", Files.size(file));
+        root.put("attributes", attributes(hdf, false));
+        List<Map<String, Object>> dims = new ArrayList<>(), vars = new ArrayList<>();
+        for (Dataset d : datasets) {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("name", NetcdfReader.name(d));
+            if (NetcdfReader.isDimension(d)) {
+                m.put("size", d.getSize());
+                if (d.getSize() > 0 && d.getSize() <= MAX_COORDINATE_READ) {
+                    Object values = d.getDataFlat();
+                    m.put("first", Array.get(values, 0));
+                    m.put("last", Array.get(values, Array.getLength(values) - 1));
+                }
+                putText(m, d, "units");
+                putText(m, d, "long_name");
+                dims.add(m);
+                continue;
+            }
+            m.put("dimensions", NetcdfReader.dimensionNames(d, names));
+            m.put("shape", d.getDimensions());
+            m.put("type", MethodType.methodType(d.getJavaType()).unwrap().returnType().getSimpleName());
+            putText(m, d, "units");
+            putText(m, d, "long_name");
+            if (d instanceof io.jhdf.api.dataset.ChunkedDataset c) {
+                m.put("chunks", c.getChunkDimensions());
+                m.put("filters", d.getFilters().stream().map(io.jhdf.filter.PipelineFilterWithData::getName).toList());
+            }
+            m.put("attributes", attributes(d, true));
+            vars.add(m);
+        }
+        root.put("dimensions", dims);
+        root.put("variables", vars);
+        return root;
+    }
+
+    private static Map<String, Object> attributes(Node node, boolean dataset) {
+        Map<String, Object> out = new TreeMap<>();
+        node.getAttributes().forEach((k, a) -> {
+            if (!HIDDEN_ATTRIBUTES.contains(k) && !(dataset && (k.equals("units") || k.equals("long_name")))) {
+                out.put(k, a.getData());
+            }
+        });
+        return out;
+    }
+
+    private static void putText(Map<String, Object> m, Node node, String attribute) {
+        Attribute a = node.getAttribute(attribute);
+        if (a != null) {
+            m.put(attribute, a.getData());
+        }
+    }
+
     private static String describe(HdfFile hdf, Path file, boolean stats) throws IOException {
         List<Dataset> datasets = new ArrayList<>();
         List<Group> groups = new ArrayList<>();

@@ -9,8 +9,8 @@ public enum ModelKind {
     DRIFT("drift: last year's value plus the city's last change (baseline; last year's value where the year before it is unknown, "
             + "the training mean where both are)"),
     RIDGE("ridge regression on the features"),
-    FNN("feed-forward network (seed 000)"),
-    LSTM("LSTM over yearly windows (seed 000)"),
+    FNN("feed-forward network (the source paper's)"),
+    LSTM("LSTM over yearly windows (the source paper's)"),
     GBT("gradient-boosted trees (XGBoost, comparator)"),
     DAMPED("damped persistence: last year's value plus phi times the city's last change, phi fitted on the training rows"),
     RIDGE_CV("ridge on the change from last year's value, fitted on the rows that have it, penalty and shrinkage toward no change "
