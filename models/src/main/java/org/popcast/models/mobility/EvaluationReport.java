@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.popcast.data.io.CsvText;
 import org.popcast.data.io.NetcdfDataset;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.models.common.ResultHeader;
@@ -189,7 +190,7 @@ public final class EvaluationReport {
                     double[] v = {sp.mean(), sp.sd(), sp.min(), sp.max()};
                     String[] names = {"mean", "sd", "min", "max"};
                     for (int i = 0; i < 4; i++) {
-                        b.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%.17g%n", scheme.key(), m.key(), metric, names[i], v[i]));
+                        CsvText.appendRow(b, scheme.key(), m.key(), metric, names[i], v[i]);
                     }
                 }
             }
@@ -210,12 +211,14 @@ public final class EvaluationReport {
         b.append(",target_form\n");
         for (SplitScheme scheme : result.settings().splits()) {
             for (ModelKind m : result.settings().models()) {
-                b.append(scheme.key()).append(',').append(m.key());
+                List<Object> cells = new ArrayList<>(List.of(scheme.key(), m.key()));
                 for (String metric : Metrics.NAMES) {
                     Spread sp = spread(scheme, m, metric);
-                    b.append(String.format(Locale.ROOT, ",%.17g,%.17g", sp.mean(), sp.sd()));
+                    cells.add(sp.mean());
+                    cells.add(sp.sd());
                 }
-                b.append(',').append(m.isLearned() ? result.settings().targetForm().key() : "none").append('\n');
+                cells.add(m.isLearned() ? result.settings().targetForm().key() : "none");
+                CsvText.appendRow(b, cells.toArray());
             }
         }
         return b.toString();
@@ -227,8 +230,7 @@ public final class EvaluationReport {
         for (MobilityEvaluation.FoldResult f : result.folds()) {
             for (Map.Entry<ModelKind, Metrics> e : f.metrics().entrySet()) {
                 for (String metric : Metrics.NAMES) {
-                    b.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%.17g%n", f.fold().scheme().key(), csvCell(f.fold().label()), e.getKey().key(),
-                            metric, e.getValue().get(metric)));
+                    CsvText.appendRow(b, f.fold().scheme().key(), f.fold().label(), e.getKey().key(), metric, e.getValue().get(metric));
                 }
             }
         }
@@ -243,16 +245,17 @@ public final class EvaluationReport {
             int[] test = f.fold().test();
             for (Map.Entry<ModelKind, double[]> e : f.predictions().entrySet()) {
                 for (int i = 0; i < test.length; i++) {
-                    b.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%.17g,%s,%.17g%n", f.fold().scheme().key(), csvCell(f.fold().label()),
-                            csvCell(t.city(test[i])), t.year(test[i]), t.target(test[i]), e.getKey().key(), e.getValue()[i]));
+                    CsvText.appendRow(b, f.fold().scheme().key(), f.fold().label(), t.city(test[i]), t.year(test[i]), t.target(test[i]),
+                            e.getKey().key(), e.getValue()[i]);
                 }
             }
         }
         return b.toString();
     }
 
+    /** One CSV cell, quoted where RFC 4180 needs it. */
     public static String csvCell(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return CsvText.row(s);
     }
 
     /** The HDF5 form: sample = one test prediction of one fold (all splits in a row), feature = the screened columns. */
