@@ -181,6 +181,47 @@ class TableFormatsTest {
         }
     }
 
+    /** Where pandas is installed: pandas.read_csv reads every number of a CSV table into the double popcast wrote. */
+    @Test
+    void pandasReadsTheCsvTablesBackEqual() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(python("import pandas") == 0, "pandas is not installed");
+        Path csv = dir.resolve("csv"), arrow = dir.resolve("arrow");
+        CliRun run = CliRun.popcast("-q", "cohort", "project", "--builtin", "china-national", "--horizon", "3", "--out",
+                dir.resolve("p.h5").toString(), "--csv", csv.toString(), "--arrow", arrow.toString());
+        assertEquals(0, run.exit(), run.err());
+        for (String name : COHORT_TABLES) {
+            Table expected = readArrow(arrow.resolve(name + ".arrow"));
+            Path bits = dir.resolve(name + ".bits");
+            // every numeric column's values as the 64 bits of a double, row by row; text columns as they are
+            assertEquals(0, python("import pandas as pd, numpy as np, sys\n"
+                    + "df = pd.read_csv(sys.argv[1], keep_default_na=False, na_values=['NaN'], float_precision='round_trip')\n"
+                    + "with open(sys.argv[2], 'w') as out:\n"
+                    + "    for row in df.itertuples(index=False):\n"
+                    + "        out.write('|'.join(str(np.float64(v).view(np.int64)) if not isinstance(v, str) else v for v in row) + '\\n')\n",
+                    csv.resolve(name + ".csv").toString(), bits.toString()), name);
+            List<String> lines = Files.readAllLines(bits);
+            assertEquals(expected.rows().size(), lines.size(), name);
+            for (int i = 0; i < lines.size(); i++) {
+                StringBuilder b = new StringBuilder();
+                for (Object o : expected.rows().get(i)) {
+                    b.append(b.length() > 0 ? "|" : "").append(o instanceof Double d ? Long.toString(Double.doubleToLongBits(d)) : o);
+                }
+                assertEquals(b.toString(), lines.get(i), name + " row " + (i + 1));
+            }
+        }
+    }
+
+    private int python(String script, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("python3", "-c", script));
+        command.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor();
+        } catch (IOException noPython) {
+            return -1;
+        }
+    }
+
     // ----------------------------------------------------------------------------------------------
 
     /** A table as read: column names, rows of cells (String, Long or Double), key-value metadata. */
