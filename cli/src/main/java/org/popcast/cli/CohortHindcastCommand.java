@@ -85,7 +85,7 @@ public final class CohortHindcastCommand implements Callable<Integer> {
 
     @Option(names = "--trajectories", paramLabel = "N", arity = "0..1", fallbackValue = "1000",
             description = {"Also score a probabilistic hindcast: N trajectories (1000 if N is left out) around the scenario; reports",
-                    "the share of cities, provinces and the nation inside their 80 % and 95 % intervals (docs/probabilistic.md)."})
+                    "the share of cities, provinces and the nation inside their 80 %% and 95 %% intervals (docs/probabilistic.md)."})
     Integer trajectories;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the trajectories (default ${DEFAULT-VALUE}).")
