@@ -100,9 +100,10 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
         outputs.write(out, NetcdfWriter.writer(BalanceOutputs.backtestDataset(bt, Provenance.of(PopcastCommand.commandLine(spec)),
                 Map.of("backtest_cutoff", (long) bt.cutoff(), "backtest_holdout", (long) holdout), population)));
         if (options.tables().any()) {
-            BalanceOutputs.writeTables(outputs, options.tables(), bt.forecast(), series);
-            BalanceOutputs.writeBacktestTable(outputs, options.tables(), bt);
-            BalanceOutputs.writeMethodTable(outputs, options.tables(), population);
+            org.popcast.data.io.TableFolders tables = options.tables(spec);
+            BalanceOutputs.writeTables(outputs, tables, bt.forecast(), series);
+            BalanceOutputs.writeBacktestTable(outputs, tables, bt);
+            BalanceOutputs.writeMethodTable(outputs, tables, population);
         }
         outputs.commit();
         BalanceReport report = new BalanceReport(spec.commandLine().getOut());

@@ -78,7 +78,7 @@ public final class BalanceGroupsCommand implements Callable<Integer> {
         AgeGroupFit.Result r = AgeGroupFit.fit(level1, observed, new double[] {youngWidth, workingWidth}, last, groups.toString());
         outputs.write(out, NetcdfWriter.writer(BalanceOutputs.groupsDataset(r, level1, observed, Provenance.of(PopcastCommand.commandLine(spec)))));
         if (options.tables().any()) {
-            BalanceOutputs.writeGroupsTable(outputs, options.tables(), r, observed);
+            BalanceOutputs.writeGroupsTable(outputs, options.tables(spec), r, observed);
         }
         outputs.commit();
         PrintWriter w = spec.commandLine().getOut();

@@ -83,6 +83,13 @@ final class BalanceOptions {
         return new TableFolders(csv, null, parquet);
     }
 
+    /** The folders of --csv and --parquet, with the run's provenance for the Parquet files' metadata. */
+    TableFolders tables(CommandSpec spec) {
+        Map<String, String> metadata = new java.util.LinkedHashMap<>(Provenance.of(PopcastCommand.commandLine(spec)).attributes());
+        metadata.put("format_version", BalanceOutputs.FORMAT_VERSION);
+        return tables().withMetadata(metadata);
+    }
+
     BalanceSettings settings(CommandSpec spec) {
         try {
             return new BalanceSettings(origin, stepsPerYear, fullCurves, confidence, anomalyThreshold, replaceAnomalies,
@@ -122,9 +129,9 @@ final class BalanceOptions {
         outputs.write(out, NetcdfWriter.writer(BalanceOutputs.dataset(forecast, series, product, Provenance.of(PopcastCommand.commandLine(spec)),
                 extra, method)));
         if (tables().any()) {
-            BalanceOutputs.writeTables(outputs, tables(), forecast, series);
+            BalanceOutputs.writeTables(outputs, tables(spec), forecast, series);
             if (method != null) {
-                BalanceOutputs.writeMethodTable(outputs, tables(), method);
+                BalanceOutputs.writeMethodTable(outputs, tables(spec), method);
             }
         }
         outputs.commit();

@@ -91,7 +91,10 @@ class TableFormatsTest {
                 "--csv", csv.toString(), "--parquet", parquet.toString());
         assertEquals(0, run.exit(), run.err());
         for (String name : List.of("balance", "parameters", "anomalies", "backtest", "population")) {
-            assertSameValues(name, readCsv(csv.resolve(name + ".csv")), readParquet(parquet.resolve(name + ".parquet")));
+            Table fromParquet = readParquet(parquet.resolve(name + ".parquet"));
+            assertSameValues(name, readCsv(csv.resolve(name + ".csv")), fromParquet);
+            assertTrue(fromParquet.metadata().get("history").contains("balance backtest"), name + ": " + fromParquet.metadata());
+            assertEquals("1.0", fromParquet.metadata().get("format_version"), name);
         }
         Path groupsCsv = dir.resolve("gcsv"), groupsParquet = dir.resolve("gparquet");
         CliRun groups = CliRun.popcast("-q", "balance", "groups", "--series", BalanceCliTest.series(dir).toString(), "--groups",

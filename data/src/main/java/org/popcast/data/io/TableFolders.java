@@ -3,6 +3,7 @@ package org.popcast.data.io;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Where a command writes its tidy tables: a folder per format ({@code --csv DIR}, {@code --arrow DIR},
@@ -10,10 +11,27 @@ import java.util.Locale;
  * {@code NAME.csv}, {@code NAME.arrow}, {@code NAME.parquet}, through {@link OutputFiles}
  * (staged, renamed together with the run's other files).
  */
-public record TableFolders(Path csv, Path arrow, Path parquet) {
+public record TableFolders(Path csv, Path arrow, Path parquet, Map<String, String> metadata) {
+
+    public TableFolders {
+        metadata = Map.copyOf(metadata);
+    }
+
+    /** Folders without metadata of their own. */
+    public TableFolders(Path csv, Path arrow, Path parquet) {
+        this(csv, arrow, parquet, Map.of());
+    }
 
     public static TableFolders none() {
         return new TableFolders(null, null, null);
+    }
+
+    /**
+     * The same folders; tables written without metadata of their own get {@code metadata}
+     * (provenance) in the formats that carry it (Arrow, Parquet).
+     */
+    public TableFolders withMetadata(Map<String, String> metadata) {
+        return new TableFolders(csv, arrow, parquet, metadata);
     }
 
     /** Whether any folder was given. */
@@ -30,7 +48,8 @@ public record TableFolders(Path csv, Path arrow, Path parquet) {
     }
 
     /** Writes {@code table} as {@code name}.csv/.arrow/.parquet into each folder given. */
-    public void write(OutputFiles outputs, String name, TidyTable table) throws IOException {
+    public void write(OutputFiles outputs, String name, TidyTable given) throws IOException {
+        TidyTable table = given.metadata().isEmpty() && !metadata.isEmpty() ? new TidyTable(given.columns(), metadata, given.source()) : given;
         if (csv != null) {
             outputs.write(csv.resolve(name + ".csv"), CsvTableWriter.writer(table));
         }
