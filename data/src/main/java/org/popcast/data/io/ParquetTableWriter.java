@@ -95,11 +95,18 @@ public final class ParquetTableWriter {
     private static final class Support extends WriteSupport<Cursor> {
         private final TidyTable table;
         private final MessageType schema;
+        private final String[] names;
+        /** Per column, the last string written and its UTF-8 bytes: long tables repeat a few labels row after row. */
+        private final String[] lastText;
+        private final Binary[] lastBinary;
         private RecordConsumer out;
 
         Support(TidyTable table, MessageType schema) {
             this.table = table;
             this.schema = schema;
+            this.names = table.columns().stream().map(TidyTable.Column::name).toArray(String[]::new);
+            this.lastText = new String[names.length];
+            this.lastBinary = new Binary[names.length];
         }
 
         @Override
@@ -121,11 +128,16 @@ public final class ParquetTableWriter {
         public void write(Cursor c) {
             out.startMessage();
             for (int k = 0; k < c.batch.length; k++) {
-                String name = table.columns().get(k).name();
+                String name = names[k];
                 out.startField(name, k);
                 Object col = c.batch[k];
                 if (col instanceof String[] s) {
-                    out.addBinary(Binary.fromString(s[c.row]));
+                    String text = s[c.row];
+                    if (!text.equals(lastText[k])) {
+                        lastText[k] = text;
+                        lastBinary[k] = Binary.fromConstantByteArray(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                    out.addBinary(lastBinary[k]);
                 } else if (col instanceof long[] l) {
                     out.addLong(l[c.row]);
                 } else {
