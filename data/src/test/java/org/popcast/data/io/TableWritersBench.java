@@ -29,7 +29,8 @@ import org.duckdb.DuckDBConnection;
  * and writes it as CSV, Arrow, Parquet (parquet-java, {@link ParquetTableWriter}) and Parquet
  * through DuckDB (appender into a table, then {@code COPY ... (FORMAT parquet, COMPRESSION zstd)}),
  * printing seconds and bytes. Run with the data module's test class path:
- * {@code java -cp ... org.popcast.data.io.TableWritersBench ARROW_DIR OUT_DIR [formats]}.
+ * {@code java --add-opens=java.base/java.nio=ALL-UNNAMED -cp ... org.popcast.data.io.TableWritersBench ARROW_DIR OUT_DIR
+ * [read,csv,arrow,parquet,duckdb]} (leave hadoop-common, a compile-only dependency, off the class path).
  */
 public final class TableWritersBench {
 
