@@ -52,7 +52,7 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
     boolean allCities;
 
     @Option(names = "--summary", paramLabel = "FILE", defaultValue = "backtest-summary.csv",
-            description = "Summary table of --all-cities (default ${DEFAULT-VALUE}).")
+            description = "Summary table of --all-cities, CSV or Parquet by the extension (.parquet) (default ${DEFAULT-VALUE}).")
     Path summary;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "balance-backtest.h5",
@@ -99,17 +99,18 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
         MethodForecast population = options.method(spec, method.method, input, bt.forecast(), bt.cutoff(), series.lastYear());
         outputs.write(out, NetcdfWriter.writer(BalanceOutputs.backtestDataset(bt, Provenance.of(PopcastCommand.commandLine(spec)),
                 Map.of("backtest_cutoff", (long) bt.cutoff(), "backtest_holdout", (long) holdout), population)));
-        if (options.csv != null) {
-            BalanceOutputs.writeCsv(outputs, options.csv, bt.forecast(), series);
-            BalanceOutputs.writeBacktestCsv(outputs, options.csv, bt);
-            BalanceOutputs.writeMethodCsv(outputs, options.csv, population);
+        if (options.tables().any()) {
+            org.popcast.data.io.TableFolders tables = options.tables(spec);
+            BalanceOutputs.writeTables(outputs, tables, bt.forecast(), series);
+            BalanceOutputs.writeBacktestTable(outputs, tables, bt);
+            BalanceOutputs.writeMethodTable(outputs, tables, population);
         }
         outputs.commit();
         BalanceReport report = new BalanceReport(spec.commandLine().getOut());
         report.fit(bt.fit(), bt.forecast());
         report.backtest(bt);
         report.methodBacktest(population);
-        report.written(out, options.csv);
+        report.written(out, options.tables());
         return 0;
     }
 

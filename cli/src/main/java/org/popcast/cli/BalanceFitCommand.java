@@ -42,7 +42,7 @@ public final class BalanceFitCommand implements Callable<Integer> {
         }
         BalanceReport report = new BalanceReport(spec.commandLine().getOut());
         report.fit(forecast.fit(), forecast);
-        report.written(out, options.csv);
+        report.written(out, options.tables());
         return 0;
     }
 }

@@ -65,7 +65,7 @@ public final class BalanceForecastCommand implements Callable<Integer> {
         report.fit(forecast.fit(), forecast);
         report.forecast(forecast);
         report.method(population);
-        report.written(out, options.csv);
+        report.written(out, options.tables());
         return 0;
     }
 }

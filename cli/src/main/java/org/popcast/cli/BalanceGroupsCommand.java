@@ -77,8 +77,8 @@ public final class BalanceGroupsCommand implements Callable<Integer> {
         FittedBalance level1 = BalanceFit.fit(series, input.jumps(), settings);
         AgeGroupFit.Result r = AgeGroupFit.fit(level1, observed, new double[] {youngWidth, workingWidth}, last, groups.toString());
         outputs.write(out, NetcdfWriter.writer(BalanceOutputs.groupsDataset(r, level1, observed, Provenance.of(PopcastCommand.commandLine(spec)))));
-        if (options.csv != null) {
-            BalanceOutputs.writeGroupsCsv(outputs, options.csv, r, observed);
+        if (options.tables().any()) {
+            BalanceOutputs.writeGroupsTable(outputs, options.tables(spec), r, observed);
         }
         outputs.commit();
         PrintWriter w = spec.commandLine().getOut();
@@ -89,7 +89,7 @@ public final class BalanceGroupsCommand implements Callable<Integer> {
         }
         double[] end = r.groups()[r.groups().length - 1];
         w.printf("  %d: young %.0f, working %.0f, old %.0f%n", last, end[0], end[1], end[2]);
-        w.printf("-> %s%s%n", out, options.csv == null ? "" : " and CSV tables in " + options.csv);
+        w.printf("-> %s%s%n", out, options.tables().any() ? " and tables in " + options.tables().describe() : "");
         w.flush();
         return 0;
     }

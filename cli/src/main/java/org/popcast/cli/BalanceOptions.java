@@ -9,6 +9,7 @@ import org.popcast.models.balance.BalanceSeries;
 import org.popcast.models.balance.ChinaCitySeries;
 import org.popcast.data.io.NetcdfWriter;
 import org.popcast.data.io.OutputFiles;
+import org.popcast.data.io.TableFolders;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.models.balance.BalanceForecast;
 import org.popcast.models.balance.BalanceOutputs;
@@ -74,6 +75,21 @@ final class BalanceOptions {
     @Option(names = "--csv", paramLabel = "DIR", description = "Also write tidy CSV tables into this directory.")
     Path csv;
 
+    @Option(names = "--parquet", paramLabel = "DIR", description = "Also write the tidy tables as Parquet files into this directory.")
+    Path parquet;
+
+    /** The folders of --csv and --parquet. */
+    TableFolders tables() {
+        return new TableFolders(csv, null, parquet);
+    }
+
+    /** The folders of --csv and --parquet, with the run's provenance for the Parquet files' metadata. */
+    TableFolders tables(CommandSpec spec) {
+        Map<String, String> metadata = new java.util.LinkedHashMap<>(Provenance.of(PopcastCommand.commandLine(spec)).attributes());
+        metadata.put("format_version", BalanceOutputs.FORMAT_VERSION);
+        return tables().withMetadata(metadata);
+    }
+
     BalanceSettings settings(CommandSpec spec) {
         try {
             return new BalanceSettings(origin, stepsPerYear, fullCurves, confidence, anomalyThreshold, replaceAnomalies,
@@ -105,31 +121,31 @@ final class BalanceOptions {
     }
 
     /**
-     * Writes a forecast's HDF5 file and, with --csv, its tables (observed values from
+     * Writes a forecast's HDF5 file and, with --csv/--parquet, its tables (observed values from
      * {@code series}), and puts them in place together.
      */
     void write(CommandSpec spec, OutputFiles outputs, BalanceForecast forecast, BalanceSeries series, Path out, String product,
                Map<String, Object> extra, MethodForecast method) throws IOException {
         outputs.write(out, NetcdfWriter.writer(BalanceOutputs.dataset(forecast, series, product, Provenance.of(PopcastCommand.commandLine(spec)),
                 extra, method)));
-        if (csv != null) {
-            BalanceOutputs.writeCsv(outputs, csv, forecast, series);
+        if (tables().any()) {
+            BalanceOutputs.writeTables(outputs, tables(spec), forecast, series);
             if (method != null) {
-                BalanceOutputs.writeMethodCsv(outputs, csv, method);
+                BalanceOutputs.writeMethodTable(outputs, tables(spec), method);
             }
         }
         outputs.commit();
     }
 
     /**
-     * The outputs of a balance command: --out and --csv checked against --series, --jumps and the
+     * The outputs of a balance command: --out, --csv and --parquet checked against --series, --jumps and the
      * inputs {@code base} already holds (the config file, --groups).
      */
     OutputFiles outputs(OutputFiles base, Path out) throws IOException {
         OutputFiles outputs = base.input("--series", source.series).input("--jumps", jumps);
         try {
             outputs.file("--out", out);
-            outputs.directory("--csv", csv);
+            tables().declare(outputs);
             return outputs;
         } catch (IOException | RuntimeException e) {
             outputs.close();

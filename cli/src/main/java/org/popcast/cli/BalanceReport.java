@@ -196,8 +196,9 @@ final class BalanceReport {
         }
     }
 
-    void written(Path out, Path csv) {
-        w.printf("-> %s%s%n", out, csv == null ? "" : " and CSV tables in " + csv);
+    void written(Path out, org.popcast.data.io.TableFolders tables) {
+        w.printf("-> %s%s%n", out, tables.csv() != null && tables.parquet() == null ? " and CSV tables in " + tables.csv()
+                : tables.any() ? " and tables in " + tables.describe() : "");
         w.flush();
     }
 }

@@ -10,6 +10,7 @@ import org.popcast.data.input.CsvTable;
 import org.popcast.data.input.InputFiles;
 import org.popcast.data.input.InputFolder;
 import org.popcast.data.io.CsvTableWriter;
+import org.popcast.data.io.ParquetTableWriter;
 import org.popcast.data.io.NetcdfWriter;
 import org.popcast.data.io.OutputFiles;
 import org.popcast.engine.provenance.Provenance;
@@ -79,6 +80,9 @@ public final class CohortHindcastCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE.csv", description = "Also write the scores, one row per method, as CSV.")
     Path csv;
 
+    @Option(names = "--parquet", paramLabel = "FILE.parquet", description = "Also write the scores, one row per method, as Parquet.")
+    Path parquet;
+
     @Option(names = "--trajectories", paramLabel = "N", arity = "0..1", fallbackValue = "1000",
             description = {"Also score a probabilistic hindcast: N trajectories (1000 if N is left out) around the scenario; reports",
                     "the share of cities, provinces and the nation inside their 80 %% and 95 %% intervals (docs/probabilistic.md)."})
@@ -104,6 +108,7 @@ public final class CohortHindcastCommand implements Callable<Integer> {
             outputs.file("--out", out);
             outputs.file("--table", table);
             outputs.file("--csv", csv);
+            outputs.file("--parquet", parquet);
             return hindcast(outputs);
         }
     }
@@ -148,10 +153,13 @@ public final class CohortHindcastCommand implements Callable<Integer> {
         if (table != null) {
             outputs.write(table, path -> java.nio.file.Files.writeString(path, files.markdown() + intervals));
         }
+        Map<String, String> metadata = new LinkedHashMap<>(provenance.attributes());
+        metadata.put("data_through", Integer.toString(result.dataThrough()));
         if (csv != null) {
-            Map<String, String> metadata = new LinkedHashMap<>(provenance.attributes());
-            metadata.put("data_through", Integer.toString(result.dataThrough()));
             outputs.write(csv, CsvTableWriter.writer(files.table(metadata)));
+        }
+        if (parquet != null) {
+            outputs.write(parquet, ParquetTableWriter.writer(files.table(metadata)));
         }
         outputs.commit();
         spec.commandLine().getOut().print(files.report() + intervals);

@@ -11,6 +11,7 @@ import org.popcast.data.io.ArrowWriter;
 import org.popcast.data.io.CsvTableWriter;
 import org.popcast.data.io.NetcdfWriter;
 import org.popcast.data.io.OutputFiles;
+import org.popcast.data.io.ParquetTableWriter;
 import org.popcast.data.io.TidyTable;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.engine.train.Progress;
@@ -58,6 +59,10 @@ public final class CohortProjectCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "DIR",
             description = "Also write population.csv, components.csv, indicators.csv and flows_by_age.csv (long tables) into DIR.")
     Path csv;
+
+    @Option(names = "--parquet", paramLabel = "DIR",
+            description = "Also write the long tables as Parquet (population, components, indicators, flows_by_age .parquet) into DIR.")
+    Path parquet;
 
     @Option(names = "--engine", paramLabel = "stream|loop|spark", defaultValue = "stream",
             completionCandidates = TrajectoryEngineOptions.Choices.class,
@@ -112,6 +117,7 @@ public final class CohortProjectCommand implements Callable<Integer> {
                 outputs.directory("--arrow", arrow);
             }
             outputs.directory("--csv", csv);
+            outputs.directory("--parquet", parquet);
             return project(projector, outputs);
         }
     }
@@ -142,7 +148,8 @@ public final class CohortProjectCommand implements Callable<Integer> {
         ProbabilisticProjection probabilistic = trajectories == null ? null : probabilistic(input, plan, scenarios, progress);
         long projected = System.nanoTime();
         // summing the provinces and nation and compressing the file take most of a large run
-        progress.message("writing " + out + (arrow == null ? "" : ", " + arrow) + (csv == null ? "" : ", " + csv));
+        progress.message("writing " + out + (arrow == null ? "" : ", " + arrow) + (csv == null ? "" : ", " + csv)
+                + (parquet == null ? "" : ", " + parquet));
         Provenance provenance = Provenance.of(PopcastCommand.commandLine(spec));
         ProjectionOutputs outputs = new ProjectionOutputs(plan, result, projector.name());
         Map<String, String> texts = new LinkedHashMap<>();
@@ -170,6 +177,11 @@ public final class CohortProjectCommand implements Callable<Integer> {
         if (csv != null) {
             for (Map.Entry<String, TidyTable> t : tables(outputs, metadata).entrySet()) {
                 files.write(csv.resolve(t.getKey() + ".csv"), CsvTableWriter.writer(t.getValue()));
+            }
+        }
+        if (parquet != null) {
+            for (Map.Entry<String, TidyTable> t : tables(outputs, metadata).entrySet()) {
+                files.write(parquet.resolve(t.getKey() + ".parquet"), ParquetTableWriter.writer(t.getValue()));
             }
         }
         files.commit();

@@ -9,6 +9,7 @@ import org.popcast.data.input.CsvTable;
 import org.popcast.data.input.InputFiles;
 import org.popcast.data.input.InputFolder;
 import org.popcast.data.io.CsvTableWriter;
+import org.popcast.data.io.ParquetTableWriter;
 import org.popcast.data.io.NetcdfWriter;
 import org.popcast.data.io.OutputFiles;
 import org.popcast.engine.provenance.Provenance;
@@ -46,6 +47,9 @@ public final class CohortValidateCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE.csv", description = "Also write the per-region errors as CSV.")
     Path csv;
 
+    @Option(names = "--parquet", paramLabel = "FILE.parquet", description = "Also write the per-region errors as Parquet.")
+    Path parquet;
+
     @Mixin
     ConfigOption config;
 
@@ -57,6 +61,7 @@ public final class CohortValidateCommand implements Callable<Integer> {
         try (OutputFiles outputs = config.outputs().input("--projection", projection).input("--observed", observed)) {
             outputs.file("--out", out);
             outputs.file("--csv", csv);
+            outputs.file("--parquet", parquet);
             return validate(outputs);
         }
     }
@@ -75,9 +80,12 @@ public final class CohortValidateCommand implements Callable<Integer> {
         Validation v = Validation.run(projection, scenario, year, table);
         Provenance provenance = Provenance.of(PopcastCommand.commandLine(spec));
         outputs.write(out, NetcdfWriter.writer(v.dataset(provenance, source)));
+        Map<String, String> metadata = new LinkedHashMap<>(provenance.attributes());
         if (csv != null) {
-            Map<String, String> metadata = new LinkedHashMap<>(provenance.attributes());
             outputs.write(csv, CsvTableWriter.writer(v.table(metadata)));
+        }
+        if (parquet != null) {
+            outputs.write(parquet, ParquetTableWriter.writer(v.table(metadata)));
         }
         outputs.commit();
         spec.commandLine().getOut().print(v.report());

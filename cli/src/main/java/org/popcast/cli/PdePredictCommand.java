@@ -3,7 +3,6 @@ package org.popcast.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.popcast.data.io.NetcdfDataset;
@@ -102,7 +101,7 @@ public final class PdePredictCommand implements Callable<Integer> {
         double[] p = predictor.density(a, t);
         StringBuilder csv = new StringBuilder("age,year,density\n");
         for (int i = 0; i < n; i++) {
-            csv.append(String.format(Locale.ROOT, "%s,%s,%.9g%n", number(a[i]), number(t[i]), p[i]));
+            org.popcast.data.io.CsvText.appendRow(csv, a[i], t[i], p[i]);
         }
         if (out == null) {
             PrintWriter stdout = spec.commandLine().getOut();
@@ -113,9 +112,5 @@ public final class PdePredictCommand implements Callable<Integer> {
             outputs.commit();
         }
         return 0;
-    }
-
-    private static String number(double x) {
-        return x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
     }
 }

@@ -2,7 +2,6 @@ package org.popcast.data.input;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,35 +13,27 @@ public final class AgeTableCsv {
     private AgeTableCsv() {
     }
 
-    /** Returns {ages, values}. */
+    /** Returns {ages, values}. The file is RFC 4180 CSV ({@link CsvTable}: quoted cells as R and pandas write them). */
     public static double[][] read(Path file, String valueColumn) {
-        List<String> lines = InputFiles.readString(file).lines().toList();
-        if (lines.isEmpty()) {
+        String text = InputFiles.readString(file);
+        if (text.isBlank()) {
             throw new InputException(file + ": the file is empty, expected a header 'age," + valueColumn + "'");
         }
-        List<String> header = Arrays.stream(lines.get(0).replace("\uFEFF", "").split(",", -1)).map(String::trim).toList();
-        int ageCol = header.indexOf("age"), valueCol = header.indexOf(valueColumn);
-        if (ageCol < 0 || valueCol < 0) {
-            throw new InputException(file + ":1: expected columns 'age' and '" + valueColumn + "', found " + header);
+        CsvTable table = CsvTable.parse(file.toString(), text);
+        if (!table.has("age") || !table.has(valueColumn)) {
+            throw new InputException(file + ":1: expected columns 'age' and '" + valueColumn + "', found " + table.header());
         }
+        int ageCol = table.header().indexOf("age") + 1, valueCol = table.header().indexOf(valueColumn) + 1;
         List<double[]> rows = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            String[] cells = line.split(",", -1);
-            if (cells.length != header.size()) {
-                throw new InputException(file + ":" + (i + 1) + ": expected " + header.size() + " cells, found " + cells.length);
-            }
-            double age = cell(file, i, ageCol, cells, "age");
-            double value = cell(file, i, valueCol, cells, valueColumn);
+        for (CsvTable.Row row : table.rows()) {
+            double age = cell(file, row, ageCol, "age");
+            double value = cell(file, row, valueCol, valueColumn);
             if (!rows.isEmpty() && !(age > rows.get(rows.size() - 1)[0])) {
-                throw new InputException(file + ":" + (i + 1) + ":" + (ageCol + 1) + ": ages must increase, " + age
+                throw new InputException(file + ":" + row.line() + ":" + ageCol + ": ages must increase, " + age
                         + " follows " + rows.get(rows.size() - 1)[0]);
             }
             if (value < 0) {
-                throw new InputException(file + ":" + (i + 1) + ":" + (valueCol + 1) + ": " + valueColumn + " must be >= 0, got " + value);
+                throw new InputException(file + ":" + row.line() + ":" + valueCol + ": " + valueColumn + " must be >= 0, got " + value);
             }
             rows.add(new double[] {age, value});
         }
@@ -52,8 +43,8 @@ public final class AgeTableCsv {
         return new double[][] {rows.stream().mapToDouble(r -> r[0]).toArray(), rows.stream().mapToDouble(r -> r[1]).toArray()};
     }
 
-    private static double cell(Path file, int line, int col, String[] cells, String name) {
-        String s = cells[col].trim();
+    private static double cell(Path file, CsvTable.Row row, int col, String name) {
+        String s = row.text(name);
         try {
             double v = Double.parseDouble(s);
             if (Double.isFinite(v)) {
@@ -62,6 +53,6 @@ public final class AgeTableCsv {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new InputException(file + ":" + (line + 1) + ":" + (col + 1) + ": " + name + " must be a finite number, got '" + s + "'");
+        throw new InputException(file + ":" + row.line() + ":" + col + ": " + name + " must be a finite number, got '" + s + "'");
     }
 }

@@ -27,7 +27,7 @@ public final class CsvTable {
 
     /**
      * Parses {@code text} as RFC 4180 CSV (Apache Commons CSV: fields may be quoted, with commas,
-     * doubled quotes or line breaks inside); {@code file} is the name used in messages, which give
+     * doubled quotes or line breaks inside; a first column with an empty name, R's row names, is dropped); {@code file} is the name used in messages, which give
      * the line a record starts on. Blank lines are skipped; a UTF-8 byte-order mark is dropped.
      */
     public static CsvTable parse(String file, String text) {
@@ -37,6 +37,9 @@ public final class CsvTable {
             throw new InputException(file + ":1: the file is empty, expected a header row");
         }
         List<String> header = records.get(0).stream().map(String::trim).toList();
+        // R's write.csv writes the row names as a first column with an empty name: not data
+        int skip = header.size() > 1 && header.get(0).isEmpty() ? 1 : 0;
+        header = header.subList(skip, header.size());
         for (int c = 0; c < header.size(); c++) {
             if (header.indexOf(header.get(c)) != c) {
                 throw new InputException(file + ":1:" + (c + 1) + ": duplicate column '" + header.get(c) + "'");
@@ -46,11 +49,12 @@ public final class CsvTable {
         int[] lineStarts = lineStarts(body);
         for (CSVRecord r : records.subList(1, records.size())) {
             int line = lineOf(lineStarts, firstCharacter(body, r.getCharacterPosition()));
-            if (r.size() != header.size()) {
-                throw new InputException(file + ":" + line + ": expected " + header.size() + " cells (" + String.join(",", header)
+            if (r.size() != header.size() + skip) {
+                throw new InputException(file + ":" + line + ": expected " + (header.size() + skip) + " cells (" + String.join(",", header)
                         + "), found " + r.size());
             }
-            table.rows.add(table.new Row(line, r.values()));
+            String[] cells = r.values();
+            table.rows.add(table.new Row(line, skip == 0 ? cells : Arrays.copyOfRange(cells, skip, cells.length)));
         }
         return table;
     }

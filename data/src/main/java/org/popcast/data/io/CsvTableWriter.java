@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
+import org.apache.commons.csv.CSVPrinter;
+
 /**
- * Writes a {@link TidyTable} as CSV (formats.md): header row, comma separator, dot decimals
- * (shortest text that reads back to the same double), UTF-8, no index column. Atomic.
- * Values containing a comma, quote or line break are quoted.
+ * Writes a {@link TidyTable} as CSV (formats.md) through Apache Commons CSV ({@link CsvText#FORMAT}):
+ * header row, comma separator, RFC 4180 quoting where a cell needs it, numbers as
+ * {@link CsvText#number} (shortest round-trip text, whole numbers without ".0"), UTF-8, no index
+ * column. Atomic.
  */
 public final class CsvTableWriter {
 
@@ -25,42 +28,28 @@ public final class CsvTableWriter {
     /** Writes {@code table} to the path it is given, for {@link OutputFiles#write} (which stages and renames). */
     public static AtomicFile.IoAction<Path> writer(TidyTable table) {
         return tmp -> {
-            try (Writer out = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW), 1 << 16)) {
-                for (int c = 0; c < table.columns().size(); c++) {
-                    out.write(c == 0 ? "" : ",");
-                    out.write(quote(table.columns().get(c).name()));
+            try (Writer out = new BufferedWriter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW), 1 << 16);
+                 CSVPrinter printer = new CSVPrinter(out, CsvText.FORMAT)) {
+                for (TidyTable.Column c : table.columns()) {
+                    printer.print(c.name());
                 }
-                out.write('\n');
-                StringBuilder line = new StringBuilder();
+                printer.println();
                 table.source().forEachBatch((rows, batch) -> {
                     table.check(rows, batch);
                     for (int i = 0; i < rows; i++) {
-                        line.setLength(0);
-                        for (int c = 0; c < batch.length; c++) {
-                            if (c > 0) {
-                                line.append(',');
-                            }
-                            Object col = batch[c];
+                        for (Object col : batch) {
                             if (col instanceof String[] s) {
-                                line.append(quote(s[i]));
+                                printer.print(s[i]);
                             } else if (col instanceof long[] l) {
-                                line.append(l[i]);
+                                printer.print(Long.toString(l[i]));
                             } else {
-                                line.append(((double[]) col)[i]);
+                                printer.print(CsvText.number(((double[]) col)[i]));
                             }
                         }
-                        line.append('\n');
-                        out.append(line);
+                        printer.println();
                     }
                 });
             }
         };
-    }
-
-    private static String quote(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return '"' + s.replace("\"", "\"\"") + '"';
     }
 }

@@ -63,7 +63,7 @@ class TidyTableWritersTest {
         Path file = dir.resolve("t.csv");
         CsvTableWriter.write(file, table());
         List<String> lines = Files.readAllLines(file);
-        assertEquals(List.of("region,year,population", "北京市,2010,1.5", "\"a,b\",2011,2.0E7", "c,2012,0.1", "d,2013,-3.0", "e,2014,4.25"), lines);
+        assertEquals(List.of("region,year,population", "北京市,2010,1.5", "\"a,b\",2011,20000000", "c,2012,0.1", "d,2013,-3", "e,2014,4.25"), lines);
     }
 
     @Test

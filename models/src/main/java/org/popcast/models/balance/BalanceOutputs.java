@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.popcast.data.io.NetcdfDataset;
+import org.popcast.data.io.TableFolders;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.kernels.balance.BalanceCurves;
 import org.popcast.kernels.balance.LogLogisticCurve;
@@ -106,10 +107,10 @@ public final class BalanceOutputs {
     }
 
     /**
-     * Writes population.csv: per forecast year the chosen method's forecast and band, every
+     * Writes population (.csv, .parquet): per forecast year the chosen method's forecast and band, every
      * method's forecast, the combination's weights and the band's calibration.
      */
-    public static void writeMethodCsv(org.popcast.data.io.OutputFiles outputs, Path dir, MethodForecast m) throws IOException {
+    public static void writeMethodTable(org.popcast.data.io.OutputFiles outputs, TableFolders dirs, MethodForecast m) throws IOException {
         List<Object> columns = new ArrayList<>(List.of("year", INT64, "horizon", INT64, "method", STRING, "forecast", FLOAT64,
                 "lower", FLOAT64, "upper", FLOAT64, "observed", FLOAT64));
         for (ForecastMethod f : ForecastMethod.values()) {
@@ -133,7 +134,7 @@ public final class BalanceOutputs {
             row.addAll(List.of(s.combined().source().label(), s.scores(), quantile(s.scores(), m.level()), s.factor()));
             t.add(row.toArray());
         }
-        t.writeCsv(outputs, dir.resolve("population.csv"));
+        t.write(outputs, dirs, "population");
     }
 
     /** The modelled population must be a count: a jump of -1e12 persons or 1e308 arrivals fails here. */
@@ -350,9 +351,8 @@ public final class BalanceOutputs {
         return Arrays.stream(a).anyMatch(v -> !Double.isNaN(v));
     }
 
-    /** Writes balance.csv, parameters.csv and anomalies.csv into {@code dir} (created if needed). */
-    /** The tables into {@code dir}, a folder declared in {@code outputs}. */
-    public static void writeCsv(org.popcast.data.io.OutputFiles outputs, Path dir, BalanceForecast forecast, BalanceSeries observed)
+    /** Writes balance, parameters and anomalies (.csv, .parquet) into the folders of {@code dirs}, declared in {@code outputs}. */
+    public static void writeTables(org.popcast.data.io.OutputFiles outputs, TableFolders dirs, BalanceForecast forecast, BalanceSeries observed)
             throws IOException {
         FittedBalance fit = forecast.fit();
         TidyRows table = new TidyRows("year", INT64, "indicator", STRING, "model", FLOAT64, "lower", FLOAT64,
@@ -365,20 +365,20 @@ public final class BalanceOutputs {
                 table.add(forecast.firstYear() + i, ind.label(), v[0][i], v[1][i], v[2][i], o[i]);
             }
         }
-        table.writeCsv(outputs, dir.resolve("balance.csv"));
+        table.write(outputs, dirs, "balance");
         TidyRows params = new TidyRows("parameter", STRING, "value", FLOAT64, "std_error", FLOAT64, "free", INT64);
         List<String> names = parameterNames();
         double[] value = fit.fullParameters(), se = fit.fullStandardErrors();
         for (int q = 0; q < names.size(); q++) {
             params.add(names.get(q), value[q], fit.isFree(q) ? se[q] : Double.NaN, fit.isFree(q) ? 1 : 0);
         }
-        params.writeCsv(outputs, dir.resolve("parameters.csv"));
+        params.write(outputs, dirs, "parameters");
         TidyRows anomalies = new TidyRows("measure", STRING, "year", INT64, "observed", FLOAT64, "model", FLOAT64, "score", FLOAT64,
                 "replaced", INT64);
         for (AnomalyRule.Flag f : fit.anomalies()) {
             anomalies.add(f.measure().label(), f.year(), f.observed(), f.model(), f.score(), fit.replaced() ? 1 : 0);
         }
-        anomalies.writeCsv(outputs, dir.resolve("anomalies.csv"));
+        anomalies.write(outputs, dirs, "anomalies");
     }
 
     /**
@@ -426,8 +426,8 @@ public final class BalanceOutputs {
         return b.build();
     }
 
-    /** Writes groups.csv: year, group, model, observed. */
-    public static void writeGroupsCsv(org.popcast.data.io.OutputFiles outputs, Path dir, AgeGroupFit.Result r,
+    /** Writes groups (.csv, .parquet): year, group, model, observed. */
+    public static void writeGroupsTable(org.popcast.data.io.OutputFiles outputs, TableFolders dirs, AgeGroupFit.Result r,
                                       java.util.TreeMap<Integer, double[]> observed) throws IOException {
         TidyRows t = new TidyRows("year", INT64, "group", STRING, "model", FLOAT64, "observed", FLOAT64);
         for (int y = 0; y < r.groups().length; y++) {
@@ -436,16 +436,16 @@ public final class BalanceOutputs {
                 t.add(r.startYear() + y, AgeGroupFit.GROUPS[g], r.groups()[y][g], row == null ? Double.NaN : row[g]);
             }
         }
-        t.writeCsv(outputs, dir.resolve("groups.csv"));
+        t.write(outputs, dirs, "groups");
     }
 
-    /** Writes backtest.csv: every held-out value against its forecast. */
-    public static void writeBacktestCsv(org.popcast.data.io.OutputFiles outputs, Path dir, Backtest bt) throws IOException {
+    /** Writes backtest (.csv, .parquet): every held-out value against its forecast. */
+    public static void writeBacktestTable(org.popcast.data.io.OutputFiles outputs, TableFolders dirs, Backtest bt) throws IOException {
         TidyRows t = new TidyRows(BACKTEST_COLUMNS);
         for (Backtest.Row r : bt.rows()) {
             t.add(cells(r));
         }
-        t.writeCsv(outputs, dir.resolve("backtest.csv"));
+        t.write(outputs, dirs, "backtest");
     }
 
     private static final Object[] BACKTEST_COLUMNS = {"indicator", STRING, "year", INT64, "horizon", INT64, "observed", FLOAT64,
@@ -490,16 +490,20 @@ public final class BalanceOutputs {
             failures.add(id, name, reason);
         }
 
-        /** Where the failures of a summary written to {@code target} go: the same name ending in -failures.csv. */
+        /**
+         * Where the failures of a summary written to {@code target} go: the same name ending in
+         * -failures.csv (-failures.parquet beside a .parquet summary).
+         */
         public static Path failuresFile(Path target) {
             String name = target.getFileName().toString();
-            return target.resolveSibling((name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name) + "-failures.csv");
+            String ext = name.endsWith(".parquet") ? ".parquet" : ".csv";
+            return target.resolveSibling((name.endsWith(ext) ? name.substring(0, name.length() - ext.length()) : name) + "-failures" + ext);
         }
 
         /** Writes the summary to {@code target} and the failures to {@link #failuresFile}, both declared in {@code outputs}. */
         public void write(org.popcast.data.io.OutputFiles outputs, Path target) throws IOException {
-            rows.writeCsv(outputs, target);
-            failures.writeCsv(outputs, failuresFile(target));
+            rows.writeFile(outputs, target);
+            failures.writeFile(outputs, failuresFile(target));
         }
     }
 }

@@ -105,10 +105,10 @@ public final class BalanceSeriesCsv {
         throw row.error("year", "year must be a four-digit calendar year, got '" + s + "'");
     }
 
-    /** NaN for an empty cell; otherwise a finite number, >= 0 unless {@code signed}. */
+    /** NaN for an empty cell (or R's {@code NA}); otherwise a finite number, >= 0 unless {@code signed}. */
     static double cell(CsvTable.Row row, String column, boolean signed) {
         String s = row.text(column);
-        if (s.isEmpty()) {
+        if (s.isEmpty() || s.equals("NA")) {
             return Double.NaN;
         }
         double v;

@@ -40,12 +40,12 @@ public final class RollingSummaryCsv {
                     f.forecast(ForecastMethod.DRIFT), f.forecast(ForecastMethod.DAMPED_TREND), f.forecast(ForecastMethod.BALANCE),
                     f.balanceLower(), f.balanceUpper(), r.balanceLowerCalibrated(), r.balanceUpperCalibrated(), w[0], w[1], w[2], w[3]);
         }
-        t.writeCsv(outputs, target);
+        t.writeFile(outputs, target);
         TidyRows failed = new TidyRows("city_id", STRING, "city", STRING, "origin", INT64, "reason", STRING);
         for (RollingBacktests.Failure f : bt.failures()) {
             failed.add(f.city().id(), f.city().name(), f.origin(), f.reason());
         }
-        failed.writeCsv(outputs, BalanceOutputs.BatchSummary.failuresFile(target));
+        failed.writeFile(outputs, BalanceOutputs.BatchSummary.failuresFile(target));
     }
 
     /** The method column: how the combination's weights were found, or none. */

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.popcast.data.io.CsvTableWriter;
+import org.popcast.data.io.TableFolders;
 import org.popcast.data.io.TidyTable;
 
 /**
@@ -48,7 +48,13 @@ final class TidyRows {
         return new TidyTable(List.copyOf(columns), metadata, sink -> sink.accept(n, batch));
     }
 
-    void writeCsv(org.popcast.data.io.OutputFiles outputs, Path target) throws IOException {
-        outputs.write(target, CsvTableWriter.writer(table(Map.of())));
+    /** Writes the table to {@code target}: Parquet for a .parquet name, Arrow for .arrow, else CSV. */
+    void writeFile(org.popcast.data.io.OutputFiles outputs, Path target) throws IOException {
+        outputs.write(target, TableFolders.writerFor(target, table(Map.of())));
+    }
+
+    /** Writes the table as {@code name}.csv/.parquet into the folders of {@code dirs}. */
+    void write(org.popcast.data.io.OutputFiles outputs, TableFolders dirs, String name) throws IOException {
+        dirs.write(outputs, name, table(Map.of()));
     }
 }

@@ -211,7 +211,8 @@ public final class CohortInputReader {
             if (!Region.LEVELS.contains(level)) {
                 throw row.error("level", "level must be one of " + String.join(", ", Region.LEVELS) + ", got '" + level + "'");
             }
-            double cap = row.text("cap").isEmpty() ? Double.POSITIVE_INFINITY : row.number("cap", 1, 1e12);
+            // empty, or R's NA (write.csv of a numeric column with missing values): no ceiling
+            double cap = row.text("cap").isEmpty() || row.text("cap").equals("NA") ? Double.POSITIVE_INFINITY : row.number("cap", 1, 1e12);
             index.put(code, regions.size());
             regions.add(new Region(code, row.text("name"), row.text("parent"), level, cap));
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.popcast.data.io.CsvText;
 import org.popcast.data.io.NetcdfDataset;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.models.common.ResultHeader;
@@ -220,7 +221,7 @@ public final class EvaluationReport {
                     double[] v = {sp.mean(), sp.sd(), sp.min(), sp.max()};
                     String[] names = {"mean", "sd", "min", "max"};
                     for (int i = 0; i < 4; i++) {
-                        b.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%.17g%n", scheme.key(), m.key(), metric, names[i], v[i]));
+                        CsvText.appendRow(b, scheme.key(), m.key(), metric, names[i], v[i]);
                     }
                 }
             }
@@ -249,23 +250,24 @@ public final class EvaluationReport {
         List<SkillComparison.Row> tests = pairedTests();
         for (SplitScheme scheme : result.settings().splits()) {
             for (ModelKind m : result.settings().models()) {
-                b.append(scheme.key()).append(',').append(m.key());
+                List<Object> cells = new ArrayList<>(List.of(scheme.key(), m.key()));
                 for (String metric : Metrics.NAMES) {
                     Spread sp = spread(scheme, m, metric);
-                    b.append(String.format(Locale.ROOT, ",%.17g,%.17g", sp.mean(), sp.sd()));
+                    cells.add(sp.mean());
+                    cells.add(sp.sd());
                 }
-                b.append(',').append(formKey(m));
+                cells.add(formKey(m));
                 for (String metric : List.of("mse", "mae")) {
                     Spread sp = spread(scheme, m, metric, SkillComparison.Scope.LAST_YEAR_KNOWN);
-                    b.append(String.format(Locale.ROOT, ",%.17g,%.17g", sp.mean(), sp.sd()));
+                    cells.add(sp.mean());
+                    cells.add(sp.sd());
                 }
                 for (ModelKind base : SkillComparison.BASELINES) {
                     SkillComparison.Row r = tests.stream().filter(t -> t.split() == scheme && t.model() == m && t.baseline() == base
                             && t.scope() == SkillComparison.Scope.LAST_YEAR_KNOWN).findFirst().orElse(null);
-                    b.append(r == null ? ",,," : String.format(Locale.ROOT, ",%.17g,%.17g,%.17g", r.test().statistic(), r.test().pValue(),
-                            r.test().signPValue()));
+                    cells.addAll(r == null ? List.of("", "", "") : List.of(r.test().statistic(), r.test().pValue(), r.test().signPValue()));
                 }
-                b.append('\n');
+                CsvText.appendRow(b, cells.toArray());
             }
         }
         return b.toString();
@@ -277,8 +279,7 @@ public final class EvaluationReport {
         for (MobilityEvaluation.FoldResult f : result.folds()) {
             for (Map.Entry<ModelKind, Metrics> e : f.metrics().entrySet()) {
                 for (String metric : Metrics.NAMES) {
-                    b.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%.17g%n", f.fold().scheme().key(), csvCell(f.fold().label()), e.getKey().key(),
-                            metric, e.getValue().get(metric)));
+                    CsvText.appendRow(b, f.fold().scheme().key(), f.fold().label(), e.getKey().key(), metric, e.getValue().get(metric));
                 }
             }
         }
@@ -293,16 +294,17 @@ public final class EvaluationReport {
             int[] test = f.fold().test();
             for (Map.Entry<ModelKind, double[]> e : f.predictions().entrySet()) {
                 for (int i = 0; i < test.length; i++) {
-                    b.append(String.format(Locale.ROOT, "%s,%s,%s,%d,%.17g,%s,%.17g%n", f.fold().scheme().key(), csvCell(f.fold().label()),
-                            csvCell(t.city(test[i])), t.year(test[i]), t.target(test[i]), e.getKey().key(), e.getValue()[i]));
+                    CsvText.appendRow(b, f.fold().scheme().key(), f.fold().label(), t.city(test[i]), t.year(test[i]), t.target(test[i]),
+                            e.getKey().key(), e.getValue()[i]);
                 }
             }
         }
         return b.toString();
     }
 
+    /** One CSV cell, quoted where RFC 4180 needs it. */
     public static String csvCell(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return CsvText.row(s);
     }
 
     /** The HDF5 form: sample = one test prediction of one fold (all splits in a row), feature = the screened columns. */

@@ -52,27 +52,39 @@ public final class FeatureTableReader {
         return parseCsv(file.toString(), InputFiles.readString(file));
     }
 
-    /** A CSV table from text; {@code source} names it in messages. */
+    /**
+     * A CSV table from text (RFC 4180: a quoted cell may hold commas, doubled quotes and line
+     * breaks, as R's {@code write.csv} and pandas' {@code to_csv(quoting=1)} write them; R's unnamed
+     * row-name column is dropped); {@code source} names it in messages, which give the line a
+     * record starts on.
+     */
     public static FeatureTable parseCsv(String source, String content) {
-        List<String> lines = content.replace("\uFEFF", "").lines().toList();
-        if (lines.isEmpty() || lines.get(0).isBlank()) {
+        Records records = new Records(source, content.startsWith("\uFEFF") ? content.substring(1) : content);
+        if (records.atBlankLine()) {
             throw new InputException(source + ":1: expected a header row naming the columns");
         }
-        List<String> header = split(lines.get(0), source, 1, MAX_COLUMNS).stream().map(String::trim).toList();
-        checkSize(source, header.size(), lines.size() - 1);
+        List<String> header = records.next(MAX_COLUMNS).stream().map(String::trim).toList();
+        checkSize(source, header.size(), records.linesLeft());
+        boolean rowNames = header.size() > 1 && header.get(0).isEmpty();
+        if (rowNames) {
+            header = header.subList(1, header.size());
+        }
         checkHeader(source, header);
+        int width = header.size() + (rowNames ? 1 : 0);
         List<String[]> rows = new ArrayList<>();
         List<Integer> lineNumbers = new ArrayList<>();
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).isBlank()) {
+        while (!records.done()) {
+            if (records.atBlankLine()) {
+                records.skipLine();
                 continue;
             }
-            List<String> cells = split(lines.get(i), source, i + 1, header.size());
-            if (cells.size() != header.size()) {
-                throw new InputException(source + ":" + (i + 1) + ": expected " + header.size() + " cells (one per column), found " + cells.size());
+            int line = records.line();
+            List<String> cells = records.next(width);
+            if (cells.size() != width) {
+                throw new InputException(source + ":" + line + ": expected " + width + " cells (one per column), found " + cells.size());
             }
-            rows.add(cells.toArray(String[]::new));
-            lineNumbers.add(i + 1);
+            rows.add((rowNames ? cells.subList(1, width) : cells).toArray(String[]::new));
+            lineNumbers.add(line);
         }
         Map<String, double[]> numeric = new LinkedHashMap<>();
         Map<String, String[]> text = new LinkedHashMap<>();
@@ -146,43 +158,98 @@ public final class FeatureTableReader {
     }
 
     /**
-     * Splits one CSV line; a quoted cell may hold commas and doubled quotes. Past {@code max} cells
-     * the line is refused (the header against {@link #MAX_COLUMNS}, a row against the header) before
-     * more are made.
+     * The records of a CSV text, RFC 4180: a quoted cell may hold commas, doubled quotes and line
+     * breaks; CRLF or LF ends a record. Past {@code max} cells a record is refused (the header
+     * against {@link #MAX_COLUMNS}, a row against the header) before more are made.
      */
-    static List<String> split(String line, String source, int lineNumber, int max) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char ch = line.charAt(i);
-            if (quoted) {
-                if (ch == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
+    static final class Records {
+        private final String source;
+        private final String text;
+        private int pos;
+        private int line = 1;
+
+        Records(String source, String text) {
+            this.source = source;
+            this.text = text;
+        }
+
+        boolean done() {
+            return pos >= text.length();
+        }
+
+        /** The line the next record starts on. */
+        int line() {
+            return line;
+        }
+
+        /** Physical lines not yet read: an upper bound of the records left. */
+        long linesLeft() {
+            long n = 0;
+            for (int i = pos; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    n++;
+                }
+            }
+            return pos < text.length() && text.charAt(text.length() - 1) != '\n' ? n + 1 : n;
+        }
+
+        /** Whether the next line holds only blanks (or the text is at its end). */
+        boolean atBlankLine() {
+            for (int i = pos; i < text.length() && text.charAt(i) != '\n'; i++) {
+                if (!Character.isWhitespace(text.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void skipLine() {
+            int nl = text.indexOf('\n', pos);
+            pos = nl < 0 ? text.length() : nl + 1;
+            line++;
+        }
+
+        List<String> next(int max) {
+            int startLine = line;
+            List<String> cells = new ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            while (pos < text.length()) {
+                char ch = text.charAt(pos++);
+                if (quoted) {
+                    if (ch == '"' && pos < text.length() && text.charAt(pos) == '"') {
+                        cell.append('"');
+                        pos++;
+                    } else if (ch == '"') {
+                        quoted = false;
+                    } else {
+                        if (ch == '\n') {
+                            line++;
+                        }
+                        cell.append(ch);
+                    }
                 } else if (ch == '"') {
-                    quoted = false;
-                } else {
+                    quoted = true;
+                } else if (ch == ',') {
+                    if (cells.size() >= max) {
+                        throw new InputException(source + ":" + startLine + ": more than " + max + (startLine == 1
+                                ? " columns (the limit)" : " cells, expected one per column (" + max + ")"));
+                    }
+                    cells.add(cell.toString());
+                    cell.setLength(0);
+                } else if (ch == '\n') {
+                    line++;
+                    break;
+                } else if (ch != '\r' || (pos < text.length() && text.charAt(pos) != '\n')) {
                     cell.append(ch);
                 }
-            } else if (ch == '"') {
-                quoted = true;
-            } else if (ch == ',') {
-                if (cells.size() >= max) {
-                    throw new InputException(source + ":" + lineNumber + ": more than " + max + (lineNumber == 1
-                            ? " columns (the limit)" : " cells, expected one per column (" + max + ")"));
-                }
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(ch);
             }
+            if (quoted) {
+                throw new InputException(source + ":" + startLine + ": a quoted cell is not closed");
+            }
+            cells.add(cell.toString());
+            return cells;
         }
-        if (quoted) {
-            throw new InputException(source + ":" + lineNumber + ": a quoted cell is not closed");
-        }
-        cells.add(cell.toString());
-        return cells;
     }
 
     private static FeatureTable readArrow(Path file) {

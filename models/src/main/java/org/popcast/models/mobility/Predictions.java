@@ -1,6 +1,6 @@
 package org.popcast.models.mobility;
 
-import java.util.Locale;
+import org.popcast.data.io.CsvText;
 
 /**
  * A saved model's predictions for every row of a table ({@code popcast mobility predict}), with the
@@ -17,16 +17,17 @@ public record Predictions(TrainedModel model, MobilityTable table, double[] valu
         return new Predictions(model, t, model.predict(t), target);
     }
 
-    /** id, year, prediction (and the target): one row per table row, RFC 4180, doubles to 17 digits. */
+    /** id, year, prediction (and the target): one row per table row, RFC 4180, numbers in their shortest round-trip text. */
     public String csv() {
-        StringBuilder b = new StringBuilder(model.columns().id() + "," + model.columns().year() + ",prediction"
-                + (target == null ? "" : "," + target) + "\n");
+        StringBuilder b = new StringBuilder();
+        CsvText.appendRow(b, target == null ? new Object[] {model.columns().id(), model.columns().year(), "prediction"}
+                : new Object[] {model.columns().id(), model.columns().year(), "prediction", target});
         for (int i = 0; i < table.rowCount(); i++) {
-            b.append(String.format(Locale.ROOT, "%s,%d,%.17g", EvaluationReport.csvCell(table.city(i)), table.year(i), values[i]));
-            if (target != null) {
-                b.append(Double.isNaN(table.target(i)) ? "," : String.format(Locale.ROOT, ",%.17g", table.target(i)));
+            if (target == null) {
+                CsvText.appendRow(b, table.city(i), table.year(i), values[i]);
+            } else {
+                CsvText.appendRow(b, table.city(i), table.year(i), values[i], Double.isNaN(table.target(i)) ? "" : table.target(i));
             }
-            b.append('\n');
         }
         return b.toString();
     }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.popcast.data.io.CsvText;
+
 /**
  * Every learned model against each baseline (last year's value, drift, the training mean) on the
  * pooled test rows of each split, by the paired tests of {@link PairedTest}: first over the rows
@@ -75,9 +77,9 @@ public final class SkillComparison {
                 + "dm_p_value,cities,cities_better,cities_worse,sign_p_value,best_model\n");
         for (Row r : rows) {
             PairedTest t = r.test();
-            b.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%d,%.17g,%.17g,%.17g,%.17g,%.17g,%d,%d,%d,%.17g,%s%n", r.split().key(),
-                    r.model().key(), r.baseline().key(), r.scope().key(), t.rows(), r.mseModel(), r.mseBaseline(), t.meanDifference(),
-                    t.statistic(), t.pValue(), t.cities(), t.citiesBetter(), t.citiesWorse(), t.signPValue(), r.best()));
+            CsvText.appendRow(b, r.split().key(), r.model().key(), r.baseline().key(), r.scope().key(), t.rows(), r.mseModel(),
+                    r.mseBaseline(), t.meanDifference(), t.statistic(), t.pValue(), t.cities(), t.citiesBetter(), t.citiesWorse(),
+                    t.signPValue(), r.best());
         }
         return b.toString();
     }

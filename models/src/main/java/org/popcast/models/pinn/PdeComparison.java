@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.popcast.data.input.InputException;
+import org.popcast.data.io.CsvText;
 import org.popcast.data.io.NetcdfDataset;
 import org.popcast.data.io.NetcdfReader;
 import org.popcast.data.io.NetcdfWriter;
@@ -125,15 +126,20 @@ public final class PdeComparison {
                 && (timeLimit == null ? "none" : PinnTrainRun.format(timeLimit)).equals(a.get("time_limit"));
     }
 
-    /** The table as CSV (one row per configuration and policy). */
+    /** The table as CSV (one row per configuration and policy; RFC 4180, numbers in their shortest round-trip text). */
     public static String csv(List<Row> rows) {
         StringBuilder b = new StringBuilder("config,policy,architecture,parameters,rel_l2,rel_linf,rel_l2_off_jump,"
                 + "births_error_1,births_error_2,births_error_3,wall_time_s,steps_per_s,adam_steps_done,adam_steps,lbfgs_iterations_done,"
                 + "lbfgs_iterations,stopped_by_time_limit\n");
         for (Row r : rows) {
-            b.append(String.format(Locale.ROOT, "%s,%s,\"%s\",%d,%.4e,%.4e,%.4e,%s,%.1f,%.2f,%d,%d,%d,%d,%s%n", r.config(), r.policy(),
-                    r.architecture(), r.parameters(), r.relL2(), r.relLinf(), r.relL2OffJump(), births(r, ","), r.wallSeconds(),
-                    r.stepsPerSecond(), r.adamStepsDone(), r.adamStepsPlanned(), r.lbfgsDone(), r.lbfgsPlanned(), r.timeLimited()));
+            List<Object> cells = new ArrayList<>(List.of(r.config(), r.policy(), r.architecture(), r.parameters(), r.relL2(), r.relLinf(),
+                    r.relL2OffJump()));
+            for (int i = 0; i < 3; i++) {
+                cells.add(i < r.birthErrors().length ? r.birthErrors()[i] : "");
+            }
+            cells.addAll(List.of(r.wallSeconds(), r.stepsPerSecond(), r.adamStepsDone(), r.adamStepsPlanned(), r.lbfgsDone(), r.lbfgsPlanned(),
+                    r.timeLimited()));
+            CsvText.appendRow(b, cells.toArray());
         }
         return b.toString();
     }
