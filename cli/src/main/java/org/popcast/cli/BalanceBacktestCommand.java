@@ -26,7 +26,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "backtest", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+@Command(name = "backtest",
+        header = "Fit on all but the last years, forecast them and score every method against the data.",
+        mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Fit on all but the last --holdout years, forecast them and report the errors per indicator",
                 "(PE = (F - A)/A x 100) and whether the facts fall inside the bands; the population also by --method beside",
                 "every other method (weights and bands from years before the hold-out only). --all-cities runs a rolling-origin",

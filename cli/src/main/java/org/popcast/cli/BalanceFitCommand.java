@@ -14,7 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "fit", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+@Command(name = "fit",
+        header = "Fit the balance model to a city's series: parameters, error measures, anomalies.",
+        mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Fit the balance model to a series: parameters with standard errors, error measures, anomalies,",
                 "and the 13 indicators per year, observed and modelled (missing years restored from the model)."})
 public final class BalanceFitCommand implements Callable<Integer> {

@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "forecast", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+@Command(name = "forecast",
+        header = "Fit the balance model and forecast the 13 indicators with bands.",
+        mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Fit the balance model and forecast the 13 indicators to --until with bands",
                 "H = X e^{z err(h)}, L = X e^{-z err(h)} (differences: X +- z err(h)); the population also by --method",
                 "(default: the combination of the balance model and the benchmarks, with a calibrated band); see docs/balance-model.md."})

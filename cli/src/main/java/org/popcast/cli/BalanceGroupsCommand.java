@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "groups", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+@Command(name = "groups",
+        header = "Level II: the population below, at and above working age, with ageing between the groups.",
+        mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Level II: the population below, at and above working age, with ageing between the groups, each",
                 "group's share of migration and relative death rate fitted to groups.csv (year,young,working,old);",
                 "the groups add up to the Level I population."})

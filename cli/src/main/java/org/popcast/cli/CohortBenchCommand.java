@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+@Command(name = "bench",
+        header = "Benchmark the projection engines beside a memory-bandwidth probe.",
+        mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Benchmark the projection: the embedded city input with its cities repeated to --regions regions, the source paper's",
                 "15 scenarios (or the first --scenarios of them), 2 sexes, 101 single ages, --steps one-year steps.",
                 "Times the engines (median, min, max over --repeat runs after --warmup runs), reports cell-years per second",

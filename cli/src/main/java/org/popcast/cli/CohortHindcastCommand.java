@@ -38,7 +38,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "hindcast", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+@Command(name = "hindcast",
+        header = "Launch the projection at the base year, project to the census year and score it beside naive baselines.",
+        mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Launch the projection at L (the input's base year) with only the rate rows dated <= L, project to --year",
                 "and score it and three naive baselines (national rate, city trend, persistence) against the census: national",
                 "PE, provincial mean APE, cities under 5/10 %% APE (plain and population-weighted), cities of 5 M+, the ten",

@@ -21,7 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+@Command(name = "validate",
+        header = "Compare a projection's totals with observed totals: APE and PE per region and level.",
+        mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Compare a projection's total population with observed totals: APE and PE per region; per level the",
                 "mean APE and PE and the share of regions under 5 %% and 10 %% APE (also weighted by population)."},
         footer = {"", "Without --observed: the 2020 census shipped with the china-cities input (cities, provinces, nation).",

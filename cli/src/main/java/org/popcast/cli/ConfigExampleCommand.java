@@ -10,7 +10,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "example", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+@Command(name = "example",
+        header = "Print a commented example config file for a command.",
+        mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Print a commented example config file for a command: every option with its description",
                 "and its default, in the order of --help; options without a default are commented out."},
         footer = {"", "Example: popcast config example pde train > train.yaml",

@@ -20,7 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "doctor", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+@Command(name = "doctor",
+        header = "Check the environment popcast runs in: Java, the machine, TensorFlow and HDF5.",
+        mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Check the environment popcast runs in: Java, the machine, TensorFlow and the",
                 "devices it sees, the CUDA libraries the GPU build needs, the native libraries",
                 "loaded, and output: a tiny HDF5 and a tiny Arrow file are written and read back.",

@@ -28,7 +28,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "evaluate", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+@Command(name = "evaluate",
+        header = "Score every regressor and baseline on leakage-free folds, with paired tests.",
+        mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Score FNN, LSTM, gradient-boosted trees and the baselines (training mean, last year's value, ridge) on grouped k-fold by city,",
                 "one-year-ahead time folds, and the source paper's random row split (LEAKY, for comparison only).",
                 "Writes metrics.md, metrics.csv, summary.csv, paired_tests.csv, folds.csv, predictions.csv and evaluation.h5 to --out."},

@@ -15,7 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+@Command(name = "predict",
+        header = "Apply a saved mobility model to the city-years of a table.",
+        mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Apply a saved model to the city-years of a table; writes <id>,<year>,prediction (and the target",
                 "where the table has it) as CSV. A table lacking a column the model needs is refused, naming the columns."})
 public final class MobilityPredictCommand implements Callable<Integer> {

@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+@Command(name = "train",
+        header = "Fit one mobility model on every row with a target and save it.",
+        mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Fit one model (fnn, lstm or ridge) on every row with a target and save it with its column list,",
                 "scaler and KNN imputer in one HDF5 file, for `popcast mobility predict`. Prints the columns left out and why."})
 public final class MobilityTrainCommand implements Callable<Integer> {

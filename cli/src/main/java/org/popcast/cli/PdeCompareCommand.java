@@ -28,7 +28,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+@Command(name = "compare",
+        header = "Train PINN and LSTM-PINN with both presets on the built-in policies and compare them.",
+        mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Train PINN and LSTM-PINN, each with popcast's default and the source paper's preset, on the built-in",
                 "policies with one seed, and compare them against the exact solution. Writes compare.md,",
                 "compare.csv and compare.png (rel L2 off the jump line, log scale) plus every run's result",

@@ -27,7 +27,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+@Command(name = "train",
+        header = "Train a physics-informed network on the age-structured PDE and measure it against the exact solver.",
+        mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Train a physics-informed network on the age-structured PDE and measure it",
                 "against the exact solution. Writes density, births, population, loss curves",
                 "and errors (rel_l2, rel_linf, rel_l2_off_jump, births errors) to a netCDF-4",

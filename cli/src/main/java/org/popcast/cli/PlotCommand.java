@@ -17,7 +17,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "plot", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
+@Command(name = "plot",
+        header = "Draw the natural picture of a popcast result file (PNG or SVG).",
+        mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Draw the natural picture of a popcast result file (PNG or SVG, by the extension of --out):",
                 "  PDE solve/train/predict: density over time and age, births and population (exact dashed), training losses;",
                 "  cohort project: population pyramids for --years and the --region's total by scenario;",

@@ -208,6 +208,10 @@ class PopcastCliTest {
             while (!todo.isEmpty()) {
                 CommandLine c = todo.pop();
                 assertFalse(c.getUsageMessage().isBlank());
+                // the line `popcast --help` lists for a command is a whole sentence
+                String[] header = c.getCommandSpec().usageMessage().header(), description = c.getCommandSpec().usageMessage().description();
+                String summary = header.length > 0 ? header[0] : description.length > 0 ? description[0] : "";
+                assertTrue(summary.endsWith("."), c.getCommandName() + ": " + summary);
                 commands++;
                 todo.addAll(c.getSubcommands().values());
             }
