@@ -203,14 +203,18 @@ public record PinnParametric(List<Range> ranges) {
 
     /**
      * Held-out members for validation: every parameter at the middle of the k-th quarter of its
-     * range, k = 0..3 (0.85, 0.95, 1.05, 1.15 for 0.8:1.2), never a training range's end.
+     * range, k = 0..3 (0.85, 0.95, 1.05, 1.15 for 0.8:1.2), never a training range's end; with two
+     * or more parameters also the anti-diagonal (every second parameter at quarter 3 - k), which
+     * reaches toward the corners where one rate is high and the other low.
      */
     public double[][] heldOut() {
-        double[][] m = new double[4][count()];
-        for (int k = 0; k < 4; k++) {
+        int members = count() >= 2 ? 8 : 4;
+        double[][] m = new double[members][count()];
+        for (int k = 0; k < members; k++) {
             for (int i = 0; i < count(); i++) {
                 Range r = ranges.get(i);
-                m[k][i] = r.low() + (k + 0.5) / 4 * (r.high() - r.low());
+                int quarter = k < 4 ? k : i % 2 == 0 ? k - 4 : 7 - k;
+                m[k][i] = r.low() + (quarter + 0.5) / 4 * (r.high() - r.low());
             }
         }
         return m;

@@ -195,6 +195,24 @@ class PinnParametricTest {
     }
 
     @Test
+    void aResumedSurrogateIsTheUninterruptedOne(@TempDir Path tmp) throws Exception {
+        ExactSolveRun.Grid grid = new ExactSolveRun.Grid(10, 2);
+        PinnTrainRun.run(SCENARIO, new PinnTrainRun.RunSettings(settings(BOTH, 64, 4, 4, 20), grid, Device.CPU, tmp.resolve("a"), false, 10),
+                Provenance.of("test"), Progress.none());
+        PinnTrainRun.run(SCENARIO, new PinnTrainRun.RunSettings(settings(BOTH, 64, 4, 4, 10), grid, Device.CPU, tmp.resolve("b"), false, 10),
+                Provenance.of("test"), Progress.none());
+        PinnTrainRun.Result resumed = PinnTrainRun.run(SCENARIO, new PinnTrainRun.RunSettings(settings(BOTH, 64, 4, 4, 20), grid, Device.CPU,
+                tmp.resolve("b"), true, 10), Provenance.of("test"), Progress.none());
+        assertEquals(10, resumed.adamStepsThisRun());
+        assertArrayEquals(PinnModelFile.read(tmp.resolve("a")).weights().flatten(), PinnModelFile.read(tmp.resolve("b")).weights().flatten(), 0);
+        // another range is other settings
+        InputException e = assertThrows(InputException.class, () -> PinnTrainRun.run(SCENARIO, new PinnTrainRun.RunSettings(
+                settings(PinnParametric.parse(List.of("fertility_scale=0.8:1.3")), 64, 4, 4, 30), grid, Device.CPU, tmp.resolve("b"), true, 10),
+                Provenance.of("test"), Progress.none()));
+        assertTrue(e.getMessage().contains("parametric"), e.getMessage());
+    }
+
+    @Test
     void rangesAndMembersAreChecked() {
         assertEquals("mortality_scale=0.7:1.3,fertility_scale=0.8:1.2", BOTH.toString(), "a fixed order whatever the given one");
         assertEquals(BOTH, PinnParametric.parse(List.of(BOTH.toString().split(","))));
@@ -214,5 +232,11 @@ class PinnParametricTest {
         assertTrue(BOTH.outside(far));
         assertArrayEquals(new double[] {1.0 / 3, 1.5}, BOTH.normalise(far), 1e-12);
         assertThrows(IllegalArgumentException.class, () -> PinnParametric.NONE.member(Map.of("fertility_scale", 1.0), false));
+        // held out: the diagonal, and with two parameters the anti-diagonal too
+        double[][] held = BOTH.heldOut();
+        assertEquals(8, held.length);
+        assertArrayEquals(new double[] {0.775, 0.85}, held[0], 1e-12);
+        assertArrayEquals(new double[] {0.775, 1.15}, held[4], 1e-12);
+        assertArrayEquals(new double[] {1.225, 0.85}, held[7], 1e-12);
     }
 }
