@@ -254,7 +254,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(java.util.Locale.ROOT, "sweep of %d members over %s, births and population in %s, %s; %d repeats after %d warm-up, %d cores%n",
                 members, parametric, Arrays.toString(years), m.scenario().name(), repeat, warmup, Runtime.getRuntime().availableProcessors());
         out.printf("%-44s %10s %10s %10s%n", "sweep", "median ms", "min ms", "max ms");
-        row(out, "surrogate (" + m.settings().architecture(problem) + ", float64)", surrogateNs);
+        row(out, "surrogate (" + m.settings().architecture(problem) + ", float32)", surrogateNs);
         row(out, "exact solver (one solve per member, all cores)", exactNs);
         out.printf(java.util.Locale.ROOT, "largest relative difference, surrogate against exact, over all members and years: births %.3e (%s), "
                 + "population %.3e (%s)%n", worst[0], where[0], worst[1], where[1]);

@@ -29,6 +29,13 @@ public final class PinnPredictor implements AutoCloseable {
     /** The member's parameters as the network reads them (empty for an ordinary network). */
     private final double[] memberInputs;
     private final double[] member;
+    private final PinnSettings settings;
+    private final PinnWeights weights;
+    /** The float32 graph of {@link #sweep}, built on first use. */
+    private Graph sweepGraph;
+    private Session sweepSession;
+    private Placeholder<org.tensorflow.types.TFloat32> sweepPoints;
+    private Operand<org.tensorflow.types.TFloat32> sweepDensity;
 
     /** A predictor of an ordinary (non-parametric) network. */
     public PinnPredictor(AgePdeProblem problem, PinnSettings settings, PinnWeights weights) {
@@ -49,6 +56,8 @@ public final class PinnPredictor implements AutoCloseable {
         this.parametric = settings.parametric();
         this.memberInputs = parametric.normalise(member);
         this.member = member.clone();
+        this.settings = settings;
+        this.weights = weights;
         Ops tf = Ops.create(graph);
         PinnNetwork<TFloat64> net = new PinnNetwork<>(weights.constants(tf, TFloat64.class), problem, settings);
         points = tf.placeholder(TFloat64.class);
@@ -82,11 +91,40 @@ public final class PinnPredictor implements AutoCloseable {
         }
     }
 
+    /** The network in float32 at rows of unit inputs, in persons per year of age. */
+    private double[] evaluate32(double[] unit, int rows, int width) {
+        if (sweepGraph == null) {
+            sweepGraph = new Graph();
+            Ops tf = Ops.create(sweepGraph);
+            PinnNetwork<org.tensorflow.types.TFloat32> net = new PinnNetwork<>(weights.constants(tf, org.tensorflow.types.TFloat32.class),
+                    problem, settings);
+            sweepPoints = tf.placeholder(org.tensorflow.types.TFloat32.class);
+            sweepDensity = tf.math.mul(net.evaluate(tf, sweepPoints, 0).value(), tf.constant((float) net.scale()));
+            sweepSession = new Session(sweepGraph);
+        }
+        float[] in = new float[rows * width];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = (float) unit[i];
+        }
+        try (org.tensorflow.types.TFloat32 t = org.tensorflow.types.TFloat32.tensorOf(org.tensorflow.ndarray.Shape.of(rows, width),
+                org.tensorflow.ndarray.buffer.DataBuffers.of(in, true, false));
+             Result r = sweepSession.runner().feed(sweepPoints, t).fetch(sweepDensity).run()) {
+            float[] p = new float[rows];
+            ((org.tensorflow.types.TFloat32) r.get(0)).copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(p, false, false));
+            double[] out = new double[rows];
+            for (int i = 0; i < rows; i++) {
+                out[i] = p[i];
+            }
+            return out;
+        }
+    }
+
     /**
      * A sweep over members of a parametric surrogate: births v P(0, t) and the population (the
      * integral over ages, {@code nodes} Gauss-Legendre nodes on pieces of at most {@code piece}
      * years, split at the jump line) at each of {@code years}, for each member (rows of
-     * {@code members}, values in the order of the ranges); one batched graph run per chunk of members.
+     * {@code members}, values in the order of the ranges); one batched graph run per chunk of members,
+     * in float32 (the network's own precision in training; about twice the speed of float64 on a CPU).
      *
      * @return [0][member][year] births, [1][member][year] population
      */
@@ -119,7 +157,7 @@ public final class PinnPredictor implements AutoCloseable {
                     }
                 }
             }
-            double[] p = evaluate(unit, row, width);
+            double[] p = evaluate32(unit, row, width);
             row = 0;
             for (int i = 0; i < count; i++) {
                 for (int y = 0; y < years.length; y++) {
@@ -208,6 +246,10 @@ public final class PinnPredictor implements AutoCloseable {
 
     @Override
     public void close() {
+        if (sweepSession != null) {
+            sweepSession.close();
+            sweepGraph.close();
+        }
         session.close();
         graph.close();
     }
