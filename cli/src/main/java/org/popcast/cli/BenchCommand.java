@@ -18,6 +18,9 @@ import org.popcast.models.agepde.ExactSolveOutputs;
 import org.popcast.models.agepde.ExactSolveRun;
 import org.popcast.models.agepde.PdeScenario;
 import org.popcast.models.agepde.PdeScenarioReader;
+import org.popcast.models.pinn.PinnModelFile;
+import org.popcast.models.pinn.PinnParametric;
+import org.popcast.models.pinn.PinnPredictor;
 import org.popcast.models.pinn.PinnSettings;
 import org.popcast.models.pinn.PinnTrainer;
 
@@ -31,7 +34,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Benchmark the exact PDE solver on a policy or scenario file (default three-child) and the default grid.",
-                "Prints the median, min and max wall time of each phase over the repeats, after warm-up runs."})
+                "Prints the median, min and max wall time of each phase over the repeats, after warm-up runs.",
+                "--pinn times PINN training steps; --surrogate DIR a sweep over a parametric model's members."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--repeat", defaultValue = "10", description = "Timed runs (default ${DEFAULT-VALUE}).")
@@ -42,6 +46,25 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--pinn", fallbackValue = ConfigOption.FLAG_IS_TRUE, description = "Time PINN training steps (default and paper presets) instead of the exact solver.")
     boolean pinn;
+
+    @Option(names = "--surrogate", paramLabel = "DIR",
+            description = {"Time a sweep over --members members of a parametric model (pde train --parametric):",
+                    "births and population in --sweep-years for each member, beside the exact solver doing the",
+                    "same sweep (one solve per member), and the largest differences between the two."})
+    Path surrogate;
+
+    @Option(names = "--members", paramLabel = "N", defaultValue = "10000", description = "--surrogate: members in the sweep (default ${DEFAULT-VALUE}).")
+    int members;
+
+    @Option(names = "--sweep-years", split = ",", paramLabel = "YEAR", description = "--surrogate: years of the sweep (default: every 10 years after the start).")
+    double[] sweepYears;
+
+    @Option(names = "--sweep-piece", paramLabel = "YEARS", defaultValue = "20",
+            description = "--surrogate: the surrogate's population integral uses 16 Gauss-Legendre nodes per piece of at most this many years of age (default ${DEFAULT-VALUE}).")
+    double sweepPiece;
+
+    /** Gauss-Legendre nodes per piece of the surrogate's population integral (the network is smooth off the jump line, where the rule is split). */
+    private static final int SWEEP_NODES = 16;
 
     @ArgGroup(exclusive = true)
     ScenarioChoice source = new ScenarioChoice();
@@ -63,8 +86,14 @@ public final class BenchCommand implements Callable<Integer> {
         if (repeat < 1 || warmup < 0) {
             throw new ParameterException(spec.commandLine(), "--repeat must be >= 1 and --warmup >= 0");
         }
+        if (pinn && surrogate != null) {
+            throw new ParameterException(spec.commandLine(), "--pinn and --surrogate time different things: give one");
+        }
         if (pinn) {
             return pinnSteps();
+        }
+        if (surrogate != null) {
+            return sweep();
         }
         ExactSolverSettings settings = solverOptions.settings(spec);
         PdeScenario scenario = ScenarioChoice.resolve(source, spec);
@@ -137,6 +166,98 @@ public final class BenchCommand implements Callable<Integer> {
             double median = sorted[sorted.length / 2];
             out.printf("%-44s %10.2f %10.2f %10.2f %10.1f%n", name, median / 1e6, sorted[0] / 1e6, sorted[sorted.length - 1] / 1e6, 1e9 / median);
         }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * A sweep of a parametric surrogate against the exact solver: the members spread evenly over
+     * the trained ranges (a Kronecker sequence, the midpoints for one parameter), births and
+     * population at the sweep years; the surrogate in batched graph runs, the exact solver one
+     * solve per member.
+     */
+    private int sweep() {
+        if (members < 1 || !(sweepPiece > 0)) {
+            throw new ParameterException(spec.commandLine(), "--members must be >= 1 and --sweep-piece > 0");
+        }
+        PinnModelFile.Loaded m = PinnModelFile.read(surrogate);
+        PinnParametric parametric = m.settings().parametric();
+        if (parametric.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--surrogate " + surrogate + " is not a parametric model (pde train --parametric)");
+        }
+        AgePdeProblem problem = m.scenario().problem();
+        double[] years = sweepYears;
+        if (years == null) {
+            List<Double> y = new java.util.ArrayList<>();
+            for (double t = problem.startYear() + 10; t <= problem.endYear() + 1e-9; t += 10) {
+                y.add(t);
+            }
+            years = y.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+        for (double year : years) {
+            if (!(year >= problem.startYear() && year <= problem.endYear())) {
+                throw new ParameterException(spec.commandLine(), "--sweep-years " + year + " is outside the model's window "
+                        + problem.startYear() + " .. " + problem.endYear());
+            }
+        }
+        double[][] set = new double[members][parametric.count()];
+        for (int i = 0; i < members; i++) {
+            for (int j = 0; j < parametric.count(); j++) {
+                // R_d sequence (Roberts 2018): alpha_j = phi_d^-(j+1), phi_d the root of x^(d+1) = x + 1
+                double phi = 2;
+                for (int it = 0; it < 30; it++) {
+                    phi = Math.pow(1 + phi, 1.0 / (parametric.count() + 1));
+                }
+                double u = parametric.count() == 1 ? (i + 0.5) / members : (0.5 + (i + 1) * Math.pow(phi, -(j + 1))) % 1;
+                PinnParametric.Range r = parametric.ranges().get(j);
+                set[i][j] = r.low() + u * (r.high() - r.low());
+            }
+        }
+        long[] surrogateNs = new long[repeat], exactNs = new long[repeat];
+        double[][][] net = null;
+        double[][][] exact = new double[2][members][years.length];
+        try (PinnPredictor predictor = new PinnPredictor(problem, m.settings(), m.weights(), parametric.centre())) {
+            for (int run = -warmup; run < repeat; run++) {
+                long t0 = System.nanoTime();
+                net = predictor.sweep(set, years, SWEEP_NODES, sweepPiece);
+                long t1 = System.nanoTime();
+                double[] at = years;
+                // over all cores, as TensorFlow runs the surrogate
+                java.util.stream.IntStream.range(0, members).parallel().forEach(i -> {
+                    ExactMvfSolver solver = new ExactMvfSolver(parametric.apply(problem, set[i]), ExactSolverSettings.DEFAULT);
+                    for (int y = 0; y < at.length; y++) {
+                        exact[0][i][y] = solver.births(at[y]);
+                        exact[1][i][y] = solver.population(at[y]);
+                    }
+                });
+                long t2 = System.nanoTime();
+                if (run >= 0) {
+                    surrogateNs[run] = t1 - t0;
+                    exactNs[run] = t2 - t1;
+                }
+            }
+        }
+        double[] worst = new double[2];
+        String[] where = new String[2];
+        for (int k = 0; k < 2; k++) {
+            for (int i = 0; i < members; i++) {
+                for (int y = 0; y < years.length; y++) {
+                    double d = Math.abs(net[k][i][y] / exact[k][i][y] - 1);
+                    if (d >= worst[k]) {
+                        worst[k] = d;
+                        where[k] = parametric.label(set[i]) + " in " + (years[y] == Math.rint(years[y]) ? Long.toString((long) years[y]) : Double.toString(years[y]));
+                    }
+                }
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(java.util.Locale.ROOT, "sweep of %d members over %s, births and population in %s, %s; %d repeats after %d warm-up, %d cores%n",
+                members, parametric, Arrays.toString(years), m.scenario().name(), repeat, warmup, Runtime.getRuntime().availableProcessors());
+        out.printf("%-44s %10s %10s %10s%n", "sweep", "median ms", "min ms", "max ms");
+        row(out, "surrogate (" + m.settings().architecture(problem) + ", float32)", surrogateNs);
+        row(out, "exact solver (one solve per member, all cores)", exactNs);
+        out.printf(java.util.Locale.ROOT, "largest relative difference, surrogate against exact, over all members and years: births %.3e (%s), "
+                + "population %.3e (%s)%n", worst[0], where[0], worst[1], where[1]);
         out.flush();
         return 0;
     }

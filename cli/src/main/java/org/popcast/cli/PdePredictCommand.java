@@ -23,9 +23,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Evaluate a trained PDE network (a model directory written by 'popcast pde train') without retraining.",
                 "With --age and --year: a CSV table (age,year,density) on standard output or --out FILE.csv.",
-                "Without them: density, births and population on the --age-step x --time-step grid, to --out FILE.h5."},
+                "Without them: density, births and population on the --age-step x --time-step grid, to --out FILE.h5.",
+                "A parametric model (pde train --parametric) needs --set NAME=VALUE for each of its parameters."},
         footer = {"", "Examples:", "  popcast pde predict --model pinn.model --age 0,10,25 --year 2030,2054",
-                "  popcast pde predict --model pinn.model --age-step 1 --time-step 1 --out grid.h5"})
+                "  popcast pde predict --model pinn.model --age-step 1 --time-step 1 --out grid.h5",
+                "  popcast pde predict --model surrogate.model --set fertility_scale=1.1 --age 0 --year 2054"})
 public final class PdePredictCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model directory (or its model.h5).")
@@ -36,6 +38,14 @@ public final class PdePredictCommand implements Callable<Integer> {
 
     @Option(names = "--year", split = ",", paramLabel = "YEAR", description = "Years, comma separated.")
     double[] years;
+
+    @Option(names = "--set", split = ",", paramLabel = "NAME=VALUE",
+            description = "A parametric model's member, e.g. fertility_scale=1.1 (one per parameter it was trained over).")
+    List<String> set;
+
+    @Option(names = "--extrapolate", fallbackValue = ConfigOption.FLAG_IS_TRUE,
+            description = "Evaluate a --set value outside the trained range (with a warning) instead of refusing it.")
+    boolean extrapolate;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Output: .csv for --age/--year, .h5 for a grid.")
     Path out;
@@ -63,8 +73,40 @@ public final class PdePredictCommand implements Callable<Integer> {
         }
     }
 
+    /** The member --set names, checked against the model's parametric ranges (usage errors in one line). */
+    private double[] member(PinnModelFile.Loaded m) {
+        java.util.Map<String, Double> values = new java.util.LinkedHashMap<>();
+        for (String item : set == null ? List.<String>of() : set) {
+            int eq = item.indexOf('=');
+            if (eq < 0) {
+                throw new ParameterException(spec.commandLine(), "--set '" + item + "': expected NAME=VALUE, e.g. fertility_scale=1.1");
+            }
+            String name = item.substring(0, eq).trim();
+            double value;
+            try {
+                value = Double.parseDouble(item.substring(eq + 1).trim());
+            } catch (NumberFormatException e) {
+                throw new ParameterException(spec.commandLine(), "--set '" + item + "': the value must be a number");
+            }
+            if (values.put(name, value) != null) {
+                throw new ParameterException(spec.commandLine(), "--set " + name + " is given twice");
+            }
+        }
+        try {
+            double[] member = m.settings().parametric().member(values, extrapolate);
+            if (m.settings().parametric().outside(member)) {
+                spec.commandLine().getErr().println("popcast pde predict: warning: " + m.settings().parametric().label(member)
+                        + " lies outside the trained range " + m.settings().parametric() + "; the surrogate is extrapolating");
+                spec.commandLine().getErr().flush();
+            }
+            return member;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
     private int predict(OutputFiles outputs, PinnModelFile.Loaded m) throws Exception {
-        try (PinnPredictor predictor = new PinnPredictor(m.scenario().problem(), m.settings(), m.weights())) {
+        try (PinnPredictor predictor = new PinnPredictor(m.scenario().problem(), m.settings(), m.weights(), member(m))) {
             if (ages != null) {
                 return table(predictor, m, outputs);
             }

@@ -16,6 +16,7 @@ import org.popcast.engine.runtime.Device;
 import org.popcast.engine.train.Progress;
 import org.popcast.models.agepde.ExactSolveRun;
 import org.popcast.models.agepde.PdeScenario;
+import org.popcast.models.pinn.PinnParametric;
 import org.popcast.models.pinn.PinnSettings;
 import org.popcast.models.pinn.PinnTrainRun;
 
@@ -201,6 +202,13 @@ public final class PdeTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the initial weights and of the points.")
     Long seed;
 
+    @Option(names = "--parametric", split = ",", paramLabel = "NAME=LOW:HIGH",
+            description = {"Train a parametric surrogate: one network over (age, time, parameters), each parameter",
+                    "an extra input and the physics loss taken at a value drawn per point from LOW..HIGH:",
+                    "fertility_scale (multiplier of b(a, t)), mortality_scale (of mu(a)); e.g.",
+                    "fertility_scale=0.8:1.2. 'pde predict --set NAME=VALUE' evaluates a member."})
+    List<String> parametric;
+
     @Mixin
     GridOptions gridOptions;
 
@@ -265,8 +273,21 @@ public final class PdeTrainCommand implements Callable<Integer> {
                 births(o), o.adamStepsThisRun(), o.adamSeconds(), o.adamStepsThisRun() / Math.max(o.adamSeconds(), 1e-9),
                 o.lbfgsIterations(), o.lbfgsSeconds(), o.timeLimited() ? " (stopped by --time-limit at Adam step "
                         + o.adamStepsDone() + " of " + settings.adamSteps() + ")" : "", target, dir);
+        if (!settings.parametric().isEmpty()) {
+            var a = o.dataset().attributes();
+            stdout.printf(Locale.ROOT, "parametric over %s: errors above at %s; rel_l2_off_jump at held-out members %s: %s (max %.3e)%n",
+                    settings.parametric(), a.get("parametric_member"), a.get("heldout_members"), heldOut(a), (Double) a.get("rel_l2_off_jump_heldout_max"));
+        }
         stdout.flush();
         return 0;
+    }
+
+    private static String heldOut(java.util.Map<String, Object> a) {
+        StringBuilder b = new StringBuilder();
+        for (int k = 0; a.containsKey("rel_l2_off_jump_heldout_" + k); k++) {
+            b.append(k == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3e", (Double) a.get("rel_l2_off_jump_heldout_" + k)));
+        }
+        return b.toString();
     }
 
     private static String births(PinnTrainRun.Result o) {
@@ -292,7 +313,8 @@ public final class PdeTrainCommand implements Callable<Integer> {
             return base.toBuilder().body(body(base.body())).initialCondition(condition).jumpFeature(or(jumpFeature, base.jumpFeature()))
                     .points(points(base.points(), condition))
                     .lossWeights(or(lossWeights, base.lossWeights()), or(weightUpdateEvery, base.weightUpdateEvery()))
-                    .optimisation(optimisation(base.optimisation())).seed(or(seed, base.seed())).build();
+                    .optimisation(optimisation(base.optimisation())).seed(or(seed, base.seed()))
+                    .parametric(parametric == null ? PinnParametric.NONE : PinnParametric.parse(parametric)).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

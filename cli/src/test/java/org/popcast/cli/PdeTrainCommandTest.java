@@ -68,6 +68,63 @@ class PdeTrainCommandTest {
     }
 
     @Test
+    void aParametricSurrogateTrainsPredictsMembersAndRefusesBadMembers() throws Exception {
+        Path out = dir.resolve("sur.h5"), model = dir.resolve("sur.model");
+        CliRun run = train("--out", out.toString(), "--parametric", "fertility_scale=0.8:1.2");
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("parametric over fertility_scale=0.8:1.2") && run.out().contains("fertility_scale=1.15"), run.out());
+        NetcdfDataset ds = NetcdfReader.read(out);
+        assertEquals("fertility_scale=0.8:1.2", ds.attributes().get("parametric"));
+        assertTrue(ds.attributes().containsKey("rel_l2_off_jump_heldout_3"));
+
+        CliRun low = CliRun.popcast("pde", "predict", "--model", model.toString(), "--set", "fertility_scale=0.85", "--age", "0", "--year", "2050");
+        CliRun high = CliRun.popcast("pde", "predict", "--model", model.toString(), "--set", "fertility_scale=1.15", "--age", "0", "--year", "2050");
+        assertEquals(0, low.exit(), low.err());
+        assertEquals(0, high.exit(), high.err());
+        assertFalse(low.out().equals(high.out()), "members differ");
+        Path grid = dir.resolve("member.h5");
+        CliRun g = CliRun.popcast("pde", "predict", "--model", model.toString(), "--set", "fertility_scale=1.1", "--age-step", "5",
+                "--time-step", "1", "--out", grid.toString());
+        assertEquals(0, g.exit(), g.err());
+        assertEquals(1.1, (Double) NetcdfReader.read(grid).attributes().get("fertility_scale"), 0);
+
+        Path csv = dir.resolve("bad.csv");
+        for (String[] bad : List.of(new String[0], new String[] {"--set", "fertility_scale=1.3"}, new String[] {"--set", "fertilty_scale=1.1"},
+                new String[] {"--set", "mortality_scale=1.1"}, new String[] {"--set", "fertility_scale"},
+                new String[] {"--set", "fertility_scale=x"}, new String[] {"--set", "fertility_scale=1,fertility_scale=1.1"})) {
+            String[] args = new String[9 + bad.length];
+            System.arraycopy(new String[] {"pde", "predict", "--model", model.toString(), "--age", "0", "--year", "2050", "--out=" + csv}, 0, args, 0, 9);
+            System.arraycopy(bad, 0, args, 9, bad.length);
+            CliRun r = CliRun.popcast(args);
+            assertEquals(2, r.exit(), String.join(" ", bad) + ": " + r.err());
+            assertEquals(1, r.errWithoutBanner().strip().lines().count(), r.err());
+            assertFalse(Files.exists(csv), String.join(" ", bad));
+        }
+        CliRun outside = CliRun.popcast("pde", "predict", "--model", model.toString(), "--set", "fertility_scale=1.3", "--age", "0", "--year", "2050");
+        assertTrue(outside.err().contains("outside the trained range 0.8 .. 1.2 (--extrapolate"), outside.err());
+        CliRun extrapolated = CliRun.popcast("pde", "predict", "--model", model.toString(), "--set", "fertility_scale=1.3", "--extrapolate",
+                "--age", "0", "--year", "2050");
+        assertEquals(0, extrapolated.exit(), extrapolated.err());
+        assertTrue(extrapolated.err().contains("warning: fertility_scale=1.3 lies outside the trained range"), extrapolated.err());
+
+        // an ordinary model has nothing to --set
+        train("--out", dir.resolve("plain.h5").toString());
+        CliRun plain = CliRun.popcast("pde", "predict", "--model", dir.resolve("plain.model").toString(), "--set", "fertility_scale=1",
+                "--age", "0", "--year", "2050");
+        assertEquals(2, plain.exit(), plain.err());
+        assertTrue(plain.err().contains("not parametric"), plain.err());
+
+        CliRun range = train("--out", dir.resolve("x.h5").toString(), "--parametric", "fertility_scale=1.2:0.8");
+        assertEquals(2, range.exit(), range.err());
+        assertTrue(range.err().contains("0 < LOW < HIGH"), range.err());
+        assertFalse(Files.exists(dir.resolve("x.h5")));
+
+        CliRun bench = CliRun.popcast("bench", "--surrogate", model.toString(), "--members", "20", "--repeat", "1", "--warmup", "0");
+        assertEquals(0, bench.exit(), bench.err());
+        assertTrue(bench.out().contains("sweep of 20 members") && bench.out().contains("exact solver (one solve per member, all cores)"), bench.out());
+    }
+
+    @Test
     void badOptionsGiveOneLineAndTheRightExitCode() {
         CliRun gpu = train("--device", "gpu", "--out", dir.resolve("g.h5").toString());
         assertEquals(1, gpu.exit());

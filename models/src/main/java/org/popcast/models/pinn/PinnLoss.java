@@ -36,12 +36,15 @@ final class PinnLoss {
 
     /**
      * The three terms (scalars; {@code initial} is a zero constant under a hard initial condition)
-     * and the step's interior points (N x 2) and boundary times (K x 1) in the unit square.
+     * and the step's interior points (N x (2 + p)) and boundary times (K x 1) in the unit square;
+     * the PDE residual per interior point (N x 1), the birth mismatch per boundary time (K x 1) and
+     * the whole batch the field was evaluated at (interior | boundary | initial | nodes | observations).
      */
     record Terms<T extends TFloating>(Operand<T> pde, Operand<T> initial, Operand<T> boundary,
-                                      Operand<T> interior, Operand<T> boundaryTimes, Operand<T> data) {
+                                      Operand<T> interior, Operand<T> boundaryTimes, Operand<T> data,
+                                      Operand<T> residual, Operand<T> mismatch, Operand<T> batch) {
         Terms(Operand<T> pde, Operand<T> initial, Operand<T> boundary, Operand<T> interior, Operand<T> boundaryTimes) {
-            this(pde, initial, boundary, interior, boundaryTimes, null);
+            this(pde, initial, boundary, interior, boundaryTimes, null, null, null, null);
         }
 
         List<Operand<T>> all() {
@@ -52,37 +55,66 @@ final class PinnLoss {
     private PinnLoss() {
     }
 
-    static <T extends TFloating> Terms<T> build(Ops tf, PinnNetwork<T> net, AgePdeProblem problem, PinnSettings s,
+    static <T extends TFloating> Terms<T> build(Ops tf, PinnField<T> net, AgePdeProblem problem, PinnSettings s,
                                                 Operand<TInt64> step, int interiorPoints, Class<T> type) {
         return build(tf, net, problem, s, step, interiorPoints, type, PinnInverse.Scales.none(tf, type));
     }
 
     /** The terms with the rates multiplied by {@code scales} and, when it has observations, the data term. */
-    static <T extends TFloating> Terms<T> build(Ops tf, PinnNetwork<T> net, AgePdeProblem problem, PinnSettings s,
+    static <T extends TFloating> Terms<T> build(Ops tf, PinnField<T> net, AgePdeProblem problem, PinnSettings s,
                                                 Operand<TInt64> step, int interiorPoints, Class<T> type, PinnInverse.Scales<T> scales) {
         double ageLimit = problem.maxAge(), t0 = problem.startYear(), span = problem.endYear() - t0, v = problem.ageingSpeed();
         Collocation sampler = new Collocation(s.points().sampling(), s.seed());
         int n = interiorPoints, k = s.points().boundaryTimes(), m = s.hardInitial() ? 0 : s.points().initial();
 
-        // the points are data: stop TensorFlow's backprop (which visits every upstream op) at the samplers
-        Operand<T> interior = tf.stopGradient(sampler.draw(tf, type, n, 2, step, 1));
-        Operand<T> boundaryTimes = tf.stopGradient(sampler.draw(tf, type, k, 1, step, 2));
+        // the points are data: stop TensorFlow's backprop (which visits every upstream op) at the samplers.
+        // A parametric surrogate draws its p parameters (unit values u in [0, 1)) with every interior
+        // point, boundary time and initial age; the network reads 2u - 1, the rates take low + u (high - low).
+        PinnParametric parametric = s.parametric();
+        int p = parametric.count();
+        Operand<T> interiorDraw = tf.stopGradient(sampler.draw(tf, type, n, 2 + p, step, 1));
+        Operand<T> boundaryDraw = tf.stopGradient(sampler.draw(tf, type, k, 1 + p, step, 2));
+        Operand<T> interiorUnit = p == 0 ? null : columns(tf, interiorDraw, 2, p);
+        Operand<T> boundaryUnit = p == 0 ? null : columns(tf, boundaryDraw, 1, p);
+        Operand<T> interior = p == 0 ? interiorDraw
+                : tf.concat(List.of(columns(tf, interiorDraw, 0, 2), PinnParametric.inputs(tf, interiorUnit)), tf.constant(1));
+        Operand<T> boundaryTimes = p == 0 ? boundaryDraw : columns(tf, boundaryDraw, 0, 1);
         Operand<T> zerosK = tf.zerosLike(boundaryTimes);
         BirthIntegral births = new BirthIntegral(problem.fertility().minAge(), problem.fertility().maxAge(), s.points().quadratureNodes(), v,
                 problem.jumpOrigins());
         BirthIntegral.Nodes<T> nodes = births.nodes(tf, tf.math.add(Constants.scalar(tf, t0, type),
                 tf.math.mul(boundaryTimes, Constants.scalar(tf, span, type))));
-        Operand<T> nodePoints = tf.concat(List.of(
+        // every node of boundary time k carries k's parameters (nodes are flattened time by time)
+        Operand<T> nodeUnit = p == 0 ? null : tf.reshape(tf.tile(boundaryUnit, tf.constant(new int[] {1, births.nodesPerTime()})),
+                tf.constant(new int[] {-1, p}));
+        List<Operand<T>> nodeColumns = new java.util.ArrayList<>(List.of(
                 tf.math.div(nodes.ages(), Constants.scalar(tf, ageLimit, type)),
-                tf.math.div(tf.math.sub(nodes.times(), Constants.scalar(tf, t0, type)), Constants.scalar(tf, span, type))),
-                tf.constant(1));
-        Operand<T> boundary = tf.concat(List.of(zerosK, boundaryTimes), tf.constant(1));
-        Operand<T> initialAges = m > 0 ? tf.stopGradient(sampler.draw(tf, type, m, 1, step, 3)) : null;
+                tf.math.div(tf.math.sub(nodes.times(), Constants.scalar(tf, t0, type)), Constants.scalar(tf, span, type))));
+        List<Operand<T>> boundaryColumns = new java.util.ArrayList<>(List.of(zerosK, boundaryTimes));
+        if (p > 0) {
+            nodeColumns.add(PinnParametric.inputs(tf, nodeUnit));
+            boundaryColumns.add(PinnParametric.inputs(tf, boundaryUnit));
+        }
+        Operand<T> nodePoints = tf.concat(nodeColumns, tf.constant(1));
+        Operand<T> boundary = tf.concat(boundaryColumns, tf.constant(1));
+        Operand<T> initialDraw = m > 0 ? tf.stopGradient(sampler.draw(tf, type, m, 1 + p, step, 3)) : null;
+        Operand<T> initialAges = m > 0 && p > 0 ? columns(tf, initialDraw, 0, 1) : initialDraw;
+        Operand<T> initialRows = null;
+        if (m > 0) {
+            List<Operand<T>> c = new java.util.ArrayList<>(List.of(initialAges, tf.zerosLike(initialAges)));
+            if (p > 0) {
+                c.add(PinnParametric.inputs(tf, columns(tf, initialDraw, 1, p)));
+            }
+            initialRows = tf.concat(c, tf.constant(1));
+        }
         List<Operand<T>> sets = new java.util.ArrayList<>(m > 0
-                ? List.of(interior, boundary, tf.concat(List.of(initialAges, tf.zerosLike(initialAges)), tf.constant(1)), nodePoints)
+                ? List.of(interior, boundary, initialRows, nodePoints)
                 : List.of(interior, boundary, nodePoints));
         int observed = scales.observationCount();
         if (observed > 0) {
+            if (p > 0) {
+                throw new IllegalArgumentException("an inverse problem cannot be parametric");
+            }
             sets.add(scales.unitPoints());
         }
         Operand<T> batch = tf.concat(sets, tf.constant(0));
@@ -90,14 +122,19 @@ final class PinnLoss {
         int[] axes = {0, 1};
 
         ScaledResidual residual = ScaledResidual.of(problem);
+        Operand<T> mortalityScale = p == 0 ? Constants.scalar(tf, 1, type)
+                : parametric.multiplier(tf, interiorUnit, PinnParametric.Parameter.MORTALITY_SCALE);
+        Operand<T> fertilityScale = p == 0 ? Constants.scalar(tf, 1, type)
+                : parametric.multiplier(tf, nodeUnit, PinnParametric.Parameter.FERTILITY_SCALE);
         Operand<T> ages = tf.math.mul(PinnNetwork.column(tf, interior, 0), Constants.scalar(tf, ageLimit, type));
         Operand<T> r = residual.residual(tf, PinnNetwork.rows(tf, d.value(), n), d.dAge(), d.dTime(),
-                tf.math.mul(scales.mortality(), problem.mortality().hazard(tf, ages)));
+                tf.math.mul(tf.math.mul(scales.mortality(), mortalityScale), problem.mortality().hazard(tf, ages)));
         Operand<T> pde = tf.math.mean(tf.math.square(r), tf.constant(axes));
 
         Operand<T> newborns = PinnNetwork.rows(tf, d.value(), n, k);
         Operand<T> atNodes = PinnNetwork.rows(tf, d.value(), n + k + m, k * births.nodesPerTime());
-        Operand<T> fertility = tf.math.mul(scales.fertility(), problem.fertility().graphInside(tf, nodes.ages(), nodes.times()));
+        Operand<T> fertility = tf.math.mul(tf.math.mul(scales.fertility(), fertilityScale),
+                problem.fertility().graphInside(tf, nodes.ages(), nodes.times()));
         Operand<T> integrand = tf.math.mul(fertility, atNodes);
         Operand<T> mismatch = tf.math.sub(tf.math.mul(Constants.scalar(tf, v, type), newborns), births.births(tf, nodes, integrand));
         Operand<T> bc = tf.math.mean(tf.math.square(mismatch), tf.constant(axes));
@@ -117,6 +154,11 @@ final class PinnLoss {
             data = tf.math.div(tf.math.mean(tf.math.square(tf.math.sub(atObservations, scales.observed())), tf.constant(axes)),
                     tf.math.mean(tf.math.square(scales.observed()), tf.constant(axes)));
         }
-        return new Terms<>(pde, ic, bc, interior, boundaryTimes, data);
+        return new Terms<>(pde, ic, bc, interior, boundaryTimes, data, r, mismatch, batch);
+    }
+
+    /** Columns {@code from} .. {@code from + count - 1} of x. */
+    static <T extends TFloating> Operand<T> columns(Ops tf, Operand<T> x, int from, int count) {
+        return tf.slice(x, tf.constant(new int[] {0, from}), tf.constant(new int[] {-1, count}));
     }
 }

@@ -31,7 +31,7 @@ import org.tensorflow.types.family.TFloating;
  * float32 training, float64 L-BFGS and prediction: the weights are whatever operands the caller
  * holds (variables, placeholders or constants), and the body (MLP or LSTM) is the settings'.
  */
-final class PinnNetwork<T extends TFloating> {
+final class PinnNetwork<T extends TFloating> implements PinnField<T> {
 
     /** P and, for the first rows, dP/da~ and dP/dt~ (N x 1 and rows x 1). */
     record Density<T extends TFloating>(Operand<T> value, Operand<T> dAge, Operand<T> dTime) {
@@ -73,8 +73,12 @@ final class PinnNetwork<T extends TFloating> {
         return scale;
     }
 
-    /** The density at unit points (N x 2, data), with derivatives for the first {@code differentiatedRows} rows. */
-    Density<T> evaluate(Ops tf, Operand<T> points, int differentiatedRows) {
+    /**
+     * The density at unit points (N x (2 + p), data: a~, t~ and the parametric surrogate's p
+     * parameters in [-1, 1]), with derivatives for the first {@code differentiatedRows} rows.
+     */
+    @Override
+    public Density<T> evaluate(Ops tf, Operand<T> points, int differentiatedRows) {
         Class<T> type = points.type();
         Operand<T> age = column(tf, points, 0), time = column(tf, points, 1);
         Operand<T> input = points;
@@ -95,15 +99,13 @@ final class PinnNetwork<T extends TFloating> {
                 side = side == null ? indicator : side;
             }
             input = tf.concat(columns, tf.constant(1));
-            double[] da = new double[2 + origins.length], dt = new double[2 + origins.length];
-            da[0] = 1;
-            dt[1] = 1;
-            directions.add(Constants.row(tf, da, type));
-            directions.add(Constants.row(tf, dt, type));
-        } else {
-            directions.add(Constants.row(tf, new double[] {1, 0}, type));
-            directions.add(Constants.row(tf, new double[] {0, 1}, type));
         }
+        // the parameters of a parametric surrogate are inputs with no tangent: a residual at fixed parameters
+        double[] da = new double[settings.inputWidth(problem)], dt = new double[da.length];
+        da[0] = 1;
+        dt[1] = 1;
+        directions.add(Constants.row(tf, da, type));
+        directions.add(Constants.row(tf, dt, type));
         double span = problem.endYear() - problem.startYear();
         double[] backStep = new double[settings.inputWidth(problem)];
         double spacing = settings.body() instanceof PinnBody.Lstm lstm ? lstm.spacing() : 0;
@@ -132,7 +134,8 @@ final class PinnNetwork<T extends TFloating> {
     }
 
     /** P0(A a~) / scale at unit ages (N x 1). */
-    Operand<T> initial(Ops tf, Operand<T> unitAges) {
+    @Override
+    public Operand<T> initial(Ops tf, Operand<T> unitAges) {
         Class<T> type = unitAges.type();
         GraphAgeFunction p0 = (GraphAgeFunction) problem.initialDensity();
         return tf.math.div(p0.graph(tf, tf.math.mul(unitAges, Constants.scalar(tf, problem.maxAge(), type))),

@@ -8,6 +8,7 @@ import org.popcast.data.io.NetcdfDataset;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.kernels.agepde.AgePdeProblem;
 import org.popcast.kernels.agepde.AgePdeSolution;
+import org.popcast.kernels.agepde.ExactMvfSolver;
 import org.popcast.kernels.agepde.ExactSolverSettings;
 import org.popcast.models.agepde.ExactSolveRun;
 import org.popcast.models.agepde.PdeScenario;
@@ -24,29 +25,52 @@ final class PinnOutputs {
     private PinnOutputs() {
     }
 
-    /** The trained network on the output grid, and the exact solution it is measured against. */
+    /**
+     * The trained network on the output grid, and the exact solution it is measured against. For
+     * a parametric surrogate: at the centre of the ranges ({@code member}), and {@code heldOut}
+     * holds the comparison at each held-out member ({@link PinnParametric#heldOut()}).
+     */
     record Evaluation(double[] times, double[] ages, double[][] density, double[][] exactDensity, double[] births, double[] population,
-                      AgePdeSolution exact, ExactComparison comparison) {
+                      AgePdeSolution exact, ExactComparison comparison, double[] member, double[][] heldOutMembers,
+                      ExactComparison[] heldOut) {
 
         static Evaluation of(PdeScenario scenario, ExactSolveRun.Grid grid, PinnSettings settings, PinnWeights weights) {
-            AgePdeProblem problem = scenario.problem();
+            PinnParametric parametric = settings.parametric();
+            double[] member = parametric.centre();
             double[] times = ExactSolveRun.times(scenario, grid), ages = ExactSolveRun.ages(scenario, grid);
-            AgePdeSolution exact = ExactSolveRun.solve(scenario, grid, ExactSolverSettings.DEFAULT);
-            double[][] density, exactDensity = new double[times.length][ages.length];
-            double[] births, population;
-            try (PinnPredictor predictor = new PinnPredictor(problem, settings, weights)) {
-                density = predictor.grid(times, ages);
-                births = predictor.births(times);
-                population = predictor.population(times);
+            Member centre = PinnOutputs.member(scenario.problem(), settings, weights, member, times, ages);
+            double[][] heldOutMembers = parametric.isEmpty() ? new double[0][] : parametric.heldOut();
+            ExactComparison[] heldOut = new ExactComparison[heldOutMembers.length];
+            for (int i = 0; i < heldOut.length; i++) {
+                heldOut[i] = PinnOutputs.member(scenario.problem(), settings, weights, heldOutMembers[i], times, ages).comparison();
             }
-            for (int i = 0; i < times.length; i++) {
-                for (int j = 0; j < ages.length; j++) {
-                    exactDensity[i][j] = exact.density(i, j);
-                }
-            }
-            ExactComparison cmp = ExactComparison.of(problem, times, ages, density, exactDensity, births, exact.births());
-            return new Evaluation(times, ages, density, exactDensity, births, population, exact, cmp);
+            return new Evaluation(times, ages, centre.density(), centre.exactDensity(), centre.births(), centre.population(),
+                    centre.exact(), centre.comparison(), member, heldOutMembers, heldOut);
         }
+    }
+
+    /** One member of the network (the only one of an ordinary network) beside the exact solution of its problem. */
+    record Member(double[][] density, double[][] exactDensity, double[] births, double[] population, AgePdeSolution exact,
+                  ExactComparison comparison) {
+    }
+
+    static Member member(AgePdeProblem base, PinnSettings settings, PinnWeights weights, double[] member, double[] times, double[] ages) {
+        AgePdeProblem problem = settings.parametric().apply(base, member);
+        AgePdeSolution exact = new ExactMvfSolver(problem, ExactSolverSettings.DEFAULT).onGrid(times, ages);
+        double[][] density, exactDensity = new double[times.length][ages.length];
+        double[] births, population;
+        try (PinnPredictor predictor = new PinnPredictor(base, settings, weights, member)) {
+            density = predictor.grid(times, ages);
+            births = predictor.births(times);
+            population = predictor.population(times);
+        }
+        for (int i = 0; i < times.length; i++) {
+            for (int j = 0; j < ages.length; j++) {
+                exactDensity[i][j] = exact.density(i, j);
+            }
+        }
+        ExactComparison cmp = ExactComparison.of(problem, times, ages, density, exactDensity, births, exact.births());
+        return new Member(density, exactDensity, births, population, exact, cmp);
     }
 
     static NetcdfDataset dataset(PdeScenario scenario, PinnTrainRun.RunSettings o, Provenance provenance, Evaluation e,
@@ -64,6 +88,7 @@ final class PinnOutputs {
             attribute(b, entry.getKey(), entry.getValue());
         }
         accuracy(b, scenario.problem(), e.comparison());
+        parametric(b, s.parametric(), e);
         training(b, o, adam, lbfgs);
         variables(b, e, adam.history());
         NetcdfDataset ds = b.build();
@@ -82,6 +107,27 @@ final class PinnOutputs {
         for (int i = 0; i < cmp.birthYears().length; i++) {
             b.attribute(String.format(Locale.ROOT, "births_rel_error_%.0f", cmp.birthYears()[i]), cmp.birthErrors()[i]);
         }
+    }
+
+    /** A parametric surrogate's ranges, the member on the grid and the held-out members' errors. */
+    private static void parametric(NetcdfDataset.Builder b, PinnParametric parametric, Evaluation e) {
+        if (parametric.isEmpty()) {
+            return;
+        }
+        b.attribute("parametric_member", parametric.label(e.member()))
+                .attribute("parametric_note", "density, births, population and the errors are the member at the centre of the ranges "
+                        + "against the exact solver with the same multipliers; rel_l2_off_jump_heldout_<k> at the held-out members");
+        for (PinnParametric.Range r : parametric.ranges()) {
+            b.attribute("parametric_" + r.parameter().label() + "_low", r.low()).attribute("parametric_" + r.parameter().label() + "_high", r.high());
+        }
+        double worst = 0;
+        StringBuilder members = new StringBuilder();
+        for (int k = 0; k < e.heldOut().length; k++) {
+            b.attribute("rel_l2_off_jump_heldout_" + k, e.heldOut()[k].relL2OffJump());
+            worst = Math.max(worst, e.heldOut()[k].relL2OffJump());
+            members.append(k == 0 ? "" : "; ").append(k).append(": ").append(parametric.label(e.heldOutMembers()[k]));
+        }
+        b.attribute("heldout_members", members.toString()).attribute("rel_l2_off_jump_heldout_max", worst);
     }
 
     private static void training(NetcdfDataset.Builder b, PinnTrainRun.RunSettings o, PinnTrainRun.AdamRun adam, PinnTrainRun.LbfgsRun lbfgs) {

@@ -24,9 +24,17 @@ import org.popcast.kernels.sampling.Collocation;
  * @param weightUpdateEvery steps between weight updates ({@link LossWeights#GRADIENT_NORM})
  * @param optimisation Adam, then float64 L-BFGS
  * @param seed the seed of weights and points
+ * @param parametric the scenario parameters the network is trained over (extra inputs), or none
  */
 public record PinnSettings(PinnBody body, InitialCondition initialCondition, boolean jumpFeature, Points points,
-                           LossWeights lossWeights, int weightUpdateEvery, Optimisation optimisation, long seed) {
+                           LossWeights lossWeights, int weightUpdateEvery, Optimisation optimisation, long seed,
+                           PinnParametric parametric) {
+
+    /** A network of (age, time) only. */
+    public PinnSettings(PinnBody body, InitialCondition initialCondition, boolean jumpFeature, Points points,
+                        LossWeights lossWeights, int weightUpdateEvery, Optimisation optimisation, long seed) {
+        this(body, initialCondition, jumpFeature, points, lossWeights, weightUpdateEvery, optimisation, seed, PinnParametric.NONE);
+    }
 
     /** How the initial condition P(a, t0) = P0(a) enters; its label is what users type (soft-relative). */
     public enum InitialCondition {
@@ -69,6 +77,7 @@ public record PinnSettings(PinnBody body, InitialCondition initialCondition, boo
     }
 
     public PinnSettings {
+        parametric = parametric == null ? PinnParametric.NONE : parametric;
         positive("interior points", points.interior());
         positive("boundary times", points.boundaryTimes());
         positive("quadrature nodes", points.quadratureNodes());
@@ -172,9 +181,12 @@ public record PinnSettings(PinnBody body, InitialCondition initialCondition, boo
         return b.append("-1").toString();
     }
 
-    /** Network inputs: a~, t~ and, with the jump feature, the side of each jump line of the problem. */
+    /**
+     * Network inputs: a~, t~, the parametric surrogate's parameters (each in [-1, 1]) and, with the
+     * jump feature, the side of each jump line of the problem.
+     */
     public int inputWidth(AgePdeProblem problem) {
-        return jumpFeature ? 2 + problem.jumpOrigins().length : 2;
+        return (jumpFeature ? 2 + problem.jumpOrigins().length : 2) + parametric.count();
     }
 
     public Map<String, String> toMap() {
@@ -206,6 +218,9 @@ public record PinnSettings(PinnBody body, InitialCondition initialCondition, boo
         m.put("lbfgs_iterations", Integer.toString(optimisation.lbfgsIterations()));
         m.put("lbfgs_points", Integer.toString(optimisation.lbfgsPoints()));
         m.put("seed", Long.toString(seed));
+        if (!parametric.isEmpty()) {
+            m.put("parametric", parametric.toString());
+        }
         return m;
     }
 
@@ -221,7 +236,8 @@ public record PinnSettings(PinnBody body, InitialCondition initialCondition, boo
                 integer(m, "adam_steps"), integer(m, "lbfgs_iterations"), integer(m, "lbfgs_points"));
         return new PinnSettings(body, choice(InitialCondition.class, m, "initial_condition"), Boolean.parseBoolean(get(m, "jump_feature")),
                 points, choice(LossWeights.class, m, "loss_weights"), integer(m, "weight_update_every"), optimisation,
-                Long.parseLong(get(m, "seed")));
+                Long.parseLong(get(m, "seed")),
+                m.containsKey("parametric") ? PinnParametric.parse(java.util.List.of(m.get("parametric").split(","))) : PinnParametric.NONE);
     }
 
     private static String get(Map<String, String> m, String key) {
@@ -254,8 +270,10 @@ public record PinnSettings(PinnBody body, InitialCondition initialCondition, boo
         private int weightUpdateEvery;
         private Optimisation optimisation;
         private long seed;
+        private PinnParametric parametric;
 
         private Builder(PinnSettings s) {
+            parametric = s.parametric;
             body = s.body;
             initialCondition = s.initialCondition;
             jumpFeature = s.jumpFeature;
@@ -302,8 +320,14 @@ public record PinnSettings(PinnBody body, InitialCondition initialCondition, boo
             return this;
         }
 
+        public Builder parametric(PinnParametric p) {
+            parametric = p;
+            return this;
+        }
+
         public PinnSettings build() {
-            return new PinnSettings(body, initialCondition, jumpFeature, points, lossWeights, weightUpdateEvery, optimisation, seed);
+            return new PinnSettings(body, initialCondition, jumpFeature, points, lossWeights, weightUpdateEvery, optimisation, seed,
+                    parametric);
         }
     }
 }

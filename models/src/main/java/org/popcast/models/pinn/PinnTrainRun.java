@@ -132,9 +132,10 @@ public final class PinnTrainRun {
     /** The first line of a run: versions, device, model and scenario. */
     private static String banner(PdeScenario scenario, PinnSettings s, PinnTrainer trainer) {
         AgePdeProblem problem = scenario.problem();
-        return String.format(Locale.ROOT, "popcast %s, TensorFlow %s, device %s; %s %s (%d parameters), scenario %s",
+        return String.format(Locale.ROOT, "popcast %s, TensorFlow %s, device %s; %s %s (%d parameters), scenario %s%s",
                 Provenance.version(), TensorFlowRuntime.version(), trainer.device().name().toLowerCase(Locale.ROOT), s.toMap().get("model"),
-                s.architecture(problem), s.parameterCount(problem), scenario.name());
+                s.architecture(problem), s.parameterCount(problem), scenario.name(),
+                s.parametric().isEmpty() ? "" : ", parametric over " + s.parametric());
     }
 
     /** Restores the newest checkpoint (made with the same settings, at most at {@code adamSteps}); returns its loss history. */
@@ -225,6 +226,10 @@ public final class PinnTrainRun {
                 String shown = e.getKey().equals("scenario_yaml") ? "the scenario" : e.getKey() + " (checkpoint: " + was + ", now: " + e.getValue() + ")";
                 throw new InputException("--resume: the checkpoint in " + dir + " was made with different settings: " + shown);
             }
+        }
+        if (saved.meta().containsKey("parametric") && !meta.containsKey("parametric")) {
+            throw new InputException("--resume: the checkpoint in " + dir + " was made with different settings: parametric (checkpoint: "
+                    + saved.meta().get("parametric") + ", now: none)");
         }
     }
 
