@@ -301,7 +301,8 @@ public final class HdfSummary {
             return Long.toString((long) v);
         }
         BigDecimal b = new BigDecimal(v, new MathContext(6)).stripTrailingZeros();
-        return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e9 ? b.toPlainString() : b.toString();
+        // small and large values in the e notation of C, Python and ncdump (1.37078e+9), not Java's 1.37078E+9
+        return Math.abs(v) >= 1e-4 && Math.abs(v) < 1e9 ? b.toPlainString() : b.toString().replace('E', 'e');
     }
 
     private static String shorten(String s) {

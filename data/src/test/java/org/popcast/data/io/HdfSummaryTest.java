@@ -47,6 +47,17 @@ class HdfSummaryTest {
     }
 
     @Test
+    void largeAndSmallNumbersUseTheUsualLowerCaseExponent() throws IOException {
+        Path file = dir.resolve("numbers.h5");
+        NetcdfWriter.write(file, NetcdfDataset.builder().attribute("big", 1370780000.5).attribute("small", 2.5e-7)
+                .attribute("year", 2020.0).dimension("x", new double[] {1, 2}, "1", "x").build());
+        String summary = HdfSummary.summarize(file);
+        assertTrue(summary.contains("  big = 1.37078e+9\n"), summary);
+        assertTrue(summary.contains("  small = 2.5e-7\n"), summary);
+        assertTrue(summary.contains("  year = 2020\n"), summary);
+    }
+
+    @Test
     void withoutStatsOnlyHeadersAreRead() throws IOException {
         Path file = dir.resolve("big.h5");
         NetcdfWriter.write(file, ParallelChunkWriterTest.dataset(new long[] {300, 1000}, null));
