@@ -96,7 +96,7 @@ public record IntervalCoverage(int year, double[] nominal, int cities, double[] 
     /** A markdown table: per interval, the shares inside against the targets of issue 18. */
     public String markdown(ProbabilisticProjection p) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%nProbabilistic hindcast: %d trajectories around %s, seed %d,"
-                + " scored at %d (docs/probabilistic.md)%n%n", p.trajectories().length, p.scenario().name(), p.seed(), year));
+                + " scored at %d (docs/probabilistic.md)%n%n", p.trajectoryCount(), p.scenario().name(), p.seed(), year));
         b.append("| interval | cities inside (").append(cities).append(") | population in cities inside | provinces inside (")
                 .append(provinces).append(") | nation: interval vs census | median width (of the median) | target (cities) |\n");
         b.append("|---|---|---|---|---|---|---|\n");
@@ -112,7 +112,7 @@ public record IntervalCoverage(int year, double[] nominal, int cities, double[] 
 
     /** Attributes and per-city bounds for the hindcast file. */
     public void addTo(NetcdfDataset.Builder b, ProbabilisticProjection p) {
-        b.attribute("trajectories", (long) p.trajectories().length).attribute("seed", p.seed())
+        b.attribute("trajectories", (long) p.trajectoryCount()).attribute("seed", p.seed())
                 .attribute("stochastic_scenario", p.scenario().name());
         p.provenance().forEach(b::attribute);
         for (int i = 0; i < nominal.length; i++) {

@@ -57,6 +57,9 @@ public final class ProbabilisticProjection {
         trajectories = Trajectories.run(central, new TrajectoryDraws(central, parameters, settings.seed()), shape, 0,
                 settings.trajectories(), threads, progress);
         quantiles = ProjectionQuantiles.of(trajectories, shape, settings.quantiles());
+        if (!settings.keepTrajectories()) {
+            trajectories = null; // 1.4 MB each for the city input: let them go before the files are written
+        }
         return this;
     }
 
@@ -97,6 +100,7 @@ public final class ProbabilisticProjection {
         return quantiles;
     }
 
+    /** Every trajectory's summary after a local run with keepTrajectories, else null. */
     public TrajectorySummary[] trajectories() {
         return trajectories;
     }

@@ -154,7 +154,7 @@ class ProbabilisticProjectionTest {
     @Test
     void quantilesAreOrderedAndAreThoseOfTheTrajectories() {
         ProbabilisticProjection p = new ProbabilisticProjection(central, parameters,
-                new ProbabilisticProjection.Settings(9, 5, ProbabilisticProjection.DEFAULT_QUANTILES, 5, false)).run(2, Progress.none());
+                new ProbabilisticProjection.Settings(9, 5, ProbabilisticProjection.DEFAULT_QUANTILES, 5, true)).run(2, Progress.none());
         SummaryShape shape = p.shape();
         ProjectionQuantiles q = p.quantiles();
         int k = q.probabilities().length, size = shape.totalSize();
