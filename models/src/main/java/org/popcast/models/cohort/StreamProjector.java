@@ -113,6 +113,9 @@ public final class StreamProjector implements Projector {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("projection interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error; // e.g. a full heap: the command line turns it into its one-line advice
+            }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }

@@ -62,6 +62,9 @@ public final class Trajectories {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("trajectories interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error; // e.g. a full heap: the command line turns it into its one-line advice
+            }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             pool.shutdownNow();
