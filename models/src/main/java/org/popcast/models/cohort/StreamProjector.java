@@ -2,9 +2,7 @@ package org.popcast.models.cohort;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.popcast.engine.train.Progress;
@@ -49,7 +47,7 @@ public final class StreamProjector implements Projector {
         double[] state = LoopProjector.initialState(plan.input(), layout);
         result.recordPopulation(0, state);
         List<ScenarioBlock> blocks = blocks(plan);
-        ExecutorService pool = blocks.size() > 1 ? Executors.newFixedThreadPool(blocks.size(), daemon()) : null;
+        ExecutorService pool = blocks.size() > 1 ? DaemonPool.of(blocks.size(), "cohort-stream") : null;
         try {
             // rates[0] is this step's, rates[1] the next step's (the next year's sizes and sums are made during this step)
             StepRates[] rates = {plan.rates(0), plan.steps() > 1 ? plan.rates(1) : null};
@@ -104,27 +102,7 @@ public final class StreamProjector implements Projector {
         for (ScenarioBlock b : blocks) {
             running.add(pool.submit(() -> b.step(step)));
         }
-        try {
-            meanwhile.run();
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("projection interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error; // e.g. a full heap: the command line turns it into its one-line advice
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon() {
-        return r -> {
-            Thread t = new Thread(r, "cohort-stream");
-            t.setDaemon(true);
-            return t;
-        };
+        meanwhile.run();
+        DaemonPool.await(running, "projection");
     }
 }

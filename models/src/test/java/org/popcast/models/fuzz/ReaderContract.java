@@ -29,6 +29,21 @@ final class ReaderContract {
         }
     }
 
+    private static final java.util.Map<String, java.nio.file.Path> SCRATCH = new java.util.HashMap<>();
+
+    /** A temporary file the fuzzer's bytes are written to, one per name, deleted when the JVM ends. */
+    static synchronized java.nio.file.Path scratch(String name) throws java.io.IOException {
+        java.nio.file.Path f = SCRATCH.get(name);
+        if (f == null) {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("popcast-fuzz-");
+            dir.toFile().deleteOnExit();
+            f = dir.resolve(name);
+            f.toFile().deleteOnExit();
+            SCRATCH.put(name, f);
+        }
+        return f;
+    }
+
     /** Fuzzer bytes as the text a reader sees after InputFiles (which refuses malformed UTF-8 earlier). */
     static String text(byte[] data) {
         return new String(data, StandardCharsets.UTF_8);

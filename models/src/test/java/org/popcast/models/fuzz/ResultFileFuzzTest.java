@@ -11,19 +11,9 @@ import org.popcast.data.io.NetcdfReader;
 /** popcast's HDF5 result reader and the info summary, on the fuzzer's bytes written to a file. */
 class ResultFileFuzzTest {
 
-    private static Path file;
-
-    private static synchronized Path file() throws Exception {
-        if (file == null) {
-            file = Files.createTempFile("popcast-fuzz-", ".h5");
-            file.toFile().deleteOnExit();
-        }
-        return file;
-    }
-
     @FuzzTest(maxDuration = "2m")
     void resultFile(byte[] data) throws Exception {
-        Path f = file();
+        Path f = ReaderContract.scratch("result.h5");
         Files.write(f, data);
         ReaderContract.holds(f.toString(), () -> NetcdfReader.read(f));
         ReaderContract.holds(f.toString(), () -> HdfSummary.summarize(f));

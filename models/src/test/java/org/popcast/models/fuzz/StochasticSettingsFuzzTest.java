@@ -11,21 +11,10 @@ import org.popcast.models.cohort.stochastic.StochasticSettings;
 /** stochastic.yaml of a probabilistic projection (the YAML settings; the tables it names are CSV readers fuzzed elsewhere). */
 class StochasticSettingsFuzzTest {
 
-    private static Path dir;
-
-    private static synchronized Path dir() throws Exception {
-        if (dir == null) {
-            dir = Files.createTempDirectory("popcast-fuzz-");
-            dir.toFile().deleteOnExit();
-        }
-        return dir;
-    }
-
     @FuzzTest(maxDuration = "2m")
     void stochasticYaml(byte[] data) throws Exception {
-        Path d = dir();
-        Files.write(d.resolve(StochasticSettings.FILE), data);
-        d.resolve(StochasticSettings.FILE).toFile().deleteOnExit();
-        ReaderContract.holds(StochasticSettings.FILE, () -> StochasticSettings.read(InputFolder.of(d)));
+        Path f = ReaderContract.scratch(StochasticSettings.FILE);
+        Files.write(f, data);
+        ReaderContract.holds(StochasticSettings.FILE, () -> StochasticSettings.read(InputFolder.of(f.getParent())));
     }
 }

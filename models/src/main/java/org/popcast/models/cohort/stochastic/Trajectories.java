@@ -1,12 +1,13 @@
 package org.popcast.models.cohort.stochastic;
 
-import java.util.concurrent.ExecutionException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.popcast.engine.train.Progress;
+import org.popcast.models.cohort.DaemonPool;
 import org.popcast.models.cohort.ProjectionPlan;
 import org.popcast.models.cohort.ProjectionResult;
 import org.popcast.models.cohort.StreamProjector;
@@ -35,9 +36,7 @@ public final class Trajectories {
                 ProjectionResult r = projector.run(central.shifted(draws.draw(j)), Progress.none());
                 out[j - from] = TrajectorySummary.of(r, shape);
                 int n = done.incrementAndGet();
-                synchronized (progress) {
-                    progress.update("trajectories", n, to - from, n, "trajectory " + j);
-                }
+                progress.update("trajectories", n, to - from, n, "trajectory " + j); // Progress is synchronized
             }
         };
         int count = Math.max(1, Math.min(threads, to - from));
@@ -45,27 +44,13 @@ public final class Trajectories {
             worker.run();
             return out;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(count, r -> {
-            Thread t = new Thread(r, "cohort-trajectories");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = DaemonPool.of(count, "cohort-trajectories");
         try {
-            Future<?>[] running = new Future<?>[count];
+            List<Future<?>> running = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                running[i] = pool.submit(worker);
+                running.add(pool.submit(worker));
             }
-            for (Future<?> f : running) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("trajectories interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof Error error) {
-                throw error; // e.g. a full heap: the command line turns it into its one-line advice
-            }
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            DaemonPool.await(running, "trajectories");
         } finally {
             pool.shutdownNow();
         }
