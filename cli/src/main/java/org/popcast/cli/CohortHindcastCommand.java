@@ -101,6 +101,9 @@ public final class CohortHindcastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (trajectories != null && trajectories < 1) {
+            throw new ParameterException(spec.commandLine(), "--trajectories must be >= 1, got " + trajectories);
+        }
         if (inputOptions.horizon != null || inputOptions.baseYear != null) {
             throw new ParameterException(spec.commandLine(), "hindcast launches at the input's base year and runs to --year:"
                     + " --horizon and --base-year do not apply");

@@ -144,8 +144,9 @@ public final class CohortProjectCommand implements Callable<Integer> {
         ScenarioSet scenarios = ScenarioSet.resolve(input.settings().scenarios(), inputOptions.scenarioFolder(spec));
         ProjectionPlan plan = new ProjectionPlan(input, scenarios.scenarios());
         Progress progress = PopcastCommand.progress(spec);
+        ProbabilisticProjection prepared = trajectories == null ? null : probabilistic(input, plan);
         ProjectionResult result = projector.run(plan, progress);
-        ProbabilisticProjection probabilistic = trajectories == null ? null : probabilistic(input, plan, scenarios, progress);
+        ProbabilisticProjection probabilistic = prepared == null ? null : run(prepared, scenarios, progress);
         long projected = System.nanoTime();
         // summing the provinces and nation and compressing the file take most of a large run
         progress.message("writing " + out + (arrow == null ? "" : ", " + arrow) + (csv == null ? "" : ", " + csv)
@@ -207,8 +208,11 @@ public final class CohortProjectCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The trajectories around the chosen scenario, on every core. */
-    private ProbabilisticProjection probabilistic(CohortInput input, ProjectionPlan plan, ScenarioSet scenarios, Progress progress) {
+    /**
+     * The trajectories around the chosen scenario, set up (options checked, stochastic.yaml read,
+     * parameters estimated) before any projection runs, so bad options cost no work.
+     */
+    private ProbabilisticProjection probabilistic(CohortInput input, ProjectionPlan plan) {
         List<String> names = plan.scenarios().stream().map(Scenario::name).toList();
         String name = stochasticScenario != null ? stochasticScenario : names.get(ScenarioSet.central(names));
         if (!names.contains(name)) {
@@ -226,9 +230,13 @@ public final class CohortProjectCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
-        ProbabilisticProjection p = new ProbabilisticProjection(central, parameters, settings);
+        return new ProbabilisticProjection(central, parameters, settings);
+    }
+
+    /** Runs the trajectories on every core, or on the engine --engine names. */
+    private ProbabilisticProjection run(ProbabilisticProjection p, ScenarioSet scenarios, Progress progress) {
         org.popcast.models.cohort.stochastic.TrajectoryEngine elsewhere = trajectoryEngine.find(engine, trajectories, spec);
-        return elsewhere != null ? trajectoryEngine.run(elsewhere, p, inputOptions, scenarios, central, spec, progress)
+        return elsewhere != null ? trajectoryEngine.run(elsewhere, p, inputOptions, scenarios, p.central(), spec, progress)
                 : p.run(Runtime.getRuntime().availableProcessors(), progress);
     }
 

@@ -171,6 +171,14 @@ class CohortCliTest {
         assertEquals(2, bad.exit(), bad.err());
         assertTrue(bad.err().contains("--quantiles must be increasing"), bad.err());
         assertFalse(Files.exists(dir.resolve("bad.h5")));
+        for (String command : List.of("project", "hindcast")) {
+            CliRun none = CliRun.popcast("cohort", command, "--builtin", "china-national", "--trajectories", "0",
+                    "--out", dir.resolve("none.h5").toString());
+            assertEquals(2, none.exit(), none.err());
+            assertEquals("popcast cohort " + command + ": --trajectories must be >= 1, got 0 (see --help)",
+                    none.err().strip().lines().reduce((a, b) -> b).orElse(""));
+            assertFalse(Files.exists(dir.resolve("none.h5")));
+        }
     }
 
     @Test

@@ -92,6 +92,11 @@ public final class ProbabilisticProjection {
         return engineTotals != null ? engineTotals[j] : trajectories[j].totals();
     }
 
+    /** The one-scenario plan the trajectories move around. */
+    public ProjectionPlan central() {
+        return central;
+    }
+
     public SummaryShape shape() {
         return shape;
     }
