@@ -9,7 +9,7 @@ public class HoldoutAll {
         boolean full = a.length > 1 && a[1].equals("full");
         BalanceSettings s = new BalanceSettings(null, BalanceSettings.STEPS_PER_YEAR_DEFAULT, full, BalanceSettings.CONFIDENCE_DEFAULT,
                 BalanceSettings.ANOMALY_THRESHOLD_DEFAULT, false, BalanceSettings.MAX_EVALUATIONS_DEFAULT, false);
-        BandCalibration cal = BandCalibration.embedded(s, MethodForecast.ROLLING_HORIZON, new Progress(System.err, false, 30));
+        BandCalibration cal = BandCalibration.embedded(s, MethodForecast.ROLLING_HORIZON, org.popcast.data.io.ComputationCache.off(), new Progress(System.err, false, 30));
         ChinaCitySeries t = ChinaCitySeries.builtin();
         String[] names = {"combination", "balance", "persistence", "drift", "damped_trend"};
         Map<Integer, List<double[]>> ape = new TreeMap<>();

@@ -117,12 +117,13 @@ public final class BalanceBacktestCommand implements Callable<Integer> {
     }
 
     private int batch(BalanceSettings settings, OutputFiles outputs) throws Exception {
-        RollingBacktests all = RollingBacktests.run(ChinaCitySeries.builtin(), settings, maxHorizon, PopcastCommand.progress(spec));
+        RollingBacktests all = RollingBacktests.run(ChinaCitySeries.builtin(), settings, maxHorizon, options.cache(),
+                PopcastCommand.progress(spec));
         RollingSummaryCsv.write(outputs, summary, all);
         outputs.commit();
         PrintWriter w = spec.commandLine().getOut();
-        w.printf("rolling-origin backtest of %d cities, horizons 1-%d: %d forecasts, %d balance fits, %d not (%.1f s)%n", all.cities(),
-                maxHorizon, all.rows().size(), all.fits(), all.failures().size(), all.seconds());
+        w.printf("rolling-origin backtest of %d cities, horizons 1-%d: %d forecasts, %d balance fits, %d not (%.1f s%s)%n", all.cities(),
+                maxHorizon, all.rows().size(), all.fits(), all.failures().size(), all.seconds(), all.cached() ? ", fits from the cache" : "");
         all.reasons().forEach((reason, n) -> w.printf("  balance not fitted (%d origins): %s%n", n, reason));
         if (settings.fullCurves()) {
             w.printf("  full curves fitted at %d of %d origins (%.1f %%); %d fell back to BIC-chosen forms%n", all.fits() - all.fallbacks(),

@@ -9,6 +9,7 @@ import org.popcast.models.balance.BalanceSeries;
 import org.popcast.models.balance.ChinaCitySeries;
 import org.popcast.data.io.NetcdfWriter;
 import org.popcast.data.io.OutputFiles;
+import org.popcast.data.io.ComputationCache;
 import org.popcast.data.io.TableFolders;
 import org.popcast.engine.provenance.Provenance;
 import org.popcast.models.balance.BalanceForecast;
@@ -72,6 +73,10 @@ final class BalanceOptions {
             "fitted path (not in the source paper; see docs/balance-model.md for what it changes in backtests)."})
     boolean anchor;
 
+    @Option(names = "--no-cache", fallbackValue = ConfigOption.FLAG_IS_TRUE, description = {"Refit the embedded cities' rolling-origin",
+            "backtests rather than reading them from the cache ($POPCAST_CACHE_DIR, $XDG_CACHE_HOME/popcast or ~/.cache/popcast)."})
+    boolean noCache;
+
     @Option(names = "--csv", paramLabel = "DIR", description = "Also write tidy CSV tables into this directory.")
     Path csv;
 
@@ -90,6 +95,11 @@ final class BalanceOptions {
         return tables().withMetadata(metadata);
     }
 
+    /** Where the embedded cities' backtests are kept between runs (results are the same either way). */
+    ComputationCache cache() {
+        return noCache ? ComputationCache.off() : ComputationCache.user();
+    }
+
     BalanceSettings settings(CommandSpec spec) {
         try {
             return new BalanceSettings(origin, stepsPerYear, fullCurves, confidence, anomalyThreshold, replaceAnomalies,
@@ -106,7 +116,7 @@ final class BalanceOptions {
     MethodForecast method(CommandSpec spec, PopulationMethod method, BalanceInput input, BalanceForecast balance, int origin, int until) {
         BalanceSettings settings = settings(spec);
         BandCalibration calibration = method == PopulationMethod.BALANCE ? null
-                : BandCalibration.embedded(settings, MethodForecast.ROLLING_HORIZON, PopcastCommand.progress(spec));
+                : BandCalibration.embedded(settings, MethodForecast.ROLLING_HORIZON, cache(), PopcastCommand.progress(spec));
         return MethodForecast.of(method, input.series(), input.jumps(), settings, balance, origin, until, calibration);
     }
 

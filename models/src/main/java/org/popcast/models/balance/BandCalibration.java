@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.popcast.data.io.ComputationCache;
 import org.popcast.engine.train.Progress;
 
 /**
@@ -47,11 +48,11 @@ public final class BandCalibration {
 
     /**
      * The rolling-origin backtests of every embedded city with {@code settings} at horizons 1 ..
-     * {@code maxHorizon}, computed once per process and settings.
+     * {@code maxHorizon}, computed once per process and settings, its fits kept in {@code cache}.
      */
-    public static BandCalibration embedded(BalanceSettings settings, int maxHorizon, Progress progress) {
+    public static BandCalibration embedded(BalanceSettings settings, int maxHorizon, ComputationCache cache, Progress progress) {
         return EMBEDDED.computeIfAbsent(settings + "/" + maxHorizon, key -> {
-            RollingBacktests all = RollingBacktests.run(ChinaCitySeries.builtin(), settings, maxHorizon, progress);
+            RollingBacktests all = RollingBacktests.run(ChinaCitySeries.builtin(), settings, maxHorizon, cache, progress);
             return new BandCalibration(all.rows(), settings.confidence(),
                     "rolling-origin backtests of the " + all.cities() + " embedded cities, horizons 1-" + maxHorizon);
         });

@@ -44,11 +44,14 @@ public final class ChinaCitySeries {
     }
 
     private final String source;
+    /** SHA-256 of the table's text: what a cached computation over the table is keyed by. */
+    private final String fingerprint;
     private final Map<String, City> cities = new LinkedHashMap<>();
     private final Map<String, TreeMap<Integer, double[]>> rows = new LinkedHashMap<>();
 
     private ChinaCitySeries(String source, String text) {
         this.source = source;
+        this.fingerprint = org.popcast.data.io.ComputationCache.key(text);
         parse(text);
     }
 
@@ -69,6 +72,11 @@ public final class ChinaCitySeries {
     /** A table in the same layout, e.g. a newer copy of the file. */
     public static ChinaCitySeries parse(String source, String text) {
         return new ChinaCitySeries(source, text);
+    }
+
+    /** SHA-256 of the table's text. */
+    public String fingerprint() {
+        return fingerprint;
     }
 
     public List<City> cities() {

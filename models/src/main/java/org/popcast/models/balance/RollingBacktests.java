@@ -3,9 +3,11 @@ package org.popcast.models.balance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.popcast.data.io.ComputationCache;
 import org.popcast.engine.train.Progress;
 
 /**
@@ -21,7 +23,8 @@ import org.popcast.engine.train.Progress;
  * that covered 95-99 % at horizons 1-3 instead of about 92 %: three to eight years of growth are
  * too few to measure a city's volatility (docs/balance-model.md).
  */
-public record RollingBacktests(int cities, List<Row> rows, List<Failure> failures, int fits, int fallbacks, double seconds) {
+public record RollingBacktests(int cities, List<Row> rows, List<Failure> failures, int fits, int fallbacks, boolean cached,
+                               double seconds) {
 
     /** A balance fit that could not be made at one origin of one city (the benchmarks still forecast). */
     public record Failure(ChinaCitySeries.City city, int origin, String reason) {
@@ -49,11 +52,29 @@ public record RollingBacktests(int cities, List<Row> rows, List<Failure> failure
         }
     }
 
-    public static RollingBacktests run(ChinaCitySeries table, BalanceSettings settings, int maxHorizon, Progress progress) {
+    /**
+     * The backtests of every city of {@code table}; the per-city balance fits (the slow part) come
+     * from {@code cache} when it holds them for this table, settings and build, and go into it otherwise.
+     */
+    public static RollingBacktests run(ChinaCitySeries table, BalanceSettings settings, int maxHorizon, ComputationCache cache,
+                                       Progress progress) {
         long started = System.nanoTime();
         List<ChinaCitySeries.City> cities = table.cities();
+        String key = RollingOriginCache.key(table, settings, maxHorizon);
+        Optional<List<RollingOrigin.Result>> cached = cache.read(RollingOriginCache.KIND, key)
+                .flatMap(text -> RollingOriginCache.decode(text, table, cities));
+        List<RollingOrigin.Result> results = cached.orElseGet(() -> fit(table, cities, settings, maxHorizon, progress));
+        if (cached.isEmpty()) {
+            cache.write(RollingOriginCache.KIND, key, RollingOriginCache.encode(cities, results));
+        }
+        return assemble(cities, results, settings, cached.isPresent(), started);
+    }
+
+    /** Each city's rolling-origin forecasts, cities in parallel, results in the table's order. */
+    private static List<RollingOrigin.Result> fit(ChinaCitySeries table, List<ChinaCitySeries.City> cities, BalanceSettings settings,
+                                                  int maxHorizon, Progress progress) {
         AtomicInteger done = new AtomicInteger();
-        List<RollingOrigin.Result> results = cities.parallelStream().map(c -> {
+        return cities.parallelStream().map(c -> {
             RollingOrigin.Result r = RollingOrigin.run(table.series(c), List.of(), settings, maxHorizon);
             int k = done.incrementAndGet();
             synchronized (progress) {
@@ -61,6 +82,10 @@ public record RollingBacktests(int cities, List<Row> rows, List<Failure> failure
             }
             return r;
         }).toList();
+    }
+
+    private static RollingBacktests assemble(List<ChinaCitySeries.City> cities, List<RollingOrigin.Result> results,
+                                             BalanceSettings settings, boolean cached, long started) {
         List<RollingOrigin.Forecast> all = results.stream().flatMap(r -> r.forecasts().stream()).toList();
         List<ForecastCombination.Combined> combined = new ArrayList<>();
         for (RollingOrigin.Result r : results) {
@@ -77,7 +102,8 @@ public record RollingBacktests(int cities, List<Row> rows, List<Failure> failure
             fits += results.get(k).origins() - results.get(k).failures().size();
             fallbacks += results.get(k).fallbacks();
         }
-        return new RollingBacktests(cities.size(), rows, List.copyOf(failures), fits, fallbacks, (System.nanoTime() - started) / 1e9);
+        return new RollingBacktests(cities.size(), rows, List.copyOf(failures), fits, fallbacks, cached,
+                (System.nanoTime() - started) / 1e9);
     }
 
     /** The bands of every forecast, each from the scores of forecasts known by its origin. */
