@@ -51,29 +51,33 @@ final class MeasuredChart extends XYChart {
     /**
      * XChart labels every k-th data point instead of round numbers when the x values of all series
      * together are equally spaced (2024 2026 2028 2031 for a 0.5-year grid). A point that draws
-     * nothing, half a spacing after the first x, breaks that spacing for the length of one paint,
-     * so XChart steps in round numbers (1, 2 or 5 x 10^k); the series map is left as it was.
+     * nothing, half a spacing after the first x and y, breaks that spacing (on both axes) for the
+     * length of one paint, so XChart steps in round numbers (1, 2 or 5 x 10^k); the series map is
+     * left as it was.
      */
     @Override
     public void paint(Graphics2D g, int width, int height) {
         if (years) {
             yearSpacing(width);
         }
-        double[] xs = getSeriesMap().values().stream().flatMapToDouble(s -> Arrays.stream(s.getXData())).filter(Double::isFinite)
-                .sorted().distinct().limit(2).toArray();
-        double y = getSeriesMap().values().stream().flatMapToDouble(s -> Arrays.stream(s.getYData())).filter(Double::isFinite)
-                .findFirst().orElse(Double.NaN);
-        if (xs.length < 2 || Double.isNaN(y) || getStyler().isXAxisLogarithmic()) {
+        double[] xs = firstTwo(true), ys = firstTwo(false);
+        if (xs.length < 2 || ys.length < 2) {
             super.paint(g, width, height);
             return;
         }
-        XYSeries anchor = addSeries(ANCHOR, new double[] {(xs[0] + xs[1]) / 2}, new double[] {y});
+        XYSeries anchor = addSeries(ANCHOR, new double[] {(xs[0] + xs[1]) / 2}, new double[] {(ys[0] + ys[1]) / 2});
         anchor.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter).setMarker(SeriesMarkers.NONE).setShowInLegend(false);
         try {
             super.paint(g, width, height);
         } finally {
             removeSeries(ANCHOR);
         }
+    }
+
+    /** The two smallest distinct finite x (or y) values of all series. */
+    private double[] firstTwo(boolean x) {
+        return getSeriesMap().values().stream().flatMapToDouble(s -> Arrays.stream(x ? s.getXData() : s.getYData())).filter(Double::isFinite)
+                .sorted().distinct().limit(2).toArray();
     }
 
     Rectangle2D plotBounds() {
