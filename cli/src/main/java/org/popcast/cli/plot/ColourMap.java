@@ -113,7 +113,7 @@ final class ColourMap implements Figure.Panel {
         int n = (int) Math.floor((hi - first) / step + 1e-9) + 1;
         double[] t = new double[Math.max(n, 0)];
         for (int i = 0; i < t.length; i++) {
-            t[i] = first + i * step;
+            t[i] = (Math.round(first / step) + i) * step; // exact multiples: no 2.4999999 or -1e-17 ("-0")
         }
         return t;
     }
