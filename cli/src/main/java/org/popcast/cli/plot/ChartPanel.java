@@ -106,7 +106,8 @@ final class ChartPanel implements Figure.Panel {
             double w = Lettering.width(g, font, labels.get(i)), x = xAxis.getMinX() + at - w / 2;
             Rectangle2D box = new Rectangle2D.Double(x, xAxis.getMinY(), w, line);
             // the area a label may use: the panel, and to the right of the previous label
-            Rectangle2D area = panel.createIntersection(new Rectangle2D.Double(previousEnd + MIN_GAP, 0, Double.MAX_VALUE / 4, panel.getMaxY()));
+            double from = Math.max(panel.getMinX(), previousEnd + MIN_GAP);
+            Rectangle2D area = new Rectangle2D.Double(from, panel.getMinY(), panel.getMaxX() - from, panel.getHeight());
             Lettering.note(g, font, labels.get(i), box, area);
             previousEnd = box.getMaxX();
         }

@@ -94,10 +94,12 @@ final class Charts {
         return s;
     }
 
-    /** Tick labels without sign: XChart stops only once labels are distinct, so negative ones get a thin space. */
+    /**
+     * Tick labels without sign: XChart stops only once labels are distinct, so negative ones get a
+     * trailing space (a plain one: the bundled font has no thin space).
+     */
     static void unsignedTicks(XYChart c) {
-        DecimalFormat f = new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        c.getStyler().setxAxisTickLabelsFormattingFunction(x -> f.format(Math.abs(x)) + (x < 0 ? "\u2009" : ""));
+        c.getStyler().setxAxisTickLabelsFormattingFunction(x -> number(Math.abs(x)) + (x < 0 ? " " : ""));
     }
 
     /** Thousands, millions or billions for counts of persons, so that tick labels stay short. */

@@ -74,6 +74,9 @@ final class ColourScale implements Figure.Panel {
             g.drawLine(x + w, y, x + w + 4, y);
             Lettering.draw(g, font, Charts.number(t), x + w + 6, y + 4, panel);
         }
-        Lettering.drawUpwards(g, font, label, width - 12, (top + bottom) / 2.0, new Rectangle2D.Double(0, top - 30, width, bottom - top + 60));
+        // the label runs along the bar; a long one gets a smaller font (8 pt at least) rather than leave the panel
+        Rectangle2D along = new Rectangle2D.Double(0, top - 30, width, bottom - top + 60);
+        Font labelFont = Lettering.fitted(g, font, label, along.getHeight(), 8);
+        Lettering.drawUpwards(g, labelFont, label, width - 12, (top + bottom) / 2.0, along);
     }
 }

@@ -113,9 +113,10 @@ public final class Figure {
         }
         Rectangle2D header = new Rectangle2D.Double(0, 0, width, HEADER);
         g.setColor(Color.BLACK);
-        Lettering.draw(g, Typeface.bold(18), title, 16, 26, header);
+        // a long title (a file's path in it) gets a smaller font rather than run off the picture
+        Lettering.draw(g, Lettering.fitted(g, Typeface.bold(18), title, width - 32, 11), title, 16, 26, header);
         g.setColor(Color.DARK_GRAY);
-        Lettering.draw(g, Typeface.plain(12), subtitle, 16, 46, header);
+        Lettering.draw(g, Lettering.fitted(g, Typeface.plain(12), subtitle, width - 32, 8), subtitle, 16, 46, header);
         int y = HEADER, index = 0;
         for (Row row : rows) {
             double total = Arrays.stream(row.weights()).sum();

@@ -21,6 +21,15 @@ final class Lettering {
         return text.isEmpty() ? 0 : layout(g, font, text).getAdvance();
     }
 
+    /** {@code font}, or a smaller size of it (down to {@code smallest} pt) at which {@code text} is at most {@code room} wide. */
+    static Font fitted(Graphics2D g, Font font, String text, double room, float smallest) {
+        Font f = font;
+        while (f.getSize2D() > smallest && width(g, f, text) > room) {
+            f = f.deriveFont(Math.max(smallest, f.getSize2D() - 0.5f));
+        }
+        return f;
+    }
+
     /** The height of a line of {@code font}: ascent plus descent. */
     static double lineHeight(Graphics2D g, Font font) {
         return g.getFontMetrics(font).getAscent() + g.getFontMetrics(font).getDescent();

@@ -27,7 +27,7 @@ final class PdePlot {
         } else {
             fig.row(width * 2 / 5, density(f, scale));
         }
-        fig.row(width / 4, fig.chart(series(f, "births", "births per year", model)),
+        fig.row(Math.max(280, width / 4), fig.chart(series(f, "births", "births per year", model)),
                 fig.chart(series(f, "population", "total population", model)));
         if (f.has("loss_total")) {
             fig.row(width / 4, fig.chart(losses(f)));
@@ -61,7 +61,7 @@ final class PdePlot {
         double[] error = Arrays.stream(f.values("density_error")).map(Math::abs).toArray();
         double max = Arrays.stream(error).filter(Double::isFinite).max().orElse(1);
         Charts.Magnitude m = Charts.Magnitude.of(max);
-        ColourScale scale = new ColourScale(0, max / m.factor(), m, ResultFile.axisTitle("|" + model + " - exact|",
+        ColourScale scale = new ColourScale(0, max / m.factor(), m, ResultFile.axisTitle("|error|",
                 m.units(f.units("density_error"))));
         return new ColourMap("error |" + model + " - exact| by age and time", f.coordinateTitle("time", "time"),
                 f.coordinateTitle("age", "age"), f.coordinate("time"), f.coordinate("age"), m.apply(error), scale);
@@ -72,7 +72,8 @@ final class PdePlot {
         double[] exact = f.has(name + "_exact") ? f.values(name + "_exact") : null;
         Charts.Magnitude m = exact == null ? Charts.Magnitude.of(v) : Charts.Magnitude.of(v, exact);
         XYChart c = Charts.yearAxis(Charts.xy(title, f.coordinateTitle("time", "time"), ResultFile.axisTitle(name, m.units(f.units(name)))));
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        // beside the plot: below it, the legend would leave the plot too short for its y title
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         Charts.line(c, model, t, m.apply(v));
         if (exact != null) {
             Charts.dashed(c, "exact solver", t, m.apply(exact)).setLineColor(Color.BLACK);
