@@ -183,14 +183,17 @@ public final class Figure {
 
     /**
      * PDF by the same vector back end as SVG (VectorGraphics2D, which XChart uses for its own PDF
-     * export): one page the size of the figure in points, text as outlines, so no font is embedded
+     * export): one page the size of the figure in points (1200 px wide: 42 cm), text as outlines, so no font is embedded
      * and Chinese names need none on the reader's machine.
      */
     byte[] pdf() throws IOException {
+        // VectorGraphics2D's PDF user unit is the millimetre: scaled so that a pixel of the figure is a point
+        double mmPerPoint = 25.4 / 72;
         VectorGraphics2D g = new VectorGraphics2D();
+        g.scale(mmPerPoint, mmPerPoint);
         paint(g);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new PDFProcessor(true).getDocument(g.getCommands(), new PageSize(0, 0, width, height())).writeTo(out);
+        new PDFProcessor(true).getDocument(g.getCommands(), new PageSize(0, 0, width * mmPerPoint, height() * mmPerPoint)).writeTo(out);
         return out.toByteArray();
     }
 

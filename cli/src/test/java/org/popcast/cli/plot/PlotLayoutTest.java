@@ -49,6 +49,19 @@ class PlotLayoutTest {
     }
 
     @Test
+    void theProbabilisticFanStillDrawsBesideTheScenarioRange() throws Exception {
+        Path h5 = dir.resolve("fan.h5");
+        org.popcast.cli.CliRun run = org.popcast.cli.CliRun.popcast("cohort", "project", "--builtin", "china-national", "--horizon", "20",
+                "--step", "5", "--trajectories", "20", "--seed", "3", "--out", h5.toString(), "-q");
+        assertEquals(0, run.exit(), run.err());
+        Figure fig = Plots.figure(ResultFile.read(h5), Plots.Choices.defaults());
+        XYChart fan = (XYChart) fig.chart("CN (China): 20 trajectories");
+        assertTrue(fan.getSeriesMap().keySet().containsAll(List.of("95 % interval", "80 % interval", "median")), fan.getSeriesMap().keySet()
+                .toString());
+        assertEquals(List.of(), fig.layout().problems());
+    }
+
+    @Test
     void chineseNamesAreDrawnWithTheBundledFont() throws Exception {
         Figure fig = Plots.figure(ResultFile.read(results.get("balance_forecast")), Plots.Choices.defaults());
         TextLog.Placed title = fig.layout().placed().stream().filter(p -> p.text().equals(fig.title())).findFirst().orElseThrow();
