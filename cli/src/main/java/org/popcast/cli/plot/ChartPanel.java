@@ -21,13 +21,12 @@ final class ChartPanel implements Figure.Panel {
     static final float SMALLEST = 9f;
 
     private final MeasuredChart chart;
+    /** The axis title font as the chart was built: each paint fits from it, so a wide panel after a narrow one gets it back. */
+    private final Font axisTitleFont;
 
     ChartPanel(MeasuredChart chart) {
         this.chart = chart;
-    }
-
-    MeasuredChart chart() {
-        return chart;
+        this.axisTitleFont = chart.getStyler().getAxisTitleFont();
     }
 
     @Override
@@ -46,8 +45,8 @@ final class ChartPanel implements Figure.Panel {
     private void fitAxisTitles(int width, int height) {
         XYStyler s = chart.getStyler();
         BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        for (float size = s.getAxisTitleFont().getSize2D(); ; size -= 0.5f) {
-            s.setAxisTitleFont(s.getAxisTitleFont().deriveFont(size));
+        for (float size = axisTitleFont.getSize2D(); ; size -= 0.5f) {
+            s.setAxisTitleFont(axisTitleFont.deriveFont(size));
             Graphics2D g = scratch.createGraphics();
             try {
                 chart.paint(g, width, height);
