@@ -18,9 +18,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "plot",
-        header = "Draw the natural picture of a popcast result file (PNG or SVG).",
+        header = "Draw the natural picture of a popcast result file (PNG, SVG or PDF).",
         mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
-        description = {"Draw the natural picture of a popcast result file (PNG or SVG, by the extension of --out):",
+        description = {"Draw the natural picture of a popcast result file (PNG, SVG or PDF, by the extension of --out):",
                 "  PDE solve/train/predict: density over time and age, births and population (exact dashed), training losses;",
                 "  cohort project: population pyramids for --years and the --region's total by scenario;",
                 "  cohort validate: projected against observed totals by level, with the error summary;",
@@ -34,7 +34,7 @@ public final class PlotCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "A result file written by popcast (.h5).")
     Path file;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "PICTURE", description = "PNG or SVG file (default: FILE with .png).")
+    @Option(names = {"-o", "--out"}, paramLabel = "PICTURE", description = "PNG, SVG or PDF file (default: FILE with .png).")
     Path out;
 
     @Option(names = "--width", paramLabel = "PIXELS", defaultValue = "1200", description = "Width of the picture (default ${DEFAULT-VALUE}).")
@@ -63,7 +63,7 @@ public final class PlotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path target = out == null ? ImageFormat.defaultFor(file) : out;
         if (ImageFormat.of(target) == null) {
-            throw new ParameterException(spec.commandLine(), "--out " + target + ": the picture format follows the extension, .png or .svg");
+            throw new ParameterException(spec.commandLine(), "--out " + target + ": the picture format follows the extension, .png, .svg or .pdf");
         }
         if (width < 400 || width > 10_000) {
             throw new ParameterException(spec.commandLine(), "--width " + width + " is outside 400 .. 10000 pixels");

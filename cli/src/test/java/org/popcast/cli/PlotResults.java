@@ -28,6 +28,7 @@ public final class PlotResults {
         files.put("cohort_validation", run(dir.resolve("v.h5"), "cohort", "validate", "--projection", dir.resolve("cn.h5").toString(),
                 "--observed", observed.toString(), "--year", "2020"));
         files.put("balance_forecast", run(dir.resolve("forecast.h5"), "balance", "forecast", "--until", "2035"));
+        files.put("balance_backtest", run(dir.resolve("backtest.h5"), "balance", "backtest", "--holdout", "5"));
         files.put("balance_groups", run(dir.resolve("groups.h5"), "balance", "groups", "--series", BalanceCliTest.series(dir).toString(),
                 "--groups", BalanceCliTest.groups(dir).toString()));
         Path table = MobilityCliTest.table(dir, "mobility.csv", true);

@@ -39,7 +39,9 @@ final class BalancePlot {
             }
             panels.add(fig.chart(indicator(f, name)));
         }
-        int perRow = panels.size() == 1 ? 1 : 2, height = panels.size() == 1 ? c.width() / 2 : c.width() * 3 / 10;
+        // two panels a row only where each still has room for its plot beside its legend
+        int perRow = panels.size() > 1 && c.width() >= 1600 ? 2 : 1;
+        int height = panels.size() == 1 ? c.width() / 2 : perRow == 1 ? c.width() / 3 : c.width() * 3 / 10;
         for (int i = 0; i < panels.size(); i += perRow) {
             fig.row(height, panels.subList(i, Math.min(i + perRow, panels.size())).toArray(Figure.Panel[]::new));
         }
@@ -79,7 +81,8 @@ final class BalancePlot {
         Charts.Magnitude m = Charts.Magnitude.of(model, observed == null ? new double[0] : observed, upper == null ? new double[0] : upper);
         String longName = String.valueOf(f.variable(name).attributes().getOrDefault("long_name", name)).replaceFirst(", model$", "");
         XYChart chart = Charts.xy(longName, f.coordinateTitle("year", "year"), ResultFile.axisTitle(name, m.units(f.units(name))));
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        // beside the plot, not below it: nine entries below would leave the plot too short for its y title
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         Charts.yearAxis(chart);
         int[] band = lower == null ? new int[0] : IntStream.range(0, years.length).filter(i -> Double.isFinite(lower[i])).toArray();
         if (band.length > 0) {
@@ -105,12 +108,20 @@ final class BalancePlot {
         }
         benchmarks(chart, f, name, years, m);
         if (observed != null) {
-            int[] seen = IntStream.range(0, years.length).filter(i -> Double.isFinite(observed[i])).toArray();
+            // a backtest's observations after its cutoff were not fitted: hollow markers tell them apart
+            double cutoff = Double.isNaN(f.number("backtest_cutoff")) ? Double.POSITIVE_INFINITY : f.number("backtest_cutoff");
+            int[] seen = IntStream.range(0, years.length).filter(i -> Double.isFinite(observed[i]) && years[i] <= cutoff).toArray();
+            int[] heldOut = IntStream.range(0, years.length).filter(i -> Double.isFinite(observed[i]) && years[i] > cutoff).toArray();
             if (seen.length > 0) {
-                Charts.points(chart, "observed", pick(years, seen), m.apply(pick(observed, seen))).setMarkerColor(Color.BLACK);
+                Charts.points(chart, heldOut.length > 0 ? "observed (fitted)" : "observed", pick(years, seen), m.apply(pick(observed, seen)))
+                        .setMarkerColor(Color.BLACK);
+            }
+            if (heldOut.length > 0) {
+                Charts.points(chart, "observed (held out)", pick(years, heldOut), m.apply(pick(observed, heldOut)))
+                        .setMarker(new HollowCircle()).setMarkerColor(Color.BLACK);
             }
         }
-        if (fit.length + ahead.length == 0 && !chart.getSeriesMap().containsKey("observed")) {
+        if (fit.length + ahead.length == 0 && chart.getSeriesMap().keySet().stream().noneMatch(k -> k.startsWith("observed"))) {
             throw new InputException(f.file() + ": series '" + name + "' holds no numbers (" + f.text("migration", "not modelled") + ")");
         }
         return chart;

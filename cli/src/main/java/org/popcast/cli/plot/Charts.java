@@ -2,15 +2,14 @@ package org.popcast.cli.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /** The house style of popcast's charts and the few series shapes they share. */
@@ -22,20 +21,53 @@ final class Charts {
     private Charts() {
     }
 
-    static XYChart xy(String title, String xTitle, String yTitle) {
-        XYChart c = new XYChartBuilder().width(600).height(400).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+    static MeasuredChart xy(String title, String xTitle, String yTitle) {
+        MeasuredChart c = new MeasuredChart(600, 400);
+        c.setTitle(title);
+        c.setXAxisTitle(xTitle);
+        c.setYAxisTitle(yTitle);
         c.getStyler().setChartBackgroundColor(Color.WHITE).setLegendPosition(Styler.LegendPosition.InsideNE)
-                .setLegendBorderColor(Color.LIGHT_GRAY).setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+                .setLegendBorderColor(Color.LIGHT_GRAY).setChartTitleFont(Typeface.bold(14)).setLegendFont(Typeface.plain(11))
+                .setBaseFont(Typeface.plain(11));
+        c.getStyler().setAxisTitleFont(Typeface.bold(12)).setAxisTickLabelsFont(Typeface.plain(11)).setAnnotationTextFont(Typeface.plain(11));
         c.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
         c.getStyler().setMarkerSize(5);
         return c;
     }
 
-    /** Calendar years on the x axis: 2030, not 2,030. */
+    /** Calendar years on the x axis: 2030, not 2,030, whole years only, in steps of 5 or 10 years. */
     static XYChart yearAxis(XYChart c) {
-        c.getStyler().setXAxisDecimalPattern("0");
+        c.getStyler().setxAxisTickLabelsFormattingFunction(x -> x == Math.rint(x) ? String.format(Locale.ROOT, "%.0f", x) : "");
+        if (c instanceof MeasuredChart m) {
+            m.years();
+        }
         return c;
     }
+
+    /**
+     * Round-number ticks (1, 2 or 5 x 10^k apart) on every linear axis. Without a formatting
+     * function XChart labels every k-th data point when the x values are equally spaced, which
+     * gives ticks at 2024 2026 2028 2031 or steps 1 9 17 25; with one it steps in round numbers.
+     * Logarithmic axes keep XChart's decades.
+     */
+    static void roundTicks(XYChart c) {
+        XYStyler s = c.getStyler();
+        if (s.getxAxisTickLabelsFormattingFunction() == null && !s.isXAxisLogarithmic()) {
+            s.setxAxisTickLabelsFormattingFunction(Charts::number);
+        }
+        if (s.getyAxisTickLabelsFormattingFunction() == null && !s.isYAxisLogarithmic()) {
+            s.setyAxisTickLabelsFormattingFunction(Charts::number);
+        }
+    }
+
+    /** 1,250 or 0.025: grouping for thousands, no trailing zeros, and no "-0". */
+    static String number(double x) {
+        return NUMBER.get().format(x == 0 ? 0 : x);
+    }
+
+    // DecimalFormat is not thread-safe; the tests render in parallel
+    private static final ThreadLocal<DecimalFormat> NUMBER = ThreadLocal.withInitial(
+            () -> new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ROOT)));
 
     /** A line without markers. */
     static XYSeries line(XYChart c, String name, double[] x, double[] y) {
@@ -62,10 +94,12 @@ final class Charts {
         return s;
     }
 
-    /** Tick labels without sign: XChart stops only once labels are distinct, so negative ones get a thin space. */
+    /**
+     * Tick labels without sign: XChart stops only once labels are distinct, so negative ones get a
+     * trailing space (a plain one: the bundled font has no thin space).
+     */
     static void unsignedTicks(XYChart c) {
-        DecimalFormat f = new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        c.getStyler().setxAxisTickLabelsFormattingFunction(x -> f.format(Math.abs(x)) + (x < 0 ? "\u2009" : ""));
+        c.getStyler().setxAxisTickLabelsFormattingFunction(x -> number(Math.abs(x)) + (x < 0 ? " " : ""));
     }
 
     /** Thousands, millions or billions for counts of persons, so that tick labels stay short. */

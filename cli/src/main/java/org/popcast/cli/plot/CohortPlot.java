@@ -26,7 +26,7 @@ final class CohortPlot {
     }
 
     /** population(scenario, region, sex, age, year) of one file, indexed as formats.md lays it out. */
-    private record Projection(ResultFile file, List<String> scenarios, List<String> regions, List<String> sexes, double[] ages,
+    record Projection(ResultFile file, List<String> scenarios, List<String> regions, List<String> sexes, double[] ages,
                               double[] years, double[] population) {
         static Projection of(ResultFile f) {
             return new Projection(f, f.labels("scenario"), f.labels("region"), f.labels("sex"), f.coordinate("age"),
@@ -71,7 +71,7 @@ final class CohortPlot {
             int y = years.get(i);
             XYChart chart = pyramid(String.format(Locale.ROOT, "population pyramid %.0f", p.years()[y]), p.ages(),
                     m.apply(p.byAge(s, r, male, y)), m.apply(p.byAge(s, r, female, y)), widest,
-                    m.units(f.units("population")) + " per age group", f.coordinateTitle("age", "age"));
+                    m.units(f.units("population")) + " per age group", f.coordinateTitle("age", "age group"));
             pyramids[i] = fig.chart(chart);
         }
         fig.row(c.width() / 2, pyramids);
@@ -125,12 +125,17 @@ final class CohortPlot {
         return c;
     }
 
-    /** Males to the left, females to the right; each as the outline of its bars, filled. */
+    /**
+     * Males to the left, females to the right; each as the outline of its bars, filled. Each age
+     * group's bar is centred on the group's first age, where its tick label ("0-4", "100+") is.
+     */
     static XYChart pyramid(String title, double[] ages, double[] males, double[] females, double widest, String units, String ageTitle) {
         XYChart c = Charts.xy(title, units, ageTitle);
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea).setXAxisMin(-widest * 1.05)
                 .setXAxisMax(widest * 1.05).setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         Charts.unsignedTicks(c);
+        AgeGroups groups = new AgeGroups(ages);
+        c.getStyler().setyAxisTickLabelsFormattingFunction(groups::label);
         double[][] left = outline(ages, males, -1), right = outline(ages, females, 1);
         Charts.colour(c.addSeries("males", left[0], left[1]), MALES, MALES).setMarker(SeriesMarkers.NONE);
         Charts.colour(c.addSeries("females", right[0], right[1]), FEMALES, FEMALES).setMarker(SeriesMarkers.NONE);
@@ -138,41 +143,64 @@ final class CohortPlot {
     }
 
     /**
-     * The closed outline of a side of the pyramid: (0, first age), then for group i the points
-     * (sign x count_i, age_i) and (sign x count_i, age_i+1), then (0, top); the open last group is drawn
-     * as wide as the one before it.
+     * The closed outline of a side of the pyramid: (0, bottom), then for group i the points
+     * (sign x count_i, age_i - w/2) and (sign x count_i, age_i + w/2), then (0, top), where w is the
+     * group's width: each bar is centred on its group's first age; the open last group is drawn as
+     * wide as the one before it.
      */
     static double[][] outline(double[] ages, double[] counts, double sign) {
         int n = ages.length;
         double width = n > 1 ? ages[n - 1] - ages[n - 2] : 1;
         double[] x = new double[2 * n + 2], y = new double[2 * n + 2];
-        y[0] = ages[0];
+        double half = (n > 1 ? ages[1] - ages[0] : width) / 2;
+        y[0] = ages[0] - half;
         for (int i = 0; i < n; i++) {
-            double top = i + 1 < n ? ages[i + 1] : ages[i] + width;
+            double w = i + 1 < n ? ages[i + 1] - ages[i] : width;
             x[1 + 2 * i] = sign * counts[i];
-            y[1 + 2 * i] = ages[i];
+            y[1 + 2 * i] = ages[i] - w / 2;
             x[2 + 2 * i] = sign * counts[i];
-            y[2 + 2 * i] = top;
+            y[2 + 2 * i] = ages[i] + w / 2;
         }
         y[2 * n + 1] = y[2 * n];
         return new double[][] {x, y};
     }
 
-    private static XYChart totals(ResultFile f, Projection p, int r, String name) {
+    /**
+     * The region's total: the central scenario as a line and the others as one shaded range (the
+     * lowest and highest of them in each year), since 15 lines in a small panel hide each other.
+     */
+    static XYChart totals(ResultFile f, Projection p, int r, String name) {
         double[] total = f.values("population_total");
-        int years = p.years().length;
+        int years = p.years().length, scenarios = p.scenarios().size();
         Charts.Magnitude m = Charts.Magnitude.of(total);
         XYChart c = Charts.xy("total population of " + name + " by scenario", f.coordinateTitle("year", "year"),
                 ResultFile.axisTitle("population", m.units(f.units("population_total"))));
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         Charts.yearAxis(c);
-        for (int s = 0; s < p.scenarios().size(); s++) {
-            double[] v = new double[years];
-            System.arraycopy(total, (s * p.regions().size() + r) * years, v, 0, years);
-            Charts.line(c, p.scenarios().get(s), p.years(), m.apply(v));
+        java.util.function.IntFunction<double[]> scenario = s -> m.apply(java.util.Arrays.copyOfRange(total,
+                (s * p.regions().size() + r) * years, (s * p.regions().size() + r + 1) * years));
+        int central = org.popcast.models.cohort.ScenarioSet.central(p.scenarios());
+        if (scenarios > 1) {
+            double[] low = new double[years], high = new double[years];
+            java.util.Arrays.fill(low, Double.POSITIVE_INFINITY);
+            java.util.Arrays.fill(high, Double.NEGATIVE_INFINITY);
+            for (int s = 0; s < scenarios; s++) {
+                double[] v = scenario.apply(s);
+                for (int t = 0; t < years; t++) {
+                    low[t] = Math.min(low[t], v[t]);
+                    high[t] = Math.max(high[t], v[t]);
+                }
+            }
+            double[][] band = BalancePlot.closed(p.years(), low, high);
+            XYSeries range = c.addSeries("range of all " + scenarios + " scenarios", band[0], band[1]);
+            range.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea).setMarker(SeriesMarkers.NONE);
+            Charts.colour(range, SCENARIO_RANGE, SCENARIO_RANGE);
         }
+        Charts.colour(Charts.line(c, p.scenarios().get(central) + " (central)", p.years(), scenario.apply(central)), MALES, MALES);
         return c;
     }
+
+    private static final Color SCENARIO_RANGE = new Color(0xc6d4ea);
 
     /** The chosen region, or the nation, or the first region. */
     private static int region(ResultFile f, List<String> regions, String chosen) {

@@ -2,10 +2,9 @@ package org.popcast.cli.plot;
 
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -62,40 +61,32 @@ final class ColourMap implements Figure.Panel {
     public void paint(Graphics2D g, int width, int height) {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
-        Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 14), axisFont = new Font(Font.SANS_SERIF, Font.BOLD, 12);
-        Font tickFont = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+        Font titleFont = Typeface.bold(14), axisFont = Typeface.bold(12), tickFont = Typeface.plain(11);
         int bar = 110, left = 70, right = width - bar - 20, top = 30, bottom = height - 50;
+        Rectangle2D panel = new Rectangle2D.Double(0, 0, right + 20, height);
         g.setColor(Color.BLACK);
-        g.setFont(titleFont);
-        FontMetrics tm = g.getFontMetrics();
-        g.drawString(title, left + (right - left - tm.stringWidth(title)) / 2, 20);
+        Lettering.draw(g, titleFont, title, left + (right - left - Lettering.width(g, titleFont, title)) / 2, 20, panel);
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(image, left, top, right - left, bottom - top, null);
         g.setColor(Color.DARK_GRAY);
         g.drawRect(left, top, right - left, bottom - top);
-        g.setFont(tickFont);
-        FontMetrics fm = g.getFontMetrics();
-        double x0 = x[0], x1 = x[x.length - 1], y0 = y[0], y1 = y[y.length - 1];
-        for (double t : ticks(x0, x1, Math.max(2, (right - left) / 90))) {
+        double x0 = x[0], x1 = x[x.length - 1], y0 = y[0], y1 = y[y.length - 1], ascent = g.getFontMetrics(tickFont).getAscent();
+        for (double t : ticks(x0, x1, Math.max(2, (right - left) / 90), true)) {
             int px = left + (int) Math.round((t - x0) / (x1 - x0) * (right - left));
             String s = label(t);
             g.drawLine(px, bottom, px, bottom + 4);
-            g.drawString(s, px - fm.stringWidth(s) / 2, bottom + 6 + fm.getAscent());
+            Lettering.draw(g, tickFont, s, px - Lettering.width(g, tickFont, s) / 2, bottom + 6 + ascent, panel);
         }
-        for (double a : ticks(y0, y1, Math.max(2, (bottom - top) / 50))) {
+        for (double a : ticks(y0, y1, Math.max(2, (bottom - top) / 50), true)) {
             int py = bottom - (int) Math.round((a - y0) / (y1 - y0) * (bottom - top));
             String s = label(a);
             g.drawLine(left - 4, py, left, py);
-            g.drawString(s, left - 6 - fm.stringWidth(s), py + fm.getAscent() / 2 - 1);
+            Lettering.draw(g, tickFont, s, left - 6 - Lettering.width(g, tickFont, s), py + ascent / 2 - 1, panel);
         }
-        g.setFont(axisFont);
         g.setColor(Color.BLACK);
-        FontMetrics am = g.getFontMetrics();
-        g.drawString(xTitle, left + (right - left - am.stringWidth(xTitle)) / 2, height - 12);
-        AffineTransform saved = g.getTransform();
-        g.rotate(-Math.PI / 2);
-        g.drawString(yTitle, -(top + bottom + am.stringWidth(yTitle)) / 2, 18);
-        g.setTransform(saved);
+        Lettering.draw(g, axisFont, xTitle, left + (right - left - Lettering.width(g, axisFont, xTitle)) / 2, height - 12, panel);
+        // the y title reads upwards along the map, within the map's height
+        Lettering.drawUpwards(g, axisFont, yTitle, 12, (top + bottom) / 2.0, new Rectangle2D.Double(0, top, left, bottom - top));
         Graphics2D barRegion = (Graphics2D) g.create(right + 20, 0, bar, height);
         try {
             scale.paint(barRegion, bar, height);
@@ -104,15 +95,25 @@ final class ColourMap implements Figure.Panel {
         }
     }
 
-    /** Round tick values (1, 2 or 5 times a power of ten apart) inside [lo, hi], about {@code count} of them. */
-    static double[] ticks(double lo, double hi, int count) {
+    /**
+     * Round tick values (1, 2, 2.5 or 5 times a power of ten apart) inside [lo, hi], about
+     * {@code count} of them; {@code whole}: years and ages, so whole steps of 1, 5 or 10 (then 20, 25, 50, ...)
+     * (2020 2030 2040, never 2027.5).
+     */
+    static double[] ticks(double lo, double hi, int count, boolean whole) {
         double raw = (hi - lo) / count, power = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = raw / power < 1.5 ? power : raw / power < 3.5 ? 2 * power : raw / power < 7.5 ? 5 * power : 10 * power;
+        // whole units step 1, 5 or 10, not 2 (2024 2026 2028); 20 and 25 are fine from 10 up
+        boolean unit = whole && power < 10;
+        double step = raw / power < 1.5 ? power : unit ? (raw / power < 7.5 ? 5 * power : 10 * power)
+                : raw / power < 2.25 ? 2 * power : raw / power < 3.5 ? 2.5 * power : raw / power < 7.5 ? 5 * power : 10 * power;
+        if (whole) {
+            step = Math.max(1, step);
+        }
         double first = Math.ceil(lo / step - 1e-9) * step;
         int n = (int) Math.floor((hi - first) / step + 1e-9) + 1;
         double[] t = new double[Math.max(n, 0)];
         for (int i = 0; i < t.length; i++) {
-            t[i] = first + i * step;
+            t[i] = (Math.round(first / step) + i) * step; // exact multiples: no 2.4999999 or -1e-17 ("-0")
         }
         return t;
     }

@@ -3,10 +3,7 @@ package org.popcast.cli.plot;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.geom.AffineTransform;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
+import java.awt.geom.Rectangle2D;
 
 /**
  * Values to colours on a perceptually uniform scale (viridis, interpolated between five of its
@@ -57,7 +54,7 @@ final class ColourScale implements Figure.Panel {
                 (int) Math.round(a.getBlue() + w * (b.getBlue() - a.getBlue())));
     }
 
-    /** A vertical bar with five tick labels and the label turned along it. */
+    /** A vertical bar with round-number tick labels and the label turned along it. */
     @Override
     public void paint(Graphics2D g, int width, int height) {
         g.setColor(Color.WHITE);
@@ -69,16 +66,17 @@ final class ColourScale implements Figure.Panel {
         }
         g.setColor(Color.DARK_GRAY);
         g.drawRect(x, top, w, bottom - top);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        DecimalFormat f = new DecimalFormat(max - min >= 10 ? "#,##0" : "0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        for (int k = 0; k <= 4; k++) {
-            int y = bottom - (bottom - top) * k / 4;
+        Font font = Typeface.plain(11);
+        Rectangle2D panel = new Rectangle2D.Double(0, 0, width, height);
+        double[] ticks = ColourMap.ticks(min, max, 4, false);
+        for (double t : ticks) {
+            int y = bottom - (int) Math.round((bottom - top) * (t - min) / (max - min));
             g.drawLine(x + w, y, x + w + 4, y);
-            g.drawString(f.format(min + (max - min) * k / 4), x + w + 6, y + 4);
+            Lettering.draw(g, font, Charts.number(t), x + w + 6, y + 4, panel);
         }
-        AffineTransform saved = g.getTransform();
-        g.rotate(-Math.PI / 2);
-        g.drawString(label, -bottom, width - 6);
-        g.setTransform(saved);
+        // the label runs along the bar; a long one gets a smaller font (8 pt at least) rather than leave the panel
+        Rectangle2D along = new Rectangle2D.Double(0, top - 30, width, bottom - top + 60);
+        Font labelFont = Lettering.fitted(g, font, label, along.getHeight(), 8);
+        Lettering.drawUpwards(g, labelFont, label, width - 12, (top + bottom) / 2.0, along);
     }
 }

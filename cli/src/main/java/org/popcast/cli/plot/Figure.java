@@ -1,9 +1,9 @@
 package org.popcast.cli.plot;
 
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,13 +20,14 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.popcast.data.io.AtomicFile;
 
 import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.pdf.PDFProcessor;
 import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
 import de.erichseifert.vectorgraphics2d.util.PageSize;
 
 /**
  * Several charts composed into one picture under a title: rows of panels, each panel drawn into its
- * own region of one canvas, a BufferedImage for PNG or a VectorGraphics2D (XChart's own SVG back end)
- * for SVG. The charts stay reachable so that tests can compare the plotted series with the file.
+ * own region of one canvas, a BufferedImage for PNG or a VectorGraphics2D (XChart's own vector back end)
+ * for SVG and PDF. The charts stay reachable so that tests can compare the plotted series with the file.
  */
 public final class Figure {
 
@@ -66,10 +67,10 @@ public final class Figure {
         return this;
     }
 
-    /** A chart as a panel; it is kept for {@link #charts()}. */
+    /** A chart as a panel; it is kept for {@link #charts()}. popcast's own charts fit their text to the panel first. */
     public Panel chart(Chart<?, ?> chart) {
         charts.add(chart);
-        return chart::paint;
+        return chart instanceof MeasuredChart m ? new ChartPanel(m) : chart::paint;
     }
 
     /** Every panel, charts and others, row by row. */
@@ -106,18 +107,25 @@ public final class Figure {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height());
+        TextLog log = TextLog.of(g);
+        if (log != null) {
+            log.panel("figure header");
+        }
+        Rectangle2D header = new Rectangle2D.Double(0, 0, width, HEADER);
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
-        g.drawString(title, 16, 26);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        // a long title (a file's path in it) gets a smaller font rather than run off the picture
+        Lettering.draw(g, Lettering.fitted(g, Typeface.bold(18), title, width - 32, 11), title, 16, 26, header);
         g.setColor(Color.DARK_GRAY);
-        g.drawString(subtitle, 16, 46);
-        int y = HEADER;
+        Lettering.draw(g, Lettering.fitted(g, Typeface.plain(12), subtitle, width - 32, 8), subtitle, 16, 46, header);
+        int y = HEADER, index = 0;
         for (Row row : rows) {
             double total = Arrays.stream(row.weights()).sum();
             int x = 0;
             for (int i = 0; i < row.panels().size(); i++) {
                 int w = i == row.panels().size() - 1 ? width - x : (int) Math.round(width * row.weights()[i] / total);
+                if (log != null) {
+                    log.panel("panel " + ++index);
+                }
                 Graphics2D region = (Graphics2D) g.create(x, y, w, row.height());
                 try {
                     row.panels().get(i).paint(region, w, row.height());
@@ -130,14 +138,34 @@ public final class Figure {
         }
     }
 
-    /** Writes the figure as PNG or SVG (by the extension), through a temporary file renamed when complete. */
+    /** Writes the figure as PNG, SVG or PDF (by the extension), through a temporary file renamed when complete. */
     public void write(Path out) throws IOException {
         ImageFormat format = ImageFormat.of(out);
         if (format == null) {
-            throw new IllegalArgumentException(out + ": the picture format follows the extension, .png or .svg");
+            throw new IllegalArgumentException(out + ": the picture format follows the extension, .png, .svg or .pdf");
         }
-        byte[] bytes = format == ImageFormat.PNG ? png() : svg();
+        byte[] bytes = switch (format) {
+            case PNG -> png();
+            case SVG -> svg();
+            case PDF -> pdf();
+        };
         AtomicFile.write(out, tmp -> Files.write(tmp, bytes));
+    }
+
+    /**
+     * Lays the figure out without writing it and returns every piece of text with its box and
+     * area (tests: nothing clipped, no character the font lacks).
+     */
+    public TextLog layout() {
+        TextLog log = new TextLog();
+        Graphics2D g = new BufferedImage(width, height(), BufferedImage.TYPE_INT_RGB).createGraphics();
+        try {
+            log.attach(g);
+            paint(g);
+        } finally {
+            g.dispose();
+        }
+        return log;
     }
 
     byte[] png() throws IOException {
@@ -150,6 +178,22 @@ public final class Figure {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    /**
+     * PDF by the same vector back end as SVG (VectorGraphics2D, which XChart uses for its own PDF
+     * export): one page the size of the figure in points (1200 px wide: 42 cm), text as outlines, so no font is embedded
+     * and Chinese names need none on the reader's machine.
+     */
+    byte[] pdf() throws IOException {
+        // VectorGraphics2D's PDF user unit is the millimetre: scaled so that a pixel of the figure is a point
+        double mmPerPoint = 25.4 / 72;
+        VectorGraphics2D g = new VectorGraphics2D();
+        g.scale(mmPerPoint, mmPerPoint);
+        paint(g);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new PDFProcessor(true).getDocument(g.getCommands(), new PageSize(0, 0, width * mmPerPoint, height() * mmPerPoint)).writeTo(out);
         return out.toByteArray();
     }
 

@@ -5,12 +5,12 @@ import java.util.Locale;
 
 /** The picture formats popcast writes, chosen by the file's extension. */
 public enum ImageFormat {
-    PNG, SVG;
+    PNG, SVG, PDF;
 
-    /** The format of {@code file}, or null when its extension is neither .png nor .svg. */
+    /** The format of {@code file}, or null when its extension is not .png, .svg or .pdf. */
     public static ImageFormat of(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return name.endsWith(".png") ? PNG : name.endsWith(".svg") ? SVG : null;
+        return name.endsWith(".png") ? PNG : name.endsWith(".svg") ? SVG : name.endsWith(".pdf") ? PDF : null;
     }
 
     /** {@code file} with its extension (if any) replaced by .png: the default picture of a result. */

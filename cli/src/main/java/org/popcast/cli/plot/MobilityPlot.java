@@ -39,7 +39,7 @@ final class MobilityPlot {
             cells[0] = m;
             for (int k = 0; k < METRICS.length; k++) {
                 String key = "metric_" + code + "_" + m + "_" + METRICS[k];
-                cells[k + 1] = String.format(Locale.ROOT, "%.4g ± %.2g", f.number(key + "_mean"), f.number(key + "_sd"));
+                cells[k + 1] = meanAndSpread(f.number(key + "_mean"), f.number(key + "_sd"));
             }
             table.add(List.of(cells));
         }
@@ -47,9 +47,46 @@ final class MobilityPlot {
         XYChart chart = ObservedVsPredicted.chart("test predictions, " + code + " split" + (code.equals("random_rows")
                         ? " (leaky: a city's other years are in training)" : "") + ", " + rows.length + " rows",
                 ResultFile.axisTitle(target_, f.units("target")), ResultFile.axisTitle("predicted", f.units("target")), points, false);
-        Figure fig = new Figure(f.title(), f.file().getFileName() + ": " + f.text("verdict", ""), c.width());
+        Figure fig = new Figure(f.title(), f.file().getFileName() + ": test predictions of the " + code + " split", c.width());
         fig.row(c.width() / 2, new double[] {3, 2}, fig.chart(chart), table);
+        String verdict = verdict(f.text("verdict", ""), code, splits);
+        if (!verdict.isEmpty()) {
+            Paragraph p = new Paragraph(verdict);
+            fig.row(p.height(c.width()), p);
+        }
         return fig;
+    }
+
+    /** "0.0021 ± 0.0019"; with one fold the spread is NaN and left out; "–" where there is no mean. */
+    static String meanAndSpread(double mean, double sd) {
+        if (!Double.isFinite(mean)) {
+            return "\u2013";
+        }
+        String m = String.format(Locale.ROOT, "%.4g", mean);
+        return Double.isFinite(sd) ? m + String.format(Locale.ROOT, " ± %.2g", sd) : m;
+    }
+
+    /**
+     * The verdict of one split from the file's {@code verdict} attribute, which joins one per split,
+     * each beginning "<split> split" ("time split: ...", "random_rows split (LEAKY ...): ..."); empty
+     * when the file has none for it.
+     */
+    static String verdict(String all, String code, List<String> splits) {
+        int start = all.indexOf(code + " split");
+        while (start > 0 && all.charAt(start - 1) != ' ') {
+            start = all.indexOf(code + " split", start + 1);
+        }
+        if (start < 0) {
+            return "";
+        }
+        int end = all.length();
+        for (String other : splits) {
+            int at = all.indexOf(" " + other + " split", start + 1);
+            if (!other.equals(code) && at > 0 && at < end) {
+                end = at;
+            }
+        }
+        return all.substring(start, end).strip();
     }
 
     private static double[] pick(double[] v, int[] rows) {

@@ -21,8 +21,13 @@ final class PdePlot {
         String model = f.product().equals("agepde_exact") ? "exact solver" : f.text("model", "pinn").toUpperCase(Locale.ROOT);
         Figure fig = new Figure(f.title(), subtitle(f), width);
         ColourScale scale = scale(f);
-        fig.row(width * 2 / 5, density(f, scale));
-        fig.row(width / 4, fig.chart(series(f, "births", "births per year", model)),
+        if (f.has("density_error")) {
+            // a training result holds the PINN minus the exact density: where the network is wrong, beside what it drew
+            fig.row(width * 3 / 10, density(f, scale), errorMap(f, model));
+        } else {
+            fig.row(width * 2 / 5, density(f, scale));
+        }
+        fig.row(Math.max(280, width / 4), fig.chart(series(f, "births", "births per year", model)),
                 fig.chart(series(f, "population", "total population", model)));
         if (f.has("loss_total")) {
             fig.row(width / 4, fig.chart(losses(f)));
@@ -51,12 +56,24 @@ final class PdePlot {
                 f.coordinate("time"), f.coordinate("age"), scale.magnitude().apply(f.values("density")), scale);
     }
 
+    /** |model - exact| over time and age, on its own scale from zero. */
+    static ColourMap errorMap(ResultFile f, String model) {
+        double[] error = Arrays.stream(f.values("density_error")).map(Math::abs).toArray();
+        double max = Arrays.stream(error).filter(Double::isFinite).max().orElse(1);
+        Charts.Magnitude m = Charts.Magnitude.of(max);
+        ColourScale scale = new ColourScale(0, max / m.factor(), m, ResultFile.axisTitle("|error|",
+                m.units(f.units("density_error"))));
+        return new ColourMap("error |" + model + " - exact| by age and time", f.coordinateTitle("time", "time"),
+                f.coordinateTitle("age", "age"), f.coordinate("time"), f.coordinate("age"), m.apply(error), scale);
+    }
+
     static XYChart series(ResultFile f, String name, String title, String model) {
         double[] t = f.coordinate("time"), v = f.values(name);
         double[] exact = f.has(name + "_exact") ? f.values(name + "_exact") : null;
         Charts.Magnitude m = exact == null ? Charts.Magnitude.of(v) : Charts.Magnitude.of(v, exact);
         XYChart c = Charts.yearAxis(Charts.xy(title, f.coordinateTitle("time", "time"), ResultFile.axisTitle(name, m.units(f.units(name)))));
-        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
+        // beside the plot: below it, the legend would leave the plot too short for its y title
+        c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         Charts.line(c, model, t, m.apply(v));
         if (exact != null) {
             Charts.dashed(c, "exact solver", t, m.apply(exact)).setLineColor(Color.BLACK);

@@ -91,6 +91,11 @@ class PlotsTest {
             assertEquals("svg", doc.getDocumentElement().getNodeName());
             assertEquals(expected.title(), doc.getElementsByTagName("title").item(0).getTextContent(), e.getKey());
             assertTrue(expected.title().length() > 10, expected.title());
+            Path pdf = dir.resolve(e.getKey() + ".pdf");
+            assertEquals(0, CliRun.popcast("plot", e.getValue().toString(), "--out", pdf.toString()).exit(), e.getKey());
+            byte[] head = Arrays.copyOf(Files.readAllBytes(pdf), 5);
+            assertEquals("%PDF-", new String(head, java.nio.charset.StandardCharsets.US_ASCII), e.getKey());
+            assertTrue(Files.size(pdf) > 2000, e.getKey() + " draws more than an empty page");
             assertEquals(List.of(), Files.list(dir).filter(p -> p.getFileName().toString().contains(".tmp-")).toList(), "no temporary files left");
         }
         // without --out the picture goes next to the file
@@ -162,7 +167,7 @@ class PlotsTest {
         String units = fig.chart("population pyramid 2030").getXAxisTitle();
         assertTrue(units.startsWith("million persons per age group"), units);
         int last = nY - 1;
-        assertEquals(30.0, males.getYData()[1 + 2 * age30]);
+        assertEquals(27.5, males.getYData()[1 + 2 * age30], "the bar of 30-34 is centred on 30, where its label is");
         assertEquals(-pop[index.applyAsInt(0, ((1 * nA) + age30) * nY + last)] / 1e6, males.getXData()[1 + 2 * age30], 1e-9);
         assertEquals(pop[index.applyAsInt(0, age30 * nY + last)] / 1e6, females.getXData()[1 + 2 * age30], 1e-9);
         assertEquals(2 * nA + 2, males.getXData().length, "the closed outline of every age group");
@@ -174,9 +179,21 @@ class PlotsTest {
         assertEquals(2, chosen.charts().size());
 
         XYChart totals = (XYChart) fig.chart("total population of CN");
-        assertEquals(scenarios, List.copyOf(totals.getSeriesMap().keySet()));
+        int central = org.popcast.models.cohort.ScenarioSet.central(scenarios);
+        String line = scenarios.get(central) + " (central)", range = "range of all " + scenarios.size() + " scenarios";
+        assertEquals(List.of(range, line), List.copyOf(totals.getSeriesMap().keySet()), "a line and a range, not one line per scenario");
         double[] total = f.values("population_total");
-        assertPlotted(Arrays.copyOfRange(total, high * nY, (high + 1) * nY), totals.getSeriesMap().get("high").getYData(), totals.getYAxisTitle());
+        assertPlotted(Arrays.copyOfRange(total, central * nY, (central + 1) * nY), totals.getSeriesMap().get(line).getYData(),
+                totals.getYAxisTitle());
+        // the range's polygon: the highest scenario forwards, then the lowest backwards
+        double[] band = totals.getSeriesMap().get(range).getYData(), highest = new double[nY], lowest = new double[nY];
+        for (int y = 0; y < nY; y++) {
+            int t = y;
+            highest[y] = IntStream.range(0, scenarios.size()).mapToDouble(k -> total[k * nY + t]).max().orElseThrow();
+            lowest[nY - 1 - y] = IntStream.range(0, scenarios.size()).mapToDouble(k -> total[k * nY + t]).min().orElseThrow();
+        }
+        assertPlotted(highest, Arrays.copyOfRange(band, 0, nY), totals.getYAxisTitle());
+        assertPlotted(lowest, Arrays.copyOfRange(band, nY, 2 * nY), totals.getYAxisTitle());
     }
 
     @Test
@@ -262,7 +279,7 @@ class PlotsTest {
         Path model = dir.resolve("pinn.model/model.h5");
         assertFails(1, "is a trained model (agepde_pinn_model), which has nothing to plot", "plot", model.toString());
         String exact = results.get("agepde_exact").toString(), cohort = results.get("cohort_projection").toString();
-        assertFails(2, "the picture format follows the extension, .png or .svg", "plot", exact, "--out", dir.resolve("x.jpg").toString());
+        assertFails(2, "the picture format follows the extension, .png, .svg or .pdf", "plot", exact, "--out", dir.resolve("x.jpg").toString());
         assertFails(2, "--years does not apply to " + exact + " (a agepde_exact file)", "plot", exact, "--years", "2030");
         assertFails(2, "--width 10 is outside", "plot", exact, "--width", "10");
         assertFails(1, "no region 'XX'; it has CN", "plot", cohort, "--region", "XX");
