@@ -19,7 +19,10 @@ import picocli.CommandLine.Spec;
         header = "Apply a saved mobility model to the city-years of a table.",
         mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Apply a saved model to the city-years of a table; writes <id>,<year>,prediction (and the target",
-                "where the table has it) as CSV. A table lacking a column the model needs is refused, naming the columns."})
+                "where the table has it) as CSV. A table lacking a column the model needs is refused, naming the columns.",
+                "A change-form model (the default of `mobility train`) predicts y_t = y_{t-1} + its predicted change and reads",
+                "y_{t-1} from the table's target column; a row whose city has no target the year before gets the training mean",
+                "plus the predicted change instead. The column basis says which: last_year or training_mean."})
 public final class MobilityPredictCommand implements Callable<Integer> {
 
     @Option(names = "--model", paramLabel = "FILE", required = true, description = "A model file written by `popcast mobility train`.")
@@ -45,7 +48,11 @@ public final class MobilityPredictCommand implements Callable<Integer> {
         Predictions p = Predictions.of(m, source.readTable());
         MobilityEvaluateCommand.writeText(out, p.csv());
         PrintWriter stdout = spec.commandLine().getOut();
-        stdout.printf("%s model: %d predictions -> %s%n", m.kind().key(), p.table().rowCount(), out);
+        stdout.printf("%s model (%s form): %d predictions -> %s%n", m.kind().key(), m.form().key(), p.table().rowCount(), out);
+        if (p.basis() != null) {
+            stdout.printf("%d from last year's value, %d from the training mean (no target the year before)%n", p.fromLastYear(),
+                    p.table().rowCount() - p.fromLastYear());
+        }
         Metrics s = p.againstTarget();
         if (s != null) {
             stdout.printf(Locale.ROOT, "against the table's %s (%d rows; in-sample if these rows trained the model): MSE %.4g, MAE %.4g, R^2 %.4f%n",

@@ -108,7 +108,9 @@ class MobilityCliTest {
     void trainThenPredictRepeatsTheModelAndRefusesMissingColumns() throws Exception {
         Path t = table("t.csv", true), model = dir.resolve("m.h5"), pred = dir.resolve("p.csv");
         for (String kind : List.of("ridge", "lstm")) {
-            CliRun train = CliRun.popcast(args(new String[] {"--overwrite", "mobility", "train", "--table", t.toString(), "--model", kind, "--out", model.toString()}));
+            // the level form: the source paper's, whose predictions need no target history
+            CliRun train = CliRun.popcast(args(new String[] {"--overwrite", "mobility", "train", "--table", t.toString(), "--model", kind,
+                    "--target-form", "level", "--out", model.toString()}));
             assertEquals(0, train.exit(), train.err());
             assertTrue(train.out().contains("RegisteredPop: defines the target"), train.out());
             if (kind.equals("lstm")) {
@@ -116,7 +118,7 @@ class MobilityCliTest {
                 assertTrue(train.errWithoutBanner().matches("(?s)epoch 1/2 \\( 50%\\)  lstm loss [0-9.e-]+ validation MSE [0-9.e-]+ \\(best epoch 1\\).*"),
                         train.err());
                 CliRun quiet = CliRun.popcast(args(new String[] {"-q", "mobility", "train", "--table", t.toString(), "--model", kind,
-                        "--out", dir.resolve("q.h5").toString()}));
+                        "--target-form", "level", "--out", dir.resolve("q.h5").toString()}));
                 assertEquals(0, quiet.exit(), quiet.err());
                 assertEquals("", quiet.err(), "-q: no banner, no epochs");
                 assertEquals(train.out().replaceAll("[0-9.]+ s ->.*", ""), quiet.out().replaceAll("[0-9.]+ s ->.*", ""), "stdout is the same");

@@ -51,6 +51,15 @@ public final class FittedModel implements AutoCloseable {
         this.changeRidge = changeRidge;
     }
 
+    /**
+     * A model read back from a file ({@link TrainedModel#fitted}): the fitted pieces as saved, the
+     * shrinkage of the change form (1 in the level form) and {@code ridge_cv}'s change ridge.
+     */
+    static FittedModel restored(ModelKind kind, double trainingMean, RidgeRegression ridge, NetworkRegressor network, int window,
+                                double shrinkage, ChangeRidge changeRidge) {
+        return new FittedModel(kind, trainingMean, ridge, network, null, window, null, shrinkage, Double.NaN, changeRidge);
+    }
+
     public ModelKind kind() {
         return kind;
     }

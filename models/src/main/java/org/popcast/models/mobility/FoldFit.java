@@ -52,7 +52,12 @@ public record FoldFit(Preprocessor preprocessor, ModelInputs inputs, ModelInputs
     }
 
     public double[] predict(ModelKind kind, int[] rowsToPredict) {
-        return models.get(kind).predict(kind.alwaysChange() ? changeInputs : inputs, rowsToPredict);
+        return models.get(kind).predict(inputsOf(kind), rowsToPredict);
+    }
+
+    /** The inputs {@code kind} was fitted on: the change form's for the kinds that always predict the change, else the run's form. */
+    ModelInputs inputsOf(ModelKind kind) {
+        return kind.alwaysChange() ? changeInputs : inputs;
     }
 
     @Override

@@ -92,24 +92,31 @@ public final class MobilityEvaluation {
             return th;
         });
         try {
-            List<java.util.concurrent.Future<FoldResult>> pending = new ArrayList<>();
+            List<java.util.concurrent.Callable<FoldResult>> tasks = new ArrayList<>();
             for (int i = 0; i < folds.size(); i++) {
                 Fold fold = folds.get(i);
                 int index = i;
-                java.util.concurrent.Callable<FoldResult> task = () -> runFold(p, fold, s, s.seed() * 1000 + index, progress,
-                        "fold " + (index + 1) + "/" + folds.size() + " " + fold.label());
-                if (pool == null) {
-                    FoldResult r = call(task);
-                    results.add(r);
-                    foldDone.accept(describe(fold, r));
-                } else {
-                    pending.add(pool.submit(task));
-                }
+                tasks.add(() -> runFold(p, fold, s, s.seed() * 1000 + index, progress,
+                        "fold " + (index + 1) + "/" + folds.size() + " " + fold.label()));
             }
-            for (int i = 0; i < pending.size(); i++) {
-                FoldResult r = await(pending.get(i));
-                results.add(r);
-                foldDone.accept(describe(folds.get(i), r));
+            if (pool == null) {
+                for (int i = 0; i < folds.size(); i++) {
+                    FoldResult r = call(tasks.get(i));
+                    results.add(r);
+                    foldDone.accept(describe(folds.get(i), r));
+                }
+            } else {
+                // the biggest folds first, so that no lane is left with a big fold at the end while
+                // the other waits; a fold's seed is its index, so the order changes no number
+                List<java.util.concurrent.Future<FoldResult>> pending = new ArrayList<>(java.util.Collections.nCopies(folds.size(), null));
+                for (int i : largestFirst(folds)) {
+                    pending.set(i, pool.submit(tasks.get(i)));
+                }
+                for (int i = 0; i < pending.size(); i++) {
+                    FoldResult r = await(pending.get(i));
+                    results.add(r);
+                    foldDone.accept(describe(folds.get(i), r));
+                }
             }
         } finally {
             if (pool != null) {
@@ -117,6 +124,12 @@ public final class MobilityEvaluation {
             }
         }
         return new Result(s, p.screen(), t, results, (System.nanoTime() - started) / 1e9);
+    }
+
+    /** Fold indices by decreasing number of training rows (fit time grows with it), ties in fold order. */
+    static int[] largestFirst(List<Fold> folds) {
+        return java.util.stream.IntStream.range(0, folds.size()).boxed()
+                .sorted(java.util.Comparator.comparingInt((Integer i) -> -folds.get(i).train().length)).mapToInt(Integer::intValue).toArray();
     }
 
     private static FoldResult call(java.util.concurrent.Callable<FoldResult> task) {

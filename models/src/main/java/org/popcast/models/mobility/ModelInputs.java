@@ -65,6 +65,21 @@ final class ModelInputs {
         return new ModelInputs(rows, TargetForm.LEVEL, 0, 1, 1);
     }
 
+    /** The change form over {@code rows} with constants fitted before (a saved model's {@link ChangeForm}). */
+    static ModelInputs change(TransformedRows rows, ChangeForm c) {
+        return new ModelInputs(rows, TargetForm.CHANGE, c.targetMean(), c.targetSd(), c.changeScale());
+    }
+
+    /** m: the training rows' target mean, last year's value where a city has none (change form). */
+    double mean() {
+        return mean;
+    }
+
+    /** s: the training rows' target standard deviation that scales the lag input (change form). */
+    double sd() {
+        return sd;
+    }
+
     /** k: the scale of the change form's response (1 in the level form). */
     double changeScale() {
         return changeScale;
@@ -79,7 +94,7 @@ final class ModelInputs {
     }
 
     int width() {
-        return form == TargetForm.LEVEL ? rows.width() : 2 * rows.width() + 2;
+        return form == TargetForm.LEVEL ? rows.width() : ChangeForm.width(rows.width());
     }
 
     /** The row of the same city in the year before, or -1. */

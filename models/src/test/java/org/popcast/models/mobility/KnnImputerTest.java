@@ -23,6 +23,34 @@ class KnnImputerTest {
     }
 
     @Test
+    void distancesToAllRowsAreThePlainDistancesBitForBit() {
+        Random r = new Random(11);
+        double[][] ref = new double[200][17];
+        for (double[] row : ref) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = r.nextInt(4) == 0 ? N : r.nextGaussian() * Math.pow(10, r.nextInt(7) - 3);
+            }
+        }
+        ref[7] = new double[17];
+        Arrays.fill(ref[7], N);
+        KnnImputer knn = new KnnImputer(ref, 5);
+        for (int q = 0; q < 50; q++) {
+            double[] row = new double[17];
+            for (int j = 0; j < row.length; j++) {
+                row[j] = r.nextInt(3) == 0 ? N : -r.nextGaussian() * Math.pow(10, r.nextInt(7) - 3);
+            }
+            if (q == 0) {
+                row[3] = Double.NEGATIVE_INFINITY;
+            }
+            double[] d = knn.distances(row);
+            for (int i = 0; i < ref.length; i++) {
+                assertEquals(Double.doubleToRawLongBits(KnnImputer.distance(row, ref[i])), Double.doubleToRawLongBits(d[i]),
+                        "query " + q + " reference row " + i);
+            }
+        }
+    }
+
+    @Test
     void handComputedCases() {
         KnnImputer knn = new KnnImputer(REF, 2);
         // q = (1, ?, 3): distances r0 0, r2 sqrt(15), r1 sqrt(19.5), r3 sqrt(195); feature 1 is

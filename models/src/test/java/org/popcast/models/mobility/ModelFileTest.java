@@ -37,6 +37,39 @@ class ModelFileTest {
     }
 
     @Test
+    void changeFormRoundTripRepeatsPredictionsExactly() throws Exception {
+        MobilitySettings s = SyntheticCities.settings().withTraining(2, 2, 1, 3).withTargetForm(TargetForm.CHANGE);
+        MobilityEvaluation.Prepared p = MobilityEvaluation.prepare(SyntheticCities.table(8, 5, 0.2, 4), s);
+        for (ModelKind kind : List.of(ModelKind.RIDGE_CV, ModelKind.RIDGE, ModelKind.FNN, ModelKind.LSTM)) {
+            TrainedModel m = TrainedModel.train(p, kind, s, Progress.none());
+            Path file = dir.resolve("change-" + kind.key() + ".h5");
+            ModelFile.write(file, m, Provenance.of("test"));
+            TrainedModel back = ModelFile.read(file);
+            assertEquals(TargetForm.CHANGE, back.form(), kind.key());
+            assertEquals(m.change().changeScale(), back.change().changeScale(), 0.0);
+            assertArrayEquals(m.predict(p.table()), back.predict(p.table()), 0.0, kind.key());
+        }
+    }
+
+    @Test
+    void aChangeModelWithImpossibleConstantsIsRefused() throws Exception {
+        MobilitySettings s = SyntheticCities.settings().withTargetForm(TargetForm.CHANGE);
+        MobilityEvaluation.Prepared p = MobilityEvaluation.prepare(SyntheticCities.table(8, 5, 0.2, 4), s);
+        TrainedModel m = TrainedModel.train(p, ModelKind.RIDGE_CV, s, Progress.none());
+        ChangeForm c = m.change();
+        for (ChangeForm bad : List.of(new ChangeForm(c.targetMean(), c.targetSd(), c.changeScale(), 2, c.changeRidge()),
+                new ChangeForm(c.targetMean(), c.targetSd(), 0, c.shrinkage(), c.changeRidge()),
+                new ChangeForm(c.targetMean(), c.targetSd(), c.changeScale(), c.shrinkage(),
+                        new ChangeRidge(c.changeRidge().model(), c.changeRidge().alpha(), -1, new double[0])))) {
+            Path file = dir.resolve("bad-change.h5");
+            ModelFile.write(file, new TrainedModel(m.kind(), m.columns(), m.window(), m.preprocessor(), m.trainingMean(), m.ridge(),
+                    m.weights(), m.dropped(), m.settings(), bad), Provenance.of("test"));
+            InputException e = assertThrows(InputException.class, () -> ModelFile.read(file));
+            org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("damaged or tampered model"), e.getMessage());
+        }
+    }
+
+    @Test
     void otherFilesAreRefused() throws Exception {
         Path junk = Files.writeString(dir.resolve("junk.h5"), "not hdf5");
         assertThrows(InputException.class, () -> ModelFile.read(junk));
