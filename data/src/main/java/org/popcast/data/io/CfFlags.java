@@ -6,9 +6,14 @@ import java.util.regex.Pattern;
 /**
  * The meanings of a CF flag variable (CF 1.10 section 3.5): values 0, 1, 2... stored as bytes, each
  * named by one word in {@code flag_meanings}; {@code flag_values} has the variable's own type, so
- * a byte variable gets byte flag values.
+ * a byte variable gets byte flag values. With {@code missing}, {@link #MISSING} (-1) marks a value
+ * that does not exist (a year without an observation) and is the variable's {@code _FillValue}:
+ * xarray shows it as NaN, as the float flags of format 1.0 were.
  */
-public record CfFlags(List<String> meanings) {
+public record CfFlags(List<String> meanings, boolean missing) {
+
+    /** The fill value of flags that may be missing; never a flag value. */
+    public static final byte MISSING = -1;
 
     /** CF allows letters, digits and a few marks in a meaning; blanks separate meanings. */
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_.+\\-@]+");
@@ -26,7 +31,16 @@ public record CfFlags(List<String> meanings) {
     }
 
     public static CfFlags of(String... meanings) {
-        return new CfFlags(List.of(meanings));
+        return new CfFlags(List.of(meanings), false);
+    }
+
+    public static CfFlags of(List<String> meanings) {
+        return new CfFlags(meanings, false);
+    }
+
+    /** These flags where {@link #MISSING} may stand for no value. */
+    public CfFlags withMissing() {
+        return new CfFlags(meanings, true);
     }
 
     /** 0 .. n-1, the value of each meaning. */
@@ -43,8 +57,8 @@ public record CfFlags(List<String> meanings) {
         return String.join(" ", meanings);
     }
 
-    /** Whether {@code value} is one of the flag values. */
-    public boolean has(int value) {
-        return value >= 0 && value < meanings.size();
+    /** Whether a variable of these flags may hold {@code value}: a flag value, or MISSING if allowed. */
+    public boolean allows(int value) {
+        return value >= 0 && value < meanings.size() || missing && value == MISSING;
     }
 }

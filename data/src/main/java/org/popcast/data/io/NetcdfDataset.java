@@ -242,7 +242,8 @@ public final class NetcdfDataset {
 
         /**
          * {@code units} (UDUNITS-2, absent where none applies) and {@code long_name} first, then the
-         * extra ones; values are String, Double, Integer, Byte or (flag_values) byte[].
+         * extra ones; values are String, Double, Integer (int32 _FillValue), Byte (int8 _FillValue) or
+         * byte[] (flag_values).
          */
         public Map<String, Object> attributes() {
             return attributes;
@@ -335,15 +336,19 @@ public final class NetcdfDataset {
 
         /**
          * An int8 CF flag variable: every value one of {@code flags}' values, with its
-         * {@code flag_values} (int8 too) and {@code flag_meanings}; no units.
+         * {@code flag_values} (int8 too) and {@code flag_meanings}, and {@code _FillValue} -1 if
+         * the flags may be missing; no units.
          */
         public Builder flagVariable(String name, List<String> dims, byte[] data, CfFlags flags, String longName) {
             for (byte v : data) {
-                if (!flags.has(v)) {
+                if (!flags.allows(v)) {
                     throw new IllegalArgumentException("variable " + name + ": " + v + " is not a flag value of " + flags.text());
                 }
             }
             put(name, dims, data.clone(), CfUnits.attributes(null, name), longName);
+            if (flags.missing()) {
+                putVariableAttribute(name, "_FillValue", CfFlags.MISSING);
+            }
             putVariableAttribute(name, "flag_values", flags.values());
             return putVariableAttribute(name, "flag_meanings", flags.text());
         }

@@ -104,11 +104,12 @@ public final class NetcdfReader {
     }
 
     /**
-     * An attribute's value as the dataset holds it: text, int32 (an int32 variable's _FillValue),
-     * int8 arrays (flag_values); other numbers as doubles; other arrays are not popcast's and dropped.
+     * An attribute's value as the dataset holds it: text, int32 and int8 scalars (the _FillValue of
+     * such variables), int8 arrays (flag_values); other numbers as doubles; other arrays are not
+     * popcast's and dropped.
      */
     private static Object attributeValue(Object v) {
-        if (v instanceof String || v instanceof Integer || v instanceof byte[]) {
+        if (v instanceof String || v instanceof Integer || v instanceof Byte || v instanceof byte[]) {
             return v;
         }
         if (v instanceof Number n) {

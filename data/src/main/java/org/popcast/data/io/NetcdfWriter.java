@@ -205,10 +205,14 @@ public final class NetcdfWriter {
                      : simpleSpace(shape, what);
              Handle dcpl = creationProperties(shape, float64, what);
              Handle types = float64 ? null : StoredType.of(v, what)) {
+            // netCDF-C keeps _FillValue as the dataset's fill value too; readers may take either.
             if (!float64 && v.attributes().get("_FillValue") instanceof Integer fill) {
-                // netCDF-C keeps _FillValue as the dataset's fill value too; readers may take either.
                 try (IntPointer f = new IntPointer(new int[] {fill})) {
                     check(H5Pset_fill_value(dcpl.id, H5T_NATIVE_INT32_g(), f), "H5Pset_fill_value", what);
+                }
+            } else if (!float64 && v.attributes().get("_FillValue") instanceof Byte fill) {
+                try (BytePointer f = new BytePointer(new byte[] {fill})) {
+                    check(H5Pset_fill_value(dcpl.id, H5T_NATIVE_INT8_g(), f), "H5Pset_fill_value", what);
                 }
             }
             long fileType = float64 ? H5T_IEEE_F64LE_g() : StoredType.fileType(v, types);
@@ -359,6 +363,11 @@ public final class NetcdfWriter {
                 try (IntPointer buf = new IntPointer(new int[]{i});
                      Handle attr = createAttribute(obj, name, H5T_STD_I32LE_g(), space.id, what)) {
                     check(H5Awrite(attr.id, H5T_NATIVE_INT32_g(), buf), "H5Awrite", what);
+                }
+            } else if (value instanceof Byte x) {
+                try (BytePointer buf = new BytePointer(new byte[]{x});
+                     Handle attr = createAttribute(obj, name, H5T_STD_I8LE_g(), space.id, what)) {
+                    check(H5Awrite(attr.id, H5T_NATIVE_INT8_g(), buf), "H5Awrite", what);
                 }
             } else if (value instanceof byte[] bytes) {
                 // flag_values: a 1-D int8 array, the type of its flag variable
