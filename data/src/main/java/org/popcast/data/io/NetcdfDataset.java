@@ -432,15 +432,16 @@ public final class NetcdfDataset {
         }
 
         /**
-         * An int32 attribute, e.g. the {@code _FillValue} of an int32 variable (CF wants it of the
-         * variable's type; the writer also makes it the HDF5 fill value, as netCDF-C does).
+         * The {@code _FillValue} of an int32 variable: CF wants it of the variable's type, and the
+         * writer also makes it the HDF5 fill value, as netCDF-C does. (A named method, not a
+         * variableAttribute overload, so that an int literal never silently changes an attribute's type.)
          */
-        public Builder variableAttribute(String variable, String name, int value) {
+        public Builder fillValue(String variable, int value) {
             VariableDraft v = variables.get(variable);
-            if (name.equals("_FillValue") && v != null && !(v.data() instanceof int[])) {
-                throw new IllegalArgumentException("variable " + variable + ": an int32 _FillValue on a non-int32 variable");
+            if (v == null || !(v.data() instanceof int[])) {
+                throw new IllegalArgumentException("_FillValue: no int32 variable " + variable);
             }
-            return putVariableAttribute(variable, name, value);
+            return putVariableAttribute(variable, "_FillValue", value);
         }
 
         public NetcdfDataset build() {

@@ -58,7 +58,7 @@ class NetcdfWriterTest {
                 .variable("total", List.of(), new double[]{42}, "persons", "total population")
                 .flagVariable("level", List.of("region"), new byte[]{0, 2, 1}, CfFlags.of("city", "province", "nation"), "level")
                 .intVariable("parent", List.of("region"), new int[]{2, -1, 1}, "index of the parent region")
-                .variableAttribute("parent", "_FillValue", -1)
+                .fillValue("parent", -1)
                 .stringVariable("name", List.of("region"), new String[]{"Nordstadt", "Süden, Land", ""}, "region name")
                 .build();
     }

@@ -133,7 +133,7 @@ public final class ProjectionOutputs {
         }
         // -1 is the _FillValue: xarray shows the nation's parent as NaN, so it cannot index the last region by mistake
         b.intVariable("region_parent", List.of("region"), parent, "index of the parent region along the region dimension")
-                .variableAttribute("region_parent", "_FillValue", NO_PARENT);
+                .fillValue("region_parent", NO_PARENT);
         RegionVariables.levels(b, "region", regions.stream().map(Region::level).toList());
         b.variable("region_cap", List.of("region"), cap, "persons", "population ceiling (NaN: none)");
         RegionVariables.namesAndCodes(b, "region", regions.stream().map(Region::code).toList(),
