@@ -200,7 +200,7 @@ class CohortCliTest {
                 "p = ds.population.sel(scenario='medium', region='CN').sum(['sex', 'age'])",
                 "assert abs(float(p.sel(year=2010)) - 1332810869) < 1",
                 "assert abs(float(ds.population_total.sel(scenario='medium', region='CN', year=2020)) - float(p.sel(year=2020))) < 1e-3",
-                "assert ds.births.attrs['units'] == 'persons' and ds.attrs['step'] == 5",
+                "assert ds.births.attrs['units'] == '1' and ds.births.attrs['display_units'] == 'persons' and ds.attrs['step'] == 5",
                 "print('ok')");
         String out = python(python.toString(), "-c", check, h5.toString());
         assertTrue(out.startsWith("0:") && out.strip().endsWith("ok"), out);

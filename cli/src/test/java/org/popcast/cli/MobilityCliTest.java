@@ -94,11 +94,11 @@ class MobilityCliTest {
             String[] features = (String[]) h.getDatasetByPath("feature").getData();
             assertArrayEquals(new String[] {"x1", "x2"}, features);
             double[] target = (double[]) h.getDatasetByPath("target").getData();
-            double[] split = (double[]) h.getDatasetByPath("split").getData();
+            byte[] split = (byte[]) h.getDatasetByPath("split").getData();
             // each row with a target (59) is tested once in the city and random splits; the time split tests 2018 and 2019 (24)
             assertEquals(59 + 24 + 59, target.length);
             assertEquals(59 + 24 + 59, ((double[]) h.getDatasetByPath("prediction_lstm").getData()).length);
-            assertEquals(2.0, split[split.length - 1]);
+            assertEquals(2, split[split.length - 1]);
             assertTrue(h.getAttribute("metric_city_ridge_mse_mean").getData() instanceof Double);
             assertEquals("mobility_evaluation", h.getAttribute("product").getData());
         }

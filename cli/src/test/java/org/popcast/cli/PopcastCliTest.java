@@ -2,6 +2,7 @@ package org.popcast.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -49,11 +50,14 @@ class PopcastCliTest {
             assertEquals(10.0, age[100], 1e-9);
             for (String coord : new String[] {"time", "age"}) {
                 assertEquals("DIMENSION_SCALE", hdf.getDatasetByPath(coord).getAttribute("CLASS").getData());
-                assertEquals("year", hdf.getDatasetByPath(coord).getAttribute("units").getData());
             }
+            // age is a duration in years; time is a calendar date, without a duration unit (CF, formats.md)
+            assertEquals("year", hdf.getDatasetByPath("age").getAttribute("units").getData());
+            assertNull(hdf.getDatasetByPath("time").getAttribute("units"));
             Dataset density = hdf.getDatasetByPath("density");
             assertArrayEquals(new int[] {301, 1001}, density.getDimensions());
-            assertEquals("persons per year of age", density.getAttribute("units").getData());
+            assertEquals("year-1", density.getAttribute("units").getData());
+            assertEquals("persons per year of age", density.getAttribute("display_units").getData());
             assertTrue(density.getAttributes().containsKey("DIMENSION_LIST"));
             double[][] p = (double[][]) density.getData();
             assertEquals(1.014496e7, p[60][100], 1e-6 * 1.014496e7, "P(10, 2030) from seed-notes");
@@ -65,7 +69,7 @@ class PopcastCliTest {
             assertEquals("popcast pde solve --policy three-child --out " + file,
                     ((String) hdf.getAttribute("history").getData()).replaceFirst("^[^ ]+ ", ""));
             assertTrue(((String) hdf.getAttribute("source").getData()).startsWith("popcast "));
-            assertEquals("1.0", hdf.getAttribute("format_version").getData());
+            assertEquals(org.popcast.models.agepde.ExactSolveRun.FORMAT_VERSION, hdf.getAttribute("format_version").getData());
             assertTrue(((String) hdf.getAttribute("scenario_yaml").getData()).contains("cap: 0.25"));
             assertEquals(0.1, (double) hdf.getAttribute("age_step").getData());
         }
@@ -81,7 +85,7 @@ class PopcastCliTest {
         com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
         assertEquals(file.toString(), root.get("file").asText());
         assertEquals(Files.size(file), root.get("bytes").asLong());
-        assertEquals("1.0", root.get("attributes").get("format_version").asText());
+        assertEquals(org.popcast.models.agepde.ExactSolveRun.FORMAT_VERSION, root.get("attributes").get("format_version").asText());
         assertTrue(root.get("attributes").get("scenario_yaml").asText().contains("cap: 0.25"), "attributes in full");
         com.fasterxml.jackson.databind.JsonNode density = null;
         for (com.fasterxml.jackson.databind.JsonNode v : root.get("variables")) {

@@ -94,7 +94,7 @@ class TableFormatsTest {
             Table fromParquet = readParquet(parquet.resolve(name + ".parquet"));
             assertSameValues(name, readCsv(csv.resolve(name + ".csv")), fromParquet);
             assertTrue(fromParquet.metadata().get("history").contains("balance backtest"), name + ": " + fromParquet.metadata());
-            assertEquals("1.0", fromParquet.metadata().get("format_version"), name);
+            assertEquals(org.popcast.models.balance.BalanceOutputs.FORMAT_VERSION, fromParquet.metadata().get("format_version"), name);
         }
         Path groupsCsv = dir.resolve("gcsv"), groupsParquet = dir.resolve("gparquet");
         CliRun groups = CliRun.popcast("-q", "balance", "groups", "--series", BalanceCliTest.series(dir).toString(), "--groups",

@@ -11,6 +11,7 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.popcast.data.input.InputException;
+import org.popcast.models.cohort.RegionVariables;
 
 /**
  * Cohort-component results: population pyramids of one region and scenario for chosen years with
@@ -250,14 +251,17 @@ final class CohortPlot {
                 : String.join(", ", names.subList(0, 10)) + " ... (" + names.size() + " in all)";
     }
 
-    /** "CN (China)" from the region_names attribute (code,name lines), or the code. */
+    /** "CN (China)" from the region_name variable (format 1.1) or region_names attribute (1.0), or the code. */
     private static String regionName(ResultFile f, String code) {
-        for (String line : f.text("region_names", "").split("\n")) {
-            if (line.startsWith(code + ",") && line.length() > code.length() + 1 && !line.substring(code.length() + 1).equals(code)) {
-                return code + " (" + line.substring(code.length() + 1) + ")";
-            }
+        String name;
+        if (f.has("region_name") && f.has("region_code")) {
+            List<String> codes = List.of(f.variable("region_code").strings());
+            int r = codes.indexOf(code);
+            name = r < 0 ? null : f.variable("region_name").strings()[r];
+        } else {
+            name = RegionVariables.legacyNames(f.text("region_names", "")).get(code);
         }
-        return code;
+        return name == null || name.isEmpty() || name.equals(code) ? code : code + " (" + name + ")";
     }
 
     static Figure validation(ResultFile f, int width) {

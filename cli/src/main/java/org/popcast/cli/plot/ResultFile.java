@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.popcast.data.input.InputException;
+import org.popcast.data.io.CfUnits;
 import org.popcast.data.io.NetcdfDataset;
 import org.popcast.data.io.NetcdfReader;
 
@@ -104,9 +105,9 @@ public final class ResultFile {
         return d;
     }
 
+    /** The unit people read: display_units ("persons per year") where the UDUNITS units hide the persons. */
     public String units(String variable) {
-        Object u = variable(variable).attributes().get("units");
-        return u == null ? "" : String.valueOf(u);
+        return CfUnits.readable(variable(variable).attributes());
     }
 
     /** "births (persons per year)": a name and its units, without the dimensionless "1". */

@@ -269,7 +269,7 @@ class PlotsTest {
     @Test
     void badFilesAndOptionsGiveOneLine() throws Exception {
         Path plain = dir.resolve("plain.h5");
-        NetcdfWriter.write(plain, NetcdfDataset.builder().dimension("x", new double[] {1, 2}, "m", "x")
+        NetcdfWriter.write(plain, NetcdfDataset.builder().dimension("x", new double[] {1, 2}, "1", "x")
                 .variable("y", List.of("x"), new double[] {3, 4}, "1", "y").build());
         assertFails(1, plain + " is not a popcast result (no 'product' attribute)", "plot", plain.toString());
         assertFalse(Files.exists(dir.resolve("plain.png")), "no picture after a failure");

@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * An immutable in-memory description of one netCDF-4-compatible result file: global attributes,
- * dimensions (each a 1-D coordinate of the same name) and float64 variables over those dimensions.
+ * dimensions (each a 1-D coordinate of the same name) and variables over those dimensions: float64
+ * results, int8 flags, int32 indices and text labels.
  * {@link NetcdfWriter} turns it into HDF5. Arrays are copied on the way in and out so that a
  * dataset cannot change after it was checked.
  */
@@ -19,6 +20,11 @@ public final class NetcdfDataset {
     private static final List<String> RESERVED_ATTRIBUTES = List.of(
             "CLASS", "NAME", "DIMENSION_LIST", "REFERENCE_LIST", "_Netcdf4Dimid", "_Netcdf4Coordinates",
             "_NCProperties");
+
+    /** long_name of calendar-year coordinates, which have no units (formats.md). */
+    public static final String CALENDAR_YEAR = "calendar year";
+    /** long_name of fractional calendar-year coordinates (PDE time), which have no units either. */
+    public static final String FRACTIONAL_CALENDAR_YEARS = "time in fractional calendar years (2020.5: mid-2020)";
 
     private final Map<String, Object> attributes;
     private final Map<String, Dimension> dimensions;
@@ -100,7 +106,7 @@ public final class NetcdfDataset {
             return ((String[]) as(Type.STRING)).clone();
         }
 
-        /** The units, or null for string labels (units do not apply to them). */
+        /** The units, or null where none apply: string labels and calendar years (formats.md). */
         public String units() {
             return units;
         }
@@ -117,15 +123,21 @@ public final class NetcdfDataset {
         }
     }
 
-    /** A float64 variable; data are row-major (C order) over its dimensions. */
+    /**
+     * A variable; data are row-major (C order) over its dimensions. Results are float64; flags are
+     * int8 ({@link CfFlags}), indices int32 and labels (region names) variable-length UTF-8 text.
+     */
     public static final class Variable {
+        public enum Type { FLOAT64, INT32, INT8, STRING }
+
         private final String name;
         private final List<String> dims;
         private final long[] shape;
-        private final double[] data;
+        /** double[], int[], byte[] or String[], after {@link #type()}. */
+        private final Object data;
         private final Map<String, Object> attributes;
 
-        private Variable(String name, List<String> dims, long[] shape, double[] data, Map<String, Object> attributes) {
+        private Variable(String name, List<String> dims, long[] shape, Object data, Map<String, Object> attributes) {
             this.name = name;
             this.dims = dims;
             this.shape = shape;
@@ -137,6 +149,10 @@ public final class NetcdfDataset {
             return name;
         }
 
+        public Type type() {
+            return typeOf(data);
+        }
+
         /** Dimension names, outermost first; empty for a scalar. */
         public List<String> dims() {
             return dims;
@@ -146,12 +162,48 @@ public final class NetcdfDataset {
             return shape.clone();
         }
 
+        /** The numbers as doubles (integers widened exactly); text has none. */
         public double[] data() {
-            return data.clone();
+            if (data instanceof double[] d) {
+                return d.clone();
+            }
+            double[] out = new double[size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = value(i);
+            }
+            return out;
+        }
+
+        /** The integers of an INT32 or INT8 variable. */
+        public int[] ints() {
+            if (data instanceof int[] v) {
+                return v.clone();
+            }
+            if (data instanceof byte[] v) {
+                int[] out = new int[v.length];
+                for (int i = 0; i < v.length; i++) {
+                    out[i] = v[i];
+                }
+                return out;
+            }
+            throw new IllegalStateException("variable " + name + " is " + type() + ", not integer");
+        }
+
+        /** The labels of a STRING variable. */
+        public String[] strings() {
+            if (data instanceof String[] v) {
+                return v.clone();
+            }
+            throw new IllegalStateException("variable " + name + " is " + type() + ", not text");
         }
 
         /** The data themselves, for the writer (a projection's population is hundreds of MB: no copy). */
         double[] values() {
+            return (double[]) data;
+        }
+
+        /** The data array of any type, for the writer. */
+        Object raw() {
             return data;
         }
 
@@ -160,8 +212,9 @@ public final class NetcdfDataset {
          * a projection's population would be hundreds of MB).
          */
         public int indexOf(java.util.function.DoublePredicate p) {
-            for (int i = 0; i < data.length; i++) {
-                if (p.test(data[i])) {
+            int n = size();
+            for (int i = 0; i < n; i++) {
+                if (p.test(value(i))) {
                     return i;
                 }
             }
@@ -170,18 +223,47 @@ public final class NetcdfDataset {
 
         /** The value at a flat index (row-major), without copying the data. */
         public double value(int i) {
-            return data[i];
+            if (data instanceof double[] d) {
+                return d[i];
+            }
+            if (data instanceof int[] v) {
+                return v[i];
+            }
+            if (data instanceof byte[] v) {
+                return v[i];
+            }
+            throw new IllegalStateException("variable " + name + " holds text, not numbers");
         }
 
         /** The number of values. */
         public int size() {
-            return data.length;
+            return java.lang.reflect.Array.getLength(data);
         }
 
-        /** {@code units} and {@code long_name} first, then the extra ones; values are String or Double. */
+        /**
+         * {@code units} (UDUNITS-2, absent where none applies) and {@code long_name} first, then the
+         * extra ones; values are String, Double, Integer (int32 _FillValue), Byte (int8 _FillValue) or
+         * byte[] (flag_values).
+         */
         public Map<String, Object> attributes() {
             return attributes;
         }
+    }
+
+    private static Variable.Type typeOf(Object data) {
+        if (data instanceof double[]) {
+            return Variable.Type.FLOAT64;
+        }
+        if (data instanceof int[]) {
+            return Variable.Type.INT32;
+        }
+        if (data instanceof byte[]) {
+            return Variable.Type.INT8;
+        }
+        if (data instanceof String[]) {
+            return Variable.Type.STRING;
+        }
+        throw new IllegalArgumentException("unsupported variable data " + data.getClass().getSimpleName());
     }
 
     public static final class Builder {
@@ -204,13 +286,28 @@ public final class NetcdfDataset {
             return globalAttribute(name, value);
         }
 
+        /** A float coordinate; {@code units} UDUNITS-2 ({@link CfUnits#UDUNITS}), null for fractional calendar years. */
         public Builder dimension(String name, double[] values, String units, String longName) {
-            return addDimension(name, values.clone(), requireText(units, name, "units"), longName);
+            return addDimension(name, values.clone(), coordinateUnits(units, name), longName);
         }
 
-        /** An integer coordinate, e.g. calendar {@code year} (xarray cannot decode "years since"). */
+        /**
+         * An integer coordinate; {@code units} as for float ones, null for calendar {@code year}s:
+         * a year on the calendar is a label, and UDUNITS' "year" is a duration (xarray cannot decode
+         * "years since" either), formats.md.
+         */
         public Builder dimension(String name, long[] values, String units, String longName) {
-            return addDimension(name, values.clone(), requireText(units, name, "units"), longName);
+            return addDimension(name, values.clone(), coordinateUnits(units, name), longName);
+        }
+
+        /** A calendar-year coordinate: integer years without units, long_name "calendar year" plus {@code detail}. */
+        public Builder calendarYears(String name, long[] years, String detail) {
+            return dimension(name, years, null, CALENDAR_YEAR + (detail.isEmpty() ? "" : " " + detail));
+        }
+
+        /** Fractional calendar years (2020.5 is mid-2020) without units, as {@link #calendarYears}. */
+        public Builder calendarTime(String name, double[] times) {
+            return dimension(name, times, null, FRACTIONAL_CALENDAR_YEARS);
         }
 
         /** String labels such as region or sex; no units. */
@@ -223,12 +320,70 @@ public final class NetcdfDataset {
             return addDimension(name, values.clone(), null, longName);
         }
 
-        /** Adds a float64 variable; {@code dims} must already be declared, data row-major over them. */
+        /**
+         * Adds a float64 variable; {@code dims} must already be declared, data row-major over them.
+         * {@code units} are readable or UDUNITS-2 ({@link CfUnits}: "persons" is written as units 1
+         * with display_units "persons"); null for a variable without one unit.
+         */
         public Builder variable(String name, List<String> dims, double[] data, String units, String longName) {
             return add(name, dims, data.clone(), units, longName);
         }
 
+        /** An int32 variable without units, e.g. an index along a dimension. */
+        public Builder intVariable(String name, List<String> dims, int[] data, String longName) {
+            return put(name, dims, data.clone(), CfUnits.attributes(null, name), longName);
+        }
+
+        /**
+         * An int8 CF flag variable: every value one of {@code flags}' values, with its
+         * {@code flag_values} (int8 too) and {@code flag_meanings}, and {@code _FillValue} -1 if
+         * the flags may be missing; no units.
+         */
+        public Builder flagVariable(String name, List<String> dims, byte[] data, CfFlags flags, String longName) {
+            for (byte v : data) {
+                if (!flags.allows(v)) {
+                    throw new IllegalArgumentException("variable " + name + ": " + v + " is not a flag value of " + flags.text());
+                }
+            }
+            put(name, dims, data.clone(), CfUnits.attributes(null, name), longName);
+            if (flags.missing()) {
+                putVariableAttribute(name, "_FillValue", CfFlags.MISSING);
+            }
+            putVariableAttribute(name, "flag_values", flags.values());
+            return putVariableAttribute(name, "flag_meanings", flags.text());
+        }
+
+        /** A variable of labels (variable-length UTF-8, netCDF-4's string type), e.g. region names. */
+        public Builder stringVariable(String name, List<String> dims, String[] data, String longName) {
+            for (String v : data) {
+                if (v == null) {
+                    throw new IllegalArgumentException("variable " + name + ": null label");
+                }
+            }
+            return put(name, dims, data.clone(), CfUnits.attributes(null, name), longName);
+        }
+
+        /** A variable read from a file: attributes as found (old files have units CF does not parse). */
+        Builder readVariable(String name, List<String> dims, Object data, Map<String, Object> attributes) {
+            String longName = attributes.get("long_name") instanceof String s ? s : "";
+            Map<String, Object> first = new LinkedHashMap<>();
+            if (attributes.containsKey("units")) {
+                first.put("units", attributes.get("units"));
+            }
+            put(name, dims, data, first, longName);
+            attributes.forEach((k, v) -> {
+                if (!k.equals("units") && !k.equals("long_name")) {
+                    putVariableAttribute(name, k, v);
+                }
+            });
+            return this;
+        }
+
         private Builder add(String name, List<String> dims, double[] data, String units, String longName) {
+            return put(name, dims, data, CfUnits.attributes(units, name), longName);
+        }
+
+        private Builder put(String name, List<String> dims, Object data, Map<String, Object> unitAttributes, String longName) {
             checkName(name, "variable");
             if (variables.containsKey(name) || dimensions.containsKey(name)) {
                 throw new IllegalArgumentException("variable " + name + ": name already used");
@@ -244,13 +399,18 @@ public final class NetcdfDataset {
                 shape[i] = d.size();
                 size *= shape[i];
             }
-            if (data.length != size) {
-                throw new IllegalArgumentException("variable " + name + dims + ": data has " + data.length
+            int length = java.lang.reflect.Array.getLength(data);
+            if (length != size) {
+                throw new IllegalArgumentException("variable " + name + dims + ": data has " + length
                         + " values but the dimensions " + Arrays.toString(shape) + " need " + size);
             }
+            typeOf(data);
             Map<String, Object> attrs = new LinkedHashMap<>();
-            attrs.put("units", requireText(units, name, "units"));
+            if (unitAttributes.containsKey("units")) {
+                attrs.put("units", unitAttributes.get("units"));
+            }
             attrs.put("long_name", requireText(longName, name, "long_name"));
+            unitAttributes.forEach(attrs::putIfAbsent);
             variables.put(name, new VariableDraft(name, List.copyOf(dims), shape, data, attrs));
             return this;
         }
@@ -269,6 +429,19 @@ public final class NetcdfDataset {
 
         public Builder variableAttribute(String variable, String name, double value) {
             return putVariableAttribute(variable, name, value);
+        }
+
+        /**
+         * The {@code _FillValue} of an int32 variable: CF wants it of the variable's type, and the
+         * writer also makes it the HDF5 fill value, as netCDF-C does. (A named method, not a
+         * variableAttribute overload, so that an int literal never silently changes an attribute's type.)
+         */
+        public Builder fillValue(String variable, int value) {
+            VariableDraft v = variables.get(variable);
+            if (v == null || !(v.data() instanceof int[])) {
+                throw new IllegalArgumentException("_FillValue: no int32 variable " + variable);
+            }
+            return putVariableAttribute(variable, "_FillValue", value);
         }
 
         public NetcdfDataset build() {
@@ -316,6 +489,19 @@ public final class NetcdfDataset {
             }
         }
 
+        private static String coordinateUnits(String units, String name) {
+            if (units != null && !CfUnits.UDUNITS.contains(units)) {
+                throw new IllegalArgumentException("dimension " + name + ": units '" + units + "' are not UDUNITS-2 that popcast writes "
+                        + CfUnits.UDUNITS);
+            }
+            return units;
+        }
+
+        /** A coordinate read from a file: its units as found (old files), or null. */
+        Builder readDimension(String name, Object values, String units, String longName) {
+            return addDimension(name, values, units, longName);
+        }
+
         private static String requireText(String value, String owner, String what) {
             if (value == null) {
                 throw new IllegalArgumentException(owner + ": " + what + " is null");
@@ -325,7 +511,7 @@ public final class NetcdfDataset {
     }
 
     /** A variable while its extra attributes may still be added. */
-    private record VariableDraft(String name, List<String> dims, long[] shape, double[] data,
+    private record VariableDraft(String name, List<String> dims, long[] shape, Object data,
                                  Map<String, Object> attributes) {
         Variable build() {
             return new Variable(name, dims, shape, data, Collections.unmodifiableMap(new LinkedHashMap<>(attributes)));

@@ -17,7 +17,7 @@ import io.jhdf.api.Group;
 import io.jhdf.api.Node;
 
 /**
- * Reads a popcast result file (or any netCDF-4 file of float64 variables over dimension scales)
+ * Reads a popcast result file (or any netCDF-4 file of numeric or text variables over dimension scales)
  * back into a {@link NetcdfDataset}: global attributes, dimensions and variables with their units
  * and long names. Pure Java (jHDF): no native library, no HDF5 lock.
  */
@@ -65,39 +65,57 @@ public final class NetcdfReader {
             if (isDimension(d)) {
                 Object values = d.getDataFlat();
                 String units = text(d, "units"), longName = text(d, "long_name");
+                // units as found: null for calendar years (format 1.1), "year" in format 1.0 files
+                String unitsOrNull = d.getAttribute("units") == null ? null : units;
                 if (values instanceof String[] s) {
                     b.dimension(name(d), s, longName);
                 } else if (values instanceof double[] || values instanceof float[]) {
-                    b.dimension(name(d), doubles(values), units, longName);
+                    b.readDimension(name(d), doubles(values), unitsOrNull, longName);
                 } else {
                     double[] v = doubles(values);
                     long[] l = new long[v.length];
                     for (int i = 0; i < l.length; i++) {
                         l[i] = (long) v[i];
                     }
-                    b.dimension(name(d), l, units, longName);
+                    b.readDimension(name(d), l, unitsOrNull, longName);
                 }
             }
         }
         for (Dataset d : datasets) {
             if (!isDimension(d)) {
-                String name = name(d);
-                if (d.getJavaType() == String.class) {
-                    throw ResultStructure.notAResult(file, "variable " + name + " holds text; popcast variables hold numbers");
-                }
-                b.variable(name, dimensionNames(d, names), doubles(d.getDataFlat()), text(d, "units"), text(d, "long_name"));
+                Map<String, Object> attributes = new java.util.LinkedHashMap<>();
                 d.getAttributes().forEach((an, a) -> {
-                    if (!BOOKKEEPING.contains(an) && !an.equals("units") && !an.equals("long_name")) {
-                        if (a.getData() instanceof String s) {
-                            b.variableAttribute(name, an, s);
-                        } else if (a.getData() instanceof Number n) {
-                            b.variableAttribute(name, an, n.doubleValue());
-                        }
+                    Object v = attributeValue(a.getData());
+                    if (!BOOKKEEPING.contains(an) && v != null) {
+                        attributes.put(an, v);
                     }
                 });
+                b.readVariable(name(d), dimensionNames(d, names), data(d), attributes);
             }
         }
         return b.build();
+    }
+
+    /** Text, float64 results, int32 indices and int8 flags keep their type; other numbers become doubles. */
+    private static Object data(Dataset d) {
+        Object flat = d.getDataFlat();
+        return flat instanceof String[] || flat instanceof double[] || flat instanceof int[] || flat instanceof byte[]
+                ? flat : doubles(flat);
+    }
+
+    /**
+     * An attribute's value as the dataset holds it: text, int32 and int8 scalars (the _FillValue of
+     * such variables), int8 arrays (flag_values); other numbers as doubles; other arrays are not
+     * popcast's and dropped.
+     */
+    private static Object attributeValue(Object v) {
+        if (v instanceof String || v instanceof Integer || v instanceof Byte || v instanceof byte[]) {
+            return v;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        return null;
     }
 
     private static String text(Node n, String attribute) {

@@ -14,6 +14,7 @@ import org.bytedeco.hdf5.H5E_auto2_t;
 import org.bytedeco.hdf5.global.hdf5;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.javacpp.LongPointer;
 import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.javacpp.PointerPointer;
@@ -197,27 +198,85 @@ public final class NetcdfWriter {
     private static void writeVariable(long file, NetcdfDataset.Variable v, long slabElements, Chunks chunks) throws IOException {
         String what = "variable " + v.name();
         long[] shape = v.shape();
+        boolean float64 = v.type() == NetcdfDataset.Variable.Type.FLOAT64;
+        // Flags, indices and labels are small (one per region or year): contiguous, unfiltered.
         try (Handle space = shape.length == 0
                      ? handle(H5Screate(H5S_SCALAR), hdf5::H5Sclose, "H5Screate", what)
                      : simpleSpace(shape, what);
-             Handle dcpl = creationProperties(shape, true, what);
-             Handle dset = handle(H5Dcreate2(file, utf8(v.name()), H5T_IEEE_F64LE_g(), space.id, H5P_DEFAULT, dcpl.id,
-                     H5P_DEFAULT), hdf5::H5Dclose, "H5Dcreate2", what)) {
-            if (v.size() > 0 && chunks == Chunks.PARALLEL && chunked(shape, true)) {
-                ParallelChunkWriter.write(dset.id, shape, chunkShape(shape, Double.BYTES), v.values(), DEFLATE_LEVEL, what);
-            } else if (v.size() > 0) {
-                writeData(dset.id, shape, v.values(), slabElements, what);
-            }
-            List<String> dims = v.dims();
-            for (int i = 0; i < dims.size(); i++) {
-                try (Handle scale = handle(H5Dopen2(file, utf8(dims.get(i)), H5P_DEFAULT), hdf5::H5Dclose, "H5Dopen2",
-                        "dimension " + dims.get(i))) {
-                    check(H5DSattach_scale(dset.id, scale.id, i), "H5DSattach_scale", what + " dimension " + dims.get(i));
+             Handle dcpl = creationProperties(shape, float64, what);
+             Handle types = float64 ? null : StoredType.of(v, what)) {
+            // netCDF-C keeps _FillValue as the dataset's fill value too; readers may take either.
+            if (!float64 && v.attributes().get("_FillValue") instanceof Integer fill) {
+                try (IntPointer f = new IntPointer(new int[] {fill})) {
+                    check(H5Pset_fill_value(dcpl.id, H5T_NATIVE_INT32_g(), f), "H5Pset_fill_value", what);
+                }
+            } else if (!float64 && v.attributes().get("_FillValue") instanceof Byte fill) {
+                try (BytePointer f = new BytePointer(new byte[] {fill})) {
+                    check(H5Pset_fill_value(dcpl.id, H5T_NATIVE_INT8_g(), f), "H5Pset_fill_value", what);
                 }
             }
-            for (Map.Entry<String, Object> a : v.attributes().entrySet()) {
-                writeAttribute(dset.id, what, a.getKey(), a.getValue());
+            long fileType = float64 ? H5T_IEEE_F64LE_g() : StoredType.fileType(v, types);
+            try (Handle dset = handle(H5Dcreate2(file, utf8(v.name()), fileType, space.id, H5P_DEFAULT, dcpl.id,
+                    H5P_DEFAULT), hdf5::H5Dclose, "H5Dcreate2", what)) {
+                if (v.size() > 0 && float64 && chunks == Chunks.PARALLEL && chunked(shape, true)) {
+                    ParallelChunkWriter.write(dset.id, shape, chunkShape(shape, Double.BYTES), v.values(), DEFLATE_LEVEL, what);
+                } else if (v.size() > 0 && float64) {
+                    writeData(dset.id, shape, v.values(), slabElements, what);
+                } else if (v.size() > 0) {
+                    try (Pointer buf = StoredType.buffer(v)) {
+                        check(H5Dwrite(dset.id, StoredType.memoryType(v, types), H5S_ALL, H5S_ALL, H5P_DEFAULT, buf), "H5Dwrite", what);
+                    }
+                }
+                attachScales(file, dset, v, what);
+                for (Map.Entry<String, Object> a : v.attributes().entrySet()) {
+                    writeAttribute(dset.id, what, a.getKey(), a.getValue());
+                }
             }
+        }
+    }
+
+    private static void attachScales(long file, Handle dset, NetcdfDataset.Variable v, String what) throws IOException {
+        List<String> dims = v.dims();
+        for (int i = 0; i < dims.size(); i++) {
+            try (Handle scale = handle(H5Dopen2(file, utf8(dims.get(i)), H5P_DEFAULT), hdf5::H5Dclose, "H5Dopen2",
+                    "dimension " + dims.get(i))) {
+                check(H5DSattach_scale(dset.id, scale.id, i), "H5DSattach_scale", what + " dimension " + dims.get(i));
+            }
+        }
+    }
+
+    /** HDF5 types and buffers of the variables that are not float64: int32, int8 and UTF-8 text. */
+    private static final class StoredType {
+        private StoredType() {
+        }
+
+        /** The variable-length string type of a text variable (closed by the caller), null for integers. */
+        static Handle of(NetcdfDataset.Variable v, String what) throws IOException {
+            return v.type() == NetcdfDataset.Variable.Type.STRING ? vlenStringType(what) : null;
+        }
+
+        static long fileType(NetcdfDataset.Variable v, Handle strings) {
+            return switch (v.type()) {
+                case INT32 -> H5T_STD_I32LE_g();
+                case INT8 -> H5T_STD_I8LE_g();
+                default -> strings.id;
+            };
+        }
+
+        static long memoryType(NetcdfDataset.Variable v, Handle strings) {
+            return switch (v.type()) {
+                case INT32 -> H5T_NATIVE_INT32_g();
+                case INT8 -> H5T_NATIVE_INT8_g();
+                default -> strings.id;
+            };
+        }
+
+        static Pointer buffer(NetcdfDataset.Variable v) {
+            return switch (v.type()) {
+                case INT32 -> new IntPointer((int[]) v.raw());
+                case INT8 -> new BytePointer((byte[]) v.raw());
+                default -> new PointerPointer<>((String[]) v.raw(), UTF_8); // char*[], NUL-terminated
+            };
         }
     }
 
@@ -275,8 +334,9 @@ public final class NetcdfWriter {
     }
 
     /**
-     * A scalar attribute: strings as fixed-length NUL-terminated UTF-8 (netCDF reads them as text,
-     * NC_CHAR), doubles as float64, longs as int64.
+     * An attribute: strings as fixed-length NUL-terminated UTF-8 (netCDF reads them as text,
+     * NC_CHAR), doubles as float64, longs as int64, ints as int32 (scalars), byte[] as a 1-D int8
+     * array (CF flag_values).
      */
     private static void writeAttribute(long obj, String owner, String name, Object value) throws IOException {
         String what = "attribute " + name + " of " + owner;
@@ -298,6 +358,23 @@ public final class NetcdfWriter {
                 try (LongPointer buf = new LongPointer(new long[]{l});
                      Handle attr = createAttribute(obj, name, H5T_STD_I64LE_g(), space.id, what)) {
                     check(H5Awrite(attr.id, H5T_NATIVE_INT64_g(), buf), "H5Awrite", what);
+                }
+            } else if (value instanceof Integer i) {
+                try (IntPointer buf = new IntPointer(new int[]{i});
+                     Handle attr = createAttribute(obj, name, H5T_STD_I32LE_g(), space.id, what)) {
+                    check(H5Awrite(attr.id, H5T_NATIVE_INT32_g(), buf), "H5Awrite", what);
+                }
+            } else if (value instanceof Byte x) {
+                try (BytePointer buf = new BytePointer(new byte[]{x});
+                     Handle attr = createAttribute(obj, name, H5T_STD_I8LE_g(), space.id, what)) {
+                    check(H5Awrite(attr.id, H5T_NATIVE_INT8_g(), buf), "H5Awrite", what);
+                }
+            } else if (value instanceof byte[] bytes) {
+                // flag_values: a 1-D int8 array, the type of its flag variable
+                try (Handle vector = simpleSpace(new long[] {bytes.length}, what);
+                     BytePointer buf = new BytePointer(bytes);
+                     Handle attr = createAttribute(obj, name, H5T_STD_I8LE_g(), vector.id, what)) {
+                    check(H5Awrite(attr.id, H5T_NATIVE_INT8_g(), buf), "H5Awrite", what);
                 }
             } else {
                 throw new IllegalArgumentException(what + ": unsupported value type " + value.getClass());

@@ -28,18 +28,24 @@ class HdfSummaryTest {
                 "  format_version = 1\n",
                 "  tolerance = 0.000001\n",
                 "dimensions:\n",
-                "  time = 3: 2000 .. 2001  units: year  long_name: time\n",
-                "  year = 2: 2020 .. 2025  units: 1  long_name: calendar year\n",
+                "  time = 3: 2000 .. 2001  long_name: time in fractional calendar years (2020.5: mid-2020)\n",
+                "  age = 4: 0 .. 3  units: year  long_name: age\n",
+                "  year = 2: 2020 .. 2025  long_name: calendar year\n",
                 "  region = 3: Nord .. Ost  long_name: region\n",
                 "variables:\n",
-                "  density(time, age) shape 3 x 4 double  units: persons per year of age  long_name: population density\n",
+                "  density(time, age) shape 3 x 4 double  units: year-1  long_name: population density\n",
                 "    min 0.25, max 23.25, mean 11.75\n",
-                "    rel_l2 = 0.0125\n",
+                "    display_units = persons per year of age\n",
                 "    method = exact\n",
-                "  population(region) shape 3 double  units: persons  long_name: population\n",
+                "    rel_l2 = 0.0125\n",
+                "  population(region) shape 3 double  units: 1  long_name: population\n",
                 "    min 1.5, max 3, mean 2.25, 1 NaN\n",
-                "  total() shape scalar double  units: persons  long_name: total population\n",
-                "    min 42, max 42, mean 42\n"}) {
+                "  total() shape scalar double  units: 1  long_name: total population\n",
+                "    min 42, max 42, mean 42\n",
+                "  level(region) shape 3 byte  long_name: level\n",
+                "    flag_meanings = city province nation\n",
+                "    flag_values = [0, 1, 2]\n",
+                "  name(region) shape 3 String  long_name: region name\n"}) {
             assertTrue(summary.contains(expected), () -> "missing <" + expected + "> in\n" + summary);
         }
         assertTrue(summary.indexOf("  time = ") < summary.indexOf("  age = "), "file order");
@@ -62,7 +68,7 @@ class HdfSummaryTest {
         Path file = dir.resolve("big.h5");
         NetcdfWriter.write(file, ParallelChunkWriterTest.dataset(new long[] {300, 1000}, null));
         String summary = HdfSummary.summarize(file);
-        assertTrue(summary.contains("  v(d0, d1) shape 300 x 1000 double  units: persons  long_name: values\n"
+        assertTrue(summary.contains("  v(d0, d1) shape 300 x 1000 double  units: 1  long_name: values\n"
                 + "    chunks 131 x 1000, shuffle, deflate, fletcher32\n"), summary);
         assertTrue(summary.contains("  d0 = 300: 0 .. 299  units: 1"), summary);
         assertTrue(!summary.contains("min "), "no statistics without --stats:\n" + summary);

@@ -26,6 +26,7 @@ class NetcdfReaderTest {
             assertEquals(d.type(), r.type(), d.name());
             assertEquals(d.size(), r.size());
             assertEquals(d.longName(), r.longName());
+            assertEquals(d.units(), r.units(), d.name());
         }
         assertArrayEquals(written.dimension("time").doubleValues(), read.dimension("time").doubleValues());
         assertArrayEquals(written.dimension("year").longValues(), read.dimension("year").longValues());
@@ -33,9 +34,21 @@ class NetcdfReaderTest {
         for (NetcdfDataset.Variable v : written.variables()) {
             NetcdfDataset.Variable r = read.variable(v.name());
             assertEquals(v.dims(), r.dims(), v.name());
-            assertArrayEquals(v.data(), r.data(), 0, v.name());
-            assertEquals(v.attributes(), r.attributes(), v.name());
+            assertEquals(v.type(), r.type(), v.name());
+            if (v.type() == NetcdfDataset.Variable.Type.STRING) {
+                assertArrayEquals(v.strings(), r.strings(), v.name());
+            } else {
+                assertArrayEquals(v.data(), r.data(), 0, v.name());
+            }
+            assertEquals(comparable(v.attributes()), comparable(r.attributes()), v.name());
         }
+    }
+
+    /** Attributes with arrays (flag_values) as lists, so that equal contents compare equal. */
+    private static java.util.Map<String, Object> comparable(java.util.Map<String, Object> attributes) {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        attributes.forEach((k, v) -> out.put(k, v instanceof byte[] b ? java.util.Arrays.toString(b) : v));
+        return out;
     }
 
     @Test

@@ -46,16 +46,20 @@ class NetcdfWriterTest {
                 .attribute("source", "popcast 0.1.0")
                 .attribute("format_version", 1L)
                 .attribute("tolerance", 1e-6)
-                .dimension("time", new double[]{2000.0, 2000.5, 2001.0}, "year", "time")
-                .dimension("age", new double[]{0, 1, 2, 3}, "years", "age")
-                .dimension("year", new long[]{2020, 2025}, "1", "calendar year")
+                .calendarTime("time", new double[]{2000.0, 2000.5, 2001.0})
+                .dimension("age", new double[]{0, 1, 2, 3}, "year", "age")
+                .calendarYears("year", new long[]{2020, 2025}, "")
                 .dimension("region", new String[]{"Nord", "Süd", "Ost"}, "region")
                 .variable("density", List.of("time", "age"), density, "persons per year of age", "population density")
                 .variableAttribute("density", "rel_l2", 0.0125)
                 .variableAttribute("density", "method", "exact")
                 .variable("population", List.of("region"), new double[]{1.5, Double.NaN, 3}, "persons", "population")
-                .variable("births", List.of("region", "year"), new double[]{1, 2, 3, 4, 5, 6}, "persons/year", "births")
+                .variable("births", List.of("region", "year"), new double[]{1, 2, 3, 4, 5, 6}, "persons per year", "births")
                 .variable("total", List.of(), new double[]{42}, "persons", "total population")
+                .flagVariable("level", List.of("region"), new byte[]{0, 2, 1}, CfFlags.of("city", "province", "nation"), "level")
+                .intVariable("parent", List.of("region"), new int[]{2, -1, 1}, "index of the parent region")
+                .fillValue("parent", -1)
+                .stringVariable("name", List.of("region"), new String[]{"Nordstadt", "Süden, Land", ""}, "region name")
                 .build();
     }
 
@@ -65,7 +69,7 @@ class NetcdfWriterTest {
         NetcdfWriter.write(file, sample());
 
         try (HdfFile hdf = new HdfFile(file)) {
-            assertEquals(Set.of("time", "age", "year", "region", "density", "population", "births", "total"),
+            assertEquals(Set.of("time", "age", "year", "region", "density", "population", "births", "total", "level", "parent", "name"),
                     hdf.getChildren().keySet());
 
             assertEquals("test run ü", hdf.getAttribute("title").getData());
@@ -80,7 +84,8 @@ class NetcdfWriterTest {
                     assertEquals(10 * t + a + 0.25, values[t][a]);
                 }
             }
-            assertEquals("persons per year of age", density.getAttribute("units").getData());
+            assertEquals("year-1", density.getAttribute("units").getData());
+            assertEquals("persons per year of age", density.getAttribute("display_units").getData());
             assertEquals("population density", density.getAttribute("long_name").getData());
             assertEquals(0.0125, density.getAttribute("rel_l2").getData());
             assertEquals("exact", density.getAttribute("method").getData());
@@ -96,7 +101,9 @@ class NetcdfWriterTest {
                 assertNotNull(scale.getAttribute("long_name"), dim);
                 assertNotNull(scale.getAttribute("REFERENCE_LIST"), dim + " is attached somewhere");
             }
-            assertEquals("1", hdf.getDatasetByPath("year").getAttribute("units").getData());
+            assertNull(hdf.getDatasetByPath("year").getAttribute("units"), "calendar years have no units");
+            assertNull(hdf.getDatasetByPath("time").getAttribute("units"), "fractional calendar years have no units");
+            assertEquals("calendar year", hdf.getDatasetByPath("year").getAttribute("long_name").getData());
             assertNull(hdf.getDatasetByPath("region").getAttribute("units"), "labels have no units");
 
             Dataset population = hdf.getDatasetByPath("population");
@@ -111,8 +118,34 @@ class NetcdfWriterTest {
             assertTrue(total.isScalar());
             assertEquals(42.0, total.getData());
             assertNull(total.getAttribute("DIMENSION_LIST"));
-            assertEquals("persons", total.getAttribute("units").getData());
+            assertEquals("1", total.getAttribute("units").getData());
+            assertEquals("persons", total.getAttribute("display_units").getData());
+
+            Dataset level = hdf.getDatasetByPath("level");
+            assertEquals(byte.class, level.getJavaType());
+            assertArrayEquals(new byte[]{0, 2, 1}, (byte[]) level.getData());
+            assertArrayEquals(new byte[]{0, 1, 2}, (byte[]) level.getAttribute("flag_values").getData());
+            assertEquals("city province nation", level.getAttribute("flag_meanings").getData());
+            assertNull(level.getAttribute("units"), "flags have no units");
+            Dataset parent = hdf.getDatasetByPath("parent");
+            assertEquals(int.class, parent.getJavaType());
+            assertArrayEquals(new int[]{2, -1, 1}, (int[]) parent.getData());
+            assertEquals(-1, parent.getAttribute("_FillValue").getData());
+            assertEquals(-1, parent.getFillValue());
+            Dataset name = hdf.getDatasetByPath("name");
+            assertArrayEquals(new String[]{"Nordstadt", "Süden, Land", ""}, (String[]) name.getData());
+            assertEquals(List.of("region"), attachedScales(hdf, name));
         }
+    }
+
+    @Test
+    void unitsThatUdunitsCannotParseAndBadFlagsAreRefused() {
+        NetcdfDataset.Builder b = NetcdfDataset.builder().dimension("region", new String[]{"a"}, "region");
+        assertThrows(IllegalArgumentException.class, () -> b.variable("x", List.of("region"), new double[1], "persons/year", "x"));
+        assertThrows(IllegalArgumentException.class, () -> b.dimension("t", new double[]{1}, "years", "t"));
+        assertThrows(IllegalArgumentException.class,
+                () -> b.flagVariable("f", List.of("region"), new byte[]{3}, CfFlags.of("a", "b"), "f"));
+        assertThrows(IllegalArgumentException.class, () -> CfFlags.of("two words"));
     }
 
     @Test
@@ -141,7 +174,7 @@ class NetcdfWriterTest {
         Path file = dir.resolve("big-" + slab + ".h5");
         NetcdfWriter.write(file, NetcdfDataset.builder()
                 .dimension("time", time, "year", "time")
-                .dimension("age", age, "years", "age")
+                .dimension("age", age, "year", "age")
                 .variable("density", List.of("time", "age"), data, "persons", "density")
                 .build(), slab);
 
@@ -162,7 +195,7 @@ class NetcdfWriterTest {
     @Test
     void anOwnedVariableIsWrittenWithoutACopy() throws IOException {
         double[] owned = {1, 2, 3}, copied = {4, 5, 6};
-        NetcdfDataset ds = NetcdfDataset.builder().dimension("age", new double[] {0, 1, 2}, "years", "age")
+        NetcdfDataset ds = NetcdfDataset.builder().dimension("age", new double[] {0, 1, 2}, "year", "age")
                 .variableOwning("owned", List.of("age"), owned, "persons", "owned")
                 .variable("copied", List.of("age"), copied, "persons", "copied").build();
         owned[0] = 10;   // the dataset shares an owned array, and copies the other
@@ -173,7 +206,7 @@ class NetcdfWriterTest {
             assertArrayEquals(new double[] {10, 2, 3}, (double[]) hdf.getDatasetByPath("owned").getDataFlat());
             assertArrayEquals(new double[] {4, 5, 6}, (double[]) hdf.getDatasetByPath("copied").getDataFlat());
         }
-        assertThrows(IllegalArgumentException.class, () -> NetcdfDataset.builder().dimension("age", new double[] {0, 1}, "years", "age")
+        assertThrows(IllegalArgumentException.class, () -> NetcdfDataset.builder().dimension("age", new double[] {0, 1}, "year", "age")
                 .variableOwning("x", List.of("age"), new double[3], "persons", "x"));
     }
 
@@ -251,7 +284,7 @@ class NetcdfWriterTest {
     void builderRejectsWrongLengthUnknownDimensionAndDuplicateNames() {
         NetcdfDataset.Builder b = NetcdfDataset.builder()
                 .dimension("time", new double[]{0, 1, 2}, "year", "time")
-                .dimension("age", new double[]{0, 1}, "years", "age");
+                .dimension("age", new double[]{0, 1}, "year", "age");
 
         IllegalArgumentException wrongLength = assertThrows(IllegalArgumentException.class,
                 () -> b.variable("density", List.of("time", "age"), new double[5], "persons", "density"));

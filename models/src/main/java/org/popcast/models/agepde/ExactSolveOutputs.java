@@ -41,7 +41,7 @@ public final class ExactSolveOutputs {
                 .attribute("ageing_speed", scenario.problem().ageingSpeed())
                 .attribute("jump_line", "density jumps across age = ageing_speed * (time - " + scenario.problem().startYear()
                         + "); on the line the initial cohort's value is given");
-        b.dimension("time", solution.times(), "year", "time (calendar year, fractional)")
+        b.calendarTime("time", solution.times())
                 .dimension("age", solution.ages(), "year", "age");
         b.variable("density", List.of("time", "age"), solution.density(), "persons per year of age", "population density by age")
                 .variable("births", List.of("time"), solution.births(), "persons per year", "births per year")

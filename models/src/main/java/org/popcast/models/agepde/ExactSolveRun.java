@@ -11,7 +11,8 @@ import org.popcast.kernels.agepde.ExactSolverSettings;
  */
 public final class ExactSolveRun {
 
-    public static final String FORMAT_VERSION = "1.0";
+    /** 1.1: CF 1.10 (time in fractional calendar years without units, UDUNITS units with display_units). */
+    public static final String FORMAT_VERSION = "1.1";
 
     /** The output grid: steps in years of age and years of time. */
     public record Grid(double ageStep, double timeStep) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.popcast.data.io.CfFlags;
 import org.popcast.data.io.NetcdfDataset;
 import org.popcast.data.io.TableFolders;
 import org.popcast.engine.provenance.Provenance;
@@ -29,9 +30,15 @@ import org.popcast.models.common.ResultHeader;
  */
 public final class BalanceOutputs {
 
-    public static final String FORMAT_VERSION = "1.0";
-    static final String STATUS_MEANINGS = "0 observed, 1 missing (restored from the model), 2 anomalous (kept), "
-            + "3 anomalous (replaced by the model)";
+    /** 1.1: CF 1.10 (calendar years without units, int8 status and parameter_free flags, UDUNITS units). */
+    public static final String FORMAT_VERSION = "1.1";
+    /**
+     * status_*: 0 observed, 1 missing (restored from the model), 2 anomalous (kept), 3 anomalous
+     * (replaced by the model); missing (the _FillValue) in years after the last observation.
+     */
+    static final CfFlags STATUS = CfFlags.of("observed", "missing_restored", "anomalous_kept", "anomalous_replaced").withMissing();
+    /** parameter_free: 0 held fixed by the curve form, 1 fitted. */
+    static final CfFlags FREE = CfFlags.of("fixed", "fitted");
 
     private BalanceOutputs() {
     }
@@ -192,7 +199,7 @@ public final class BalanceOutputs {
         for (int i = 0; i < n; i++) {
             years[i] = forecast.firstYear() + i;
         }
-        b.dimension("year", years, "year", "calendar year (population: on 1 January; flows: during the year)");
+        b.calendarYears("year", years, "(population: on 1 January; flows: during the year)");
         Dual[][] obs = BalanceForecast.observed(observed);
         for (Indicator ind : Indicator.values()) {
             double[][] v = forecast.values(ind);
@@ -212,24 +219,24 @@ public final class BalanceOutputs {
             }
         }
         for (Measure m : Measure.values()) {
-            double[] status = status(fit, m, n);
+            byte[] status = status(fit, m, n);
             if (hasValues(status)) {
-                b.variable("status_" + m.label(), List.of("year"), status, "1", "status of the observed " + m.label());
-                b.variableAttribute("status_" + m.label(), "flag_meanings", STATUS_MEANINGS);
+                b.flagVariable("status_" + m.label(), List.of("year"), status, STATUS, "status of the observed " + m.label());
             }
         }
         List<String> names = parameterNames();
         b.dimension("parameter", names.toArray(String[]::new), "curve parameter: N0 and a, b, c, d of each curve");
         double[] se = fit.fullStandardErrors();
-        double[] free = new double[names.size()];
+        byte[] free = new byte[names.size()];
         for (int q = 0; q < free.length; q++) {
-            free[q] = fit.isFree(q) ? 1 : 0;
+            free[q] = (byte) (fit.isFree(q) ? 1 : 0);
             se[q] = fit.isFree(q) ? se[q] : Double.NaN;
         }
-        b.variable("parameter_value", List.of("parameter"), fit.fullParameters(), "mixed",
+        // no units attribute: the parameters have several (CF: units only where one applies)
+        b.variable("parameter_value", List.of("parameter"), fit.fullParameters(), null,
                 "fitted value: N0 in persons; rates per person per year; flows in persons per year; c 1; d years from the origin");
-        b.variable("parameter_std_error", List.of("parameter"), se, "mixed", "standard error (NaN: held fixed by the curve form)");
-        b.variable("parameter_free", List.of("parameter"), free, "1", "1 if fitted, 0 if held fixed by the curve form");
+        b.variable("parameter_std_error", List.of("parameter"), se, null, "standard error (NaN: held fixed by the curve form)");
+        b.flagVariable("parameter_free", List.of("parameter"), free, FREE, "whether the parameter was fitted or held fixed by the curve form");
         return b;
     }
 
@@ -327,21 +334,21 @@ public final class BalanceOutputs {
         return out;
     }
 
-    private static double[] status(FittedBalance fit, Measure m, int n) {
+    private static byte[] status(FittedBalance fit, Measure m, int n) {
         BalanceSeries s = fit.series();
         double[] col = m.column(s);
-        double[] out = new double[n];
-        Arrays.fill(out, Double.NaN);
+        byte[] out = new byte[n];
+        Arrays.fill(out, CfFlags.MISSING);
         if (BalanceSeries.known(col) == 0) {
             return out;
         }
         int last = m == Measure.POPULATION ? fit.observations().lastPopulationIndex() : fit.observations().lastFlowIndex();
         for (int i = 0; i <= Math.min(last, s.years() - 1); i++) {
-            out[i] = Double.isNaN(col[i]) ? 1 : 0;
+            out[i] = (byte) (Double.isNaN(col[i]) ? 1 : 0);
         }
         for (AnomalyRule.Flag f : fit.anomalies()) {
             if (f.measure() == m) {
-                out[f.year() - s.firstYear()] = fit.replaced() ? 3 : 2;
+                out[f.year() - s.firstYear()] = (byte) (fit.replaced() ? 3 : 2);
             }
         }
         return out;
@@ -349,6 +356,15 @@ public final class BalanceOutputs {
 
     private static boolean hasValues(double[] a) {
         return Arrays.stream(a).anyMatch(v -> !Double.isNaN(v));
+    }
+
+    private static boolean hasValues(byte[] flags) {
+        for (byte f : flags) {
+            if (f != CfFlags.MISSING) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Writes balance, parameters and anomalies (.csv, .parquet) into the folders of {@code dirs}, declared in {@code outputs}. */
@@ -416,7 +432,7 @@ public final class BalanceOutputs {
                 total[y] += r.groups()[y][g];
             }
         }
-        b.dimension("year", years, "year", "calendar year (populations on 1 January)");
+        b.calendarYears("year", years, "(populations on 1 January)");
         b.dimension("group", AgeGroupFit.GROUPS, "age group: below, at and above working age");
         b.variable("group_population", List.of("group", "year"), model, "persons", "population of the age group on 1 January, model");
         if (hasValues(obs)) {

@@ -184,6 +184,8 @@ public final class HindcastOutputs {
                 .toArray(String[]::new), "projected region (leaf) code");
         b.dimension("age_band", java.util.Arrays.stream(AgeBand.values()).map(AgeBand::column).toArray(String[]::new),
                 "broad age group");
+        List<Region> cities = java.util.stream.IntStream.range(0, n).mapToObj(l -> r.launched().leaf(l)).toList();
+        RegionVariables.namesAndCodes(b, "city", cities.stream().map(Region::code).toList(), cities.stream().map(Region::name).toList());
         b.variable("projected", List.of("method", "city"), projected, "persons", "forecast total population in the scored year");
         b.variable("observed", List.of("city"), r.truth().city(), "persons", "observed total population (NaN: not observed)");
         b.variable("pe", List.of("method", "city"), pe, "percent", "percentage error (P - A) / A x 100");

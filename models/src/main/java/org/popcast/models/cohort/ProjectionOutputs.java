@@ -21,7 +21,8 @@ import org.popcast.models.common.ResultHeader;
  */
 public final class ProjectionOutputs {
 
-    public static final String FORMAT_VERSION = "1.0";
+    /** 1.1: CF 1.10 (calendar years without units, int8 region_level flags, region_name/region_code, UDUNITS units). */
+    public static final String FORMAT_VERSION = "1.1";
     static final List<String> LEVEL_CODES = Region.LEVELS;
 
     private final ProjectionPlan plan;
@@ -92,7 +93,7 @@ public final class ProjectionOutputs {
                 .dimension("region", regions.stream().map(Region::code).toArray(String[]::new), "region code (regions.csv)")
                 .dimension("sex", new String[] {"F", "M"}, "sex")
                 .dimension("age", in.ages(), "year", "start of the age group (the last group is open)")
-                .dimension("year", java.util.Arrays.stream(result.years()).asLongStream().toArray(), "year", "calendar year (1 January)")
+                .calendarYears("year", java.util.Arrays.stream(result.years()).asLongStream().toArray(), "(1 January)")
                 .dimension("age_group", result.flowAges().groupedAges(), "year",
                         "start of the age group of the flows by age (the last group is open)");
         b.variableOwning("population", List.of("scenario", "region", "sex", "age", "year"), aggregate(layout.cells(),
@@ -116,26 +117,33 @@ public final class ProjectionOutputs {
         return ds;
     }
 
-    /** The hierarchy: parent index, level and cap of every region, and their names. */
+    /** The hierarchy: parent index, level and cap of every region, and their names and codes. */
     private void regionVariables(NetcdfDataset.Builder b) {
         int reg = regions.size();
-        double[] parent = new double[reg], level = new double[reg], cap = new double[reg];
+        int[] parent = new int[reg];
+        double[] cap = new double[reg];
         Map<String, Integer> index = new LinkedHashMap<>();
         for (int r = 0; r < reg; r++) {
             index.put(regions.get(r).code(), r);
         }
         for (int r = 0; r < reg; r++) {
             Region region = regions.get(r);
-            parent[r] = region.parent().isEmpty() ? -1 : index.get(region.parent());
-            level[r] = LEVEL_CODES.indexOf(region.level());
+            parent[r] = region.parent().isEmpty() ? NO_PARENT : index.get(region.parent());
             cap[r] = region.capped() ? region.cap() : Double.NaN;
         }
-        b.variableOwning("region_parent", List.of("region"), parent, "1", "index of the parent region along the region dimension (-1: none)")
-                .variable("region_level", List.of("region"), level, "1", "level of the region: 0 city, 1 province, 2 nation, 3 region")
-                .variable("region_cap", List.of("region"), cap, "persons", "population ceiling (NaN: none)");
-        b.variableAttribute("region_level", "flag_meanings", "city province nation region");
+        // -1 is the _FillValue: xarray shows the nation's parent as NaN, so it cannot index the last region by mistake
+        b.intVariable("region_parent", List.of("region"), parent, "index of the parent region along the region dimension")
+                .fillValue("region_parent", NO_PARENT);
+        RegionVariables.levels(b, "region", regions.stream().map(Region::level).toList());
+        b.variable("region_cap", List.of("region"), cap, "persons", "population ceiling (NaN: none)");
+        RegionVariables.namesAndCodes(b, "region", regions.stream().map(Region::code).toList(),
+                regions.stream().map(Region::name).toList());
+        // format 1.0's list of names, kept through format 1.1 for readers that know only it
         b.attribute("region_names", String.join("\n", regions.stream().map(r -> r.code() + "," + r.name()).toList()));
     }
+
+    /** region_parent of a region without one (the nation): its _FillValue. */
+    static final int NO_PARENT = -1;
 
     /** The period indicators of every region (computed once per outputs). */
     public ProjectionIndicators indicators() {

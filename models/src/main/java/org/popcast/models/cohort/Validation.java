@@ -25,7 +25,8 @@ import org.popcast.models.common.ResultHeader;
  */
 public final class Validation {
 
-    public record RegionError(String region, String level, double projected, double observed) {
+    /** One region's error; {@code name} from the projection (its code where the projection has none). */
+    public record RegionError(String region, String name, String level, double projected, double observed) {
         public double pe() {
             return (projected - observed) / observed * 100;
         }
@@ -60,7 +61,8 @@ public final class Validation {
             String[] scenarios = (String[]) vector(h5, projection, "scenario", String.class).getData();
             String[] regions = (String[]) vector(h5, projection, "region", String.class).getData();
             long[] years = (long[]) vector(h5, projection, "year", long.class).getData();
-            double[] levels = (double[]) vector(h5, projection, "region_level", double.class).getData();
+            int[] levels = levels(h5, projection);
+            Map<String, String> names = names(h5, projection, regions);
             if (scenarios.length == 0 || years.length == 0 || levels.length != regions.length) {
                 throw ResultStructure.notAResult(projection, "scenario, year, region and region_level do not fit together");
             }
@@ -98,7 +100,8 @@ public final class Validation {
                     throw row.error("region", "duplicate row for region " + code);
                 }
                 double obs = row.number("population", 1, 1e11);
-                errors.add(new RegionError(code, ProjectionOutputs.LEVEL_CODES.get((int) levels[r]), slice[0][r][0], obs));
+                errors.add(new RegionError(code, names.getOrDefault(code, code), ProjectionOutputs.LEVEL_CODES.get(levels[r]),
+                        slice[0][r][0], obs));
             }
             if (errors.isEmpty()) {
                 throw new InputException(observed.file() + ": no observed populations");
@@ -107,6 +110,39 @@ public final class Validation {
         } catch (io.jhdf.exceptions.HdfException | ClassCastException | IndexOutOfBoundsException e) {
             throw ResultStructure.notAResult(projection, ResultStructure.describe(e));
         }
+    }
+
+    /** region_level as int8 flags (format 1.1) or as doubles (1.0), checked to be a level. */
+    private static int[] levels(HdfFile h5, Path file) {
+        Dataset d = dataset(h5, file, "region_level");
+        if (d.getDimensions().length != 1 || (d.getJavaType() != byte.class && d.getJavaType() != double.class)) {
+            throw ResultStructure.notAResult(file, "region_level is not a vector of int8 flags or doubles");
+        }
+        Object data = d.getData();
+        int[] out = new int[java.lang.reflect.Array.getLength(data)];
+        for (int i = 0; i < out.length; i++) {
+            double v = ((Number) java.lang.reflect.Array.get(data, i)).doubleValue();
+            if (!(v >= 0 && v < ProjectionOutputs.LEVEL_CODES.size() && v == Math.rint(v))) {
+                throw ResultStructure.notAResult(file, "region_level holds " + v + ", not a level 0.." + (ProjectionOutputs.LEVEL_CODES.size() - 1));
+            }
+            out[i] = (int) v;
+        }
+        return out;
+    }
+
+    /** Code to name: the region_name variable (format 1.1) or the region_names attribute (1.0), else none. */
+    private static Map<String, String> names(HdfFile h5, Path file, String[] regions) {
+        if (h5.getChildren().get("region_name") instanceof Dataset d && d.getJavaType() == String.class
+                && d.getDimensions().length == 1 && d.getDimensions()[0] == regions.length) {
+            String[] names = (String[]) d.getData();
+            Map<String, String> out = new HashMap<>();
+            for (int r = 0; r < regions.length; r++) {
+                out.put(regions[r], names[r]);
+            }
+            return out;
+        }
+        io.jhdf.api.Attribute a = h5.getAttribute("region_names");
+        return a != null && a.getData() instanceof String s ? RegionVariables.legacyNames(s) : Map.of();
     }
 
     /** A one-dimensional variable of the given element type, checked before its data are read. */
@@ -218,9 +254,9 @@ public final class Validation {
                 "projected total population");
         b.variable("observed", List.of("region"), errors.stream().mapToDouble(RegionError::observed).toArray(), "persons",
                 "observed total population");
-        b.variable("region_level", List.of("region"),
-                errors.stream().mapToDouble(e -> ProjectionOutputs.LEVEL_CODES.indexOf(e.level())).toArray(), "1",
-                "level of the region: 0 city, 1 province, 2 nation, 3 region");
+        RegionVariables.levels(b, "region", errors.stream().map(RegionError::level).toList());
+        RegionVariables.namesAndCodes(b, "region", errors.stream().map(RegionError::region).toList(),
+                errors.stream().map(RegionError::name).toList());
         return b.build();
     }
 }

@@ -5,13 +5,14 @@ import org.popcast.engine.provenance.Provenance;
 
 /**
  * The header every popcast result and model file starts with, in this order: {@code title},
- * {@code Conventions} (CF-1.8), the provenance ({@code source}, {@code history}, versions,
+ * {@code Conventions} (CF-1.10), the provenance ({@code source}, {@code history}, versions,
  * {@code created}), {@code format_version} and {@code product} (formats.md). Products add their
  * own attributes after it.
  */
 public final class ResultHeader {
 
-    public static final String CONVENTIONS = "CF-1.8";
+    /** CF 1.10: calendar years without a duration unit, integer flags, UDUNITS-2 units (formats.md). */
+    public static final String CONVENTIONS = "CF-1.10";
 
     private ResultHeader() {
     }

@@ -20,7 +20,8 @@ import org.popcast.models.common.ResultHeader;
  */
 public final class InferOutputs {
 
-    public static final String FORMAT_VERSION = "1.0";
+    /** 1.1: CF 1.10 (fractional calendar years without units, UDUNITS units). */
+    public static final String FORMAT_VERSION = "1.1";
 
     private InferOutputs() {
     }
@@ -52,7 +53,7 @@ public final class InferOutputs {
                 .attribute("observations", (long) observations.size());
         ExactSolveOutputs.scenarioAndSolver(b, scenario, grid, settings);
         observationVariables(b, observations, result);
-        b.dimension("time", fittedSolution.times(), "year", "time (calendar year, fractional)")
+        b.calendarTime("time", fittedSolution.times())
                 .dimension("age", fittedSolution.ages(), "year", "age")
                 .variable("density", List.of("time", "age"), fittedSolution.density(), "persons per year of age",
                         "density of the scenario with the estimated scales (exact solver)");
@@ -70,7 +71,8 @@ public final class InferOutputs {
             residual[i] = Math.log(observed[i]) - Math.log(fitted[i]);
         }
         b.dimension("observation", lines, "1", "line of the observations file")
-                .variable("observation_year", List.of("observation"), observations.years(), "year", "year observed")
+                .variable("observation_year", List.of("observation"), observations.years(), null,
+                        "time observed, in fractional calendar years (no units: a date, not a duration)")
                 .variable("observation_age", List.of("observation"), observations.ages(), "year", "age observed")
                 .variable("observed", List.of("observation"), observed, "persons per year of age", "observed density")
                 .variable("fitted", List.of("observation"), fitted, "persons per year of age", "fitted density at the observation")

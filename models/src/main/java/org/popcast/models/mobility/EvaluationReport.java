@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.popcast.data.io.CfFlags;
 import org.popcast.data.io.CsvText;
 import org.popcast.data.io.NetcdfDataset;
 import org.popcast.engine.provenance.Provenance;
@@ -18,7 +19,8 @@ import org.popcast.models.common.ResultHeader;
  */
 public final class EvaluationReport {
 
-    public static final String FORMAT_VERSION = "1.0";
+    /** 1.1: CF 1.10 (split as int8 flags, year without units). */
+    public static final String FORMAT_VERSION = "1.1";
 
     /** Mean, sample standard deviation, min and max of one metric over a split's folds. */
     public record Spread(double mean, double sd, double min, double max, int folds) {
@@ -356,9 +358,16 @@ public final class EvaluationReport {
             sample[i] = i;
         }
         b.dimension("sample", sample, "1", "test prediction (one row of one fold's test set)");
-        b.variable("split", List.of("sample"), column(meta, 0), "1", "split of the fold, an index into the attribute split_codes")
+        double[] split = column(meta, 0);
+        byte[] splitFlags = new byte[split.length];
+        for (int i = 0; i < split.length; i++) {
+            splitFlags[i] = (byte) split[i];
+        }
+        // split_codes (format 1.0's key to the numbers) stays beside the CF flags for older readers
+        b.flagVariable("split", List.of("sample"), splitFlags, CfFlags.of(s.splits().stream().map(SplitScheme::key).toList()),
+                        "split of the fold")
                 .variable("fold", List.of("sample"), column(meta, 1), "1", "fold number within its split, from 0")
-                .variable("year", List.of("sample"), column(meta, 2), "year", "calendar year of the test row")
+                .variable("year", List.of("sample"), column(meta, 2), null, NetcdfDataset.CALENDAR_YEAR + " of the test row")
                 .variable("target", List.of("sample"), column(meta, 3), "1", "observed " + s.columns().target());
         for (ModelKind m : s.models()) {
             double[] p = new double[n];

@@ -154,7 +154,7 @@ final class PinnOutputs {
         for (int i = 0; i < steps.length; i++) {
             steps[i] = i + 1;
         }
-        b.dimension("time", e.times(), "year", "time (calendar year, fractional)")
+        b.calendarTime("time", e.times())
                 .dimension("age", e.ages(), "year", "age")
                 .dimension("step", steps, "1", "training step (Adam steps, then L-BFGS iterations after adam_steps)");
         double[] flat = flatten(e.density()), err = flatten(e.exactDensity());

@@ -186,7 +186,7 @@ public final class PinnPredictor implements AutoCloseable {
             System.arraycopy(density[i], 0, flat, i * ages.length, ages.length);
         }
         var b = org.popcast.models.common.ResultHeader.start("popcast PINN prediction, scenario " + scenario.name(), provenance,
-                        PinnModelFile.FORMAT_VERSION, "agepde_pinn_prediction")
+                        PinnTrainRun.FORMAT_VERSION, "agepde_pinn_prediction")
                 .attribute("model_dir", modelDir.toAbsolutePath().toString());
         if (!parametric.isEmpty()) {
             parametric.attributes(member).forEach(b::attribute);
@@ -194,7 +194,7 @@ public final class PinnPredictor implements AutoCloseable {
                     .attribute("extrapolated", parametric.outside(member) ? "yes: a parameter lies outside the trained range" : "no");
         }
         return b
-                .dimension("time", times, "year", "time (calendar year, fractional)").dimension("age", ages, "year", "age")
+                .calendarTime("time", times).dimension("age", ages, "year", "age")
                 .variable("density", java.util.List.of("time", "age"), flat, "persons per year of age", "population density by age (PINN)")
                 .variable("births", java.util.List.of("time"), births(times), "persons per year", "births per year (PINN)")
                 .variable("population", java.util.List.of("time"), population(times), "persons", "total population (PINN)")

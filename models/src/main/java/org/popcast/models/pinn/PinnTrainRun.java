@@ -38,7 +38,8 @@ import org.popcast.models.agepde.PdeScenario;
  */
 public final class PinnTrainRun {
 
-    public static final String FORMAT_VERSION = "1.0";
+    /** Of training and prediction results; 1.1: CF 1.10 (time without units, UDUNITS units with display_units). */
+    public static final String FORMAT_VERSION = "1.1";
     private static final List<String> SERIES = List.of("loss_total", "loss_pde", "loss_ic", "loss_bc");
     /** Settings a resumed run may change: how long to train. */
     private static final List<String> EXTENDABLE = List.of("adam_steps", "lbfgs_iterations");

@@ -135,8 +135,8 @@ public final class ProbabilisticProjection {
         }
         parameters.provenance().forEach(b::attribute);
         b.dimension("quantile", settings.quantiles(), "1", "probability of the quantile over trajectories")
-                .dimension("quantile_year", Arrays.stream(shape.keptYears()).asLongStream().toArray(), "year",
-                        "calendar year (1 January) of the quantiles by sex and age");
+                .calendarYears("quantile_year", Arrays.stream(shape.keptYears()).asLongStream().toArray(),
+                        "(1 January) of the quantiles by sex and age");
         b.variableOwning("population_total_quantile", List.of("quantile", "region", "year"), quantiles.totals(), "persons",
                 String.format(Locale.ROOT, "quantile over %d trajectories of the total population at the start of the year (scenario %s)",
                         settings.trajectories(), scenario().name()));
