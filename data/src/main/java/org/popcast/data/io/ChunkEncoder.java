@@ -16,6 +16,8 @@ final class ChunkEncoder {
 
     private final int level;
     private byte[] shuffled = new byte[0];
+    /** One run of values along the last dimension, as read from the variable. */
+    private double[] values = new double[0];
     private byte[] out = new byte[0]; // where a chunk goes without a large enough target
     private Deflater deflater;
     private int applied;
@@ -39,11 +41,11 @@ final class ChunkEncoder {
      * chunk shape, as HDF5 stores edge chunks (the padding is never read back).
      */
     Encoded encode(double[] data, long[] shape, long[] chunk, long[] origin) {
-        return encode(data, shape, chunk, origin, null);
+        return encode(NetcdfDataset.Values.of(data), shape, chunk, origin, null);
     }
 
     /** As {@link #encode(double[], long[], long[], long[])}, into {@code target} if it is large enough. */
-    Encoded encode(double[] data, long[] shape, long[] chunk, long[] origin, byte[] target) {
+    Encoded encode(NetcdfDataset.Values data, long[] shape, long[] chunk, long[] origin, byte[] target) {
         int rank = shape.length;
         int n = Math.toIntExact(Arrays.stream(chunk).reduce(1, Math::multiplyExact));
         int bytes = Math.multiplyExact(n, Double.BYTES);
@@ -68,7 +70,7 @@ final class ChunkEncoder {
      * going to the 8 planes of the shuffled buffer: byte j of element p (little-endian) at
      * {@code j * n + p}, H5Z_filter_shuffle's layout.
      */
-    private void gatherShuffled(double[] data, long[] shape, long[] chunk, long[] origin, int[] extent, int n) {
+    private void gatherShuffled(NetcdfDataset.Values data, long[] shape, long[] chunk, long[] origin, int[] extent, int n) {
         int rank = shape.length;
         byte[] buf = shuffled;
         int runs = 1;
@@ -76,6 +78,9 @@ final class ChunkEncoder {
             runs *= extent[i];
         }
         int run = rank == 0 ? 1 : extent[rank - 1];
+        if (values.length < run) {
+            values = new double[run];
+        }
         int[] index = new int[Math.max(0, rank - 1)]; // position inside the chunk, outer dimensions
         for (int r = 0; r < runs; r++) {
             long src = 0;
@@ -88,9 +93,9 @@ final class ChunkEncoder {
                 src = src * shape[rank - 1] + origin[rank - 1];
                 dst = dst * (int) chunk[rank - 1];
             }
-            int s = Math.toIntExact(src);
+            data.read(src, values, 0, run);
             for (int k = 0; k < run; k++) {
-                long bits = Double.doubleToRawLongBits(data[s + k]);
+                long bits = Double.doubleToRawLongBits(values[k]);
                 int p = dst + k;
                 buf[p] = (byte) bits;
                 buf[n + p] = (byte) (bits >>> 8);

@@ -124,16 +124,48 @@ public final class NetcdfDataset {
     }
 
     /**
-     * A variable; data are row-major (C order) over its dimensions. Results are float64; flags are
+     * The values of a float64 variable in row-major order, read in runs: an array, or values
+     * computed when the writer asks for them (a city projection's population summed into provinces
+     * would otherwise be a second copy of hundreds of MB). Reads may come from several threads at once.
+     */
+    public interface Values {
+        long size();
+
+        /** Copies values {@code start .. start + length - 1} into {@code dst[offset ..]}. */
+        void read(long start, double[] dst, int offset, int length);
+
+        static Values of(double[] data) {
+            return new ArrayValues(data);
+        }
+    }
+
+    private record ArrayValues(double[] data) implements Values {
+        @Override
+        public long size() {
+            return data.length;
+        }
+
+        @Override
+        public void read(long start, double[] dst, int offset, int length) {
+            System.arraycopy(data, Math.toIntExact(start), dst, offset, length);
+        }
+    }
+
+    /**
+     * A variable; data are row-major (C order) over its dimensions. Results are float64 (held, or
+     * computed when read: {@link Values}); flags are
      * int8 ({@link CfFlags}), indices int32 and labels (region names) variable-length UTF-8 text.
      */
     public static final class Variable {
         public enum Type { FLOAT64, INT32, INT8, STRING }
 
+        /** Values read at a time when a computed variable is scanned. */
+        private static final int BLOCK = 1 << 16;
+
         private final String name;
         private final List<String> dims;
         private final long[] shape;
-        /** double[], int[], byte[] or String[], after {@link #type()}. */
+        /** double[], {@link Values} (computed float64), int[], byte[] or String[], after {@link #type()}. */
         private final Object data;
         private final Map<String, Object> attributes;
 
@@ -168,6 +200,10 @@ public final class NetcdfDataset {
                 return d.clone();
             }
             double[] out = new double[size()];
+            if (data instanceof Values v) {
+                v.read(0, out, 0, out.length);
+                return out;
+            }
             for (int i = 0; i < out.length; i++) {
                 out[i] = value(i);
             }
@@ -197,9 +233,14 @@ public final class NetcdfDataset {
             throw new IllegalStateException("variable " + name + " is " + type() + ", not text");
         }
 
-        /** The data themselves, for the writer (a projection's population is hundreds of MB: no copy). */
-        double[] values() {
-            return (double[]) data;
+        /** The float64 data themselves, for the writer: no copy, computed ones computed as they are written. */
+        Values values() {
+            return data instanceof Values v ? v : Values.of((double[]) data);
+        }
+
+        /** Whether the values are held (false: computed each time they are read). */
+        public boolean stored() {
+            return !(data instanceof Values);
         }
 
         /** The data array of any type, for the writer. */
@@ -208,14 +249,31 @@ public final class NetcdfDataset {
         }
 
         /**
-         * The index of the first value matching {@code p}, or -1; reads the data in place (a copy of
-         * a projection's population would be hundreds of MB).
+         * The index of the first value matching {@code p}, or -1; reads the data in place, computed
+         * ones in blocks (a copy of a projection's population would be hundreds of MB).
          */
         public int indexOf(java.util.function.DoublePredicate p) {
+            if (data instanceof Values v) {
+                return indexOfComputed(v, p);
+            }
             int n = size();
             for (int i = 0; i < n; i++) {
                 if (p.test(value(i))) {
                     return i;
+                }
+            }
+            return -1;
+        }
+
+        private int indexOfComputed(Values v, java.util.function.DoublePredicate p) {
+            double[] block = new double[Math.min(BLOCK, size())];
+            for (int from = 0; from < size(); from += block.length) {
+                int n = Math.min(block.length, size() - from);
+                v.read(from, block, 0, n);
+                for (int i = 0; i < n; i++) {
+                    if (p.test(block[i])) {
+                        return from + i;
+                    }
                 }
             }
             return -1;
@@ -232,12 +290,17 @@ public final class NetcdfDataset {
             if (data instanceof byte[] v) {
                 return v[i];
             }
+            if (data instanceof Values v) {
+                double[] one = new double[1];
+                v.read(i, one, 0, 1);
+                return one[0];
+            }
             throw new IllegalStateException("variable " + name + " holds text, not numbers");
         }
 
         /** The number of values. */
         public int size() {
-            return java.lang.reflect.Array.getLength(data);
+            return lengthOf(data);
         }
 
         /**
@@ -250,8 +313,12 @@ public final class NetcdfDataset {
         }
     }
 
+    private static int lengthOf(Object data) {
+        return data instanceof Values v ? Math.toIntExact(v.size()) : java.lang.reflect.Array.getLength(data);
+    }
+
     private static Variable.Type typeOf(Object data) {
-        if (data instanceof double[]) {
+        if (data instanceof double[] || data instanceof Values) {
             return Variable.Type.FLOAT64;
         }
         if (data instanceof int[]) {
@@ -329,6 +396,14 @@ public final class NetcdfDataset {
             return add(name, dims, data.clone(), units, longName);
         }
 
+        /**
+         * Adds a float64 variable whose values are computed when written or read ({@link Values});
+         * what they are computed from must not change until the file is written.
+         */
+        public Builder variableComputed(String name, List<String> dims, Values values, String units, String longName) {
+            return put(name, dims, values, CfUnits.attributes(units, name), longName);
+        }
+
         /** An int32 variable without units, e.g. an index along a dimension. */
         public Builder intVariable(String name, List<String> dims, int[] data, String longName) {
             return put(name, dims, data.clone(), CfUnits.attributes(null, name), longName);
@@ -399,7 +474,7 @@ public final class NetcdfDataset {
                 shape[i] = d.size();
                 size *= shape[i];
             }
-            int length = java.lang.reflect.Array.getLength(data);
+            int length = lengthOf(data);
             if (length != size) {
                 throw new IllegalArgumentException("variable " + name + dims + ": data has " + length
                         + " values but the dimensions " + Arrays.toString(shape) + " need " + size);

@@ -168,14 +168,17 @@ public final class NetcdfWriter {
      * population then needs 64 MB of native memory instead of a second full copy kept until the
      * file is closed (the file's PointerScope would hold it).
      */
-    private static void writeData(long dset, long[] shape, double[] data, long slabElements, String what) throws IOException {
-        long perIndex = shape.length == 0 ? 1 : data.length / shape[0];
+    private static void writeData(long dset, long[] shape, NetcdfDataset.Values data, long slabElements, String what) throws IOException {
+        long size = data.size();
+        long perIndex = shape.length == 0 ? 1 : size / shape[0];
         long chunkRows = shape.length == 0 ? 1 : chunkShape(shape, Double.BYTES)[0];
         long rows = shape.length == 0 ? 1 : Math.min(shape[0], Math.max(chunkRows, slabElements / perIndex / chunkRows * chunkRows));
         DoublePointer buf = new DoublePointer(rows * perIndex);
+        double[] slab = new double[Math.toIntExact(rows * perIndex)];
         try (Handle fileSpace = handle(H5Dget_space(dset), hdf5::H5Sclose, "H5Dget_space", what)) {
             if (shape.length == 0 || rows == shape[0]) {
-                buf.put(data, 0, data.length);
+                data.read(0, slab, 0, Math.toIntExact(size));
+                buf.put(slab, 0, Math.toIntExact(size));
                 check(H5Dwrite(dset, H5T_NATIVE_DOUBLE_g(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buf), "H5Dwrite", what);
                 return;
             }
@@ -183,7 +186,9 @@ public final class NetcdfWriter {
                 long[] offset = new long[shape.length], count = shape.clone();
                 offset[0] = start;
                 count[0] = Math.min(rows, shape[0] - start);
-                buf.position(0).put(data, Math.toIntExact(start * perIndex), Math.toIntExact(count[0] * perIndex));
+                int n = Math.toIntExact(count[0] * perIndex);
+                data.read(start * perIndex, slab, 0, n);
+                buf.position(0).put(slab, 0, n);
                 try (LongPointer o = new LongPointer(offset); LongPointer c = new LongPointer(count);
                      Handle memSpace = simpleSpace(count, what)) {
                     check(H5Sselect_hyperslab(fileSpace.id, H5S_SELECT_SET, o, null, c, null), "H5Sselect_hyperslab", what);

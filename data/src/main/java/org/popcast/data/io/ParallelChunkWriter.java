@@ -40,7 +40,7 @@ final class ParallelChunkWriter {
         return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
-    static void write(long dset, long[] shape, long[] chunk, double[] data, int level, String what) throws IOException {
+    static void write(long dset, long[] shape, long[] chunk, NetcdfDataset.Values data, int level, String what) throws IOException {
         int rank = shape.length;
         long[] counts = new long[rank];
         long total = 1;

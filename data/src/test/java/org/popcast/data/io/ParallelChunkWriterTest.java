@@ -87,12 +87,13 @@ class ParallelChunkWriterTest {
     void theZeroPaddingOfAnEdgeChunkIsDeflatedAmidNoise() throws IOException {
         Path file = dir.resolve("edge.h5");
         // chunks of 131072 values; the edge chunks hold 65536 values of noise and 65536 of padding
-        NetcdfDataset ds = dataset(new long[] {3, 131_072 + 65_536}, null);
+        long[] shape = {3, 131_072 + 65_536};
         Random random = new Random(9);
-        double[] v = ds.variable("v").values();
+        double[] v = new double[3 * (131_072 + 65_536)];
         for (int i = 0; i < v.length; i++) {
             v[i] = 1e4 + 9e4 * random.nextDouble();
         }
+        NetcdfDataset ds = holding(shape, v);
         NetcdfWriter.write(file, ds);
         long[] whole = chunkAddressAndSize(file, "v", 0), edge = chunkAddressAndSize(file, "v", 1);
         assertTrue(whole[1] > 131_072 * 8 * 0.7, "noise barely compresses: " + whole[1]);
@@ -149,15 +150,9 @@ class ParallelChunkWriterTest {
 
     /** Random doubles of every kind (NaN, infinities, -0, subnormals, counts) over dimensions d0, d1, ... */
     static NetcdfDataset dataset(long[] shape, Random random) {
-        NetcdfDataset.Builder b = NetcdfDataset.builder();
-        List<String> dims = new ArrayList<>();
         int size = 1;
-        for (int i = 0; i < shape.length; i++) {
-            long[] coord = new long[(int) shape[i]];
-            java.util.Arrays.setAll(coord, k -> k);
-            b.dimension("d" + i, coord, "1", "dimension " + i);
-            dims.add("d" + i);
-            size *= (int) shape[i];
+        for (long n : shape) {
+            size *= (int) n;
         }
         double[] v = new double[size];
         for (int i = 0; i < size; i++) {
@@ -170,6 +165,19 @@ class ParallelChunkWriterTest {
                 case 1 -> new double[] {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, -0.0, Double.MIN_VALUE}[random.nextInt(5)];
                 default -> Math.round(random.nextDouble() * 1e6) / 8.0;
             };
+        }
+        return holding(shape, v);
+    }
+
+    /** A dataset of one variable v over dimensions d0, d1, ... of {@code shape}, holding {@code v} itself. */
+    static NetcdfDataset holding(long[] shape, double[] v) {
+        NetcdfDataset.Builder b = NetcdfDataset.builder();
+        List<String> dims = new ArrayList<>();
+        for (int i = 0; i < shape.length; i++) {
+            long[] coord = new long[(int) shape[i]];
+            java.util.Arrays.setAll(coord, k -> k);
+            b.dimension("d" + i, coord, "1", "dimension " + i);
+            dims.add("d" + i);
         }
         return b.variableOwning("v", dims, v, "persons", "values").build();
     }

@@ -96,15 +96,15 @@ public final class ProjectionOutputs {
                 .calendarYears("year", java.util.Arrays.stream(result.years()).asLongStream().toArray(), "(1 January)")
                 .dimension("age_group", result.flowAges().groupedAges(), "year",
                         "start of the age group of the flows by age (the last group is open)");
-        b.variableOwning("population", List.of("scenario", "region", "sex", "age", "year"), aggregate(layout.cells(),
+        b.variableComputed("population", List.of("scenario", "region", "sex", "age", "year"), aggregate(layout.cells(),
                 (l, s, i, t) -> result.populationAt(t)[layout.offset(l, s) + i]), "persons", "population at the start of the year");
-        b.variableOwning("population_total", List.of("scenario", "region", "year"), aggregate(1, (l, s, i, t) -> result.total(s, l, t)),
+        b.variableComputed("population_total", List.of("scenario", "region", "year"), aggregate(1, (l, s, i, t) -> result.total(s, l, t)),
                 "persons", "total population at the start of the year (both sexes, all ages)");
-        b.variableOwning("births", List.of("scenario", "region", "year"), aggregate(1, (l, s, i, t) -> result.births(s, l, t)), "persons",
+        b.variableComputed("births", List.of("scenario", "region", "year"), aggregate(1, (l, s, i, t) -> result.births(s, l, t)), "persons",
                 "live births during the step starting in the year");
-        b.variableOwning("deaths", List.of("scenario", "region", "sex", "year"), aggregate(2, (l, s, i, t) -> result.deaths(s, l, i, t)),
+        b.variableComputed("deaths", List.of("scenario", "region", "sex", "year"), aggregate(2, (l, s, i, t) -> result.deaths(s, l, i, t)),
                 "persons", "deaths during the step starting in the year (including of births and migrants in the step)");
-        b.variableOwning("net_migration", List.of("scenario", "region", "sex", "year"),
+        b.variableComputed("net_migration", List.of("scenario", "region", "sex", "year"),
                 aggregate(2, (l, s, i, t) -> result.netMigration(s, l, i, t)), "persons",
                 "net migrants (internal and international) during the step starting in the year");
         ageFlowVariables(b);
@@ -155,13 +155,13 @@ public final class ProjectionOutputs {
 
     private void ageFlowVariables(NetcdfDataset.Builder b) {
         int groups = result.flowAges().groups();
-        b.variableOwning("births_by_age", List.of("scenario", "region", "age_group", "year"),
+        b.variableComputed("births_by_age", List.of("scenario", "region", "age_group", "year"),
                 aggregate(groups, (l, s, g, t) -> result.birthsByAge(s, l, g, t)), "persons",
                 "live births during the step starting in the year by age group of the mother");
-        b.variableOwning("deaths_by_age", List.of("scenario", "region", "sex", "age_group", "year"),
+        b.variableComputed("deaths_by_age", List.of("scenario", "region", "sex", "age_group", "year"),
                 aggregate(2 * groups, (l, s, i, t) -> result.deathsByAge(s, l, i / groups, i % groups, t)), "persons",
                 "deaths during the step starting in the year by age group at its start (the first group includes those born in it)");
-        b.variableOwning("net_migration_by_age", List.of("scenario", "region", "sex", "age_group", "year"),
+        b.variableComputed("net_migration_by_age", List.of("scenario", "region", "sex", "age_group", "year"),
                 aggregate(2 * groups, (l, s, i, t) -> result.migrantsByAge(s, l, i / groups, i % groups, t)), "persons",
                 "net migrants during the step starting in the year by age group when they join");
     }
@@ -175,37 +175,9 @@ public final class ProjectionOutputs {
         }
     }
 
-    /** A value of leaf l, scenario s, inner index i (sex, or sex x age) and year index t. */
-    @FunctionalInterface
-    private interface LeafValue {
-        double at(int l, int s, int i, int t);
-    }
-
-    /**
-     * Sums leaf values into every region: [S][R][inner][Y], the year innermost (formats.md).
-     * Regions without leaves below them are NaN.
-     */
-    private double[] aggregate(int inner, LeafValue value) {
-        int scen = result.scenarios(), reg = regions.size(), years = result.years().length;
-        double[] out = new double[scen * reg * inner * years];
-        // scenarios fill disjoint parts of out, each sum in the same order: any thread count gives the same bits
-        java.util.stream.IntStream.range(0, scen).parallel().forEach(s -> {
-            for (int r = 0; r < reg; r++) {
-                int[] m = members.get(r);
-                int to = (s * reg + r) * inner * years;
-                if (m.length == 0) {
-                    java.util.Arrays.fill(out, to, to + inner * years, Double.NaN);
-                }
-                for (int l : m) {
-                    for (int i = 0; i < inner; i++) {
-                        for (int t = 0; t < years; t++) {
-                            out[to + i * years + t] += value.at(l, s, i, t);
-                        }
-                    }
-                }
-            }
-        });
-        return out;
+    /** Leaf values summed into every region ({@link RegionSums}), computed as they are written. */
+    private NetcdfDataset.Values aggregate(int inner, RegionSums.LeafValue value) {
+        return new RegionSums(members, result.scenarios(), inner, result.years().length, value);
     }
 
     /** Population as a long table: scenario, region, level, year, sex, age, population; one batch per scenario and region. */
