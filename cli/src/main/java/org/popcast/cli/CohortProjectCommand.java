@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.popcast.data.io.ArrowWriter;
+import org.popcast.data.io.BitRound;
 import org.popcast.data.io.CsvTableWriter;
 import org.popcast.data.io.NetcdfWriter;
 import org.popcast.data.io.OutputFiles;
@@ -99,6 +100,11 @@ public final class CohortProjectCommand implements Callable<Integer> {
             description = "The scenario the trajectories move around (default: the central one, medium-medium).")
     String stochasticScenario;
 
+    @Option(names = "--significant-digits", paramLabel = "N",
+            description = {"Round the HDF5 file's values to N significant decimal digits (1-15; BitRound to ceil(N log2 10) bits,",
+                    "recorded as CF quantization): a smaller file, still float64. Default: every digit kept."})
+    Integer significantDigits;
+
     @Mixin
     ConfigOption config;
 
@@ -107,6 +113,9 @@ public final class CohortProjectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (significantDigits != null && (significantDigits < 1 || significantDigits > 15)) {
+            throw new ParameterException(spec.commandLine(), "--significant-digits must be 1 .. 15, not " + significantDigits);
+        }
         Projector projector = TrajectoryEngineOptions.deterministic(engine, spec).projector();
         trajectoryEngine.find(engine, trajectories, spec);
         try (OutputFiles outputs = inputOptions.inputs(config.outputs())) {
@@ -162,6 +171,10 @@ public final class CohortProjectCommand implements Callable<Integer> {
         files.write(out, NetcdfWriter.writer(outputs.dataset(provenance, texts, b -> {
             if (probabilistic != null) {
                 probabilistic.addTo(b);
+            }
+            if (significantDigits != null) {
+                b.quantize(BitRound.bitsForDigits(significantDigits), "popcast " + Provenance.version() + " --significant-digits "
+                        + significantDigits);
             }
         })));
         Map<String, String> metadata = new LinkedHashMap<>(provenance.attributes());

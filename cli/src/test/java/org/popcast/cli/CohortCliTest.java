@@ -133,6 +133,52 @@ class CohortCliTest {
     }
 
     @Test
+    void significantDigitsRoundTheFileWithinHalfAUnitOfTheLastDigit() throws Exception {
+        Path full = dir.resolve("full.h5"), four = dir.resolve("four.h5");
+        List<String> args = List.of("cohort", "project", "--builtin", "china-national", "--horizon", "20", "--step", "5");
+        assertEquals(0, CliRun.popcast(concat(args, "--out", full.toString())).exit());
+        assertEquals(0, CliRun.popcast(concat(args, "--out", four.toString(), "--significant-digits", "4")).exit());
+        try (HdfFile a = new HdfFile(full); HdfFile b = new HdfFile(four)) {
+            double[] exact = flat(a.getDatasetByPath("population").getData()), rounded = flat(b.getDatasetByPath("population").getData());
+            double worst = 0;
+            for (int i = 0; i < exact.length; i++) {
+                worst = Math.max(worst, Math.abs(rounded[i] - exact[i]) / exact[i]);
+            }
+            assertTrue(worst > 0 && worst <= 0.5e-4, "largest relative change " + worst);
+            assertEquals(14, b.getDatasetByPath("population").getAttribute("quantization_nsb").getData());
+        }
+        CliRun bad = CliRun.popcast(concat(args, "--out", dir.resolve("x.h5").toString(), "--significant-digits", "16"));
+        assertEquals(2, bad.exit());
+        assertTrue(bad.err().contains("--significant-digits must be 1 .. 15, not 16"), bad.err());
+        assertFalse(Files.exists(dir.resolve("x.h5")));
+    }
+
+    private static String[] concat(List<String> args, String... more) {
+        List<String> all = new java.util.ArrayList<>(args);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    /** Every double of a jHDF array of any rank, row-major. */
+    private static double[] flat(Object array) {
+        java.util.stream.DoubleStream.Builder out = java.util.stream.DoubleStream.builder();
+        flatInto(array, out);
+        return out.build().toArray();
+    }
+
+    private static void flatInto(Object array, java.util.stream.DoubleStream.Builder out) {
+        if (array instanceof double[] d) {
+            for (double v : d) {
+                out.add(v);
+            }
+            return;
+        }
+        for (Object o : (Object[]) array) {
+            flatInto(o, out);
+        }
+    }
+
+    @Test
     void trajectoriesWriteQuantilesThatPlotAsAFan() throws Exception {
         Path h5 = dir.resolve("pp.h5"), png = dir.resolve("pp.png");
         CliRun run = CliRun.popcast("cohort", "project", "--builtin", "china-national", "--horizon", "30", "--step", "5",

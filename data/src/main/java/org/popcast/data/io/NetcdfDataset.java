@@ -21,6 +21,9 @@ public final class NetcdfDataset {
             "CLASS", "NAME", "DIMENSION_LIST", "REFERENCE_LIST", "_Netcdf4Dimid", "_Netcdf4Coordinates",
             "_NCProperties");
 
+    /** The container variable of CF 1.11 quantization ({@link Builder#quantize}). */
+    public static final String QUANTIZATION = "quantization_info";
+
     /** long_name of calendar-year coordinates, which have no units (formats.md). */
     public static final String CALENDAR_YEAR = "calendar year";
     /** long_name of fractional calendar-year coordinates (PDE time), which have no units either. */
@@ -136,6 +139,20 @@ public final class NetcdfDataset {
 
         static Values of(double[] data) {
             return new ArrayValues(data);
+        }
+    }
+
+    /** Values rounded to a number of significant bits as they are read ({@link BitRound}). */
+    private record RoundedValues(Values values, BitRound round) implements Values {
+        @Override
+        public long size() {
+            return values.size();
+        }
+
+        @Override
+        public void read(long start, double[] dst, int offset, int length) {
+            values.read(start, dst, offset, length);
+            round.roundInPlace(dst, offset, length);
         }
     }
 
@@ -517,6 +534,36 @@ public final class NetcdfDataset {
                 throw new IllegalArgumentException("_FillValue: no int32 variable " + variable);
             }
             return putVariableAttribute(variable, "_FillValue", value);
+        }
+
+        /**
+         * Rounds every float64 variable added so far to {@code significantBits} mantissa bits when
+         * it is written or read (BitRound, {@link BitRound}), recorded as CF 1.11 quantization: the
+         * container variable {@value #QUANTIZATION} (algorithm, implementation) named by each
+         * variable's {@code quantization} attribute, with {@code quantization_nsb}; netCDF-C's
+         * {@code _QuantizeBitRoundNumberOfSignificantBits} too, which its readers know. Values stay
+         * float64; the zeroed low bits make the file smaller.
+         */
+        public Builder quantize(int significantBits, String implementation) {
+            BitRound round = new BitRound(significantBits);
+            List<String> rounded = new java.util.ArrayList<>();
+            variables.replaceAll((name, v) -> {
+                if (typeOf(v.data()) != Variable.Type.FLOAT64) {
+                    return v;
+                }
+                rounded.add(name);
+                Values values = v.data() instanceof Values computed ? computed : Values.of((double[]) v.data());
+                return new VariableDraft(v.name(), v.dims(), v.shape(), new RoundedValues(values, round), v.attributes());
+            });
+            intVariable(QUANTIZATION, List.of(), new int[] {0}, "quantization applied to the variables that name it");
+            putVariableAttribute(QUANTIZATION, "algorithm", "bitround");
+            putVariableAttribute(QUANTIZATION, "implementation", implementation);
+            for (String name : rounded) {
+                putVariableAttribute(name, "quantization", QUANTIZATION);
+                putVariableAttribute(name, "quantization_nsb", significantBits);
+                putVariableAttribute(name, "_QuantizeBitRoundNumberOfSignificantBits", significantBits);
+            }
+            return this;
         }
 
         public NetcdfDataset build() {
