@@ -23,6 +23,7 @@ import org.popcast.models.cohort.HindcastOutputs;
 import org.popcast.models.cohort.HindcastTruth;
 import org.popcast.models.cohort.ProjectionEngine;
 import org.popcast.models.cohort.Scenario;
+import org.popcast.models.cohort.ScenarioNames;
 import org.popcast.models.cohort.ScenarioSet;
 
 import org.popcast.models.cohort.ProjectionPlan;
@@ -55,7 +56,7 @@ public final class CohortHindcastCommand implements Callable<Integer> {
     @Option(names = "--year", paramLabel = "YEAR", defaultValue = "2020", description = "Year scored (default ${DEFAULT-VALUE}).")
     int year;
 
-    @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario projected (default: the central one, medium-medium).")
+    @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario projected, in short form when unambiguous (medium for medium-medium; default: the central one).")
     String scenario;
 
     @Option(names = "--engine", paramLabel = "stream|loop", defaultValue = "stream", description = "Projection engine"
@@ -123,9 +124,12 @@ public final class CohortHindcastCommand implements Callable<Integer> {
         InputFolder folder = inputOptions.folder(spec);
         Hindcast.launch(input, year); // checks --year before anything else is read
         List<Scenario> scenarios = ScenarioSet.resolve(input.settings().scenarios(), inputOptions.scenarioFolder(spec)).scenarios();
-        Scenario chosen = scenario == null ? scenarios.get(ScenarioSet.central(scenarios.stream().map(Scenario::name).toList())) : scenarios.stream().filter(s -> s.name().equals(scenario))
-                .findFirst().orElseThrow(() -> new ParameterException(spec.commandLine(), "--scenario: no scenario '" + scenario
-                        + "', the input has " + String.join(", ", scenarios.stream().map(Scenario::name).toList())));
+        Scenario chosen;
+        try {
+            chosen = scenarios.get(ScenarioNames.resolve(scenarios.stream().map(Scenario::name).toList(), scenario));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--scenario: " + e.getMessage());
+        }
         CsvTable ages = observedAges != null || folder.exists("observed-" + year + "-ages.csv")
                 ? csv(folder, observedAges, "observed-" + year + "-ages.csv") : null;
         HindcastTruth truth = HindcastTruth.read(input, year, csv(folder, observed, "observed-" + year + ".csv"), ages);

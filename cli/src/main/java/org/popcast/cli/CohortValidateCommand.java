@@ -39,7 +39,7 @@ public final class CohortValidateCommand implements Callable<Integer> {
     @Option(names = "--year", paramLabel = "YEAR", defaultValue = "2020", description = "Year compared (default ${DEFAULT-VALUE}).")
     int year;
 
-    @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario compared (default: the central one, medium-medium).")
+    @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario compared, in short form when unambiguous (medium for medium-medium; default: the central one).")
     String scenario;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE.h5", defaultValue = "cohort-validation.h5",

@@ -46,7 +46,7 @@ public final class PlotCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "CODE", description = "Cohort: region (default: the nation, else the first region).")
     String region;
 
-    @Option(names = "--scenario", paramLabel = "NAME", description = "Cohort: scenario of the pyramids (default: the first).")
+    @Option(names = "--scenario", paramLabel = "NAME", description = "Cohort: scenario of the pyramids, in short form when unambiguous (medium for medium-medium; default: the central one).")
     String scenario;
 
     @Option(names = "--series", paramLabel = "NAME", split = ",",

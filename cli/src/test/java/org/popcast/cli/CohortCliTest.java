@@ -100,8 +100,21 @@ class CohortCliTest {
             double[] pe = (double[]) hdf.getDatasetByPath("pe").getData();
             // the census base undercounts young children; measured: -0.86 % (docs/cohort.md)
             assertTrue(pe[0] < 0 && pe[0] > -2, "national PE " + pe[0]);
+            assertEquals("medium", hdf.getAttribute("scenario").getData(), "the central scenario by default, not the first");
         }
         assertEquals("region,level,projected,observed,pe,ape", Files.readAllLines(vcsv).get(0));
+        // a short form that names one scenario only: very for very_high
+        Path vh = dir.resolve("vh.h5");
+        CliRun shortForm = CliRun.popcast("cohort", "validate", "--projection", h5.toString(), "--observed", observed.toString(),
+                "--year", "2020", "--scenario", "very", "--out", vh.toString());
+        assertEquals(0, shortForm.exit(), shortForm.err());
+        try (HdfFile hdf = new HdfFile(vh)) {
+            assertEquals("very_high", hdf.getAttribute("scenario").getData());
+        }
+        CliRun none = CliRun.popcast("cohort", "validate", "--projection", h5.toString(), "--observed", observed.toString(),
+                "--year", "2020", "--scenario", "x", "--out", dir.resolve("x.h5").toString());
+        assertEquals(1, none.exit(), none.err());
+        assertTrue(none.err().contains("no scenario 'x'; it has low, stable, medium, high, very_high"), none.err());
     }
 
     @Test
