@@ -59,7 +59,7 @@ public final class CohortHindcastCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario projected, in short form when unambiguous (medium for medium-medium; default: the central one).")
     String scenario;
 
-    @Option(names = "--engine", paramLabel = "stream|loop", defaultValue = "stream", description = "Projection engine"
+    @Option(names = "--engine", completionCandidates = Candidates.Engines.class, paramLabel = "stream|loop", defaultValue = "stream", description = "Projection engine"
             + " (default ${DEFAULT-VALUE}).")
     ProjectionEngine engine;
 

@@ -53,7 +53,7 @@ public final class PlotCommand implements Callable<Integer> {
             description = "Balance: indicators to draw, e.g. population,births,deaths (default: population).")
     List<String> series = new ArrayList<>();
 
-    @Option(names = "--split", paramLabel = "NAME", description = "Mobility: split whose test predictions are drawn (default: the first).")
+    @Option(names = "--split", completionCandidates = Candidates.Splits.class, paramLabel = "NAME", description = "Mobility: split whose test predictions are drawn (default: the first).")
     String split;
 
     @Spec
