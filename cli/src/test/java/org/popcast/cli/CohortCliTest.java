@@ -103,6 +103,12 @@ class CohortCliTest {
             assertEquals("medium", hdf.getAttribute("scenario").getData(), "the central scenario by default, not the first");
         }
         assertEquals("region,level,projected,observed,pe,ape", Files.readAllLines(vcsv).get(0));
+        // --csv -: the table on standard output, the report on standard error
+        CliRun piped = CliRun.popcast("--overwrite", "cohort", "validate", "--projection", h5.toString(), "--observed", observed.toString(),
+                "--year", "2020", "--out", v.toString(), "--csv", "-");
+        assertEquals(0, piped.exit(), piped.err());
+        assertEquals(Files.readString(vcsv).lines().toList(), piped.out().lines().toList());
+        assertTrue(piped.err().contains("nation"), piped.err());
         // a short form that names one scenario only: very for very_high
         Path vh = dir.resolve("vh.h5");
         CliRun shortForm = CliRun.popcast("cohort", "validate", "--projection", h5.toString(), "--observed", observed.toString(),
