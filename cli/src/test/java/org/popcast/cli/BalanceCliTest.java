@@ -216,8 +216,12 @@ class BalanceCliTest {
         Path summary = dir.resolve("summary.csv");
         CliRun run = popcast("balance", "backtest", "--all-cities", "--summary", summary.toString());
         assertEquals(0, run.exit(), run.err());
-        assertTrue(run.errWithoutBanner().startsWith("city 1/356 (  0%)  "), run.err());
-        assertTrue(run.errWithoutBanner().contains("\ncity 356/356 (100%)  "), run.err());
+        // progress follows the cities' fits; an earlier test (a combination forecast, PlotResults) may
+        // have left them in the build's cache (target/popcast-cache), and then there are none to follow
+        if (!run.out().contains("fits from the cache")) {
+            assertTrue(run.errWithoutBanner().startsWith("city 1/356 (  0%)  "), run.err());
+            assertTrue(run.errWithoutBanner().contains("\ncity 356/356 (100%)  "), run.err());
+        }
         assertTrue(run.out().startsWith("rolling-origin backtest of 356 cities, horizons 1-5:"), run.out());
         assertTrue(run.out().contains("median APE") && run.out().contains("persistence") && run.out().contains("damped trend"),
                 "the benchmarks beside the model: " + run.out());
