@@ -77,10 +77,10 @@ public final class CohortHindcastCommand implements Callable<Integer> {
             description = "HDF5 result (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--table", paramLabel = "FILE.md", description = "Also write the comparison table as markdown.")
+    @Option(names = "--table", paramLabel = "FILE.md", description = "Also write the comparison table as markdown (- for standard output).")
     Path table;
 
-    @Option(names = "--csv", paramLabel = "FILE.csv", description = "Also write the scores, one row per method, as CSV.")
+    @Option(names = "--csv", paramLabel = "FILE.csv", description = "Also write the scores, one row per method, as CSV (- for standard output).")
     Path csv;
 
     @Option(names = "--parquet", paramLabel = "FILE.parquet", description = "Also write the scores, one row per method, as Parquet.")
@@ -112,8 +112,8 @@ public final class CohortHindcastCommand implements Callable<Integer> {
         try (OutputFiles outputs = inputOptions.inputs(config.outputs()).input("--observed", observed)
                 .input("--observed-ages", observedAges).input("--census", census)) {
             outputs.file("--out", out);
-            outputs.file("--table", table);
-            outputs.file("--csv", csv);
+            outputs.text("--table", table);
+            outputs.text("--csv", csv);
             outputs.file("--parquet", parquet);
             return hindcast(outputs);
         }
@@ -171,8 +171,10 @@ public final class CohortHindcastCommand implements Callable<Integer> {
             outputs.write(parquet, ParquetTableWriter.writer(files.table(metadata)));
         }
         outputs.commit();
-        spec.commandLine().getOut().print(files.report() + intervals);
-        spec.commandLine().getOut().flush();
+        // with --table - or --csv - that table is standard output; the report then goes to standard error
+        java.io.PrintWriter report = outputs.usesStdout() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        report.print(files.report() + intervals);
+        report.flush();
         return 0;
     }
 

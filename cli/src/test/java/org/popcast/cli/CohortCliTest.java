@@ -139,6 +139,11 @@ class CohortCliTest {
         assertTrue(Files.readString(md).contains("| | model | national rate | city trend | persistence |"));
         assertTrue(Files.readAllLines(csv).stream().filter(l -> !l.startsWith("#")).findFirst().orElseThrow()
                 .startsWith("method,data_through,nation_pe,"));
+        // --table -: the markdown on standard output, the report on standard error
+        CliRun piped = CliRun.popcast("--overwrite", "cohort", "hindcast", "--engine", "loop", "--out", h5.toString(), "--table", "-");
+        assertEquals(0, piped.exit(), piped.err());
+        assertEquals(Files.readString(md), piped.out());
+        assertTrue(piped.err().contains("Out of sample: NO"), piped.err());
         Path p = dir.resolve("p.h5");
         assertEquals(0, CliRun.popcast("cohort", "project", "--builtin", "china-national", "--horizon", "5", "--step", "5",
                 "--out", p.toString()).exit());
