@@ -51,7 +51,7 @@ public final class CohortBenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", defaultValue = "1", description = "Untimed warm-up runs (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--engines", split = ",", defaultValue = "stream,loop", description = "Engines to time (default ${DEFAULT-VALUE}).")
+    @Option(names = "--engines", completionCandidates = Candidates.Engines.class, split = ",", defaultValue = "stream,loop", description = "Engines to time (default ${DEFAULT-VALUE}).")
     List<ProjectionEngine> engines;
 
     @Mixin

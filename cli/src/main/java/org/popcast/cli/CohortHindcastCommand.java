@@ -23,6 +23,7 @@ import org.popcast.models.cohort.HindcastOutputs;
 import org.popcast.models.cohort.HindcastTruth;
 import org.popcast.models.cohort.ProjectionEngine;
 import org.popcast.models.cohort.Scenario;
+import org.popcast.models.cohort.ScenarioNames;
 import org.popcast.models.cohort.ScenarioSet;
 
 import org.popcast.models.cohort.ProjectionPlan;
@@ -55,10 +56,10 @@ public final class CohortHindcastCommand implements Callable<Integer> {
     @Option(names = "--year", paramLabel = "YEAR", defaultValue = "2020", description = "Year scored (default ${DEFAULT-VALUE}).")
     int year;
 
-    @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario projected (default: the central one, medium-medium).")
+    @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario projected, in short form when unambiguous (medium for medium-medium; default: the central one).")
     String scenario;
 
-    @Option(names = "--engine", paramLabel = "stream|loop", defaultValue = "stream", description = "Projection engine"
+    @Option(names = "--engine", completionCandidates = Candidates.Engines.class, paramLabel = "stream|loop", defaultValue = "stream", description = "Projection engine"
             + " (default ${DEFAULT-VALUE}).")
     ProjectionEngine engine;
 
@@ -76,10 +77,10 @@ public final class CohortHindcastCommand implements Callable<Integer> {
             description = "HDF5 result (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--table", paramLabel = "FILE.md", description = "Also write the comparison table as markdown.")
+    @Option(names = "--table", paramLabel = "FILE.md", description = "Also write the comparison table as markdown (- for standard output).")
     Path table;
 
-    @Option(names = "--csv", paramLabel = "FILE.csv", description = "Also write the scores, one row per method, as CSV.")
+    @Option(names = "--csv", paramLabel = "FILE.csv", description = "Also write the scores, one row per method, as CSV (- for standard output).")
     Path csv;
 
     @Option(names = "--parquet", paramLabel = "FILE.parquet", description = "Also write the scores, one row per method, as Parquet.")
@@ -111,8 +112,8 @@ public final class CohortHindcastCommand implements Callable<Integer> {
         try (OutputFiles outputs = inputOptions.inputs(config.outputs()).input("--observed", observed)
                 .input("--observed-ages", observedAges).input("--census", census)) {
             outputs.file("--out", out);
-            outputs.file("--table", table);
-            outputs.file("--csv", csv);
+            outputs.text("--table", table);
+            outputs.text("--csv", csv);
             outputs.file("--parquet", parquet);
             return hindcast(outputs);
         }
@@ -123,9 +124,12 @@ public final class CohortHindcastCommand implements Callable<Integer> {
         InputFolder folder = inputOptions.folder(spec);
         Hindcast.launch(input, year); // checks --year before anything else is read
         List<Scenario> scenarios = ScenarioSet.resolve(input.settings().scenarios(), inputOptions.scenarioFolder(spec)).scenarios();
-        Scenario chosen = scenario == null ? scenarios.get(ScenarioSet.central(scenarios.stream().map(Scenario::name).toList())) : scenarios.stream().filter(s -> s.name().equals(scenario))
-                .findFirst().orElseThrow(() -> new ParameterException(spec.commandLine(), "--scenario: no scenario '" + scenario
-                        + "', the input has " + String.join(", ", scenarios.stream().map(Scenario::name).toList())));
+        Scenario chosen;
+        try {
+            chosen = scenarios.get(ScenarioNames.resolve(scenarios.stream().map(Scenario::name).toList(), scenario));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--scenario: " + e.getMessage());
+        }
         CsvTable ages = observedAges != null || folder.exists("observed-" + year + "-ages.csv")
                 ? csv(folder, observedAges, "observed-" + year + "-ages.csv") : null;
         HindcastTruth truth = HindcastTruth.read(input, year, csv(folder, observed, "observed-" + year + ".csv"), ages);
@@ -167,8 +171,10 @@ public final class CohortHindcastCommand implements Callable<Integer> {
             outputs.write(parquet, ParquetTableWriter.writer(files.table(metadata)));
         }
         outputs.commit();
-        spec.commandLine().getOut().print(files.report() + intervals);
-        spec.commandLine().getOut().flush();
+        // with --table - or --csv - that table is standard output; the report then goes to standard error
+        java.io.PrintWriter report = outputs.usesStdout() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        report.print(files.report() + intervals);
+        report.flush();
         return 0;
     }
 

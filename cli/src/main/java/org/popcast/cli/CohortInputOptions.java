@@ -20,7 +20,7 @@ final class CohortInputOptions {
                 + " mortality.csv, projection.yaml, optional migration.csv, srb.csv, regions.csv.")
         Path input;
 
-        @Option(names = "--builtin", paramLabel = "NAME", description = "An embedded input: china-cities (default: 356 cities,"
+        @Option(names = "--builtin", completionCandidates = Candidates.Builtins.class, paramLabel = "NAME", description = "An embedded input: china-cities (default: 356 cities,"
                 + " 31 provinces, 2010 base, 15 scenarios) or china-national (2010 base, 5 fertility scenarios).")
         String builtin;
     }
@@ -38,19 +38,19 @@ final class CohortInputOptions {
     @Option(names = "--horizon", paramLabel = "YEARS", description = "Overrides horizon (years after the base year).")
     Integer horizon;
 
-    @Option(names = "--migration-timing", paramLabel = "start|end|even", description = "Overrides migration_timing.")
+    @Option(names = "--migration-timing", completionCandidates = Candidates.MigrationTimings.class, paramLabel = "start|end|even", description = "Overrides migration_timing.")
     String timing;
 
     @Option(names = "--scenarios", paramLabel = "FILE|builtin:NAME", description = "Overrides scenarios: a scenario file"
             + " or builtin:paper-5x3 / builtin:paper-fertility.")
     String scenarios;
 
-    @Option(names = "--rates", paramLabel = "national|city", description = "Overrides rates: national (the rate files as"
+    @Option(names = "--rates", completionCandidates = Candidates.RateSources.class, paramLabel = "national|city", description = "Overrides rates: national (the rate files as"
             + " given) or city (each region's fertility by its child-woman ratio, mortality by a Brass logit to its life"
             + " expectancy ratio; docs/cohort.md).")
     org.popcast.models.cohort.RateSource rates;
 
-    @Option(names = "--migration", paramLabel = "tiers|estimated", description = "Overrides migration: tiers (the"
+    @Option(names = "--migration", completionCandidates = Candidates.MigrationSources.class, paramLabel = "tiers|estimated", description = "Overrides migration: tiers (the"
             + " internal_migration rates file) or estimated (each city's working-age excess in the base year as a migrant"
             + " stock, times the national stock's yearly growth; docs/cohort.md).")
     org.popcast.models.cohort.MigrationSource migration;

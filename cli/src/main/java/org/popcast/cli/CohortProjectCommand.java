@@ -97,7 +97,7 @@ public final class CohortProjectCommand implements Callable<Integer> {
     boolean keepTrajectories;
 
     @Option(names = "--stochastic-scenario", paramLabel = "NAME",
-            description = "The scenario the trajectories move around (default: the central one, medium-medium).")
+            description = "The scenario the trajectories move around, in short form when unambiguous (default: the central one, medium-medium).")
     String stochasticScenario;
 
     @Option(names = "--significant-digits", paramLabel = "N",
@@ -227,10 +227,11 @@ public final class CohortProjectCommand implements Callable<Integer> {
      */
     private ProbabilisticProjection probabilistic(CohortInput input, ProjectionPlan plan) {
         List<String> names = plan.scenarios().stream().map(Scenario::name).toList();
-        String name = stochasticScenario != null ? stochasticScenario : names.get(ScenarioSet.central(names));
-        if (!names.contains(name)) {
-            throw new ParameterException(spec.commandLine(), "--stochastic-scenario: no scenario '" + name + "', expected one of "
-                    + String.join(", ", names));
+        String name;
+        try {
+            name = org.popcast.models.cohort.ScenarioNames.name(names, stochasticScenario);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--stochastic-scenario: " + e.getMessage());
         }
         ProjectionPlan central = new ProjectionPlan(input, List.of(plan.scenarios().get(names.indexOf(name))));
         StochasticParameters parameters = StochasticParameters.estimate(central, StochasticSettings.read(inputOptions.folder(spec)),

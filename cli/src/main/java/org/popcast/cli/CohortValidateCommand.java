@@ -1,5 +1,7 @@
 package org.popcast.cli;
 
+import java.io.PrintWriter;
+
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,14 +41,14 @@ public final class CohortValidateCommand implements Callable<Integer> {
     @Option(names = "--year", paramLabel = "YEAR", defaultValue = "2020", description = "Year compared (default ${DEFAULT-VALUE}).")
     int year;
 
-    @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario compared (default: the central one, medium-medium).")
+    @Option(names = "--scenario", paramLabel = "NAME", description = "Scenario compared, in short form when unambiguous (medium for medium-medium; default: the central one).")
     String scenario;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE.h5", defaultValue = "cohort-validation.h5",
             description = "HDF5 with ape(region), pe(region) (default ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--csv", paramLabel = "FILE.csv", description = "Also write the per-region errors as CSV.")
+    @Option(names = "--csv", paramLabel = "FILE.csv", description = "Also write the per-region errors as CSV (- for standard output).")
     Path csv;
 
     @Option(names = "--parquet", paramLabel = "FILE.parquet", description = "Also write the per-region errors as Parquet.")
@@ -62,7 +64,7 @@ public final class CohortValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (OutputFiles outputs = config.outputs().input("--projection", projection).input("--observed", observed)) {
             outputs.file("--out", out);
-            outputs.file("--csv", csv);
+            outputs.text("--csv", csv);
             outputs.file("--parquet", parquet);
             return validate(outputs);
         }
@@ -90,8 +92,10 @@ public final class CohortValidateCommand implements Callable<Integer> {
             outputs.write(parquet, ParquetTableWriter.writer(v.table(metadata)));
         }
         outputs.commit();
-        spec.commandLine().getOut().print(v.report());
-        spec.commandLine().getOut().flush();
+        // with --csv - the table is standard output; the report then goes to standard error
+        PrintWriter report = outputs.usesStdout() ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        report.print(v.report());
+        report.flush();
         return 0;
     }
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.ParameterException;
 /** {@code --device cpu|gpu|auto} for the commands that train on TensorFlow. */
 final class DeviceOption {
 
-    @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "auto",
+    @Option(names = "--device", completionCandidates = Candidates.Devices.class, paramLabel = "DEVICE", defaultValue = "auto",
             description = "cpu, gpu or auto: the GPU when TensorFlow sees one (default ${DEFAULT-VALUE}).")
     String device;
 

@@ -48,15 +48,15 @@ public final class MobilityEvaluateCommand implements Callable<Integer> {
             description = "Origin years of the time split: train up to each, test the next year (default: the last four possible).")
     int[] origins;
 
-    @Option(names = "--models", paramLabel = "MODEL", split = ",", defaultValue = "mean,last_year,drift,ridge,fnn,lstm,gbt,damped,ridge_cv",
+    @Option(names = "--models", completionCandidates = Candidates.MobilityModels.class, paramLabel = "MODEL", split = ",", defaultValue = "mean,last_year,drift,ridge,fnn,lstm,gbt,damped,ridge_cv",
             description = "Models to score (default ${DEFAULT-VALUE}).")
     List<String> models;
 
-    @Option(names = "--splits", paramLabel = "SPLIT", split = ",", defaultValue = "city,time,random_rows",
+    @Option(names = "--splits", completionCandidates = Candidates.Splits.class, paramLabel = "SPLIT", split = ",", defaultValue = "city,time,random_rows",
             description = "Splits (default ${DEFAULT-VALUE}).")
     List<String> splits;
 
-    @Option(names = "--target-form", paramLabel = "FORM", defaultValue = "change",
+    @Option(names = "--target-form", completionCandidates = Candidates.TargetForms.class, paramLabel = "FORM", defaultValue = "change",
             description = {"What ridge, fnn, lstm and gbt predict (default ${DEFAULT-VALUE}): 'change' = the change from last year's value,",
                     "with last year's target and features (same city, year before) as inputs; 'level' = the target from the year's features."})
     String targetForm;

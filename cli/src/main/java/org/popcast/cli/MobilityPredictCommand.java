@@ -31,7 +31,7 @@ public final class MobilityPredictCommand implements Callable<Integer> {
     @Option(names = "--table", paramLabel = "FILE", description = "Table to predict (default: the built-in city statistics table).")
     Path table;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "mobility-predictions.csv", description = "Output CSV (default ${DEFAULT-VALUE}).")
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", defaultValue = "mobility-predictions.csv", description = "Output CSV, or - for standard output (default ${DEFAULT-VALUE}).")
     Path out;
 
     @Spec
@@ -40,14 +40,20 @@ public final class MobilityPredictCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (org.popcast.data.io.OutputFiles outputs = PopcastCommand.outputs(spec).input("--model", model).input("--table", table)) {
-            outputs.file("--out", out);
+            outputs.text("--out", out);
+            TrainedModel m = ModelFile.read(model);
+            MobilityOptions source = new MobilityOptions();
+            source.table = table;
+            Predictions p = Predictions.of(m, source.readTable());
+            outputs.write(out, MobilityEvaluateCommand.text(p.csv()));
+            outputs.commit();
+            // with --out - the table is standard output; the report then goes to standard error
+            report(outputs.usesStdout() ? spec.commandLine().getErr() : spec.commandLine().getOut(), m, p);
         }
-        TrainedModel m = ModelFile.read(model);
-        MobilityOptions source = new MobilityOptions();
-        source.table = table;
-        Predictions p = Predictions.of(m, source.readTable());
-        MobilityEvaluateCommand.writeText(out, p.csv());
-        PrintWriter stdout = spec.commandLine().getOut();
+        return 0;
+    }
+
+    private void report(PrintWriter stdout, TrainedModel m, Predictions p) {
         stdout.printf("%s model (%s form): %d predictions -> %s%n", m.kind().key(), m.form().key(), p.table().rowCount(), out);
         if (p.basis() != null) {
             stdout.printf("%d from last year's value, %d from the training mean (no target the year before)%n", p.fromLastYear(),
@@ -59,6 +65,5 @@ public final class MobilityPredictCommand implements Callable<Integer> {
                     p.target(), p.table().targetRows().length, s.mse(), s.mae(), s.r2());
         }
         stdout.flush();
-        return 0;
     }
 }

@@ -36,11 +36,11 @@ public final class MobilityTrainCommand implements Callable<Integer> {
     @Mixin
     MobilityOptions options;
 
-    @Option(names = "--model", paramLabel = "KIND", defaultValue = "ridge_cv",
+    @Option(names = "--model", completionCandidates = Candidates.TrainableModels.class, paramLabel = "KIND", defaultValue = "ridge_cv",
             description = "ridge_cv (change form only), ridge, fnn or lstm (default ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--target-form", paramLabel = "FORM", defaultValue = "change",
+    @Option(names = "--target-form", completionCandidates = Candidates.TargetForms.class, paramLabel = "FORM", defaultValue = "change",
             description = {"What the model predicts (default ${DEFAULT-VALUE}, as `mobility evaluate`): 'change' = the change from last year's",
                     "value, so predict needs the target of each city's year before; 'level' = the target from the year's features."})
     String targetForm;

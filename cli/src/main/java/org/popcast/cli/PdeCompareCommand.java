@@ -43,10 +43,13 @@ public final class PdeCompareCommand implements Callable<Integer> {
     @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "pde-compare", description = "Output directory (default ${DEFAULT-VALUE}).")
     Path outDir;
 
-    @Option(names = "--policies", split = ",", paramLabel = "NAME", description = "Policies (default: all built-in).")
+    /** The --networks labels: network and preset, as PdeComparison labels its configurations. */
+    static final List<String> NETWORKS = List.of("pinn-default", "pinn-paper", "lstm-pinn-default", "lstm-pinn-paper");
+
+    @Option(names = "--policies", completionCandidates = Candidates.Policies.class, split = ",", paramLabel = "NAME", description = "Policies (default: all built-in).")
     List<String> policies;
 
-    @Option(names = "--networks", split = ",", paramLabel = "LABEL",
+    @Option(names = "--networks", completionCandidates = Candidates.Networks.class, split = ",", paramLabel = "LABEL",
             description = "Subset of: pinn-default, pinn-paper, lstm-pinn-default, lstm-pinn-paper (default: all).")
     List<String> networks;
 
@@ -95,7 +98,7 @@ public final class PdeCompareCommand implements Callable<Integer> {
             }
         }
         if (chosen.isEmpty()) {
-            throw new ParameterException(spec.commandLine(), "--networks matches none of pinn-default, pinn-paper, lstm-pinn-default, lstm-pinn-paper");
+            throw new ParameterException(spec.commandLine(), "--networks matches none of " + String.join(", ", NETWORKS));
         }
         ExactSolveRun.Grid grid = gridOptions.grid(spec, scenarios);
         // result files are written as each run finishes (an interrupted comparison keeps them); the

@@ -77,11 +77,11 @@ public final class PdeInferCommand implements Callable<Integer> {
     @Option(names = "--observed", required = true, paramLabel = "FILE", description = "Observed densities: CSV with columns year,age,density.")
     Path observed;
 
-    @Option(names = "--unknown", required = true, split = ",", paramLabel = "NAME", converter = UnknownConverter.class,
+    @Option(names = "--unknown", completionCandidates = Candidates.Unknowns.class, required = true, split = ",", paramLabel = "PARAMETER", converter = UnknownConverter.class,
             description = "Parameters to estimate, comma separated: mortality_scale, fertility_scale.")
     List<UnknownParameter> unknowns;
 
-    @Option(names = "--method", paramLabel = "METHOD", defaultValue = "exact", converter = MethodConverter.class,
+    @Option(names = "--method", completionCandidates = Candidates.InferenceMethods.class, paramLabel = "METHOD", defaultValue = "exact", converter = MethodConverter.class,
             description = "exact (default; least squares through the exact solver) or pinn (physics-informed network).")
     InferenceMethod method;
 

@@ -1,6 +1,5 @@
 package org.popcast.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -22,7 +21,7 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "predict", mixinStandardHelpOptions = true, versionProvider = PopcastCommand.Version.class,
         description = {"Evaluate a trained PDE network (a model directory written by 'popcast pde train') without retraining.",
-                "With --age and --year: a CSV table (age,year,density) on standard output or --out FILE.csv.",
+                "With --age and --year: a CSV table (age,year,density) on standard output (or --out -) or --out FILE.csv.",
                 "Without them: density, births and population on the --age-step x --time-step grid, to --out FILE.h5.",
                 "A parametric model (pde train --parametric) needs --set NAME=VALUE for each of its parameters."},
         footer = {"", "Examples:", "  popcast pde predict --model pinn.model --age 0,10,25 --year 2030,2054",
@@ -47,7 +46,11 @@ public final class PdePredictCommand implements Callable<Integer> {
             description = "Evaluate a --set value outside the trained range (with a warning) instead of refusing it.")
     boolean extrapolate;
 
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Output: .csv for --age/--year, .h5 for a grid.")
+    /** Names of HDF5 files, the format of a grid prediction. */
+    private static final java.util.regex.Pattern HDF5_NAME = java.util.regex.Pattern.compile("(?i).*\\.(h5|hdf5|nc)$");
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
+            description = "Output: .csv or - (standard output, the default) for --age/--year, .h5 for a grid.")
     Path out;
 
     @Mixin
@@ -64,11 +67,25 @@ public final class PdePredictCommand implements Callable<Integer> {
         if ((ages == null) != (years == null)) {
             throw new ParameterException(spec.commandLine(), "give both --age and --year, or neither (for a grid)");
         }
-        if (ages != null && out != null && out.getFileName().toString().matches("(?i).*\\.(h5|hdf5|nc)$")) {
-            throw new ParameterException(spec.commandLine(), "--age/--year write a CSV table: give --out a .csv name, not " + out);
+        // the extension decides the format, so a CSV never lands in x.h5 nor HDF5 in x.csv
+        if (ages != null && out != null && HDF5_NAME.matcher(out.toString()).matches()) {
+            throw new ParameterException(spec.commandLine(), "--age/--year write a CSV table: give --out a .csv name or - (standard output), not " + out);
+        }
+        if (ages == null && OutputFiles.isStdout(out)) {
+            throw new ParameterException(spec.commandLine(), "a grid prediction is an HDF5 file, which is binary: give --out FILE.h5, not -"
+                    + " (--age/--year write a CSV table to standard output)");
+        }
+        if (ages == null && out != null && !HDF5_NAME.matcher(out.toString()).matches()) {
+            throw new ParameterException(spec.commandLine(), "a grid prediction is an HDF5 file: give --out a .h5 name, not " + out
+                    + " (--age/--year write a CSV table)");
         }
         try (OutputFiles outputs = config.outputs().input("--model", model)) {
-            outputs.file("--out", out);
+            if (ages != null) {
+                // without --out the table goes to standard output, as with --out -
+                out = outputs.text("--out", out == null ? Path.of(OutputFiles.STDOUT) : out);
+            } else {
+                outputs.file("--out", out);
+            }
             return predict(outputs, PinnModelFile.read(model));
         }
     }
@@ -145,14 +162,8 @@ public final class PdePredictCommand implements Callable<Integer> {
         for (int i = 0; i < n; i++) {
             org.popcast.data.io.CsvText.appendRow(csv, a[i], t[i], p[i]);
         }
-        if (out == null) {
-            PrintWriter stdout = spec.commandLine().getOut();
-            stdout.print(csv);
-            stdout.flush();
-        } else {
-            outputs.write(out, tmp -> java.nio.file.Files.writeString(tmp, csv));
-            outputs.commit();
-        }
+        outputs.write(out, tmp -> java.nio.file.Files.writeString(tmp, csv));
+        outputs.commit();
         return 0;
     }
 }

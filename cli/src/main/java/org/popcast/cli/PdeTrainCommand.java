@@ -110,7 +110,7 @@ public final class PdeTrainCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     ScenarioChoice scenario = new ScenarioChoice();
 
-    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "default", converter = PresetConverter.class,
+    @Option(names = "--preset", completionCandidates = Candidates.Presets.class, paramLabel = "PRESET", defaultValue = "default", converter = PresetConverter.class,
             description = "default or paper (see below; default ${DEFAULT-VALUE}).")
     Preset preset;
 
@@ -172,7 +172,7 @@ public final class PdeTrainCommand implements Callable<Integer> {
     @Option(names = "--dropout", paramLabel = "P", description = "lstm-pinn: dropout between LSTM layers, in training only.")
     Double dropout;
 
-    @Option(names = "--ic", paramLabel = "FORM", description = "Initial condition: hard, soft or soft-relative.")
+    @Option(names = "--ic", completionCandidates = Candidates.InitialConditions.class, paramLabel = "FORM", description = "Initial condition: hard, soft or soft-relative.")
     PinnSettings.InitialCondition ic;
 
     @Option(names = "--jump-feature", negatable = true, fallbackValue = ConfigOption.FLAG_IS_TRUE, description = "Give the network the side of the jump line (--no-jump-feature: not).")
@@ -190,10 +190,10 @@ public final class PdeTrainCommand implements Callable<Integer> {
     @Option(names = "--quadrature-nodes", paramLabel = "N", description = "Gauss-Legendre nodes per piece of each birth integral (2 pieces).")
     Integer quadratureNodes;
 
-    @Option(names = "--sampling", paramLabel = "KIND", description = "uniform or sobol (shifted each step).")
+    @Option(names = "--sampling", completionCandidates = Candidates.Samplings.class, paramLabel = "KIND", description = "uniform or sobol (shifted each step).")
     Collocation.Kind sampling;
 
-    @Option(names = "--loss-weights", paramLabel = "KIND", description = "equal or gradient-norm (balanced every --weight-update-every steps).")
+    @Option(names = "--loss-weights", completionCandidates = Candidates.LossWeights.class, paramLabel = "WEIGHTS", description = "equal or gradient-norm (balanced every --weight-update-every steps).")
     PinnSettings.LossWeights lossWeights;
 
     @Option(names = "--weight-update-every", paramLabel = "N", description = "Steps between loss-weight updates.")

@@ -46,14 +46,14 @@ public final class PlotCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "CODE", description = "Cohort: region (default: the nation, else the first region).")
     String region;
 
-    @Option(names = "--scenario", paramLabel = "NAME", description = "Cohort: scenario of the pyramids (default: the first).")
+    @Option(names = "--scenario", paramLabel = "NAME", description = "Cohort: scenario of the pyramids, in short form when unambiguous (medium for medium-medium; default: the central one).")
     String scenario;
 
     @Option(names = "--series", paramLabel = "NAME", split = ",",
             description = "Balance: indicators to draw, e.g. population,births,deaths (default: population).")
     List<String> series = new ArrayList<>();
 
-    @Option(names = "--split", paramLabel = "NAME", description = "Mobility: split whose test predictions are drawn (default: the first).")
+    @Option(names = "--split", completionCandidates = Candidates.Splits.class, paramLabel = "NAME", description = "Mobility: split whose test predictions are drawn (default: the first).")
     String split;
 
     @Spec

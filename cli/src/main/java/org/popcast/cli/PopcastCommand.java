@@ -27,7 +27,8 @@ public final class PopcastCommand implements Runnable {
 
     /** The outputs of a command, replacing existing files only with --overwrite. */
     static org.popcast.data.io.OutputFiles outputs(picocli.CommandLine.Model.CommandSpec spec) {
-        return new org.popcast.data.io.OutputFiles().overwrite(spec.root().userObject() instanceof PopcastCommand p && p.overwrite);
+        return new org.popcast.data.io.OutputFiles().overwrite(spec.root().userObject() instanceof PopcastCommand p && p.overwrite)
+                .stdout(spec.commandLine().getOut());
     }
 
     /** Progress lines on the command's standard error (what tests capture), or none with --quiet. */

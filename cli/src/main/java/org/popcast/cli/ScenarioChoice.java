@@ -12,7 +12,7 @@ import picocli.CommandLine.ParameterException;
 /** One PDE scenario: a built-in policy or a scenario file (an exclusive group of the PDE commands). */
 class ScenarioChoice {
 
-    @Option(names = "--policy", paramLabel = "NAME", description = "A built-in policy (default three-child).")
+    @Option(names = "--policy", completionCandidates = Candidates.Policies.class, paramLabel = "NAME", description = "A built-in policy (default three-child).")
     String policy;
 
     @Option(names = "--scenario", paramLabel = "FILE", description = "A scenario file (YAML, docs/scenarios.md).")

@@ -100,8 +100,27 @@ class CohortCliTest {
             double[] pe = (double[]) hdf.getDatasetByPath("pe").getData();
             // the census base undercounts young children; measured: -0.86 % (docs/cohort.md)
             assertTrue(pe[0] < 0 && pe[0] > -2, "national PE " + pe[0]);
+            assertEquals("medium", hdf.getAttribute("scenario").getData(), "the central scenario by default, not the first");
         }
         assertEquals("region,level,projected,observed,pe,ape", Files.readAllLines(vcsv).get(0));
+        // --csv -: the table on standard output, the report on standard error
+        CliRun piped = CliRun.popcast("--overwrite", "cohort", "validate", "--projection", h5.toString(), "--observed", observed.toString(),
+                "--year", "2020", "--out", v.toString(), "--csv", "-");
+        assertEquals(0, piped.exit(), piped.err());
+        assertEquals(Files.readString(vcsv).lines().toList(), piped.out().lines().toList());
+        assertTrue(piped.err().contains("nation"), piped.err());
+        // a short form that names one scenario only: very for very_high
+        Path vh = dir.resolve("vh.h5");
+        CliRun shortForm = CliRun.popcast("cohort", "validate", "--projection", h5.toString(), "--observed", observed.toString(),
+                "--year", "2020", "--scenario", "very", "--out", vh.toString());
+        assertEquals(0, shortForm.exit(), shortForm.err());
+        try (HdfFile hdf = new HdfFile(vh)) {
+            assertEquals("very_high", hdf.getAttribute("scenario").getData());
+        }
+        CliRun none = CliRun.popcast("cohort", "validate", "--projection", h5.toString(), "--observed", observed.toString(),
+                "--year", "2020", "--scenario", "x", "--out", dir.resolve("x.h5").toString());
+        assertEquals(1, none.exit(), none.err());
+        assertTrue(none.err().contains("no scenario 'x'; it has low, stable, medium, high, very_high"), none.err());
     }
 
     @Test
@@ -120,6 +139,11 @@ class CohortCliTest {
         assertTrue(Files.readString(md).contains("| | model | national rate | city trend | persistence |"));
         assertTrue(Files.readAllLines(csv).stream().filter(l -> !l.startsWith("#")).findFirst().orElseThrow()
                 .startsWith("method,data_through,nation_pe,"));
+        // --table -: the markdown on standard output, the report on standard error
+        CliRun piped = CliRun.popcast("--overwrite", "cohort", "hindcast", "--engine", "loop", "--out", h5.toString(), "--table", "-");
+        assertEquals(0, piped.exit(), piped.err());
+        assertEquals(Files.readString(md), piped.out());
+        assertTrue(piped.err().contains("Out of sample: NO"), piped.err());
         Path p = dir.resolve("p.h5");
         assertEquals(0, CliRun.popcast("cohort", "project", "--builtin", "china-national", "--horizon", "5", "--step", "5",
                 "--out", p.toString()).exit());

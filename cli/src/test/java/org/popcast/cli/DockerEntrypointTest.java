@@ -84,6 +84,24 @@ class DockerEntrypointTest {
         return Files.createDirectories(tmp.resolve("data"));
     }
 
+    /**
+     * What the Dockerfiles promise (docker/README.md), read from their text since no docker engine
+     * runs here: the JVM's share of the container's memory, the Maven cache mount (which needs the
+     * BuildKit syntax line first) and, in the CUDA image, XLA's auto-jit turned off.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Dockerfile", "Dockerfile.cuda"})
+    void theDockerfilesSetTheHeapShareTheMavenCacheAndXla(String name) throws IOException {
+        String text = Files.readString(REPO.resolve("docker").resolve(name));
+        assertTrue(text.startsWith("# syntax=docker/dockerfile:1\n"), "BuildKit syntax first, for RUN --mount");
+        assertTrue(text.contains("JAVA_OPTS=\"-XX:MaxRAMPercentage=75\""), "the JVM takes 75 % of the container's memory");
+        assertTrue(java.util.regex.Pattern.compile("RUN --mount=type=cache,target=/root/.m2 mvn ").matcher(text).find(), "Maven cache mount");
+        if (name.endsWith(".cuda")) {
+            // empty, not unset: the launcher turns auto-jit on only when the variable is unset
+            assertTrue(java.util.regex.Pattern.compile("(?m)^\\s+TF_XLA_FLAGS= \\\\$").matcher(text).find(), "XLA auto-jit off in the CUDA image");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"sh", "bash"})
     void passesTheArgumentsVerbatimWithTheCacheDirectoryAndReturnsJavasExitCode(String shell) throws Exception {

@@ -48,6 +48,13 @@ class MobilityChangeModelCliTest {
             assertEquals(0, predict.exit(), predict.err());
             // city 100 has no target in 2015, so its 2016 row has no last year's value either; every city's 2015 row neither
             assertTrue(predict.out().contains("47 from last year's value, 13 from the training mean"), predict.out());
+            if (kind.equals("ridge_cv")) {
+                // --out -: the table on standard output, the report on standard error
+                CliRun piped = CliRun.popcast("mobility", "predict", "--model", model.toString(), "--table", known.toString(), "--out", "-");
+                assertEquals(0, piped.exit(), piped.err());
+                assertEquals(Files.readString(pred), piped.out());
+                assertTrue(piped.err().contains("47 from last year's value, 13 from the training mean"), piped.err());
+            }
             CsvTable out = CsvTable.parse("p.csv", Files.readString(pred));
             assertEquals(List.of("Cityid", "year", "prediction", "basis", "rate"), out.header());
             int compared = 0;

@@ -87,7 +87,7 @@ class OutputSafetyTest {
 
     @Test
     void devicesStandardOutputAndFilesWhereFoldersGoAreRefusedBeforeAnyWork() throws IOException {
-        refused("does not write results to standard output", "-q", "pde", "solve", "--out", "-");
+        refused("--out -: standard output takes text tables only (CSV), not this output; give a file name", "-q", "pde", "solve", "--out", "-");
         file("afile", "not a folder");
         refused("exists and is not a directory", "-q", "cohort", "project", "--builtin", "china-national", "--horizon", "5",
                 "--out", p("o.h5"), "--arrow", p("o.arrow"), "--csv", p("afile"));

@@ -60,6 +60,20 @@ class PdeTrainCommandTest {
         assertEquals("age,year,density", lines.get(0));
         assertEquals(5, lines.size());
         assertTrue(lines.get(4).startsWith("50,2054,"), lines.get(4));
+        CliRun dash = CliRun.popcast("pde", "predict", "--model", model.toString(), "--age", "0,50", "--year", "2030,2054", "--out", "-");
+        assertEquals(0, dash.exit(), dash.err());
+        assertEquals(table.out(), dash.out(), "--out - is standard output, as no --out");
+        assertFalse(Files.exists(Path.of("-")), "no file named -");
+        // the extension decides the format: no CSV in x.h5, no HDF5 in x.csv or on standard output
+        for (String[] wrong : List.of(new String[] {"--age", "0", "--year", "2030", "--out", dir.resolve("x.h5").toString()},
+                new String[] {"--out", dir.resolve("x.csv").toString()}, new String[] {"--out", "-"})) {
+            List<String> args = new java.util.ArrayList<>(List.of("pde", "predict", "--model", model.toString()));
+            args.addAll(List.of(wrong));
+            CliRun refused = CliRun.popcast(args.toArray(String[]::new));
+            assertEquals(2, refused.exit(), refused.err());
+            assertEquals(1, refused.errWithoutBanner().strip().lines().count(), refused.err());
+        }
+        assertFalse(Files.exists(dir.resolve("x.h5")) || Files.exists(dir.resolve("x.csv")));
 
         Path grid = dir.resolve("grid.h5");
         CliRun g = CliRun.popcast("pde", "predict", "--model", model.toString(), "--age-step", "5", "--time-step", "1", "--out", grid.toString());

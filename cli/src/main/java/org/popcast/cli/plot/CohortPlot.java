@@ -50,8 +50,7 @@ final class CohortPlot {
     static Figure projection(ResultFile f, Plots.Choices c) {
         Projection p = Projection.of(f);
         int r = region(f, p.regions(), c.region());
-        int s = c.scenario() == null ? org.popcast.models.cohort.ScenarioSet.central(p.scenarios())
-                : pick(f, "scenario", p.scenarios(), c.scenario());
+        int s = scenario(f, p.scenarios(), c.scenario());
         List<Integer> years = years(f, p.years(), c.years());
         int male = p.sexes().indexOf("M"), female = p.sexes().indexOf("F");
         if (male < 0 || female < 0) {
@@ -217,6 +216,15 @@ final class CohortPlot {
             }
         }
         return 0;
+    }
+
+    /** The chosen scenario, in short form (medium for medium-medium) when unambiguous; the central one by default. */
+    private static int scenario(ResultFile f, List<String> names, String chosen) {
+        try {
+            return org.popcast.models.cohort.ScenarioNames.resolve(names, chosen);
+        } catch (IllegalArgumentException e) {
+            throw new InputException(f.file() + ": " + e.getMessage());
+        }
     }
 
     private static int pick(ResultFile f, String what, List<String> names, String chosen) {

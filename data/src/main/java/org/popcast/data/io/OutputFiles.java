@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * The files one command writes, as one unit. Every output is checked before any work starts: not
- * standard output ({@code -}), not a directory or device, its folder writable, not one of the
+ * standard output ({@code -}) unless it is a text table declared with {@link #text}, not a directory or device, its folder writable, not one of the
  * command's inputs nor inside an input folder, not another output of the same run. Files are then
  * written under temporary names beside their targets and renamed into place together by
  * {@link #commit()}; {@link #close()} without a commit removes what was staged, so a failed run
@@ -44,6 +44,29 @@ public final class OutputFiles implements AutoCloseable {
     private final List<Path> own = new ArrayList<>();
     private boolean committed;
     private boolean overwrite;
+    /** Where a text output named {@code -} goes ({@link #stdout}), its option, and its staged text. */
+    private java.io.Writer stdout;
+    private String stdoutOption;
+    private Path stdoutStaged;
+
+    /** The name of standard output on the command line. */
+    public static final String STDOUT = "-";
+
+    /** Whether {@code target} names standard output ({@code -}). */
+    public static boolean isStdout(Path target) {
+        return target != null && target.toString().equals(STDOUT);
+    }
+
+    /** The command's standard output, where a text output given as {@code -} is written at {@link #commit()}. */
+    public OutputFiles stdout(java.io.Writer out) {
+        stdout = out;
+        return this;
+    }
+
+    /** Whether an output of this run goes to standard output (the command's own messages then go to standard error). */
+    public boolean usesStdout() {
+        return stdoutOption != null;
+    }
 
     /**
      * Whether existing files may be replaced ({@code --overwrite}); without it an output file that
@@ -101,6 +124,26 @@ public final class OutputFiles implements AutoCloseable {
     }
 
     /**
+     * Checks an output that is a text table, which may also be standard output ({@code -}, one per
+     * run): it is staged like a file and printed at {@link #commit()}, so a failed run prints
+     * nothing. Binary files and folders stay with {@link #file} and {@link #directory}, which refuse
+     * {@code -}.
+     */
+    public Path text(String option, Path target) throws IOException {
+        if (!isStdout(target)) {
+            return file(option, target);
+        }
+        if (stdout == null) {
+            throw new IOException(option + " -: this command has no standard output to write to; give a file name");
+        }
+        if (stdoutOption != null) {
+            throw new IOException(option + " - is also " + stdoutOption + ": only one output can go to standard output");
+        }
+        stdoutOption = option;
+        return target;
+    }
+
+    /**
      * Checks an output folder (created, with its parents, if missing; removed again if the run
      * fails and it is still empty); files written into it are checked as they are written.
      */
@@ -154,6 +197,18 @@ public final class OutputFiles implements AutoCloseable {
 
     /** Writes {@code target} (declared, or inside a declared folder) under a temporary name. */
     public void write(Path target, AtomicFile.IoAction<Path> writer) throws IOException {
+        if (isStdout(target)) {
+            if (stdoutOption == null) {
+                throw new IllegalStateException("standard output was not declared as an output (OutputFiles.text)");
+            }
+            if (stdoutStaged != null) {
+                AtomicFile.deleteQuietly(stdoutStaged);
+            }
+            stdoutStaged = Files.createTempFile("popcast-stdout", ".tmp");
+            Files.delete(stdoutStaged); // the writer creates the file, as for staged targets
+            AtomicFile.naming(Path.of("standard output"), writer).run(stdoutStaged);
+            return;
+        }
         Path real = real(target);
         boolean declared = files.stream().anyMatch(d -> d.path().equals(real));
         if (!declared) {
@@ -177,6 +232,12 @@ public final class OutputFiles implements AutoCloseable {
             AtomicFile.commit(e.getValue(), e.getKey());
             staged.remove(e.getKey());
         }
+        if (stdoutStaged != null) {
+            stdout.write(Files.readString(stdoutStaged));
+            stdout.flush();
+            AtomicFile.deleteQuietly(stdoutStaged);
+            stdoutStaged = null;
+        }
         committed = true;
     }
 
@@ -185,6 +246,10 @@ public final class OutputFiles implements AutoCloseable {
     public void close() {
         staged.values().forEach(AtomicFile::deleteQuietly);
         staged.clear();
+        if (stdoutStaged != null) {
+            AtomicFile.deleteQuietly(stdoutStaged);
+            stdoutStaged = null;
+        }
         if (!committed) {
             for (int i = created.size() - 1; i >= 0; i--) {
                 try {
@@ -230,7 +295,7 @@ public final class OutputFiles implements AutoCloseable {
 
     private static void refuseDash(String option, Path target) throws IOException {
         if (target.toString().equals("-")) {
-            throw new IOException(option + " -: popcast does not write results to standard output; give a file name");
+            throw new IOException(option + " -: standard output takes text tables only (CSV), not this output; give a file name");
         }
     }
 

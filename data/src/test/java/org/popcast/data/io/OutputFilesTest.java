@@ -87,9 +87,35 @@ class OutputFilesTest {
     }
 
     @Test
+    void aTextOutputGoesToStandardOutputWhenTheRunCommits() throws IOException {
+        java.io.StringWriter stdout = new java.io.StringWriter();
+        try (OutputFiles outputs = new OutputFiles().stdout(stdout)) {
+            outputs.text("--csv", Path.of("-"));
+            assertTrue(outputs.usesStdout());
+            refused(outputs, "--out", Path.of("-"), "standard output takes text tables only");
+            assertEquals("--table - is also --csv: only one output can go to standard output",
+                    assertThrows(IOException.class, () -> outputs.text("--table", Path.of("-"))).getMessage());
+            outputs.write(Path.of("-"), p -> Files.writeString(p, "a,b\n1,2\n"));
+            assertEquals("", stdout.toString(), "nothing printed before the commit");
+            outputs.commit();
+        }
+        assertEquals("a,b\n1,2\n", stdout.toString());
+        assertFalse(Files.exists(dir.resolve("-")), "no file named -");
+        java.io.StringWriter failed = new java.io.StringWriter();
+        try (OutputFiles outputs = new OutputFiles().stdout(failed)) {
+            outputs.text("--csv", Path.of("-"));
+            outputs.write(Path.of("-"), p -> Files.writeString(p, "a,b\n"));
+        }
+        assertEquals("", failed.toString(), "a run that fails before its commit prints nothing");
+        try (OutputFiles outputs = new OutputFiles()) {
+            assertTrue(assertThrows(IOException.class, () -> outputs.text("--csv", Path.of("-"))).getMessage().contains("no standard output"));
+        }
+    }
+
+    @Test
     void standardOutputDevicesDirectoriesAndTwinOutputsAreRefused() throws IOException {
         try (OutputFiles outputs = new OutputFiles()) {
-            refused(outputs, "--out", Path.of("-"), "does not write results to standard output");
+            refused(outputs, "--out", Path.of("-"), "standard output takes text tables only");
             refused(outputs, "--out", dir, "is a directory");
             refused(outputs, "--out", dir.resolve("missing/r.h5"), "does not exist");
             outputs.file("--out", dir.resolve("o.h5"));

@@ -66,9 +66,11 @@ public final class Validation {
             if (scenarios.length == 0 || years.length == 0 || levels.length != regions.length) {
                 throw ResultStructure.notAResult(projection, "scenario, year, region and region_level do not fit together");
             }
-            int s = scenario == null ? ScenarioSet.central(List.of(scenarios)) : List.of(scenarios).indexOf(scenario);
-            if (s < 0) {
-                throw new IllegalArgumentException("no scenario '" + scenario + "' in " + projection + ", it has " + String.join(", ", scenarios));
+            int s;
+            try {
+                s = ScenarioNames.resolve(List.of(scenarios), scenario);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(projection + ": " + e.getMessage());
             }
             int t = -1;
             for (int i = 0; i < years.length; i++) {
