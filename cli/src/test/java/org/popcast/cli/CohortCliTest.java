@@ -163,7 +163,8 @@ class CohortCliTest {
         assertEquals(0, CliRun.popcast(concat(args, "--out", full.toString())).exit());
         assertEquals(0, CliRun.popcast(concat(args, "--out", four.toString(), "--significant-digits", "4")).exit());
         try (HdfFile a = new HdfFile(full); HdfFile b = new HdfFile(four)) {
-            double[] exact = flat(a.getDatasetByPath("population").getData()), rounded = flat(b.getDatasetByPath("population").getData());
+            double[] exact = (double[]) a.getDatasetByPath("population").getDataFlat();
+            double[] rounded = (double[]) b.getDatasetByPath("population").getDataFlat();
             double worst = 0;
             for (int i = 0; i < exact.length; i++) {
                 worst = Math.max(worst, Math.abs(rounded[i] - exact[i]) / exact[i]);
@@ -181,25 +182,6 @@ class CohortCliTest {
         List<String> all = new java.util.ArrayList<>(args);
         all.addAll(List.of(more));
         return all.toArray(String[]::new);
-    }
-
-    /** Every double of a jHDF array of any rank, row-major. */
-    private static double[] flat(Object array) {
-        java.util.stream.DoubleStream.Builder out = java.util.stream.DoubleStream.builder();
-        flatInto(array, out);
-        return out.build().toArray();
-    }
-
-    private static void flatInto(Object array, java.util.stream.DoubleStream.Builder out) {
-        if (array instanceof double[] d) {
-            for (double v : d) {
-                out.add(v);
-            }
-            return;
-        }
-        for (Object o : (Object[]) array) {
-            flatInto(o, out);
-        }
     }
 
     @Test
