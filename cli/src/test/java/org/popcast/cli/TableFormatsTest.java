@@ -187,7 +187,7 @@ class TableFormatsTest {
     /** Where pandas is installed: pandas.read_csv reads every number of a CSV table into the double popcast wrote. */
     @Test
     void pandasReadsTheCsvTablesBackEqual() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(python("import pandas") == 0, "pandas is not installed");
+        org.junit.jupiter.api.Assumptions.assumeTrue(python("import pandas") == 0, "/usr/bin/python3 with pandas is not available");
         Path csv = dir.resolve("csv"), arrow = dir.resolve("arrow");
         CliRun run = CliRun.popcast("-q", "cohort", "project", "--builtin", "china-national", "--horizon", "3", "--out",
                 dir.resolve("p.h5").toString(), "--csv", csv.toString(), "--arrow", arrow.toString());
@@ -215,7 +215,8 @@ class TableFormatsTest {
     }
 
     private int python(String script, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("python3", "-c", script));
+        // Debian's python (the one .ci/run gives pandas through python3-xarray), as the other interop tests
+        List<String> command = new ArrayList<>(List.of("/usr/bin/python3", "-c", script));
         command.addAll(List.of(args));
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
