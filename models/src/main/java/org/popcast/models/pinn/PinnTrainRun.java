@@ -86,7 +86,7 @@ public final class PinnTrainRun {
      * and whether the time limit stopped it.
      */
     record AdamRun(PinnWeights weights, double[] lossWeights, LossHistory history, Map<String, Integer> placement,
-                           double seconds, long stepsThisRun, long stepsDone, boolean timeLimited) {
+                           double seconds, long stepsThisRun, long stepsDone, boolean timeLimited, double[] causalWeights) {
     }
 
     /** What the L-BFGS phase did (nothing when skipped): the final weights, wall time, iterations, stopped by the limit. */
@@ -129,7 +129,7 @@ public final class PinnTrainRun {
             long stepsDone = trainer.stepCount();
             double seconds = (System.nanoTime() - start) / 1e9;
             return new AdamRun(trainer.weights(), trainer.lossWeights(), history, steps.placement, seconds, end.thisRun(), stepsDone,
-                    timeLimited);
+                    timeLimited, trainer.causalWeights());
         }
     }
 

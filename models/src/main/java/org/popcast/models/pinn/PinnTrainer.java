@@ -65,6 +65,8 @@ public final class PinnTrainer implements AutoCloseable {
     /** RAR-D's adaptive interior points (unit draws, points x (2 + p)), or null when off. */
     private final Variable<TFloat32> adaptive;
     private final Op resample;
+    /** The causal weights w_i at the current step's points (1 x chunks), or null when off. */
+    private final Operand<TFloat32> causalWeights;
     private final Device device;
     /** The unknowns' log-scales (1 x 1 each, trained with the network; empty for the forward problem). */
     private final List<Variable<TFloat32>> logScales = new ArrayList<>();
@@ -102,8 +104,9 @@ public final class PinnTrainer implements AutoCloseable {
         terms = PinnLoss.build(tf, net, problem, s, stepCounter, s.points().interior(), TFloat32.class, scales, adaptive,
                 s.refinement().rows());
         // the optimiser sees the causally weighted PDE loss; loss_pde reports the plain mean, comparable across settings
-        objective = s.causal().on()
-                ? terms.withPde(s.causal().loss(tf, terms.residual(), PinnNetwork.column(tf, terms.interior(), 1))) : terms;
+        Operand<TFloat32> times = PinnNetwork.column(tf, terms.interior(), 1);
+        objective = s.causal().on() ? terms.withPde(s.causal().loss(tf, terms.residual(), times)) : terms;
+        causalWeights = s.causal().on() ? s.causal().weights(tf, s.causal().chunkLosses(tf, terms.residual(), times)) : null;
         total = inverse == null ? weighted(tf, objective, lossWeights) : tf.math.add(weighted(tf, objective, lossWeights),
                 tf.math.mul(Constants.scalar(tf, inverse.dataWeight(), TFloat32.class), terms.data()));
         resample = adaptive == null ? null : resample(tf, net, problem, scales);
@@ -207,6 +210,21 @@ public final class PinnTrainer implements AutoCloseable {
         Operand<TFloat64> uniforms = tf.random.statelessRandomUniform(tf.constant(new long[] {rar.points()}), seeds, TFloat64.class);
         Operand<TInt32> chosen = ResidualSampler.draw(tf, size, uniforms, rar.k(), rar.c());
         return tf.assign(adaptive, tf.gather(candidates, chosen, tf.constant(0)));
+    }
+
+    /** The causal weights w_0 .. w_{M-1} at the next step's points, without taking the step (empty when off). */
+    public double[] causalWeights() {
+        if (causalWeights == null) {
+            return new double[0];
+        }
+        try (Result r = session.runner().fetch(causalWeights).run()) {
+            float[] w = StdArrays.array2dCopyOf((TFloat32) r.get(0))[0];
+            double[] out = new double[w.length];
+            for (int i = 0; i < w.length; i++) {
+                out[i] = w[i];
+            }
+            return out;
+        }
     }
 
     /** RAR-D: replaces the adaptive points by draws at the current residual (nothing when off). */

@@ -82,6 +82,9 @@ class PinnTrainRunTest {
         assertEquals(10.0, a.get("causal_eps"));
         assertEquals(15L, a.get("rar_every"));
         assertEquals(64L, a.get("rar_points"));
+        String[] w = ((String) a.get("causal_weights_final")).split(",");
+        assertEquals(4, w.length);
+        assertEquals(1.0, Double.parseDouble(w[0]), "the first piece is never held back");
         assertEquals(adaptive(60, 15).toMap(), PinnModelFile.read(tmp.resolve("a")).settings().toMap());
 
         InputException other = assertThrows(InputException.class, () -> run(tmp.resolve("b"), adaptive(80, 10), true));
