@@ -29,7 +29,7 @@ import org.tensorflow.types.TInt64;
  * The Adam phase of PINN training, in float32. Owns its graph and session. One {@link #step()} is
  * one graph run: points drawn from (seed, step), one forward pass, deterministic Adam, the step
  * counter advanced; the loss terms come back with it. Everything that a resumed run needs (weights,
- * Adam's moments, the step counter, the loss weights) is a graph variable, so a checkpoint restores
+ * Adam's moments, the step counter, the loss weights, RAR-D's adaptive points) is a graph variable, so a checkpoint restores
  * the run exactly.
  *
  * <p>Loss weights: equal, or balanced by gradient norms (jaxpi's scheme): every
