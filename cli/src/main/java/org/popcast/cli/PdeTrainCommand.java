@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
+import org.popcast.models.pinn.CausalWeights;
 import org.popcast.models.pinn.PinnBody;
 import org.popcast.kernels.sampling.Collocation;
 import org.popcast.engine.optim.LearningRateSchedule;
@@ -19,6 +20,7 @@ import org.popcast.models.agepde.PdeScenario;
 import org.popcast.models.pinn.PinnParametric;
 import org.popcast.models.pinn.PinnSettings;
 import org.popcast.models.pinn.PinnTrainRun;
+import org.popcast.models.pinn.ResidualRefinement;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -202,6 +204,29 @@ public final class PdeTrainCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the initial weights and of the points.")
     Long seed;
 
+    @Option(names = "--causal-chunks", paramLabel = "M", description = {"Causal weighting in time (Adam): M pieces of the time axis,",
+            "piece i's PDE loss weighted by exp(-eps x the losses of the pieces before it) (0: off)."})
+    Integer causalChunks;
+
+    @Option(names = "--causal-eps", paramLabel = "EPS", description = "Causal weighting: eps (> 0; needs --causal-chunks).")
+    Double causalEps;
+
+    @Option(names = "--rar-every", paramLabel = "K", description = {"Residual-based adaptive points (RAR-D, Adam): every K steps draw",
+            "--rar-points among --rar-candidates with p ~ |r|^k / mean |r|^k + c (0: off)."})
+    Integer rarEvery;
+
+    @Option(names = "--rar-k", paramLabel = "K", description = "RAR-D: exponent of the residual (>= 0).")
+    Double rarK;
+
+    @Option(names = "--rar-c", paramLabel = "C", description = "RAR-D: added to the normalised density (>= 0).")
+    Double rarC;
+
+    @Option(names = "--rar-points", paramLabel = "N", description = "RAR-D: adaptive points, added to each step's interior points.")
+    Integer rarPoints;
+
+    @Option(names = "--rar-candidates", paramLabel = "N", description = "RAR-D: candidates the residual is evaluated at.")
+    Integer rarCandidates;
+
     @Option(names = "--parametric", split = ",", paramLabel = "NAME=LOW:HIGH",
             description = {"Train a parametric surrogate: one network over (age, time, parameters), each parameter",
                     "an extra input and the physics loss taken at a value drawn per point from LOW..HIGH:",
@@ -314,10 +339,30 @@ public final class PdeTrainCommand implements Callable<Integer> {
                     .points(points(base.points(), condition))
                     .lossWeights(or(lossWeights, base.lossWeights()), or(weightUpdateEvery, base.weightUpdateEvery()))
                     .optimisation(optimisation(base.optimisation())).seed(or(seed, base.seed()))
-                    .parametric(parametric == null ? PinnParametric.NONE : PinnParametric.parse(parametric)).build();
+                    .parametric(parametric == null ? PinnParametric.NONE : PinnParametric.parse(parametric))
+                    .causal(causal(base.causal())).refinement(refinement(base.refinement())).build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /** Causal weighting: the preset's, with the options over it; eps without pieces would do nothing, so it is refused. */
+    private CausalWeights causal(CausalWeights base) {
+        int chunks = or(causalChunks, base.chunks());
+        if (chunks == 0 && causalEps != null) {
+            throw new IllegalArgumentException("--causal-eps needs --causal-chunks M (M >= 1)");
+        }
+        return chunks == 0 ? CausalWeights.OFF : new CausalWeights(chunks, or(causalEps, base.eps()));
+    }
+
+    /** RAR-D: the preset's, with the options over it; its details without --rar-every would do nothing, so they are refused. */
+    private ResidualRefinement refinement(ResidualRefinement base) {
+        int every = or(rarEvery, base.every());
+        if (every == 0 && (rarK != null || rarC != null || rarPoints != null || rarCandidates != null)) {
+            throw new IllegalArgumentException("--rar-k, --rar-c, --rar-points and --rar-candidates need --rar-every K (K >= 1)");
+        }
+        return every == 0 ? ResidualRefinement.OFF : new ResidualRefinement(every, or(rarK, base.k()), or(rarC, base.c()),
+                or(rarPoints, base.points()), or(rarCandidates, base.candidates()));
     }
 
     private PinnBody body(PinnBody base) {

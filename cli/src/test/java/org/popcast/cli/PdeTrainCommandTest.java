@@ -165,6 +165,47 @@ class PdeTrainCommandTest {
     }
 
     @Test
+    void causalWeightingAndAdaptivePointsAreOptionsRecordedInTheResult() throws Exception {
+        Path out = dir.resolve("adaptive.h5");
+        CliRun run = train("--out", out.toString(), "--causal-chunks", "4", "--causal-eps", "2", "--rar-every", "10", "--rar-k", "2",
+                "--rar-c", "0.5", "--rar-points", "32", "--rar-candidates", "256");
+        assertEquals(0, run.exit(), run.err());
+        var a = NetcdfReader.read(out).attributes();
+        assertEquals(4L, a.get("causal_chunks"));
+        assertEquals(2.0, a.get("causal_eps"));
+        assertEquals(10L, a.get("rar_every"));
+        assertEquals(2.0, a.get("rar_k"));
+        assertEquals(0.5, a.get("rar_c"));
+        assertEquals(32L, a.get("rar_points"));
+        assertEquals(256L, a.get("rar_candidates"));
+        String example = CliRun.popcast("config", "example", "pde", "train").out();
+        assertTrue(example.contains("# causal-chunks: M") && example.contains("# rar-every: K"), example);
+    }
+
+    @Test
+    void badCausalAndAdaptiveOptionsAreOneLineUsageErrors() {
+        String[][] cases = {
+                {"--causal-chunks", "-1", "causal chunks must be >= 0"},
+                {"--causal-chunks", "4", "--causal-eps", "0", "causal eps must be a positive number"},
+                {"--causal-eps", "1", "--causal-eps needs --causal-chunks"},
+                {"--rar-k", "2", "need --rar-every"},
+                {"--rar-every", "-5", "rar every must be >= 0"},
+                {"--rar-every", "10", "--rar-points", "0", "rar points and rar candidates must be >= 1"},
+                {"--rar-every", "10", "--rar-k", "0", "--rar-c", "0", "cannot both be 0"},
+                {"--rar-every", "10", "--rar-c", "-1", "rar c must be a number >= 0"}};
+        for (String[] c : cases) {
+            String[] args = java.util.Arrays.copyOf(c, c.length + 1);
+            args[c.length - 1] = "--out";
+            args[c.length] = dir.resolve("bad.h5").toString();
+            CliRun r = train(args);
+            String expected = c[c.length - 1];
+            assertEquals(2, r.exit(), String.join(" ", c) + ": " + r.err());
+            assertTrue(r.err().contains(expected) && r.err().strip().lines().count() == 1, String.join(" ", c) + ": " + r.err());
+            assertFalse(Files.exists(dir.resolve("bad.h5")));
+        }
+    }
+
+    @Test
     void paperPresetIsThePapersConfigurationAndFlagsOverrideIt() {
         CommandLine old = PopcastCli.commandLine();
         CommandLine.ParseResult deprecated = old.parseArgs("pde", "train", "--model", "pinn", "--preset", "seed");

@@ -117,7 +117,10 @@ public final class PdeComparison {
                                    Duration timeLimit) {
         Map<String, Object> a = earlier.attributes();
         for (Map.Entry<String, String> e : settings.toMap().entrySet()) {
-            if (!PinnOutputs.typed(e.getValue()).equals(a.get(e.getKey()))) {
+            // results written before a setting existed lack it and were made with it off
+            String absent = PinnSettings.ABSENT_MEANS.get(e.getKey());
+            Object was = a.containsKey(e.getKey()) || absent == null ? a.get(e.getKey()) : PinnOutputs.typed(absent);
+            if (!PinnOutputs.typed(e.getValue()).equals(was)) {
                 return false;
             }
         }

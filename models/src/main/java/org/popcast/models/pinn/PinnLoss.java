@@ -50,6 +50,11 @@ final class PinnLoss {
         List<Operand<T>> all() {
             return List.of(pde, initial, boundary);
         }
+
+        /** The same terms with another PDE loss (the causally weighted one). */
+        Terms<T> withPde(Operand<T> other) {
+            return new Terms<>(other, initial, boundary, interior, boundaryTimes, data, residual, mismatch, batch);
+        }
     }
 
     private PinnLoss() {
@@ -63,21 +68,33 @@ final class PinnLoss {
     /** The terms with the rates multiplied by {@code scales} and, when it has observations, the data term. */
     static <T extends TFloating> Terms<T> build(Ops tf, PinnField<T> net, AgePdeProblem problem, PinnSettings s,
                                                 Operand<TInt64> step, int interiorPoints, Class<T> type, PinnInverse.Scales<T> scales) {
-        double ageLimit = problem.maxAge(), t0 = problem.startYear(), span = problem.endYear() - t0, v = problem.ageingSpeed();
+        return build(tf, net, problem, s, step, interiorPoints, type, scales, null, 0);
+    }
+
+    /**
+     * The terms with {@code extraCount} more interior points ({@code extra}, unit draws laid out as the
+     * drawn ones: a~, t~, then the parameters' u; the adaptive points of {@link ResidualRefinement})
+     * after the {@code interiorPoints} drawn this step.
+     */
+    static <T extends TFloating> Terms<T> build(Ops tf, PinnField<T> net, AgePdeProblem problem, PinnSettings s,
+                                                Operand<TInt64> step, int interiorPoints, Class<T> type, PinnInverse.Scales<T> scales,
+                                                Operand<T> extra, int extraCount) {
+        double t0 = problem.startYear(), span = problem.endYear() - t0, v = problem.ageingSpeed();
         Collocation sampler = new Collocation(s.points().sampling(), s.seed());
-        int n = interiorPoints, k = s.points().boundaryTimes(), m = s.hardInitial() ? 0 : s.points().initial();
+        int n = interiorPoints + extraCount, k = s.points().boundaryTimes(), m = s.hardInitial() ? 0 : s.points().initial();
+        double ageLimit = problem.maxAge();
 
         // the points are data: stop TensorFlow's backprop (which visits every upstream op) at the samplers.
         // A parametric surrogate draws its p parameters (unit values u in [0, 1)) with every interior
         // point, boundary time and initial age; the network reads 2u - 1, the rates take low + u (high - low).
         PinnParametric parametric = s.parametric();
         int p = parametric.count();
-        Operand<T> interiorDraw = tf.stopGradient(sampler.draw(tf, type, n, 2 + p, step, 1));
+        Operand<T> drawn = sampler.draw(tf, type, interiorPoints, 2 + p, step, 1);
+        Operand<T> interiorDraw = tf.stopGradient(extraCount == 0 ? drawn : tf.concat(List.of(drawn, extra), tf.constant(0)));
         Operand<T> boundaryDraw = tf.stopGradient(sampler.draw(tf, type, k, 1 + p, step, 2));
         Operand<T> interiorUnit = p == 0 ? null : columns(tf, interiorDraw, 2, p);
         Operand<T> boundaryUnit = p == 0 ? null : columns(tf, boundaryDraw, 1, p);
-        Operand<T> interior = p == 0 ? interiorDraw
-                : tf.concat(List.of(columns(tf, interiorDraw, 0, 2), PinnParametric.inputs(tf, interiorUnit)), tf.constant(1));
+        Operand<T> interior = networkInputs(tf, interiorDraw, p);
         Operand<T> boundaryTimes = p == 0 ? boundaryDraw : columns(tf, boundaryDraw, 0, 1);
         Operand<T> zerosK = tf.zerosLike(boundaryTimes);
         BirthIntegral births = new BirthIntegral(problem.fertility().minAge(), problem.fertility().maxAge(), s.points().quadratureNodes(), v,
@@ -121,14 +138,9 @@ final class PinnLoss {
         PinnNetwork.Density<T> d = net.evaluate(tf, batch, n);
         int[] axes = {0, 1};
 
-        ScaledResidual residual = ScaledResidual.of(problem);
-        Operand<T> mortalityScale = p == 0 ? Constants.scalar(tf, 1, type)
-                : parametric.multiplier(tf, interiorUnit, PinnParametric.Parameter.MORTALITY_SCALE);
         Operand<T> fertilityScale = p == 0 ? Constants.scalar(tf, 1, type)
                 : parametric.multiplier(tf, nodeUnit, PinnParametric.Parameter.FERTILITY_SCALE);
-        Operand<T> ages = tf.math.mul(PinnNetwork.column(tf, interior, 0), Constants.scalar(tf, ageLimit, type));
-        Operand<T> r = residual.residual(tf, PinnNetwork.rows(tf, d.value(), n), d.dAge(), d.dTime(),
-                tf.math.mul(tf.math.mul(scales.mortality(), mortalityScale), problem.mortality().hazard(tf, ages)));
+        Operand<T> r = residual(tf, d, interior, interiorUnit, n, problem, parametric, scales);
         Operand<T> pde = tf.math.mean(tf.math.square(r), tf.constant(axes));
 
         Operand<T> newborns = PinnNetwork.rows(tf, d.value(), n, k);
@@ -155,6 +167,35 @@ final class PinnLoss {
                     tf.math.mean(tf.math.square(scales.observed()), tf.constant(axes)));
         }
         return new Terms<>(pde, ic, bc, interior, boundaryTimes, data, r, mismatch, batch);
+    }
+
+    /**
+     * The PDE residual (C x 1) at C unit draws laid out as the interior points' (a~, t~, the
+     * parameters' u): one forward pass of its own, for choosing adaptive points among candidates.
+     */
+    static <T extends TFloating> Operand<T> residualAt(Ops tf, PinnField<T> net, AgePdeProblem problem, PinnSettings s, Operand<T> draw,
+                                                       int count, PinnInverse.Scales<T> scales) {
+        int p = s.parametric().count();
+        Operand<T> points = networkInputs(tf, draw, p);
+        return residual(tf, net.evaluate(tf, points, count), points, p == 0 ? null : columns(tf, draw, 2, p), count, problem,
+                s.parametric(), scales);
+    }
+
+    /** The network's inputs at interior unit draws: a~, t~ as drawn, the parameters' u mapped to 2u - 1. */
+    private static <T extends TFloating> Operand<T> networkInputs(Ops tf, Operand<T> draw, int p) {
+        return p == 0 ? draw : tf.concat(List.of(columns(tf, draw, 0, 2), PinnParametric.inputs(tf, columns(tf, draw, 2, p))), tf.constant(1));
+    }
+
+    /** dP/dt~ + (v T / A) dP/da~ + T mu(a) P at the first n rows of d (the interior points, each with its own mortality multiplier). */
+    private static <T extends TFloating> Operand<T> residual(Ops tf, PinnNetwork.Density<T> d, Operand<T> interior, Operand<T> interiorUnit,
+                                                             int n, AgePdeProblem problem, PinnParametric parametric,
+                                                             PinnInverse.Scales<T> scales) {
+        Class<T> type = interior.type();
+        Operand<T> mortalityScale = interiorUnit == null ? Constants.scalar(tf, 1, type)
+                : parametric.multiplier(tf, interiorUnit, PinnParametric.Parameter.MORTALITY_SCALE);
+        Operand<T> ages = tf.math.mul(PinnNetwork.column(tf, interior, 0), Constants.scalar(tf, problem.maxAge(), type));
+        return ScaledResidual.of(problem).residual(tf, PinnNetwork.rows(tf, d.value(), n), d.dAge(), d.dTime(),
+                tf.math.mul(tf.math.mul(scales.mortality(), mortalityScale), problem.mortality().hazard(tf, ages)));
     }
 
     /** Columns {@code from} .. {@code from + count - 1} of x. */

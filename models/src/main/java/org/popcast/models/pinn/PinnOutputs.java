@@ -145,6 +145,9 @@ final class PinnOutputs {
                 .attribute("lbfgs_iterations_done", (long) lbfgs.iterations())
                 .attribute("wall_time_s", adam.seconds() + lbfgs.seconds())
                 .attribute("loss_weights_final", w[0] + "," + w[1] + "," + w[2])
+                .attribute("causal_weights_final", adam.causalWeights().length == 0 ? "off"
+                        : java.util.Arrays.stream(adam.causalWeights()).mapToObj(x -> String.format(Locale.ROOT, "%.4g", x))
+                                .collect(java.util.stream.Collectors.joining(",")))
                 .attribute("initial_condition_note", o.settings().hardInitial()
                         ? "hard: P = P0(a) + (t - t0)/T N(a, t) holds the initial condition exactly, so loss_ic is 0" : "soft: loss_ic is trained");
     }

@@ -25,10 +25,20 @@ import org.popcast.kernels.sampling.Collocation;
  * @param optimisation Adam, then float64 L-BFGS
  * @param seed the seed of weights and points
  * @param parametric the scenario parameters the network is trained over (extra inputs), or none
+ * @param causal causal weighting of the PDE loss in time (Adam only), or off
+ * @param refinement residual-based adaptive points (RAR-D, Adam only), or off
  */
 public record PinnSettings(PinnBody body, InitialCondition initialCondition, boolean jumpFeature, Points points,
                            LossWeights lossWeights, int weightUpdateEvery, Optimisation optimisation, long seed,
-                           PinnParametric parametric) {
+                           PinnParametric parametric, CausalWeights causal, ResidualRefinement refinement) {
+
+    /** Without causal weighting or adaptive points. */
+    public PinnSettings(PinnBody body, InitialCondition initialCondition, boolean jumpFeature, Points points,
+                        LossWeights lossWeights, int weightUpdateEvery, Optimisation optimisation, long seed,
+                        PinnParametric parametric) {
+        this(body, initialCondition, jumpFeature, points, lossWeights, weightUpdateEvery, optimisation, seed, parametric,
+                CausalWeights.OFF, ResidualRefinement.OFF);
+    }
 
     /** A network of (age, time) only. */
     public PinnSettings(PinnBody body, InitialCondition initialCondition, boolean jumpFeature, Points points,
@@ -78,6 +88,8 @@ public record PinnSettings(PinnBody body, InitialCondition initialCondition, boo
 
     public PinnSettings {
         parametric = parametric == null ? PinnParametric.NONE : parametric;
+        causal = causal == null ? CausalWeights.OFF : causal;
+        refinement = refinement == null ? ResidualRefinement.OFF : refinement;
         positive("interior points", points.interior());
         positive("boundary times", points.boundaryTimes());
         positive("quadrature nodes", points.quadratureNodes());
@@ -221,6 +233,18 @@ public record PinnSettings(PinnBody body, InitialCondition initialCondition, boo
         if (!parametric.isEmpty()) {
             m.put("parametric", parametric.toString());
         }
+        // 0 is off; the details only when on (settings of older files lack all of these: off)
+        m.put("causal_chunks", Integer.toString(causal.chunks()));
+        if (causal.on()) {
+            m.put("causal_eps", Double.toString(causal.eps()));
+        }
+        m.put("rar_every", Integer.toString(refinement.every()));
+        if (refinement.on()) {
+            m.put("rar_k", Double.toString(refinement.k()));
+            m.put("rar_c", Double.toString(refinement.c()));
+            m.put("rar_points", Integer.toString(refinement.points()));
+            m.put("rar_candidates", Integer.toString(refinement.candidates()));
+        }
         return m;
     }
 
@@ -237,7 +261,22 @@ public record PinnSettings(PinnBody body, InitialCondition initialCondition, boo
         return new PinnSettings(body, choice(InitialCondition.class, m, "initial_condition"), Boolean.parseBoolean(get(m, "jump_feature")),
                 points, choice(LossWeights.class, m, "loss_weights"), integer(m, "weight_update_every"), optimisation,
                 Long.parseLong(get(m, "seed")),
-                m.containsKey("parametric") ? PinnParametric.parse(java.util.List.of(m.get("parametric").split(","))) : PinnParametric.NONE);
+                m.containsKey("parametric") ? PinnParametric.parse(java.util.List.of(m.get("parametric").split(","))) : PinnParametric.NONE,
+                causal(m), refinement(m));
+    }
+
+    /** Keys that settings written before they existed lack, with the value that means what those runs did. */
+    public static final Map<String, String> ABSENT_MEANS = Map.of("causal_chunks", "0", "rar_every", "0");
+
+    private static CausalWeights causal(Map<String, String> m) {
+        int chunks = Integer.parseInt(m.getOrDefault("causal_chunks", "0"));
+        return chunks == 0 ? CausalWeights.OFF : new CausalWeights(chunks, Double.parseDouble(get(m, "causal_eps")));
+    }
+
+    private static ResidualRefinement refinement(Map<String, String> m) {
+        int every = Integer.parseInt(m.getOrDefault("rar_every", "0"));
+        return every == 0 ? ResidualRefinement.OFF : new ResidualRefinement(every, Double.parseDouble(get(m, "rar_k")),
+                Double.parseDouble(get(m, "rar_c")), integer(m, "rar_points"), integer(m, "rar_candidates"));
     }
 
     private static String get(Map<String, String> m, String key) {
@@ -271,9 +310,13 @@ public record PinnSettings(PinnBody body, InitialCondition initialCondition, boo
         private Optimisation optimisation;
         private long seed;
         private PinnParametric parametric;
+        private CausalWeights causal;
+        private ResidualRefinement refinement;
 
         private Builder(PinnSettings s) {
             parametric = s.parametric;
+            causal = s.causal;
+            refinement = s.refinement;
             body = s.body;
             initialCondition = s.initialCondition;
             jumpFeature = s.jumpFeature;
@@ -325,9 +368,19 @@ public record PinnSettings(PinnBody body, InitialCondition initialCondition, boo
             return this;
         }
 
+        public Builder causal(CausalWeights c) {
+            causal = c;
+            return this;
+        }
+
+        public Builder refinement(ResidualRefinement r) {
+            refinement = r;
+            return this;
+        }
+
         public PinnSettings build() {
             return new PinnSettings(body, initialCondition, jumpFeature, points, lossWeights, weightUpdateEvery, optimisation, seed,
-                    parametric);
+                    parametric, causal, refinement);
         }
     }
 }

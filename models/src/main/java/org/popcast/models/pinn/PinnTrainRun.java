@@ -86,7 +86,7 @@ public final class PinnTrainRun {
      * and whether the time limit stopped it.
      */
     record AdamRun(PinnWeights weights, double[] lossWeights, LossHistory history, Map<String, Integer> placement,
-                           double seconds, long stepsThisRun, long stepsDone, boolean timeLimited) {
+                           double seconds, long stepsThisRun, long stepsDone, boolean timeLimited, double[] causalWeights) {
     }
 
     /** What the L-BFGS phase did (nothing when skipped): the final weights, wall time, iterations, stopped by the limit. */
@@ -113,6 +113,9 @@ public final class PinnTrainRun {
             if (s.lossWeights() == PinnSettings.LossWeights.GRADIENT_NORM) {
                 loop.addStepListener(new LossWeightUpdate(s.weightUpdateEvery(), trainer::rebalance));
             }
+            if (s.refinement().on()) {
+                loop.addStepListener(new Resampling(s.refinement().every(), trainer::resample));
+            }
             loop.addStepListener(new Checkpointing(o.checkpointEvery(), () -> trainer.save(checkpoints, meta, history.toMap())))
                     .addStepListener(new ProgressReport<>(progress, "adam", PinnTrainRun::losses))
                     .addStepListener(deadline);
@@ -126,7 +129,7 @@ public final class PinnTrainRun {
             long stepsDone = trainer.stepCount();
             double seconds = (System.nanoTime() - start) / 1e9;
             return new AdamRun(trainer.weights(), trainer.lossWeights(), history, steps.placement, seconds, end.thisRun(), stepsDone,
-                    timeLimited);
+                    timeLimited, trainer.causalWeights());
         }
     }
 
@@ -222,7 +225,8 @@ public final class PinnTrainRun {
             if (EXTENDABLE.contains(e.getKey())) {
                 continue;
             }
-            String was = saved.meta().get(e.getKey());
+            // checkpoints older than a setting lack it and were made with it off
+            String was = saved.meta().getOrDefault(e.getKey(), PinnSettings.ABSENT_MEANS.get(e.getKey()));
             if (!e.getValue().equals(was)) {
                 String shown = e.getKey().equals("scenario_yaml") ? "the scenario" : e.getKey() + " (checkpoint: " + was + ", now: " + e.getValue() + ")";
                 throw new InputException("--resume: the checkpoint in " + dir + " was made with different settings: " + shown);

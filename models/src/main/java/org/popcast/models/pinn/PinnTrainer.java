@@ -10,6 +10,7 @@ import org.popcast.engine.runtime.Device;
 import org.popcast.engine.train.Checkpoints;
 import org.popcast.kernels.agepde.AgePdeProblem;
 import org.popcast.kernels.graph.Constants;
+import org.popcast.kernels.sampling.Collocation;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -20,13 +21,15 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TFloat64;
+import org.tensorflow.types.TInt32;
 import org.tensorflow.types.TInt64;
 
 /**
  * The Adam phase of PINN training, in float32. Owns its graph and session. One {@link #step()} is
  * one graph run: points drawn from (seed, step), one forward pass, deterministic Adam, the step
  * counter advanced; the loss terms come back with it. Everything that a resumed run needs (weights,
- * Adam's moments, the step counter, the loss weights) is a graph variable, so a checkpoint restores
+ * Adam's moments, the step counter, the loss weights, RAR-D's adaptive points) is a graph variable, so a checkpoint restores
  * the run exactly.
  *
  * <p>Loss weights: equal, or balanced by gradient norms (jaxpi's scheme): every
@@ -41,6 +44,9 @@ public final class PinnTrainer implements AutoCloseable {
         }
     }
 
+    /** Random streams of RAR-D (the loss's point sets use 1 to 3). */
+    private static final int CANDIDATE_STREAM = 4, UNIFORM_STREAM = 5, ADAPTIVE_STREAM = 6;
+
     private final Graph graph = new Graph();
     private final Session session;
     private final PinnSettings settings;
@@ -54,6 +60,13 @@ public final class PinnTrainer implements AutoCloseable {
     private final Op rebalance;
     private final Operand<TFloat32> total;
     private final PinnLoss.Terms<TFloat32> terms;
+    /** What Adam minimises: {@link #terms}, with the causally weighted PDE loss when that is on. */
+    private final PinnLoss.Terms<TFloat32> objective;
+    /** RAR-D's adaptive interior points (unit draws, points x (2 + p)), or null when off. */
+    private final Variable<TFloat32> adaptive;
+    private final Op resample;
+    /** The causal weights w_i at the current step's points (1 x chunks), or null when off. */
+    private final Operand<TFloat32> causalWeights;
     private final Device device;
     /** The unknowns' log-scales (1 x 1 each, trained with the network; empty for the forward problem). */
     private final List<Variable<TFloat32>> logScales = new ArrayList<>();
@@ -87,9 +100,16 @@ public final class PinnTrainer implements AutoCloseable {
         Operand<TInt64> dropoutSeeds = tf.stack(List.of(tf.constant(s.seed() * 1_000_003L + 100), stepCounter));
         PinnNetwork<TFloat32> net = new PinnNetwork<>(named, problem, s, dropoutSeeds);
         PinnInverse.Scales<TFloat32> scales = inverse == null ? PinnInverse.Scales.none(tf, TFloat32.class) : scales(tf, problem, inverse);
-        terms = PinnLoss.build(tf, net, problem, s, stepCounter, s.points().interior(), TFloat32.class, scales);
-        total = inverse == null ? weighted(tf, terms, lossWeights) : tf.math.add(weighted(tf, terms, lossWeights),
+        adaptive = s.refinement().on() ? tf.withName("rar_points").variable(firstAdaptivePoints(tf, s)) : null;
+        terms = PinnLoss.build(tf, net, problem, s, stepCounter, s.points().interior(), TFloat32.class, scales, adaptive,
+                s.refinement().rows());
+        // the optimiser sees the causally weighted PDE loss; loss_pde reports the plain mean, comparable across settings
+        Operand<TFloat32> times = PinnNetwork.column(tf, terms.interior(), 1);
+        objective = s.causal().on() ? terms.withPde(s.causal().loss(tf, terms.residual(), times)) : terms;
+        causalWeights = s.causal().on() ? s.causal().weights(tf, s.causal().chunkLosses(tf, terms.residual(), times)) : null;
+        total = inverse == null ? weighted(tf, objective, lossWeights) : tf.math.add(weighted(tf, objective, lossWeights),
                 tf.math.mul(Constants.scalar(tf, inverse.dataWeight(), TFloat32.class), terms.data()));
+        resample = adaptive == null ? null : resample(tf, net, problem, scales);
         Operand<TFloat32> stepNumber = tf.dtypes.cast(stepCounter, TFloat32.class);
         Op update = DeterministicAdam.minimize(tf, total, trained, s.optimisation().schedule().graph(tf, stepNumber), stepNumber);
         advance = tf.withControlDependencies(List.of(update)).assignAdd(stepCounter, tf.constant(1L));
@@ -138,8 +158,8 @@ public final class PinnTrainer implements AutoCloseable {
 
     private Op rebalance(Ops tf) {
         List<Operand<TFloat32>> norms = new ArrayList<>();
-        for (Operand<TFloat32> term : terms.all()) {
-            if (term == terms.initial() && settings.hardInitial()) {
+        for (Operand<TFloat32> term : objective.all()) {
+            if (term == objective.initial() && settings.hardInitial()) {
                 norms.add(null);
                 continue;
             }
@@ -166,6 +186,62 @@ public final class PinnTrainer implements AutoCloseable {
         Operand<TFloat32> moved = tf.math.add(tf.math.mul(Constants.scalar(tf, 0.9, TFloat32.class), lossWeights),
                 tf.math.mul(Constants.scalar(tf, 0.1, TFloat32.class), target));
         return tf.assign(lossWeights, moved);
+    }
+
+    /** RAR-D's first adaptive points, before any residual is known: uniform draws of their own stream. */
+    private static Operand<TFloat32> firstAdaptivePoints(Ops tf, PinnSettings s) {
+        return new Collocation(Collocation.Kind.UNIFORM, s.seed()).draw(tf, TFloat32.class, s.refinement().points(),
+                2 + s.parametric().count(), tf.constant(0L), ADAPTIVE_STREAM);
+    }
+
+    /**
+     * RAR-D's update: the residual at candidates drawn from (seed, step), then the adaptive points
+     * drawn among them by {@link ResidualSampler} with uniforms from (seed, step). All graph ops:
+     * one session run every {@code every} steps, nothing crosses to the host.
+     */
+    private Op resample(Ops tf, PinnNetwork<TFloat32> net, AgePdeProblem problem, PinnInverse.Scales<TFloat32> scales) {
+        ResidualRefinement rar = settings.refinement();
+        int dims = 2 + settings.parametric().count();
+        Operand<TFloat32> candidates = tf.stopGradient(new Collocation(settings.points().sampling(), settings.seed())
+                .draw(tf, TFloat32.class, rar.candidates(), dims, stepCounter, CANDIDATE_STREAM));
+        Operand<TFloat32> residual = PinnLoss.residualAt(tf, net, problem, settings, candidates, rar.candidates(), scales);
+        Operand<TFloat64> size = tf.dtypes.cast(tf.reshape(tf.math.abs(residual), tf.constant(new int[] {-1})), TFloat64.class);
+        Operand<TInt64> seeds = tf.stack(List.of(tf.constant(settings.seed() * 1_000_003L + UNIFORM_STREAM), stepCounter));
+        Operand<TFloat64> uniforms = tf.random.statelessRandomUniform(tf.constant(new long[] {rar.points()}), seeds, TFloat64.class);
+        Operand<TInt32> chosen = ResidualSampler.draw(tf, size, uniforms, rar.k(), rar.c());
+        return tf.assign(adaptive, tf.gather(candidates, chosen, tf.constant(0)));
+    }
+
+    /** The causal weights w_0 .. w_{M-1} at the next step's points, without taking the step (empty when off). */
+    public double[] causalWeights() {
+        if (causalWeights == null) {
+            return new double[0];
+        }
+        try (Result r = session.runner().fetch(causalWeights).run()) {
+            float[] w = StdArrays.array2dCopyOf((TFloat32) r.get(0))[0];
+            double[] out = new double[w.length];
+            for (int i = 0; i < w.length; i++) {
+                out[i] = w[i];
+            }
+            return out;
+        }
+    }
+
+    /** RAR-D: replaces the adaptive points by draws at the current residual (nothing when off). */
+    public void resample() {
+        if (resample != null) {
+            session.runner().addTarget(resample).run().close();
+        }
+    }
+
+    /** The adaptive points (unit draws), or an empty array when RAR-D is off. */
+    public float[][] adaptivePoints() {
+        if (adaptive == null) {
+            return new float[0][];
+        }
+        try (Result r = session.runner().fetch(adaptive).run()) {
+            return StdArrays.array2dCopyOf((TFloat32) r.get(0));
+        }
     }
 
     /** The device the session was configured for. */

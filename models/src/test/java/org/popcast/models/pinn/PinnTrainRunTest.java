@@ -59,6 +59,62 @@ class PinnTrainRunTest {
         assertArrayEquals(PinnModelFile.read(tmp.resolve("a")).weights().flatten(), PinnModelFile.read(tmp.resolve("b")).weights().flatten(), 0);
     }
 
+    private static PinnSettings adaptive(int adamSteps, int rarEvery) {
+        return settings(adamSteps).toBuilder().causal(new CausalWeights(4, 10))
+                .refinement(new ResidualRefinement(rarEvery, 1, 1, 64, 512)).build();
+    }
+
+    private static PinnTrainRun.Result run(Path dir, PinnSettings s, boolean resume) throws Exception {
+        return PinnTrainRun.run(SCENARIO, new PinnTrainRun.RunSettings(s, GRID, Device.CPU, dir, resume, 20), Provenance.of("test"),
+                Progress.none());
+    }
+
+    @Test
+    void causalWeightingAndAdaptivePointsResumeToTheUninterruptedResult(@TempDir Path tmp) throws Exception {
+        // resampling at 15, 30, 45, checkpoints at 20 and 40: the resumed run needs the points drawn at step 30
+        PinnTrainRun.Result straight = run(tmp.resolve("a"), adaptive(60, 15), false);
+        run(tmp.resolve("b"), adaptive(40, 15), false);
+        PinnTrainRun.Result resumed = run(tmp.resolve("b"), adaptive(60, 15), true);
+        assertEquals(20, resumed.adamStepsThisRun());
+        assertSameRun(straight.dataset(), resumed.dataset());
+        var a = straight.dataset().attributes();
+        assertEquals(4L, a.get("causal_chunks"));
+        assertEquals(10.0, a.get("causal_eps"));
+        assertEquals(15L, a.get("rar_every"));
+        assertEquals(64L, a.get("rar_points"));
+        String[] w = ((String) a.get("causal_weights_final")).split(",");
+        assertEquals(4, w.length);
+        assertEquals(1.0, Double.parseDouble(w[0]), "the first piece is never held back");
+        assertEquals(adaptive(60, 15).toMap(), PinnModelFile.read(tmp.resolve("a")).settings().toMap());
+
+        InputException other = assertThrows(InputException.class, () -> run(tmp.resolve("b"), adaptive(80, 10), true));
+        assertTrue(other.getMessage().contains("rar_every (checkpoint: 15, now: 10)"), other.getMessage());
+        InputException off = assertThrows(InputException.class, () -> run(tmp.resolve("b"), settings(80), true));
+        assertTrue(off.getMessage().contains("causal_chunks (checkpoint: 4, now: 0)"), off.getMessage());
+    }
+
+    @Test
+    void aCheckpointFromBeforeTheseOptionsResumesWithThemOff(@TempDir Path tmp) throws Exception {
+        run(tmp, 20, false);
+        Path manifest = tmp.resolve("checkpoints").resolve("checkpoint.properties");
+        List<String> lines = Files.readAllLines(manifest).stream()
+                .filter(l -> !l.startsWith("causal_chunks") && !l.startsWith("rar_every")).toList();
+        Files.write(manifest, lines);
+        assertEquals(20, run(tmp, 40, true).adamStepsThisRun());
+        InputException on = assertThrows(InputException.class, () -> run(tmp, adaptive(60, 15), true));
+        assertTrue(on.getMessage().contains("causal_chunks (checkpoint: 0, now: 4)"), on.getMessage());
+    }
+
+    @Test
+    void settingsWithoutTheNewKeysReadAsOff() {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>(settings(20).toMap());
+        m.remove("causal_chunks");
+        m.remove("rar_every");
+        PinnSettings s = PinnSettings.fromMap(m);
+        assertTrue(!s.causal().on() && !s.refinement().on());
+        assertEquals(adaptive(20, 5).toMap(), PinnSettings.fromMap(adaptive(20, 5).toMap()).toMap());
+    }
+
     @Test
     void theSavedModelPredictsTheTrainedDensity(@TempDir Path tmp) throws Exception {
         PinnTrainRun.Result o = run(tmp, 20, false);

@@ -98,6 +98,68 @@ class PinnTrainerTest {
         assertArrayEquals(first, second, 0);
     }
 
+    /** The loss totals of {@code steps} steps and the final weights (last row) of a fresh trainer. */
+    private static double[][] train(AgePdeProblem problem, PinnSettings s, int steps) {
+        double[][] out = new double[2][];
+        out[0] = new double[steps];
+        try (PinnTrainer t = new PinnTrainer(problem, s, Device.CPU)) {
+            for (int i = 0; i < steps; i++) {
+                out[0][i] = t.step().total();
+                if (s.refinement().on() && (i + 1) % s.refinement().every() == 0) {
+                    t.resample();
+                }
+            }
+            out[1] = t.weights().flatten();
+        }
+        return out;
+    }
+
+    @Test
+    void causalWeightingAndAdaptivePointsTrainAndAreReproducibleFromTheSeed() {
+        AgePdeProblem problem = stablePopulation();
+        PinnSettings plain = new PinnSettings(new PinnBody.Mlp(new int[] {16, 16}), PinnSettings.InitialCondition.HARD, false,
+                new PinnSettings.Points(256, 0, 8, 4, Collocation.Kind.SOBOL), PinnSettings.LossWeights.EQUAL, 100,
+                new PinnSettings.Optimisation(LearningRateSchedule.constant(1e-3), 40, 0, 256), 42);
+        double[][] base = train(problem, plain, 40);
+        for (PinnSettings s : List.of(plain.toBuilder().causal(new CausalWeights(8, 10)).build(),
+                plain.toBuilder().refinement(new ResidualRefinement(10, 2, 0.5, 64, 1024)).build())) {
+            double[][] first = train(problem, s, 40), second = train(problem, s, 40);
+            assertArrayEquals(first[0], second[0], 0, "same seed, same losses: " + s.toMap());
+            assertArrayEquals(first[1], second[1], 0, "same seed, same weights: " + s.toMap());
+            assertTrue(first[0][39] < first[0][0], "the loss falls: " + first[0][0] + " -> " + first[0][39]);
+            assertNotEquals(base[0][0], first[0][0], "the option changes the loss at the first step: " + s.toMap());
+            double[][] other = train(problem, s.toBuilder().seed(43).build(), 40);
+            assertNotEquals(first[1][0], other[1][0]);
+        }
+    }
+
+    @Test
+    void resamplingDrawsNewPointsFromTheStepAndSeedWhereTheResidualIsLarge() {
+        AgePdeProblem problem = PdeScenarioReader.builtin("three-child").problem();
+        PinnSettings s = small(0, 0).toBuilder().refinement(new ResidualRefinement(1, 2, 0, 256, 4096)).build();
+        float[][] initial, once, again;
+        try (PinnTrainer t = new PinnTrainer(problem, s, Device.CPU)) {
+            initial = t.adaptivePoints();
+            t.resample();
+            once = t.adaptivePoints();
+        }
+        try (PinnTrainer t = new PinnTrainer(problem, s, Device.CPU)) {
+            t.resample();
+            again = t.adaptivePoints();
+        }
+        assertEquals(256, once.length);
+        assertTrue(java.util.Arrays.deepEquals(once, again), "the same seed and step draw the same points");
+        assertTrue(!java.util.Arrays.deepEquals(initial, once), "resampling replaces the first (uniform) points");
+        // the untrained network is P0 carried along t~ with the jump side ignored (no jump feature):
+        // its residual, hence the draws with k = 2, c = 0, crowd the old ages where mortality is steep
+        double oldInitial = 0, oldOnce = 0;
+        for (int i = 0; i < 256; i++) {
+            oldInitial += initial[i][0] > 0.6 ? 1 : 0;
+            oldOnce += once[i][0] > 0.6 ? 1 : 0;
+        }
+        assertTrue(oldOnce > 1.3 * oldInitial, "adaptive points at ages over 60: " + oldInitial + " -> " + oldOnce);
+    }
+
     /**
      * With all weights zero the hard-constrained density is P0 at every time, so the loss terms
      * have closed forms at the sampled points: residual (v T / A) A P0'(a) + T mu(a) P0(a) and
