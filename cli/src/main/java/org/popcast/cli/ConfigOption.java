@@ -74,18 +74,39 @@ final class ConfigOption implements IDefaultValueProvider {
 
     /**
      * A picocli error about a value from this file (its converter refused it) with the file, line
-     * and key in front; other errors unchanged.
+     * and key in front; other errors unchanged. Always one line: picocli quotes the refused value,
+     * which a YAML block or quoted scalar (or a flag) can fill with line breaks (ConfigFileFuzzTest's
+     * first finding), so control characters are shown escaped.
      */
     static String describe(ParameterException ex) {
-        if (ex.getArgSpec() instanceof OptionSpec option && ex.getCommandLine().getCommandSpec().defaultValueProvider() instanceof ConfigOption c
+        return org.popcast.data.input.InputException.oneLine(located(ex));
+    }
+
+    private static String located(ParameterException ex) {
+        if (refused(ex) instanceof OptionSpec option && ex.getCommandLine().getCommandSpec().defaultValueProvider() instanceof ConfigOption c
                 && c.file != null && option.originalStringValues().isEmpty()) {
             var setting = c.file.setting(option);
-            // a bad flag for an option the file also sets is the flag's error
-            if (setting.isPresent() && setting.get().value().equals(ex.getValue())) {
+            // a bad flag for an option the file also sets is the flag's error; picocli reads a
+            // file's value that looks like a short option ("-o...", -o being --out) as a missing
+            // parameter, quoting the value without giving it as the exception's value: that is the
+            // file's error too (ConfigFileFuzzTest's second finding)
+            if (setting.isPresent() && (setting.get().value().equals(ex.getValue())
+                    || ex.getValue() == null && ex.getMessage() != null && ex.getMessage().contains("'" + setting.get().value() + "'"))) {
                 return setting.get().where() + ": " + ex.getMessage();
             }
         }
         return optionFirst(ex.getMessage());
+    }
+
+    /** The option picocli refused: the exception's, or the one a missing-parameter error names alone. */
+    private static ArgSpec refused(ParameterException ex) {
+        if (ex.getArgSpec() != null) {
+            return ex.getArgSpec();
+        }
+        if (ex instanceof picocli.CommandLine.MissingParameterException m && m.getMissing() != null && m.getMissing().size() == 1) {
+            return m.getMissing().get(0);
+        }
+        return null;
     }
 
     /** "Invalid value for option '--ic': must be hard, ..." reads "--ic must be hard, ...". */

@@ -217,6 +217,12 @@ class ConfigFileTest {
         assertError("policy: two-child\nscenario: s.yaml\n", "pde solve",
                 "popcast pde solve: %s:2:11 (scenario): 'policy' and 'scenario' exclude each other; set one");
         assertError("steps: 1\nsteps: 2\n", "pde train", "popcast pde train: %s:2:1: duplicate key 'steps'");
+        // a value that looks like a short option (-o is --out): picocli's message, located in the file
+        assertError("method: -ombination\n", "balance forecast",
+                "popcast balance forecast: %s:1:9 (method): Expected parameter for option '--method' but found '-ombination'");
+        // a quoted value holding a line break: picocli quotes it back; still one line (ConfigFileFuzzTest's finding)
+        assertError("batch-size: \"32\\n1\"\n", "mobility train",
+                "popcast mobility train: %s:1:13 (batch-size): Invalid value for option '--batch-size': '32\\n1' is not an int");
         Path steps = file("steps.yaml", "steps: 5\n");
         CliRun flag = CliRun.popcast("pde", "train", "--model", "pinn", "--config", steps.toString(), "--steps", "abc");
         assertEquals(2, flag.exit());

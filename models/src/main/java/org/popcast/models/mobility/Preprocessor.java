@@ -50,7 +50,7 @@ public final class Preprocessor {
         for (int i = 0; i < selected.length; i++) {
             scaled[i] = scaler.apply(selected[i]);
         }
-        return new Preprocessor(kept, idx, scaler, new KnnImputer(scaled, k));
+        return new Preprocessor(kept, idx, scaler, KnnImputer.fit(scaled, k));
     }
 
     /** The model's feature columns, in order. */

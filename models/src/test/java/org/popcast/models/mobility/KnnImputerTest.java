@@ -91,4 +91,107 @@ class KnnImputerTest {
             assertArrayEquals(Arrays.stream(boxed).mapToInt(Integer::intValue).toArray(), KnnImputer.nearestFirst(d), "n = " + n);
         }
     }
+
+    @Test
+    void theNearestMAreThePrefixOfTheFullOrder() {
+        Random r = new Random(6);
+        for (int n : new int[] {1, 5, 64, 1000}) {
+            double[] d = new double[n];
+            for (int i = 0; i < n; i++) {
+                int c = r.nextInt(6);
+                d[i] = c == 5 ? Double.POSITIVE_INFINITY : c;
+            }
+            int[] all = KnnImputer.nearestFirst(d);
+            for (int m : new int[] {1, 3, n}) {
+                if (m <= n) {
+                    assertArrayEquals(Arrays.copyOf(all, m), KnnImputer.nearest(d, m), "n = " + n + ", m = " + m);
+                }
+            }
+        }
+    }
+
+    /**
+     * The imputer orders only the nearest rows and grows that prefix when a feature needs more
+     * donors: its answers must be those of the plain algorithm (every row sorted by distance, then
+     * index), bit for bit, also where a sparse column makes the walk go far and with many ties.
+     */
+    @Test
+    void imputationIsThePlainFullSortBitForBit() {
+        Random r = new Random(12);
+        int f = 9;
+        double[][] ref = new double[1500][f];
+        for (double[] row : ref) {
+            for (int j = 0; j < f; j++) {
+                // column 8 is observed in about one row of 150: its donors lie far down the order
+                boolean missing = j == 8 ? r.nextInt(150) != 0 : r.nextInt(4) == 0;
+                row[j] = missing ? N : r.nextInt(3) == 0 ? r.nextInt(3) : r.nextGaussian();
+            }
+        }
+        for (int k : new int[] {1, 5, 12}) {
+            KnnImputer knn = new KnnImputer(ref, k);
+            for (int q = 0; q < 200; q++) {
+                double[] row = new double[f];
+                for (int j = 0; j < f; j++) {
+                    row[j] = r.nextInt(3) == 0 ? N : r.nextInt(3) == 0 ? r.nextInt(3) : r.nextGaussian();
+                }
+                row[8] = N;
+                double[] expected = plainImpute(ref, k, row), got = knn.impute(row);
+                for (int j = 0; j < f; j++) {
+                    assertEquals(Double.doubleToRawLongBits(expected[j]), Double.doubleToRawLongBits(got[j]), "k " + k + " query " + q + " feature " + j);
+                }
+            }
+        }
+    }
+
+    /** KNN imputation as first written: distances to every row, all rows sorted, walked nearest first. */
+    private static double[] plainImpute(double[][] ref, int k, double[] row) {
+        double[] d = new double[ref.length];
+        for (int i = 0; i < ref.length; i++) {
+            d[i] = KnnImputer.distance(row, ref[i]);
+        }
+        Integer[] order = new Integer[ref.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> d[i]).thenComparingInt(i -> i));
+        double[] out = row.clone();
+        for (int j = 0; j < row.length; j++) {
+            if (!Double.isNaN(row[j])) {
+                continue;
+            }
+            double sum = 0, mean = 0;
+            int found = 0, n = 0;
+            for (double[] x : ref) {
+                if (!Double.isNaN(x[j])) {
+                    mean += x[j];
+                    n++;
+                }
+            }
+            for (int idx = 0; idx < order.length && found < k; idx++) {
+                if (Double.isInfinite(d[order[idx]])) {
+                    break;
+                }
+                if (!Double.isNaN(ref[order[idx]][j])) {
+                    sum += ref[order[idx]][j];
+                    found++;
+                }
+            }
+            out[j] = found > 0 ? sum / found : n > 0 ? mean / n : 0;
+        }
+        return out;
+    }
+
+    @Test
+    void aLargeTrainingSetKeepsAnEvenlySpacedReference() {
+        double[][] small = new double[KnnImputer.MAX_REFERENCE_ROWS][];
+        Arrays.setAll(small, i -> new double[] {i});
+        assertEquals(small, KnnImputer.fit(small, 5).reference(), "at the limit every row is kept, as given");
+        double[][] large = new double[3 * KnnImputer.MAX_REFERENCE_ROWS + 1][];
+        Arrays.setAll(large, i -> new double[] {i});
+        double[][] kept = KnnImputer.fit(large, 5).reference();
+        assertEquals(KnnImputer.MAX_REFERENCE_ROWS, kept.length);
+        assertEquals(0, kept[0][0]);
+        assertEquals(3, kept[1][0]);
+        assertEquals(large[large.length - 4], kept[kept.length - 1]);
+    }
 }
