@@ -58,6 +58,37 @@ class PdeInferCommandTest {
         assertEquals("", quiet.err());
     }
 
+    /** A PINN fit stopped after 40 of 60 steps and resumed gives the uninterrupted fit's estimates, to the bit. */
+    @Test
+    void pinnFitResumedFromItsCheckpointEqualsTheUninterruptedOne() throws Exception {
+        Path obs = observations(), whole = dir.resolve("whole.h5"), parts = dir.resolve("parts.h5");
+        String[] common = {"pde", "infer", "--policy", "three-child", "--observed", obs.toString(), "--unknown",
+            "mortality_scale,fertility_scale", "--method", "pinn", "--hidden", "8,8", "--warmup-steps", "10", "--checkpoint-every", "20",
+            "--age-step", "5", "--time-step", "5", "--seed", "3"};
+        assertEquals(0, CliRun.popcast(with(common, "--steps", "60", "--out", whole.toString())).exit());
+        assertEquals(0, CliRun.popcast(with(common, "--steps", "40", "--out", parts.toString())).exit());
+        CliRun resumed = CliRun.popcast(with(common, "--steps", "60", "--resume", "--overwrite", "--out", parts.toString()));
+        assertEquals(0, resumed.exit(), resumed.err());
+        try (HdfFile a = new HdfFile(whole); HdfFile b = new HdfFile(parts)) {
+            for (String name : new String[] {"estimate_mortality_scale", "estimate_fertility_scale"}) {
+                double x = (double) a.getAttribute(name).getData(), y = (double) b.getAttribute(name).getData();
+                assertEquals(Double.doubleToLongBits(x), Double.doubleToLongBits(y), name + ": " + x + " vs " + y);
+                assertTrue(Math.abs(x - 1) > 1e-6, name + " moved from 1 after the warm-up: " + x);
+            }
+            assertEquals(60L, ((Number) b.getAttribute("iterations").getData()).longValue());
+        }
+        CliRun changed = CliRun.popcast(with(common, "--steps", "60", "--resume", "--overwrite", "--lr", "1e-2", "--out",
+                parts.toString()));
+        assertEquals(1, changed.exit(), changed.err());
+        assertTrue(changed.err().contains("was made with different settings: learning_rate"), changed.err());
+    }
+
+    private static String[] with(String[] common, String... more) {
+        String[] all = java.util.Arrays.copyOf(common, common.length + more.length);
+        System.arraycopy(more, 0, all, common.length, more.length);
+        return all;
+    }
+
     @Test
     void badInputIsOneLineAndLeavesNoFile() throws Exception {
         Path bad = Files.writeString(dir.resolve("bad.csv"), "year,age,density\n2030,1,5\n2030,1,-5\n"), out = dir.resolve("x.h5");
