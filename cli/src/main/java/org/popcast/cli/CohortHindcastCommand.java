@@ -147,7 +147,7 @@ public final class CohortHindcastCommand implements Callable<Integer> {
             StochasticParameters parameters = StochasticParameters.estimate(central, StochasticSettings.read(folder), folder);
             probabilistic = new ProbabilisticProjection(central, parameters, new ProbabilisticProjection.Settings(trajectories, seed,
                     IntervalCoverage.QUANTILES, year - result.launch(), false)).run(Runtime.getRuntime().availableProcessors(),
-                    PopcastCommand.progress(spec));
+                    out, PopcastCommand.progress(spec));
             coverage = IntervalCoverage.of(result.launched(), probabilistic, truth);
         }
         ProbabilisticProjection p = probabilistic;

@@ -251,7 +251,7 @@ public final class CohortProjectCommand implements Callable<Integer> {
     private ProbabilisticProjection run(ProbabilisticProjection p, ScenarioSet scenarios, Progress progress) {
         org.popcast.models.cohort.stochastic.TrajectoryEngine elsewhere = trajectoryEngine.find(engine, trajectories, spec);
         return elsewhere != null ? trajectoryEngine.run(elsewhere, p, inputOptions, scenarios, p.central(), spec, progress)
-                : p.run(Runtime.getRuntime().availableProcessors(), progress);
+                : p.run(Runtime.getRuntime().availableProcessors(), out, progress);
     }
 
     /** The top region's median and outer interval 10 years after the base, every 50 years and at the end. */

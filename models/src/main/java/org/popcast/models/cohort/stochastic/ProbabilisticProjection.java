@@ -1,10 +1,14 @@
 package org.popcast.models.cohort.stochastic;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 import org.popcast.data.io.NetcdfDataset;
+import org.popcast.data.io.ScratchFile;
 import org.popcast.engine.train.Progress;
 import org.popcast.models.cohort.ProjectionPlan;
 import org.popcast.models.cohort.Scenario;
@@ -39,10 +43,9 @@ public final class ProbabilisticProjection {
     private final StochasticParameters parameters;
     private final Settings settings;
     private final SummaryShape shape;
-    private TrajectorySummary[] trajectories;
     private ProjectionQuantiles quantiles;
-    /** every trajectory's totals when they came from a {@link TrajectoryEngine} (and are kept), else null */
-    private float[][] engineTotals;
+    /** every trajectory's totals [N][R][Y] when the settings keep them, else null */
+    private float[][] keptTotals;
     private String engineDescription;
 
     /** @param central a plan of the input with the one scenario the trajectories move around */
@@ -53,30 +56,47 @@ public final class ProbabilisticProjection {
         this.shape = SummaryShape.of(central, settings.ageEvery());
     }
 
+    /** {@link #run(int, Path, Progress)} with the trajectories' scratch file in {@code java.io.tmpdir}. */
     public ProbabilisticProjection run(int threads, Progress progress) {
-        trajectories = Trajectories.run(central, new TrajectoryDraws(central, parameters, settings.seed()), shape, 0,
-                settings.trajectories(), threads, progress);
-        quantiles = ProjectionQuantiles.of(trajectories, shape, settings.quantiles());
-        if (!settings.keepTrajectories()) {
-            trajectories = null; // 1.4 MB each for the city input: let them go before the files are written
+        return run(threads, null, progress);
+    }
+
+    /**
+     * Runs the trajectories on {@code threads} threads of this JVM. Each finished trajectory's
+     * summary goes to a scratch file ({@link TrajectoryStore}: 1.4 MB for the city input, not kept
+     * in memory), and the quantiles are made from it block by block with a fixed buffer
+     * ({@link TrajectoryStore#BUDGET_DEFAULT}), so the memory does not grow with the number of
+     * trajectories (except the kept totals with keepTrajectories). The file is gone when this returns or throws.
+     *
+     * @param beside an output file whose directory takes the scratch file (named after it), or null for java.io.tmpdir
+     */
+    public ProbabilisticProjection run(int threads, Path beside, Progress progress) {
+        int n = settings.trajectories();
+        try (TrajectoryStore store = new TrajectoryStore(beside == null ? ScratchFile.inTempDir("popcast-trajectories")
+                : ScratchFile.beside(beside), shape, n)) {
+            Trajectories.run(central, new TrajectoryDraws(central, parameters, settings.seed()), shape, 0, n, threads, progress, store);
+            progress.message("quantiles over " + n + " trajectories");
+            quantiles = store.quantiles(settings.quantiles(), TrajectoryStore.BUDGET_DEFAULT);
+            keptTotals = settings.keepTrajectories() ? store.totals() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
         }
         return this;
     }
 
     /**
      * Runs the trajectories on another engine ({@link TrajectoryEngine}): the same quantiles as
-     * {@link #run}; {@link #trajectories()} is then null, {@link #trajectoryCount()} says how many ran.
+     * {@link #run}.
      *
      * @param source rebuilds this projection's central plan where the engine runs it
      */
     public ProbabilisticProjection runOn(TrajectoryEngine engine, PlanSource source, java.util.Map<String, String> options,
                                          Progress progress) {
         TrajectoryEngine.Result r = engine.run(new TrajectoryEngine.Job(source, central, parameters, settings, shape, options), progress);
-        trajectories = null;
         quantiles = r.quantiles();
-        engineTotals = r.totals();
+        keptTotals = settings.keepTrajectories() ? r.totals() : null;
         engineDescription = r.description();
-        if (settings.keepTrajectories() && (engineTotals == null || engineTotals.length != settings.trajectories())) {
+        if (settings.keepTrajectories() && (keptTotals == null || keptTotals.length != settings.trajectories())) {
             throw new IllegalStateException(engine.name() + " engine returned no totals of the kept trajectories");
         }
         return this;
@@ -85,11 +105,6 @@ public final class ProbabilisticProjection {
     /** How many trajectories ran. */
     public int trajectoryCount() {
         return settings.trajectories();
-    }
-
-    /** Trajectory j's totals [R][Y]. */
-    private float[] totals(int j) {
-        return engineTotals != null ? engineTotals[j] : trajectories[j].totals();
     }
 
     /** The one-scenario plan the trajectories move around. */
@@ -105,9 +120,9 @@ public final class ProbabilisticProjection {
         return quantiles;
     }
 
-    /** Every trajectory's summary after a local run with keepTrajectories, else null. */
-    public TrajectorySummary[] trajectories() {
-        return trajectories;
+    /** Every trajectory's totals [N][R][Y] in trajectory order when the settings keep them, else null. */
+    public float[][] keptTotals() {
+        return keptTotals;
     }
 
     public long seed() {
@@ -147,7 +162,7 @@ public final class ProbabilisticProjection {
             int count = trajectoryCount();
             double[] all = new double[count * size];
             for (int j = 0; j < count; j++) {
-                float[] t = totals(j);
+                float[] t = keptTotals[j];
                 for (int i = 0; i < size; i++) {
                     all[j * size + i] = t[i];
                 }

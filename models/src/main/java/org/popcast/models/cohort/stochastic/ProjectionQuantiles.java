@@ -8,7 +8,9 @@ import org.popcast.kernels.stochastic.SampleQuantiles;
  * Quantiles over trajectories of every value a {@link TrajectorySummary} keeps: totals
  * [Q][R][Y] and population by sex and age [Q][R][2][G][Yq] (Hyndman-Fan 7 of the single-precision
  * values). Each cell is sorted on its own, so the figures do not depend on the order in which the
- * trajectories arrive as long as the same trajectories arrive.
+ * trajectories arrive as long as the same trajectories arrive. {@link #of} makes them from
+ * summaries in memory (the reference); {@link TrajectoryStore#quantiles} gives the same numbers
+ * from a scratch file with memory that does not grow with the trajectories, and is what a run uses.
  */
 public record ProjectionQuantiles(double[] probabilities, double[] totals, double[] byAge) {
 

@@ -15,26 +15,47 @@ import org.popcast.models.cohort.StreamProjector;
 /**
  * Runs trajectories [from, to) of a one-scenario plan, each a plain-Java projection of its own
  * {@link ProjectionPlan#shifted shifted plan} on one thread, trajectories over {@code threads}
- * threads. Trajectory j's summary lands at index j - from whichever thread ran it, so the result
- * does not depend on the thread count (or, on Spark, on the partitioning).
+ * threads. Trajectory j's summary is handed on with its number j whichever thread ran it (at
+ * index j - from of an array, or to a {@link Sink} such as a {@link TrajectoryStore}), so the
+ * result does not depend on the thread count (or, on Spark, on the partitioning).
  */
 public final class Trajectories {
 
     private Trajectories() {
     }
 
+    /** Takes trajectory j's summary as soon as it is made, from whichever thread made it. */
+    @FunctionalInterface
+    public interface Sink {
+        void accept(int j, TrajectorySummary summary);
+    }
+
+    /** Trajectories [from, to) in memory, trajectory j at index j - from. */
     public static TrajectorySummary[] run(ProjectionPlan central, TrajectoryDraws draws, SummaryShape shape, int from, int to,
                                           int threads, Progress progress) {
         if (from < 0 || to < from) {
             throw new IllegalArgumentException("trajectories [" + from + ", " + to + ") are not a range");
         }
         TrajectorySummary[] out = new TrajectorySummary[to - from];
+        run(central, draws, shape, from, to, threads, progress, (j, s) -> out[j - from] = s);
+        return out;
+    }
+
+    /**
+     * Trajectories [from, to), each handed to {@code sink} when done and then let go (the sink is
+     * called from the worker threads, at most {@code threads} at once, in no particular order).
+     */
+    public static void run(ProjectionPlan central, TrajectoryDraws draws, SummaryShape shape, int from, int to,
+                           int threads, Progress progress, Sink sink) {
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("trajectories [" + from + ", " + to + ") are not a range");
+        }
         AtomicInteger next = new AtomicInteger(from), done = new AtomicInteger();
         Runnable worker = () -> {
             StreamProjector projector = new StreamProjector(1);
             for (int j = next.getAndIncrement(); j < to; j = next.getAndIncrement()) {
                 ProjectionResult r = projector.run(central.shifted(draws.draw(j)), Progress.none());
-                out[j - from] = TrajectorySummary.of(r, shape);
+                sink.accept(j, TrajectorySummary.of(r, shape));
                 int n = done.incrementAndGet();
                 progress.update("trajectories", n, to - from, n, "trajectory " + j); // Progress is synchronized
             }
@@ -42,7 +63,7 @@ public final class Trajectories {
         int count = Math.max(1, Math.min(threads, to - from));
         if (count == 1) {
             worker.run();
-            return out;
+            return;
         }
         ExecutorService pool = DaemonPool.of(count, "cohort-trajectories");
         try {
@@ -54,6 +75,5 @@ public final class Trajectories {
         } finally {
             pool.shutdownNow();
         }
-        return out;
     }
 }
