@@ -77,13 +77,12 @@ final class TrajectoryEngineOptions {
         if (partitions != null && partitions < 1) {
             throw new ParameterException(spec.commandLine(), "--partitions must be >= 1, got " + partitions);
         }
+        found.check(options());
         return found;
     }
 
-    /** Runs {@code p}'s trajectories on {@code engine}, shipping the input's texts to rebuild {@code central} there. */
-    ProbabilisticProjection run(TrajectoryEngine engine, ProbabilisticProjection p, CohortInputOptions input, ScenarioSet scenarios,
-                                ProjectionPlan central, CommandSpec spec, Progress progress) {
-        PlanSource source = PlanSource.capture(input.folder(spec), input.overrides(spec), scenarios, central.scenarios().get(0).name());
+    /** The engine's own options: --master and --partitions as given. */
+    private Map<String, String> options() {
         Map<String, String> options = new LinkedHashMap<>();
         if (master != null) {
             options.put("master", master);
@@ -91,6 +90,13 @@ final class TrajectoryEngineOptions {
         if (partitions != null) {
             options.put("partitions", partitions.toString());
         }
-        return p.runOn(engine, source, options, progress);
+        return options;
+    }
+
+    /** Runs {@code p}'s trajectories on {@code engine}, shipping the input's texts to rebuild {@code central} there. */
+    ProbabilisticProjection run(TrajectoryEngine engine, ProbabilisticProjection p, CohortInputOptions input, ScenarioSet scenarios,
+                                ProjectionPlan central, CommandSpec spec, Progress progress) {
+        PlanSource source = PlanSource.capture(input.folder(spec), input.overrides(spec), scenarios, central.scenarios().get(0).name());
+        return p.runOn(engine, source, options(), progress);
     }
 }

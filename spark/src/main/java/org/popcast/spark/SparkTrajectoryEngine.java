@@ -26,6 +26,12 @@ public final class SparkTrajectoryEngine implements TrajectoryEngine {
         }
     }
 
+    /** A spark:// master must answer on its port (a few seconds at most), or the run stops before any work. */
+    @Override
+    public void check(java.util.Map<String, String> options) {
+        SparkMasters.checkReachable(SparkMasters.effective(options.get("master")));
+    }
+
     @Override
     public Result run(Job job, Progress progress) {
         String why = missing();

@@ -62,6 +62,25 @@ class SparkCliTest {
         assertTrue(r[2].contains("give --trajectories N"), r[2]);
     }
 
+    @Test
+    void anUnreachableMasterIsOneLineWithinSecondsAndNoFile() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort(); // closed again: nothing listens there
+        }
+        long started = System.nanoTime();
+        String[] r = run("cohort", "project", "--builtin", "china-cities", "--horizon", "12", "--trajectories", "4", "--engine", "spark",
+                "--master", "spark://127.0.0.1:" + port, "--out", dir.resolve("x.h5").toString());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertEquals("1", r[0], r[2]);
+        assertEquals(1, r[2].strip().lines().count(), r[2]);
+        assertTrue(r[2].contains("cannot reach the Spark master spark://127.0.0.1:" + port), r[2]);
+        assertTrue(seconds < 10, seconds + " s");
+        try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(dir)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+
     private static String[] concat(List<String> a, String... b) {
         List<String> all = new java.util.ArrayList<>(a);
         all.addAll(List.of(b));

@@ -37,6 +37,13 @@ public interface TrajectoryEngine {
         return null;
     }
 
+    /**
+     * Checks the engine's options before any work is done (e.g. that the cluster they name
+     * answers), throwing with a one-line message if they cannot work. By default nothing to check.
+     */
+    default void check(Map<String, String> options) {
+    }
+
     Result run(Job job, Progress progress);
 
     /** The engine of that name on the class path, if any. */
