@@ -69,7 +69,7 @@ class SparkCliTest {
             port = s.getLocalPort(); // closed again: nothing listens there
         }
         long started = System.nanoTime();
-        String[] r = run("cohort", "project", "--builtin", "china-cities", "--horizon", "12", "--trajectories", "4", "--engine", "spark",
+        String[] r = run("cohort", "project", "-q", "--builtin", "china-cities", "--horizon", "12", "--trajectories", "4", "--engine", "spark",
                 "--master", "spark://127.0.0.1:" + port, "--out", dir.resolve("x.h5").toString());
         double seconds = (System.nanoTime() - started) / 1e9;
         assertEquals("1", r[0], r[2]);
