@@ -47,6 +47,10 @@ final class SparkJob {
         conf.setIfMissing("spark.log.level", "WARN");
         if (conf.get("spark.master").startsWith("local")) {
             conf.setIfMissing("spark.ui.enabled", "false");
+        } else if (!conf.contains("spark.jars")) {
+            // java -jar popcast-spark-local.jar --master spark://...: no spark-submit ships the application jar to the
+            // executors, which would not find popcast's classes; this jar is the one to ship
+            conf.setJars(JavaSparkContext.jarOfClass(SparkJob.class));
         }
         progress.message("starting Spark (" + conf.get("spark.master") + ")");
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
