@@ -35,6 +35,10 @@ public final class KnnImputer {
     // loop bit for bit
     private final double[][] filled;
     private final double[][] observed;
+    // per reference row, how many of its columns are observed: a query's common-column count is
+    // this minus the reference's observed columns among the query's (few) missing ones, so the
+    // distance loop over the query's observed columns only sums squares (counts are exact in a double)
+    private final double[] observedCount;
 
     public KnnImputer(double[][] reference, int k) {
         if (k < 1) {
@@ -57,11 +61,13 @@ public final class KnnImputer {
         }
         filled = new double[f][reference.length];
         observed = new double[f][reference.length];
+        observedCount = new double[reference.length];
         for (int r = 0; r < reference.length; r++) {
             for (int j = 0; j < f; j++) {
                 boolean present = !Double.isNaN(reference[r][j]);
                 filled[j][r] = present ? reference[r][j] : 0;
                 observed[j][r] = present ? 1 : 0;
+                observedCount[r] += observed[j][r];
             }
         }
     }
@@ -271,7 +277,15 @@ public final class KnnImputer {
             }
         }
         int n = reference.length;
-        double[] ss = new double[n], present = new double[n];
+        double[] ss = new double[n], present = observedCount.clone();
+        for (int j = 0; j < row.length; j++) {
+            if (Double.isNaN(row[j])) {
+                double[] o = observed[j];
+                for (int r = 0; r < n; r++) {
+                    present[r] -= o[r];
+                }
+            }
+        }
         for (int i = 0; i < m; i++) {
             int j = cols[i];
             double q = row[j];
@@ -279,7 +293,6 @@ public final class KnnImputer {
             for (int r = 0; r < n; r++) {
                 double diff = (q - x[r]) * o[r];
                 ss[r] += diff * diff;
-                present[r] += o[r];
             }
         }
         for (int r = 0; r < n; r++) {

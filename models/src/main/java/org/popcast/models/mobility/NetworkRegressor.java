@@ -17,6 +17,7 @@ import org.popcast.engine.train.StepListener;
 import org.popcast.engine.train.TrainingLoop;
 import org.popcast.engine.train.TrainingStep;
 import org.popcast.kernels.graph.Constants;
+import org.popcast.kernels.graph.Unjitted;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -73,51 +74,71 @@ public final class NetworkRegressor implements AutoCloseable {
     private final NetworkKind kind;
     private final int inputs;
     private final int years;
-    private final Graph graph = new Graph();
+    private final Graph graph;
     private final Session session;
-    private final Map<String, Variable<TFloat32>> variables = new LinkedHashMap<>();
-    private final Placeholder<TFloat32> x;
-    private final Placeholder<TFloat32> y;
-    private final Placeholder<TFloat32> stepNumber;
-    private final Placeholder<TInt64> step;
-    private final Operand<TFloat32> loss;
-    private final Op trainStep;
-    private final Operand<TFloat32> prediction;
-    private final Op save;
-    private final Op restore;
+    /** Variable operation names by weight name. */
+    private final Map<String, String> variables = new LinkedHashMap<>();
+    private final String x;
+    private final String y;
+    private final String stepNumber;
+    private final String step;
+    private final String loss;
+    private final String trainStep;
+    private final String prediction;
+    private final String save;
+    private final String restore;
 
-    /** A network with the given weights (see {@link NetworkKind#initialWeights}); {@code years} is 1 for the FNN. */
+    /**
+     * A network with the given weights (see {@link NetworkKind#initialWeights}); {@code years} is 1 for the FNN.
+     *
+     * <p>The graph runs without XLA ({@link Unjitted}), whatever {@code TF_XLA_FLAGS} says: with the
+     * launcher's auto-clustering every fold's new graph and every new batch shape (the last, partial
+     * batch of an epoch, the validation and test sets) was compiled again, which cost more than the
+     * tiny ops it fused (docs/mobility.md, wall time). It also makes the networks' numbers the same
+     * under the launcher as under the tests, which never set the flag.
+     */
     public NetworkRegressor(NetworkKind kind, int inputs, int years, Map<String, float[][]> weights, double learningRate, long seed) {
         this.kind = kind;
         this.inputs = inputs;
         this.years = kind == NetworkKind.LSTM ? years : 1;
-        Ops tf = Ops.create(graph);
-        List<Op> saves = new ArrayList<>(), restores = new ArrayList<>();
-        // Every use goes through one Identity per variable: TensorFlow Java 1.1 crashes in native
-        // code while building gradients for a (ref-typed) variable read by two ops on the loss's
-        // path, as the LSTM kernel is (by the LSTM and by its L2 penalty).
-        Map<String, Operand<TFloat32>> reads = new LinkedHashMap<>();
-        for (Map.Entry<String, float[][]> e : weights.entrySet()) {
-            Variable<TFloat32> v = tf.withName(e.getKey()).variable(tf.constant(e.getValue()));
-            Variable<TFloat32> best = tf.variable(tf.constant(e.getValue()));
-            variables.put(e.getKey(), v);
-            reads.put(e.getKey(), tf.identity(v));
-            saves.add(tf.assign(best, v));
-            restores.add(tf.assign(v, best));
+        try (Graph built = new Graph()) {
+            Ops tf = Ops.create(built);
+            List<Op> saves = new ArrayList<>(), restores = new ArrayList<>();
+            // Every use goes through one Identity per variable: TensorFlow Java 1.1 crashes in native
+            // code while building gradients for a (ref-typed) variable read by two ops on the loss's
+            // path, as the LSTM kernel is (by the LSTM and by its L2 penalty).
+            Map<String, Operand<TFloat32>> reads = new LinkedHashMap<>();
+            List<Variable<TFloat32>> trained = new ArrayList<>();
+            for (Map.Entry<String, float[][]> e : weights.entrySet()) {
+                Variable<TFloat32> v = tf.withName(e.getKey()).variable(tf.constant(e.getValue()));
+                Variable<TFloat32> best = tf.variable(tf.constant(e.getValue()));
+                variables.put(e.getKey(), v.op().name());
+                trained.add(v);
+                reads.put(e.getKey(), tf.identity(v));
+                saves.add(tf.assign(best, v));
+                restores.add(tf.assign(v, best));
+            }
+            Placeholder<TFloat32> xIn = tf.placeholder(TFloat32.class);
+            Placeholder<TFloat32> yIn = tf.placeholder(TFloat32.class);
+            Placeholder<TFloat32> stepIn = tf.placeholder(TFloat32.class);
+            Placeholder<TInt64> seedStep = tf.placeholder(TInt64.class);
+            Operand<TInt64> seedPair = tf.stack(List.of(tf.constant(seed * 7919 + 17), seedStep));
+            Operand<TFloat32> trainOut = kind.forward(tf, reads, xIn, this.years, seedPair);
+            Operand<TFloat32> mse = tf.math.mean(tf.math.square(tf.math.sub(trainOut, yIn)), tf.constant(new int[] {0, 1}));
+            Operand<TFloat32> lossOut = tf.math.add(mse, kind.penalty(tf, reads));
+            Op minimize = DeterministicAdam.minimize(tf, lossOut, trained, Constants.scalar(tf, learningRate, TFloat32.class), stepIn);
+            Operand<TFloat32> predictionOut = kind.forward(tf, reads, xIn, this.years, null);
+            x = xIn.op().name();
+            y = yIn.op().name();
+            stepNumber = stepIn.op().name();
+            step = seedStep.op().name();
+            loss = lossOut.op().name();
+            trainStep = minimize.op().name();
+            prediction = predictionOut.op().name();
+            save = tf.withControlDependencies(saves).noOp().op().name();
+            restore = tf.withControlDependencies(restores).noOp().op().name();
+            graph = Unjitted.copyOf(built);
         }
-        x = tf.placeholder(TFloat32.class);
-        y = tf.placeholder(TFloat32.class);
-        stepNumber = tf.placeholder(TFloat32.class);
-        step = tf.placeholder(TInt64.class);
-        Operand<TInt64> seedPair = tf.stack(List.of(tf.constant(seed * 7919 + 17), step));
-        Operand<TFloat32> trainOut = kind.forward(tf, reads, x, this.years, seedPair);
-        Operand<TFloat32> mse = tf.math.mean(tf.math.square(tf.math.sub(trainOut, y)), tf.constant(new int[] {0, 1}));
-        loss = tf.math.add(mse, kind.penalty(tf, reads));
-        trainStep = DeterministicAdam.minimize(tf, loss, List.copyOf(variables.values()),
-                Constants.scalar(tf, learningRate, TFloat32.class), stepNumber);
-        prediction = kind.forward(tf, reads, x, this.years, null);
-        save = tf.withControlDependencies(saves).noOp();
-        restore = tf.withControlDependencies(restores).noOp();
         session = new Session(graph, ONE_THREAD);
         session.initialize();
     }
@@ -216,7 +237,7 @@ public final class NetworkRegressor implements AutoCloseable {
         }
     }
 
-    private void runTarget(Op target) {
+    private void runTarget(String target) {
         session.runner().addTarget(target).run().close();
     }
 
@@ -243,7 +264,7 @@ public final class NetworkRegressor implements AutoCloseable {
     /** The current weights by name. */
     public Map<String, float[][]> weights() {
         Map<String, float[][]> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Variable<TFloat32>> e : variables.entrySet()) {
+        for (Map.Entry<String, String> e : variables.entrySet()) {
             try (Result r = session.runner().fetch(e.getValue()).run()) {
                 out.put(e.getKey(), StdArrays.array2dCopyOf((TFloat32) r.get(0)));
             }
