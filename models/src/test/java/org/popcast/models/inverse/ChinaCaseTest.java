@@ -24,7 +24,8 @@ import org.popcast.models.pinn.PinnSettings;
 /**
  * The China case of docs/inverse.md (1990 census projected to the 2000 and 2010 censuses), run on
  * purpose: {@code -Dpinn.china=true}. Prints the objectives the two methods minimise, through the
- * exact solver, and the PINN's fit (-Dsteps, -Dwarmup, -Dlr, -DdataWeight).
+ * exact solver, and the PINN's fit (-Dsteps, -Dwarmup, -Dlr, -DdataWeight, -Dic=TRANSPORTED). Figures in
+ * docs/inverse.md, "The PINN on the China case".
  */
 @EnabledIfSystemProperty(named = "pinn.china", matches = "true")
 class ChinaCaseTest {
