@@ -174,7 +174,7 @@ public final class PdeTrainCommand implements Callable<Integer> {
     @Option(names = "--dropout", paramLabel = "P", description = "lstm-pinn: dropout between LSTM layers, in training only.")
     Double dropout;
 
-    @Option(names = "--ic", completionCandidates = Candidates.InitialConditions.class, paramLabel = "FORM", description = "Initial condition: hard, soft or soft-relative.")
+    @Option(names = "--ic", completionCandidates = Candidates.InitialConditions.class, paramLabel = "FORM", description = "Initial condition: hard, soft, soft-relative or transported (P0 carried along the characteristics; for a rough P0 such as a census).")
     PinnSettings.InitialCondition ic;
 
     @Option(names = "--jump-feature", negatable = true, fallbackValue = ConfigOption.FLAG_IS_TRUE, description = "Give the network the side of the jump line (--no-jump-feature: not).")

@@ -42,7 +42,7 @@ class CompletionCommandTest {
     @Test
     void enumeratedOptionsOfferTheWordsTheParserAccepts() {
         String script = CliRun.popcast("completion", "bash").out();
-        for (String words : List.of("(\"hard\" \"soft\" \"soft-relative\") # --ic values", "(\"uniform\" \"sobol\") # --sampling values",
+        for (String words : List.of("(\"hard\" \"soft\" \"soft-relative\" \"transported\") # --ic values", "(\"uniform\" \"sobol\") # --sampling values",
                 "(\"equal\" \"gradient-norm\") # --loss-weights values", "(\"cpu\" \"gpu\" \"auto\") # --device values",
                 "(\"three-child\" \"two-child\" \"universal-two-child\") # --policy values",
                 "(\"balance\" \"combination\" \"persistence\" \"drift\" \"damped-trend\") # --method values",

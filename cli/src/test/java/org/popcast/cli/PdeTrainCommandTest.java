@@ -145,7 +145,7 @@ class PdeTrainCommandTest {
         assertTrue(gpu.err().contains("TensorFlow sees no GPU") && gpu.err().strip().lines().count() == 1, gpu.err());
         CliRun ic = train("--ic", "sideways", "--out", dir.resolve("i.h5").toString());
         assertEquals(2, ic.exit());
-        assertTrue(ic.err().contains("--ic must be hard, soft or soft-relative"), ic.err());
+        assertTrue(ic.err().contains("--ic must be hard, soft, soft-relative or transported"), ic.err());
         CliRun hidden = train("--hidden", "8,x", "--out", dir.resolve("h.h5").toString());
         assertEquals(2, hidden.exit(), hidden.err());
         CliRun old = train("--preset", "seed", "--checkpoint-every", "0", "--out", dir.resolve("p.h5").toString());

@@ -115,6 +115,9 @@ final class PinnNetwork<T extends TFloating> implements PinnField<T> {
         if (!settings.hardInitial()) {
             return new Density<>(n.value(), n.tangents().get(0), n.tangents().get(1));
         }
+        if (settings.initialCondition() == PinnSettings.InitialCondition.TRANSPORTED) {
+            return transported(tf, age, time, side, n, differentiatedRows);
+        }
         // P = s (P0 + t~ N) + (1 - s) N with s the side indicator (s = 1 without the jump feature):
         // the initial condition binds only the cohorts alive at t0; those born later start free at
         // the birth boundary instead of being tied to P0(0) at the corner.
@@ -130,6 +133,33 @@ final class PinnNetwork<T extends TFloating> implements PinnField<T> {
         Operand<T> dAge = tf.math.add(tf.math.mul(sRows, rows(tf, initialSlope, differentiatedRows)), tf.math.mul(fRows, n.tangents().get(0)));
         // d factor / dt~ = s (the side is constant off the jump line)
         Operand<T> dTime = tf.math.add(tf.math.mul(sRows, rows(tf, n.value(), differentiatedRows)), tf.math.mul(fRows, n.tangents().get(1)));
+        return new Density<>(value, dAge, dTime);
+    }
+
+    /**
+     * P = s Q (1 + t~ N) + (1 - s) N with Q = P0(a - v (t - t0)) / scale, c = a~ - slope t~ its unit age:
+     * dP/da~ = s Q' (1 + t~ N) + f N_a and dP/dt~ = -slope s Q' (1 + t~ N) + s Q N + f N_t, f = s t~ Q + 1 - s,
+     * so Q' cancels in the residual dP/dt~ + slope dP/da~ (P0 is carried exactly, however rough).
+     */
+    private Density<T> transported(Ops tf, Operand<T> age, Operand<T> time, Operand<T> side, TangentMlp.Jet<T> n, int differentiatedRows) {
+        Class<T> type = age.type();
+        double slope = problem.ageingSpeed() * (problem.endYear() - problem.startYear()) / problem.maxAge();
+        Operand<T> one = Constants.scalar(tf, 1, type);
+        // on the born side (s = 0) the unit age is negative: clamp it, Q is multiplied by s = 0 there
+        Operand<T> origin = tf.math.maximum(tf.math.sub(age, tf.math.mul(time, Constants.scalar(tf, slope, type))), tf.zerosLike(age));
+        Operand<T> q = initial(tf, origin);
+        Operand<T> qSlope = tf.stopGradient(tf.gradients(q, List.of(origin)).dy(0));
+        q = tf.stopGradient(q);
+        Operand<T> sq = tf.math.mul(side, q);
+        Operand<T> factor = tf.math.add(tf.math.mul(sq, time), tf.math.sub(one, side));
+        Operand<T> value = tf.math.add(sq, tf.math.mul(factor, n.value()));
+        Operand<T> nRows = rows(tf, n.value(), differentiatedRows), tRows = rows(tf, time, differentiatedRows);
+        Operand<T> sRows = rows(tf, side, differentiatedRows), sqRows = rows(tf, sq, differentiatedRows);
+        Operand<T> fRows = rows(tf, factor, differentiatedRows);
+        Operand<T> carried = tf.math.mul(tf.math.mul(sRows, rows(tf, qSlope, differentiatedRows)), tf.math.add(one, tf.math.mul(tRows, nRows)));
+        Operand<T> dAge = tf.math.add(carried, tf.math.mul(fRows, n.tangents().get(0)));
+        Operand<T> dTime = tf.math.add(tf.math.sub(tf.math.mul(sqRows, nRows), tf.math.mul(Constants.scalar(tf, slope, type), carried)),
+                tf.math.mul(fRows, n.tangents().get(1)));
         return new Density<>(value, dAge, dTime);
     }
 

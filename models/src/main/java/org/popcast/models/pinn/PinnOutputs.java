@@ -148,7 +148,9 @@ final class PinnOutputs {
                 .attribute("causal_weights_final", adam.causalWeights().length == 0 ? "off"
                         : java.util.Arrays.stream(adam.causalWeights()).mapToObj(x -> String.format(Locale.ROOT, "%.4g", x))
                                 .collect(java.util.stream.Collectors.joining(",")))
-                .attribute("initial_condition_note", o.settings().hardInitial()
+                .attribute("initial_condition_note", o.settings().initialCondition() == PinnSettings.InitialCondition.TRANSPORTED
+                        ? "transported: P = P0(a - v (t - t0)) (1 + (t - t0)/T N(a, t)) holds the initial condition exactly, so loss_ic is 0"
+                        : o.settings().hardInitial()
                         ? "hard: P = P0(a) + (t - t0)/T N(a, t) holds the initial condition exactly, so loss_ic is 0" : "soft: loss_ic is trained");
     }
 

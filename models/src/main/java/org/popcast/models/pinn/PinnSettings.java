@@ -53,7 +53,13 @@ public record PinnSettings(PinnBody body, InitialCondition initialCondition, boo
         /** A mean-square loss at t0. */
         SOFT,
         /** The soft loss divided by the mean square of P0 (the source paper's form). */
-        SOFT_RELATIVE
+        SOFT_RELATIVE,
+        /**
+         * P = P0(a - v (t - t0)) (1 + t~ N) on the initial side: P0 carried along the characteristics,
+         * the network a multiplicative correction (the survival); exact at t0, no loss term. A rough
+         * P0 (a census by single age) is then no harder than a smooth one. Needs the jump feature.
+         */
+        TRANSPORTED
     }
 
     /** How the PDE, initial and boundary losses are added up; its label is what users type (gradient-norm). */
@@ -94,8 +100,11 @@ public record PinnSettings(PinnBody body, InitialCondition initialCondition, boo
         positive("boundary times", points.boundaryTimes());
         positive("quadrature nodes", points.quadratureNodes());
         positive("weight update interval", weightUpdateEvery);
-        if (initialCondition != InitialCondition.HARD) {
+        if (initialCondition != InitialCondition.HARD && initialCondition != InitialCondition.TRANSPORTED) {
             positive("initial points", points.initial());
+        }
+        if (initialCondition == InitialCondition.TRANSPORTED && !jumpFeature) {
+            throw new IllegalArgumentException("the transported initial condition needs the jump feature (the side of the corner's characteristic)");
         }
         if (optimisation.adamSteps() < 0 || optimisation.lbfgsIterations() < 0) {
             throw new IllegalArgumentException("step counts must be >= 0");
@@ -113,8 +122,9 @@ public record PinnSettings(PinnBody body, InitialCondition initialCondition, boo
     }
 
     /** Shortcuts for the settings the training code reads most. */
+    /** The initial condition holds by construction (hard or transported): no initial loss, no initial points. */
     public boolean hardInitial() {
-        return initialCondition == InitialCondition.HARD;
+        return initialCondition == InitialCondition.HARD || initialCondition == InitialCondition.TRANSPORTED;
     }
 
     public int adamSteps() {

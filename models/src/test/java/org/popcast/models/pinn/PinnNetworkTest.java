@@ -99,6 +99,40 @@ class PinnNetworkTest {
         }
     }
 
+    /**
+     * The transported ansatz P = s P0(a - v (t - t0)) (1 + t~ N) + (1 - s) N: its tangents match central
+     * differences on both sides of the corner's line (and of a policy step's), P(a, t0) = P0(a), and
+     * without the jump feature it is refused.
+     */
+    @Test
+    void transportedAnsatzHasExactTangentsAndHoldsTheInitialCondition() {
+        double[][] points = {{0.5, 0.2}, {0.05, 0.9}, {0.9, 0.5}, {0.1, 0.1}, {0.2, 0.95}, {0.12, 0.7}};
+        double h = 1e-6;
+        PinnSettings s = settings(MLP, true, true).toBuilder().initialCondition(PinnSettings.InitialCondition.TRANSPORTED).build();
+        try (Graph g = new Graph(); Session session = new Session(g)) {
+            Ops tf = Ops.create(g);
+            PinnNetwork<TFloat64> net = new PinnNetwork<>(random(s, PROBLEM).constants(tf, TFloat64.class), PROBLEM, s);
+            Placeholder<TFloat64> in = tf.placeholder(TFloat64.class);
+            PinnNetwork.Density<TFloat64> d = net.evaluate(tf, in, -1);
+            double[][] base = run(session, in, d, points);
+            for (int k = 0; k < 2; k++) {
+                double[][] vp = run(session, in, d, shifted(points, k, h)), vm = run(session, in, d, shifted(points, k, -h));
+                for (int i = 0; i < points.length; i++) {
+                    double fd = (vp[i][0] - vm[i][0]) / (2 * h);
+                    assertEquals(fd, base[i][1 + k], 1e-6 * Math.max(1, Math.abs(fd)), "d/d" + (k == 0 ? "a~" : "t~") + " at point " + i);
+                }
+            }
+            double[][] initial = run(session, in, d, new double[][] {{0, 0}, {0.37, 0}, {1, 0}});
+            double scale = PinnNetwork.densityScale(PROBLEM);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(PROBLEM.initialDensity().value(new double[] {0, 37, 100}[i]) / scale, initial[i][0], 1e-12, "P(a, t0) = P0(a)");
+            }
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> s.toBuilder().jumpFeature(false).build());
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("jump feature"), e.getMessage());
+    }
+
     /** The LSTM-PINN's density at one point with the given body, weights fixed, optionally with dropout. */
     private static double lstmDensity(PinnBody.Lstm body, double[] point, boolean dropout) {
         PinnSettings s = settings(body, true, true);
