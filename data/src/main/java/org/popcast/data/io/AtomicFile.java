@@ -50,6 +50,11 @@ public final class AtomicFile {
         }
     }
 
+    /** A fresh temporary name {@code <stem>.tmp-<random>} in {@code dir} (generated, not created). */
+    static Path temporaryName(Path dir, String stem) {
+        return dir.resolve(stem + TMP_MARK + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+    }
+
     /**
      * Writes through {@code writeTo} to a temporary sibling of {@code target}, flushed to disk, and
      * returns it; {@link #commit} moves it into place. On failure nothing is left.
@@ -60,8 +65,7 @@ public final class AtomicFile {
         // Same directory, so the final rename stays on one file system and can be atomic. The name
         // is only generated, not created: the action creates the file with the usual permissions
         // (Files.createTempFile would make it owner-only).
-        Path tmp = abs.getParent().resolve("." + abs.getFileName() + TMP_MARK
-                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36));
+        Path tmp = temporaryName(abs.getParent(), "." + abs.getFileName());
         boolean done = false;
         try {
             writeTo.run(tmp);

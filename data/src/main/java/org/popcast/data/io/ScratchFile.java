@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A run's intermediate data on disk rather than in memory (e.g. every trajectory's summary until
@@ -37,14 +36,12 @@ public final class ScratchFile implements AutoCloseable {
     public static ScratchFile beside(Path target) throws IOException {
         Path abs = AtomicFile.checkTarget(target);
         AtomicFile.removeStale(abs);
-        return new ScratchFile(abs.getParent().resolve("." + abs.getFileName() + AtomicFile.TMP_MARK
-                + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)));
+        return new ScratchFile(AtomicFile.temporaryName(abs.getParent(), "." + abs.getFileName()));
     }
 
     /** A scratch file in {@code java.io.tmpdir}. */
     public static ScratchFile inTempDir(String prefix) throws IOException {
-        return new ScratchFile(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath()
-                .resolve(prefix + AtomicFile.TMP_MARK + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36)));
+        return new ScratchFile(AtomicFile.temporaryName(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath(), prefix));
     }
 
     /** Where it was created (on Linux no longer a name in its directory once open). */
