@@ -2,10 +2,16 @@ package org.popcast.kernels.cohort;
 
 /**
  * {@link CohortStep}'s equations on flat arrays in {@link CohortLayout}'s layout, for one region
- * and scenario at a time, writing straight into the caller's next-year slab and flow arrays. The
- * operations and their order are CohortStep's, so both give the same numbers; it differs only in
- * allocating nothing per call: the migrated start population lives in a scratch buffer owned by
- * the instance, so an instance belongs to one thread.
+ * and scenario at a time, writing straight into the caller's next-year slab and flow arrays, with
+ * the flows by age summed into age groups (e.g. five-year groups of single ages) on the way.
+ *
+ * <p>Each sex is one pass over its ages that forms the start population, deaths, survivors, births
+ * and the end population together: every sum is then one of several independent chains in a loop
+ * with a long body, so the CPU overlaps them instead of waiting on one add after another (a short
+ * loop per sum waits on each add). The operations on each value are CohortStep's; only the sums
+ * over the start population's deaths in group 0 and over the end population (the region total) add
+ * in another order, within rounding of CohortStep's. An instance keeps the group sums of its last
+ * call, so it belongs to one thread.
  */
 public final class CohortKernel {
 
@@ -14,24 +20,33 @@ public final class CohortKernel {
     private final double startShare;
     private final double endShare;
     private final double endShareInBirths;
-    /** P' = P + f_s M of the current region and scenario, [2][A]. */
-    private final double[] start;
-    /** Of the last call: deaths by age [2][A] and births by age of mother [A] (as in {@link CohortStep.Result}). */
-    private final double[] deathsByAge;
-    private final double[] birthsByAge;
+    /** Age groups of the flows by age: group g holds ages [end[g - 1], end[g]). */
+    private final int[] groupEnd;
+    /** Of the last call: births by age group of mother [G], deaths and net migrants by sex and group [2][G]. */
+    private final double[] birthsByGroup;
+    private final double[] deathsByGroup;
+    private final double[] migrantsByGroup;
+    private double births;
+    private double total;
 
-    public CohortKernel(int ages, double n, MigrationTiming timing) {
-        if (ages < 2) {
-            throw new IllegalArgumentException("the step needs at least two age groups, got " + ages);
+    /** Flows by age summed into {@code groups}, whose input ages are the step's ages. */
+    public CohortKernel(double n, MigrationTiming timing, AgeRegrouping groups) {
+        int[] groupOf = groups.groupOf();
+        if (groupOf.length < 2) {
+            throw new IllegalArgumentException("the step needs at least two age groups, got " + groupOf.length);
         }
-        this.ages = ages;
+        this.ages = groupOf.length;
         this.n = n;
         this.startShare = timing.startShare();
         this.endShare = timing.endShare();
         this.endShareInBirths = timing.endShareInBirths();
-        this.start = new double[CohortLayout.SEXES * ages];
-        this.deathsByAge = new double[CohortLayout.SEXES * ages];
-        this.birthsByAge = new double[ages];
+        this.groupEnd = new int[groups.groups()];
+        for (int x = 0; x < ages; x++) {
+            groupEnd[groupOf[x]] = x + 1;
+        }
+        this.birthsByGroup = new double[groupEnd.length];
+        this.deathsByGroup = new double[CohortLayout.SEXES * groupEnd.length];
+        this.migrantsByGroup = new double[CohortLayout.SEXES * groupEnd.length];
     }
 
     /**
@@ -47,64 +62,88 @@ public final class CohortKernel {
     public double step(double[] population, int at, double[] migrants, double[] survival, int survivalAt, double[] fertility,
                        int fertilityAt, double birthSurvivalF, double birthSurvivalM, double femaleShare, double[] next,
                        double[] deaths, double[] net, int sexAt) {
-        survive(population, at, migrants, survival, survivalAt, next, deaths, net, sexAt);
-        double births = births(migrants, fertility, fertilityAt, next, at) * n;
-        double girls = births * femaleShare, boys = births * (1 - femaleShare);
-        next[at] = girls * birthSurvivalF;
-        next[at + ages] = boys * birthSurvivalM;
-        deaths[sexAt] += girls * (1 - birthSurvivalF);
-        deaths[sexAt + 1] += boys * (1 - birthSurvivalM);
-        deathsByAge[0] += girls * (1 - birthSurvivalF);
-        deathsByAge[ages] += boys * (1 - birthSurvivalM);
-        int cells = CohortLayout.SEXES * ages;
-        for (int i = 0; i < cells; i++) {
-            next[at + i] += endShare * migrants[i];
-        }
-        return births;
-    }
-
-    /** Deaths by age [2][A] of the last step (the first group includes those born in it); overwritten by the next call. */
-    public double[] deathsByAge() {
-        return deathsByAge;
-    }
-
-    /** Births by age of mother [A] of the last step; overwritten by the next call. */
-    public double[] birthsByAge() {
-        return birthsByAge;
-    }
-
-    /** P', deaths and nets of both sexes, and the survivors Q into next (age 0 left for the births). */
-    private void survive(double[] population, int at, double[] migrants, double[] survival, int survivalAt, double[] next,
-                         double[] deaths, double[] net, int sexAt) {
+        births = 0;
+        total = 0;
         for (int sex = 0; sex < CohortLayout.SEXES; sex++) {
-            int c = sex * ages, p = at + c, r = survivalAt + c;
-            double died = 0, moved = 0;
-            for (int x = 0; x < ages; x++) {
-                double s = population[p + x] + startShare * migrants[c + x];
-                start[c + x] = s;
-                moved += migrants[c + x];
-                deathsByAge[c + x] = (1 - survival[r + x]) * s;
-                died += deathsByAge[c + x];
-            }
-            for (int x = 0; x < ages - 2; x++) {
-                next[p + x + 1] = survival[r + x] * start[c + x];
-            }
-            next[p + ages - 1] = survival[r + ages - 2] * start[c + ages - 2] + survival[r + ages - 1] * start[c + ages - 1];
-            deaths[sexAt + sex] = died;
-            net[sexAt + sex] = moved;
+            sex(sex, population, at, migrants, survival, survivalAt, fertility, fertilityAt, next, deaths, net, sexAt);
         }
+        births *= n;
+        double girls = births * femaleShare, boys = births * (1 - femaleShare);
+        newborns(0, girls, birthSurvivalF, migrants, next, at, deaths, sexAt);
+        newborns(1, boys, birthSurvivalM, migrants, next, at, deaths, sexAt);
+        return births;
     }
 
-    /** sum_x f_x (W_start,x + W_end,x) / 2 per year; next's female age 0 is not yet set and counts as 0. */
-    private double births(double[] migrants, double[] fertility, int fertilityAt, double[] next, int at) {
-        double births = fertility[fertilityAt] * (start[0] + endShareInBirths * migrants[0]) / 2;
-        birthsByAge[0] = n * births;
-        for (int x = 1; x < ages; x++) {
-            double wEnd = next[at + x] + endShareInBirths * migrants[x];
-            double b = fertility[fertilityAt + x] * (start[x] + wEnd) / 2;
-            birthsByAge[x] = n * b;
-            births += b;
+    /** Population at the end of the last step, both sexes: the region's total. */
+    public double total() {
+        return total;
+    }
+
+    /** Births by age group of mother [G] of the last step; overwritten by the next call. */
+    public double[] birthsByGroup() {
+        return birthsByGroup;
+    }
+
+    /** Deaths by sex and age group [2][G] of the last step (group 0 includes those born in it); overwritten by the next call. */
+    public double[] deathsByGroup() {
+        return deathsByGroup;
+    }
+
+    /** Net migrants by sex and age group [2][G] of the last step; overwritten by the next call. */
+    public double[] migrantsByGroup() {
+        return migrantsByGroup;
+    }
+
+    /**
+     * One sex in one pass: P' = P + f_s M, deaths (1 - s) P', survivors Q moved up an age (the open
+     * group keeping its own), the end population Q + f_e M from age 1, and for women the births.
+     */
+    private void sex(int sex, double[] population, int at, double[] migrants, double[] survival, int survivalAt, double[] fertility,
+                     int fertilityAt, double[] next, double[] deaths, double[] net, int sexAt) {
+        int c = sex * ages, p = at + c, r = survivalAt + c, g0 = sex * groupEnd.length, last = ages - 1;
+        boolean women = sex == 0;
+        double died = 0, moved = 0, born = 0, end = 0, survivors = 0; // survivors: Q of age x, made at age x - 1
+        for (int g = 0, x = 0; g < groupEnd.length; g++) {
+            double groupDied = 0, groupMoved = 0, groupBorn = 0;
+            for (; x < groupEnd[g]; x++) {
+                double m = migrants[c + x], start = population[p + x] + startShare * m, s = survival[r + x];
+                double d = (1 - s) * start;
+                died += d;
+                groupDied += d;
+                moved += m;
+                groupMoved += m;
+                double q = x == last ? survivors + s * start : survivors;
+                if (women) {
+                    double b = fertility[fertilityAt + x] * (start + (q + endShareInBirths * m)) / 2;
+                    born += b;
+                    groupBorn += n * b;
+                }
+                if (x > 0) {
+                    double e = q + endShare * m;
+                    next[p + x] = e;
+                    end += e;
+                }
+                survivors = s * start;
+            }
+            deathsByGroup[g0 + g] = groupDied;
+            migrantsByGroup[g0 + g] = groupMoved;
+            if (women) {
+                birthsByGroup[g] = groupBorn;
+            }
         }
-        return births;
+        deaths[sexAt + sex] = died;
+        net[sexAt + sex] = moved;
+        births += born;
+        total += end;
+    }
+
+    /** The newborns of one sex, B share Sb, into age 0 (with the end share of age 0's migrants); the rest died. */
+    private void newborns(int sex, double born, double birthSurvival, double[] migrants, double[] next, int at, double[] deaths,
+                          int sexAt) {
+        double died = born * (1 - birthSurvival), e = born * birthSurvival + endShare * migrants[sex * ages];
+        next[at + sex * ages] = e;
+        total += e;
+        deaths[sexAt + sex] += died;
+        deathsByGroup[sex * groupEnd.length] += died;
     }
 }

@@ -13,7 +13,8 @@ class CohortKernelTest {
     void equalsTheOracleForEveryTiming() {
         Random random = new Random(23);
         for (int trial = 0; trial < 60; trial++) {
-            int ages = 2 + random.nextInt(100), cells = 2 * ages, at = cells * random.nextInt(4);
+            // flows summed into groups of 1 to 4 ages, the last open (as the results' five-year groups of single years)
+            int per = 1 + trial % 4, ages = 1 + per * (1 + random.nextInt(99 / per)), cells = 2 * ages, at = cells * random.nextInt(4);
             double n = trial % 2 == 0 ? 1 : 5;
             MigrationTiming timing = MigrationTiming.values()[trial % 3];
             double[] slab = random.doubles(at + cells, 0, 1e6).toArray();
@@ -27,18 +28,42 @@ class CohortKernelTest {
             CohortStep.Result want = CohortStep.project(p, m, new CohortStep.Rates(s, new double[] {bF, bM}, fert, srb), n, timing);
 
             double[] next = new double[at + cells], deaths = new double[4], net = new double[4];
-            double births = new CohortKernel(ages, n, timing).step(slab, at, mig, surv, 0, fert, 0, bF, bM, 1 / (1 + srb), next,
-                    deaths, net, 2);
+            AgeRegrouping groups = new AgeRegrouping(ageStarts(ages), per);
+            CohortKernel kernel = new CohortKernel(n, timing, groups);
+            double births = kernel.step(slab, at, mig, surv, 0, fert, 0, bF, bM, 1 / (1 + srb), next, deaths, net, 2);
             assertEquals(want.births(), births, 1e-12 * want.births());
+            double total = 0;
             for (int sex = 0; sex < 2; sex++) {
                 for (int x = 0; x < ages; x++) {
                     double w = want.population()[sex][x];
                     assertEquals(w, next[at + sex * ages + x], 1e-12 * Math.max(1, Math.abs(w)), "trial " + trial);
+                    total += w;
                 }
                 assertEquals(want.deaths()[sex], deaths[2 + sex], 1e-12 * want.deaths()[sex]);
                 assertEquals(want.netMigration()[sex], net[2 + sex], 0);
             }
+            assertEquals(total, kernel.total(), 1e-12 * total, "the region's total");
+            assertGroups(groups.sum(want.birthsByAge()), kernel.birthsByGroup(), 0, want.births());
+            for (int sex = 0; sex < 2; sex++) {
+                int g = groups.groups();
+                assertGroups(groups.sum(want.deathsByAge()[sex]), kernel.deathsByGroup(), sex * g, want.deaths()[sex]);
+                assertGroups(groups.sum(m[sex]), kernel.migrantsByGroup(), sex * g, 1e4 * ages);
+            }
         }
+    }
+
+    private static void assertGroups(double[] want, double[] got, int from, double scale) {
+        for (int g = 0; g < want.length; g++) {
+            assertEquals(want[g], got[from + g], 1e-12 * scale, "group " + g);
+        }
+    }
+
+    private static double[] ageStarts(int ages) {
+        double[] out = new double[ages];
+        for (int x = 0; x < ages; x++) {
+            out[x] = x;
+        }
+        return out;
     }
 
     private static double[] slice(double[] a, int from, int length) {

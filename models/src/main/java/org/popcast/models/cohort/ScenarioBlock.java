@@ -28,18 +28,11 @@ final class ScenarioBlock {
                     new double[layout.seriesCount() * CohortLayout.SEXES * groups], new double[layout.seriesCount() * CohortLayout.SEXES * groups]);
         }
 
-        void add(CohortLayout layout, int l, int s, double[] birthsByAge, double[] deathsByAge, double[] migrants) {
-            int ages = layout.ages(), b = layout.series(l, s) * groups;
-            for (int x = 0; x < ages; x++) {
-                births[b + groupOf[x]] += birthsByAge[x];
-            }
-            for (int sex = 0; sex < CohortLayout.SEXES; sex++) {
-                int d = layout.bySex(l, s, sex) * groups;
-                for (int x = 0; x < ages; x++) {
-                    deaths[d + groupOf[x]] += deathsByAge[sex * ages + x];
-                    net[d + groupOf[x]] += migrants[sex * ages + x];
-                }
-            }
+        /** Region l, scenario s's flows by age group from the kernel's last step. */
+        void add(CohortLayout layout, int l, int s, CohortKernel kernel) {
+            System.arraycopy(kernel.birthsByGroup(), 0, births, layout.series(l, s) * groups, groups);
+            System.arraycopy(kernel.deathsByGroup(), 0, deaths, layout.bySex(l, s, 0) * groups, CohortLayout.SEXES * groups);
+            System.arraycopy(kernel.migrantsByGroup(), 0, net, layout.bySex(l, s, 0) * groups, CohortLayout.SEXES * groups);
         }
     }
 
@@ -89,7 +82,7 @@ final class ScenarioBlock {
         }
         raw = new double[layout.cells()];
         migrants = new double[layout.cells()];
-        kernel = new CohortKernel(layout.ages(), n, plan.timing());
+        kernel = new CohortKernel(n, plan.timing(), ProjectionResult.flowGroups(plan.input().ages()));
     }
 
     /** Before the first step: sizes and province sums of the base year with the first step's rates. */
@@ -97,7 +90,7 @@ final class ScenarioBlock {
         resetSums(balance);
         for (int l = 0; l < layout.leaves(); l++) {
             for (int s = from; s < to; s++) {
-                sizeAndSums(first, state, l, s, balance);
+                sizeAndSums(first, state, l, s, total(state, l, s), balance);
             }
         }
     }
@@ -116,7 +109,7 @@ final class ScenarioBlock {
             for (int s = from; s < to; s++) {
                 project(step, l, s);
                 if (step.following() != null) {
-                    sizeAndSums(step.following(), step.next(), l, s, nextBalance);
+                    sizeAndSums(step.following(), step.next(), l, s, kernel.total(), nextBalance);
                 }
             }
         }
@@ -132,16 +125,12 @@ final class ScenarioBlock {
     }
 
     /**
-     * Region l, scenario s of a year's slab: its total, cap and size factor for the step of
-     * {@code rates}, and its cells added to that step's province sums. Region l's factor of the
+     * Region l, scenario s of a year's slab with its {@code total}: its cap and size factor for the
+     * step of {@code rates}, and its cells added to that step's province sums. Region l's factor of the
      * previous step is no longer needed: its own migrants were formed just before.
      */
-    private void sizeAndSums(StepRates r, double[] state, int l, int s, ProvinceBalance[] sums) {
-        int at = layout.offset(l, s), cells = layout.cells(), series = layout.series(l, s);
-        double total = 0;
-        for (int i = 0; i < cells; i++) {
-            total += state[at + i];
-        }
+    private void sizeAndSums(StepRates r, double[] state, int l, int s, double total, ProvinceBalance[] sums) {
+        int at = layout.offset(l, s), series = layout.series(l, s);
         capped[series] |= total >= caps[l];
         factor[series] = total < sizes[0] ? r.smallFactor() : total < sizes[1] ? r.middleFactor() : 1;
         if (internal) {
@@ -151,6 +140,16 @@ final class ScenarioBlock {
             }
             sums[s - from].add(provinceOf[l], active, state, at, raw, 0);
         }
+    }
+
+    /** Region l, scenario s's total in a slab (the kernel gives it for the years it makes). */
+    private double total(double[] state, int l, int s) {
+        int at = layout.offset(l, s), cells = layout.cells();
+        double total = 0;
+        for (int i = 0; i < cells; i++) {
+            total += state[at + i];
+        }
+        return total;
     }
 
     /** Raw internal nets of an active region l in scenario s into {@link #raw}. */
@@ -182,6 +181,6 @@ final class ScenarioBlock {
         step.births()[layout.series(l, s)] = kernel.step(state, at, migrants, r.survival(), leafAt, r.fertility(),
                 layout.fertilityOffset(l, s), bs[layout.leafSex(l, 0)], bs[layout.leafSex(l, 1)], r.femaleShare()[l],
                 step.next(), step.deaths(), step.net(), layout.bySex(l, s, 0));
-        step.byAge().add(layout, l, s, kernel.birthsByAge(), kernel.deathsByAge(), migrants);
+        step.byAge().add(layout, l, s, kernel);
     }
 }
