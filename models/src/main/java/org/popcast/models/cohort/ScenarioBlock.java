@@ -13,18 +13,17 @@ final class ScenarioBlock {
 
     /**
      * What a step reads and writes: its rates and the next step's (null after the last), this
-     * year's slab, and the next year's slab and flows.
+     * year's slab, and the next year's slab, flows and totals [L][S] (flows by age null when not wanted).
      */
     record Step(StepRates rates, StepRates following, double[] state, double[] next, double[] births, double[] deaths,
-                double[] net, AgeFlows byAge) {
+                double[] net, double[] totals, AgeFlows byAge) {
     }
 
     /** The step's flows by age, summed into the result's flow age groups: births [L][S][G], deaths and net [L][S][2][G]. */
-    record AgeFlows(int[] groupOf, int groups, double[] births, double[] deaths, double[] net) {
-        static AgeFlows of(ProjectionResult result) {
-            CohortLayout layout = result.layout();
-            int groups = result.flowAges().groups();
-            return new AgeFlows(result.flowAges().groupOf(), groups, new double[layout.seriesCount() * groups],
+    record AgeFlows(int groups, double[] births, double[] deaths, double[] net) {
+        static AgeFlows of(CohortLayout layout, double[] ages) {
+            int groups = ProjectionResult.flowGroups(ages).groups();
+            return new AgeFlows(groups, new double[layout.seriesCount() * groups],
                     new double[layout.seriesCount() * CohortLayout.SEXES * groups], new double[layout.seriesCount() * CohortLayout.SEXES * groups]);
         }
 
@@ -181,6 +180,9 @@ final class ScenarioBlock {
         step.births()[layout.series(l, s)] = kernel.step(state, at, migrants, r.survival(), leafAt, r.fertility(),
                 layout.fertilityOffset(l, s), bs[layout.leafSex(l, 0)], bs[layout.leafSex(l, 1)], r.femaleShare()[l],
                 step.next(), step.deaths(), step.net(), layout.bySex(l, s, 0));
-        step.byAge().add(layout, l, s, kernel);
+        step.totals()[layout.series(l, s)] = kernel.total();
+        if (step.byAge() != null) {
+            step.byAge().add(layout, l, s, kernel);
+        }
     }
 }

@@ -42,10 +42,16 @@ public final class StreamProjector implements Projector {
 
     @Override
     public ProjectionResult run(ProjectionPlan plan, Progress progress) {
-        CohortLayout layout = plan.layout();
         ProjectionResult result = ProjectionResult.of(plan);
+        run(plan, progress, new Recording(result));
+        return result;
+    }
+
+    /** Runs the plan, handing every year and step's flows to {@code sink} as soon as they are made. */
+    public void run(ProjectionPlan plan, Progress progress, YearSink sink) {
+        CohortLayout layout = plan.layout();
         double[] state = LoopProjector.initialState(plan.input(), layout);
-        result.recordPopulation(0, state);
+        sink.year(0, state, totals(state, layout));
         List<ScenarioBlock> blocks = blocks(plan);
         ExecutorService pool = blocks.size() > 1 ? DaemonPool.of(blocks.size(), "cohort-stream") : null;
         try {
@@ -54,31 +60,67 @@ public final class StreamProjector implements Projector {
             for (ScenarioBlock b : blocks) {
                 b.prime(rates[0], state);
             }
+            int series = layout.seriesCount(), bySex = series * CohortLayout.SEXES;
             for (int k = 0; k < plan.steps(); k++) {
                 int after = k + 2;
-                double[] next = new double[state.length]; // the result's slab: kept, so one per year
-                double[] births = new double[layout.seriesCount()];
-                double[] deaths = new double[layout.seriesCount() * CohortLayout.SEXES];
-                double[] net = new double[deaths.length];
-                ScenarioBlock.AgeFlows byAge = ScenarioBlock.AgeFlows.of(result);
-                ScenarioBlock.Step step = new ScenarioBlock.Step(rates[0], rates[1], state, next, births, deaths, net, byAge);
+                ScenarioBlock.Step step = new ScenarioBlock.Step(rates[0], rates[1], state, sink.slab(k + 1, state.length),
+                        new double[series], new double[bySex], new double[bySex], new double[series],
+                        sink.wantsFlowsByAge() ? ScenarioBlock.AgeFlows.of(layout, plan.input().ages()) : null);
                 // this thread builds the rates of the step after next (life tables, fertility) while the blocks run
                 StepRates[] later = new StepRates[1];
                 runAll(pool, blocks, step, () -> later[0] = after < plan.steps() ? plan.rates(after) : null);
                 rates[0] = rates[1];
                 rates[1] = later[0];
-                result.recordFlows(k, births, deaths, net);
-                result.recordGroupedAgeFlows(k, byAge.births(), byAge.deaths(), byAge.net());
-                state = next;
-                result.recordPopulation(k + 1, state);
-                progress.update("project", k + 1, plan.steps(), k + 1, "year " + result.years()[k + 1]);
+                ScenarioBlock.AgeFlows byAge = step.byAge();
+                sink.flows(k, step.births(), step.deaths(), step.net(), byAge == null ? null : byAge.births(),
+                        byAge == null ? null : byAge.deaths(), byAge == null ? null : byAge.net());
+                state = step.next();
+                sink.year(k + 1, state, step.totals());
+                progress.update("project", k + 1, plan.steps(), k + 1, "year " + plan.year(k + 1));
             }
         } finally {
             if (pool != null) {
                 pool.shutdownNow();
             }
         }
-        return result;
+    }
+
+    /** Each region and scenario's total [L][S] of a slab. */
+    private static double[] totals(double[] state, CohortLayout layout) {
+        double[] out = new double[layout.seriesCount()];
+        for (int series = 0; series < out.length; series++) {
+            double sum = 0;
+            for (int i = 0, at = series * layout.cells(); i < layout.cells(); i++) {
+                sum += state[at + i];
+            }
+            out[series] = sum;
+        }
+        return out;
+    }
+
+    /** Keeps every year and flow in a {@link ProjectionResult}. */
+    private record Recording(ProjectionResult result) implements YearSink {
+        @Override
+        public double[] slab(int t, int size) {
+            return new double[size]; // kept: one per year
+        }
+
+        @Override
+        public void year(int t, double[] population, double[] totals) {
+            result.recordPopulation(t, population);
+        }
+
+        @Override
+        public boolean wantsFlowsByAge() {
+            return true;
+        }
+
+        @Override
+        public void flows(int t, double[] births, double[] deaths, double[] net, double[] birthsByAge, double[] deathsByAge,
+                          double[] netByAge) {
+            result.recordFlows(t, births, deaths, net);
+            result.recordGroupedAgeFlows(t, birthsByAge, deathsByAge, netByAge);
+        }
     }
 
     /** Contiguous scenario ranges, one per thread. */

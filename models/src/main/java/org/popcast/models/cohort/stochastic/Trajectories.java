@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.popcast.engine.train.Progress;
 import org.popcast.models.cohort.DaemonPool;
 import org.popcast.models.cohort.ProjectionPlan;
-import org.popcast.models.cohort.ProjectionResult;
 import org.popcast.models.cohort.StreamProjector;
 
 /**
@@ -53,9 +52,10 @@ public final class Trajectories {
         AtomicInteger next = new AtomicInteger(from), done = new AtomicInteger();
         Runnable worker = () -> {
             StreamProjector projector = new StreamProjector(1);
+            RunningSummary summary = new RunningSummary(shape, central.layout());
             for (int j = next.getAndIncrement(); j < to; j = next.getAndIncrement()) {
-                ProjectionResult r = projector.run(central.shifted(draws.draw(j)), Progress.none());
-                sink.accept(j, TrajectorySummary.of(r, shape));
+                projector.run(central.shifted(draws.draw(j)), Progress.none(), summary);
+                sink.accept(j, summary.summary());
                 int n = done.incrementAndGet();
                 progress.update("trajectories", n, to - from, n, "trajectory " + j); // Progress is synchronized
             }

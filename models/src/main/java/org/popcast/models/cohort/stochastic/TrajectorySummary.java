@@ -1,7 +1,5 @@
 package org.popcast.models.cohort.stochastic;
 
-import org.popcast.models.cohort.ProjectionResult;
-
 /**
  * One trajectory reduced to what its quantiles need ({@link SummaryShape}), in single precision
  * (seven significant digits, half the memory of a thousand trajectories): totals [R][Y] and
@@ -9,28 +7,10 @@ import org.popcast.models.cohort.ProjectionResult;
  */
 public record TrajectorySummary(float[] totals, float[] byAge) {
 
-    /** Sums scenario 0 of a one-scenario result into every region. */
-    public static TrajectorySummary of(ProjectionResult r, SummaryShape shape) {
-        int years = shape.years().length, kept = shape.ageYears().length, groups = shape.groups().groups();
-        int[] groupOf = shape.groups().groupOf();
-        double[] leafTotals = new double[r.leaves() * years];
-        double[] leafByAge = new double[r.leaves() * 2 * groups * kept];
-        // year slabs in memory order: leaf, sex, age
-        for (int t = 0; t < years; t++) {
-            for (int l = 0; l < r.leaves(); l++) {
-                leafTotals[l * years + t] = r.total(0, l, t);
-            }
-        }
-        for (int k = 0; k < kept; k++) {
-            for (int l = 0; l < r.leaves(); l++) {
-                for (int sex = 0; sex < 2; sex++) {
-                    for (int a = 0; a < r.ages(); a++) {
-                        leafByAge[((l * 2 + sex) * groups + groupOf[a]) * kept + k] += r.population(0, l, sex, a, shape.ageYears()[k]);
-                    }
-                }
-            }
-        }
-        return new TrajectorySummary(sum(shape, leafTotals, years), sum(shape, leafByAge, 2 * groups * kept));
+    /** From the leaves' totals [L][Y] and population by sex and age group [L][2][G][Yq], summed into every region. */
+    static TrajectorySummary ofLeaves(SummaryShape shape, double[] leafTotals, double[] leafByAge) {
+        int inner = 2 * shape.groups().groups() * shape.ageYears().length;
+        return new TrajectorySummary(sum(shape, leafTotals, shape.years().length), sum(shape, leafByAge, inner));
     }
 
     /** Leaf rows of {@code inner} values summed into every region's row. */
