@@ -54,6 +54,15 @@ public final class CohortBenchCommand implements Callable<Integer> {
     @Option(names = "--engines", completionCandidates = Candidates.Engines.class, split = ",", defaultValue = "stream,loop", description = "Engines to time (default ${DEFAULT-VALUE}).")
     List<ProjectionEngine> engines;
 
+    @Option(names = "--trajectories", paramLabel = "N",
+            description = {"Time N trajectories of the default probabilistic projection instead of the engines: the embedded city",
+                    "input around medium-medium, summarised for quantiles, on every core (--regions, --scenarios and --engines",
+                    "do not apply; docs/probabilistic.md). Prints trajectories x regions x years per second."})
+    Integer trajectories;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed of the trajectories (default ${DEFAULT-VALUE}).")
+    long seed;
+
     @Mixin
     ConfigOption config;
 
@@ -64,6 +73,18 @@ public final class CohortBenchCommand implements Callable<Integer> {
     public Integer call() {
         if (regions < 1 || scenarios < 1 || scenarios > 15 || steps < 1 || repeat < 1 || warmup < 0) {
             throw new ParameterException(spec.commandLine(), "need --regions >= 1, 1 <= --scenarios <= 15, --steps >= 1, --repeat >= 1, --warmup >= 0");
+        }
+        if (trajectories != null) {
+            if (trajectories < 1) {
+                throw new ParameterException(spec.commandLine(), "--trajectories must be >= 1, got " + trajectories);
+            }
+            for (String other : List.of("--regions", "--scenarios", "--engines")) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(other)) {
+                    throw new ParameterException(spec.commandLine(), other + " does not apply to --trajectories");
+                }
+            }
+            new TrajectoryBench(trajectories, steps, seed).run(spec.commandLine().getOut(), this::time);
+            return 0;
         }
         long t0 = System.nanoTime();
         CohortInput city = CohortInputReader.read(InputFolder.builtin("cohort/china-cities"), CohortInputReader.ProjectionOverrides.NONE);
@@ -108,7 +129,7 @@ public final class CohortBenchCommand implements Callable<Integer> {
         return seconds;
     }
 
-    private static double median(double[] sorted) {
+    static double median(double[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }

@@ -34,6 +34,38 @@ class CohortCliTest {
     }
 
     @Test
+    void benchTimesTheEnginesAndTheTrajectories() {
+        CliRun engines = CliRun.popcast("-q", "cohort", "bench", "--regions", "3", "--scenarios", "2", "--steps", "2", "--repeat", "1",
+                "--warmup", "0", "--engines", "stream,loop");
+        assertEquals(0, engines.exit(), engines.err());
+        String[] loop = row(engines.out(), "java-loop");
+        assertTrue(Double.parseDouble(loop[loop.length - 1]) <= 1e-10, "the loop engine agrees with the stream engine: " + engines.out());
+
+        CliRun traj = CliRun.popcast("-q", "cohort", "bench", "--trajectories", "2", "--steps", "2", "--repeat", "1", "--warmup", "0");
+        assertEquals(0, traj.exit(), traj.err());
+        assertTrue(traj.out().contains("2 trajectories around medium-medium x 388 regions (356 projected)"), traj.out());
+        String[] r = row(traj.out(), "java-stream");
+        double median = Double.parseDouble(r[1]), perSecond = Double.parseDouble(r[4]), msEach = Double.parseDouble(r[6]);
+        // the table rounds: the median to 1 ms, the rate to 3 digits, milliseconds to 0.1
+        double medianRounding = 0.0005 / median;
+        assertEquals(2 * 388 * 2 / median, perSecond, (medianRounding + 0.005) * perSecond, "trajectories x regions x years per second");
+        assertEquals(1000 * median / 2, msEach, 1000 * 0.0005 / 2 + 0.05, "milliseconds per trajectory");
+
+        for (String[] bad : new String[][] {{"--trajectories", "0"}, {"--trajectories", "2", "--regions", "5"}}) {
+            List<String> args = new java.util.ArrayList<>(List.of("cohort", "bench"));
+            args.addAll(List.of(bad));
+            CliRun run = CliRun.popcast(args.toArray(String[]::new));
+            assertEquals(2, run.exit(), run.err());
+            assertEquals(1, run.errWithoutBanner().lines().count(), run.err());
+        }
+    }
+
+    /** The words of the table row that starts with {@code name}. */
+    private static String[] row(String out, String name) {
+        return out.lines().filter(l -> l.startsWith(name + " ")).findFirst().orElseThrow(() -> new AssertionError(out)).trim().split("\\s+");
+    }
+
+    @Test
     void arrowIntoAFolderWritesEveryLongTable() throws Exception {
         Path h5 = dir.resolve("cn.h5"), tables = dir.resolve("tables");
         CliRun run = CliRun.popcast("cohort", "project", "--builtin", "china-national", "--horizon", "2", "--out", h5.toString(),
