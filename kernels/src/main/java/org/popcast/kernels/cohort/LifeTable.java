@@ -212,10 +212,20 @@ public final class LifeTable {
     }
 
     /**
-     * The table whose e_0 equals {@code targetE0}, by scaling all m_x by one factor (found with
-     * Brent's method). Mortality improvement "+g years of e_0 per decade" uses this.
+     * The table whose e_0 equals {@code targetE0} (to 1e-11 years), by scaling all m_x by one
+     * factor: the secant method of {@link #shiftedE0}, Brent's method if it does not settle.
+     * Mortality improvement "+g years of e_0 per decade" uses this for every table of every step.
      */
     public LifeTable withE0(double targetE0) {
+        if (Math.abs(targetE0 - e0()) < 1e-12) {
+            return this;
+        }
+        LifeTable t = secantToE0(targetE0, 1e-11);
+        return t != null ? t : withE0ByBrent(targetE0);
+    }
+
+    /** {@link #withE0} by Brent's method alone (bracket, then about a dozen tables): the fallback, and the tests' reference. */
+    LifeTable withE0ByBrent(double targetE0) {
         if (Math.abs(targetE0 - e0()) < 1e-12) {
             return this;
         }
@@ -236,20 +246,28 @@ public final class LifeTable {
     }
 
     /**
-     * The table with every m_x scaled by one factor so that e_0 = e0() + delta: the secant method on
-     * the log of the factor from a first guess by Keyfitz's entropy (e_0 falls by about H e_0 per
-     * unit of log factor, H ~ 0.2), a few life tables instead of Brent's dozens; {@link #withE0} if
-     * it does not settle. Probabilistic projections shift e_0 this way in every step of every
-     * trajectory.
+     * The table with every m_x scaled by one factor so that e_0 = e0() + delta (to 1e-9 years):
+     * see {@link #secantToE0}; Brent's method if it does not settle. Probabilistic projections
+     * shift e_0 this way in every step of every trajectory.
      */
     public LifeTable shiftedE0(double delta) {
         if (delta == 0) {
             return this;
         }
-        double target = e0() + delta, u0 = 0, g0 = -delta, u1 = -delta / (0.2 * e0());
+        LifeTable t = secantToE0(e0() + delta, 1e-9);
+        return t != null ? t : withE0ByBrent(e0() + delta);
+    }
+
+    /**
+     * The secant method on the log of the factor from a first guess by Keyfitz's entropy (e_0
+     * falls by about H e_0 per unit of log factor, H ~ 0.2): four or five life tables instead of
+     * Brent's fifteen or more. Null if |e_0 - target| does not fall to {@code tolerance}.
+     */
+    private LifeTable secantToE0(double target, double tolerance) {
+        double delta = target - e0(), u0 = 0, g0 = -delta, u1 = -delta / (0.2 * e0());
         LifeTable t = scaled(Math.exp(u1));
         double g1 = t.e0() - target;
-        for (int i = 0; i < 20 && Math.abs(g1) > 1e-9 && g1 != g0; i++) {
+        for (int i = 0; i < 20 && Math.abs(g1) > tolerance && g1 != g0; i++) {
             double u2 = u1 - g1 * (u1 - u0) / (g1 - g0);
             u0 = u1;
             g0 = g1;
@@ -257,7 +275,7 @@ public final class LifeTable {
             t = scaled(Math.exp(u1));
             g1 = t.e0() - target;
         }
-        return Math.abs(g1) <= 1e-9 ? t : withE0(target);
+        return Math.abs(g1) <= tolerance ? t : null;
     }
 
     /**

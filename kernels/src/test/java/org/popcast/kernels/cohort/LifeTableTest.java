@@ -128,7 +128,12 @@ class LifeTableTest {
     void withE0HitsTheTargetByScalingRates() {
         LifeTable base = LifeTable.fromMx(ABRIDGED, WPP2019_CHINA[4].mx(), Sex.M);
         for (double target : new double[] {65, base.e0(), 80, 87}) {
-            assertEquals(target, base.withE0(target).e0(), 1e-9);
+            LifeTable secant = base.withE0(target), brent = base.withE0ByBrent(target);
+            assertEquals(target, secant.e0(), 1e-11);
+            double[] a = secant.survivalRatios(), b = brent.survivalRatios();
+            for (int i = 0; i < a.length; i++) {
+                assertEquals(b[i], a[i], 1e-12, "survival ratio " + i + " at e0 " + target);
+            }
         }
         assertThrows(IllegalArgumentException.class, () -> base.withE0(0.2));
         assertThrows(IllegalStateException.class, () -> LifeTable.fromLx(new double[] {0, 1, 2}, new double[] {1, 1, 1}, 1).scaled(2));
@@ -138,7 +143,7 @@ class LifeTableTest {
     void shiftedE0AgreesWithBrentsRescaling() {
         LifeTable base = LifeTable.fromMx(ABRIDGED, WPP2019_CHINA[4].mx(), Sex.M);
         for (double delta : new double[] {-6, -0.7, -1e-3, 1e-3, 0.4, 2.5, 8}) {
-            LifeTable secant = base.shiftedE0(delta), brent = base.withE0(base.e0() + delta);
+            LifeTable secant = base.shiftedE0(delta), brent = base.withE0ByBrent(base.e0() + delta);
             assertEquals(base.e0() + delta, secant.e0(), 1e-9, "e0 after a shift of " + delta);
             double[] a = secant.survivalRatios(), b = brent.survivalRatios();
             for (int i = 0; i < a.length; i++) {

@@ -26,6 +26,9 @@ public final class ProjectionPlan {
     private final double[] leafRates;
     /** A trajectory's departure of each leaf's rate times the age profile, [L][2][A] (zero for the input's own plan). */
     private final double[] leafShifts;
+    /** Per leaf [L]: the internal migration rate and a trajectory's departure (leafRates and leafShifts without the profile). */
+    private final double[] leafRate;
+    private final double[] leafShift;
     private final double[] provinceRates;
     private final double[] hasOwn;
     private final Map<double[], LifeTable> baseTables = new IdentityHashMap<>();
@@ -60,12 +63,15 @@ public final class ProjectionPlan {
             }
             provinceRates = withProfile(own);
             leafShifts = new double[leafRates.length];
+            leafRate = in.leafRate().clone();
         } else {
             leafRates = new double[layout.leafSize()];
             leafShifts = leafRates;
+            leafRate = new double[leaves];
             provinceRates = new double[0];
             hasOwn = new double[0];
         }
+        leafShift = new double[leaves];
     }
 
     /** A trajectory of a one-scenario plan: the base's rates moved by {@code shift}. */
@@ -83,6 +89,8 @@ public final class ProjectionPlan {
         }
         leafRates = base.leafRates;
         leafShifts = in.hasInternalMigration() ? withProfile(shift.migration()) : new double[layout.leafSize()];
+        leafRate = base.leafRate;
+        leafShift = in.hasInternalMigration() ? shift.migration().clone() : new double[layout.leaves()];
     }
 
     /**
@@ -143,6 +151,16 @@ public final class ProjectionPlan {
      */
     public double[] leafShifts() {
         return leafShifts.clone();
+    }
+
+    /** Internal migration rate of each leaf [L] (0 without internal migration): {@link #leafRates} before the age profile. */
+    public double[] leafRateByLeaf() {
+        return leafRate.clone();
+    }
+
+    /** A trajectory's departure of each leaf's rate [L]: {@link #leafShifts} before the age profile. */
+    public double[] leafShiftByLeaf() {
+        return leafShift.clone();
     }
 
     /** A province's own rate times the age profile, [G][2][A] (0 where it has none). */

@@ -42,8 +42,12 @@ final class ScenarioBlock {
     private final int[] provinceOf;
     private final double[] caps;
     private final double[] sizes;
-    private final double[] leafRates;
-    private final double[] leafShifts;
+    /** Per leaf [L]: internal migration rate and a trajectory's departure; per cell [2][A]: the age profile they multiply. */
+    private final double[] leafRate;
+    private final double[] leafShift;
+    private final double[] profile;
+    /** Whether the input has migration.csv (explicit counts or rates): most inputs do not, and skipping them saves two streams. */
+    private final boolean explicit;
     private final double[] provinceRates;
     private final double[] hasOwn;
     private final boolean internal;
@@ -67,8 +71,10 @@ final class ScenarioBlock {
         provinceOf = internal ? in.provinceOf() : null;
         caps = plan.caps();
         sizes = plan.sizeThresholds();
-        leafRates = plan.leafRates();
-        leafShifts = plan.leafShifts();
+        leafRate = plan.leafRateByLeaf();
+        leafShift = plan.leafShiftByLeaf();
+        profile = internal ? in.profile() : null;
+        explicit = in.migration() != null;
         provinceRates = plan.provinceRates();
         hasOwn = plan.hasOwnRate();
         capped = new boolean[layout.seriesCount()];
@@ -151,12 +157,17 @@ final class ScenarioBlock {
         return total;
     }
 
-    /** Raw internal nets of an active region l in scenario s into {@link #raw}. */
+    /**
+     * Raw internal nets of an active region l in scenario s into {@link #raw}: n x scale x (rate x
+     * profile x size factor + departure x profile) x population, the rate and departure per leaf
+     * (their products with the profile are the plan's leafRates and leafShifts to the bit, without
+     * streaming two [L][2][A] arrays).
+     */
     private void rawNets(StepRates r, double[] state, int l, int s) {
-        double scaled = n * r.migrationScale()[s], f = factor[layout.series(l, s)];
-        int at = layout.offset(l, s), leafAt = layout.leafOffset(l);
+        double scaled = n * r.migrationScale()[s], f = factor[layout.series(l, s)], rate = leafRate[l], shift = leafShift[l];
+        int at = layout.offset(l, s);
         for (int i = 0; i < raw.length; i++) {
-            raw[i] = scaled * (leafRates[leafAt + i] * f + leafShifts[leafAt + i]) * state[at + i];
+            raw[i] = scaled * (rate * profile[i] * f + shift * profile[i]) * state[at + i];
         }
     }
 
@@ -174,7 +185,8 @@ final class ScenarioBlock {
         for (int i = 0; i < cells; i++) {
             double p = state[at + i];
             double inside = active ? balance[s - from].balanced(provinceOf[l], i, raw[i], p) : 0;
-            migrants[i] = inside + (intRate * p + count[leafAt + i] + n * rate[leafAt + i] * p);
+            // without migration.csv both explicit terms are 0, and x + 0 is x
+            migrants[i] = inside + (explicit ? intRate * p + count[leafAt + i] + n * rate[leafAt + i] * p : intRate * p);
         }
         double[] bs = r.birthSurvival();
         step.births()[layout.series(l, s)] = kernel.step(state, at, migrants, r.survival(), leafAt, r.fertility(),
