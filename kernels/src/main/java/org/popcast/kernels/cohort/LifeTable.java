@@ -264,18 +264,36 @@ public final class LifeTable {
      * Brent's fifteen or more. Null if |e_0 - target| does not fall to {@code tolerance}.
      */
     private LifeTable secantToE0(double target, double tolerance) {
+        if (mx == null) {
+            throw new IllegalStateException("a life table made from L_x has no death rates to scale");
+        }
         double delta = target - e0(), u0 = 0, g0 = -delta, u1 = -delta / (0.2 * e0());
-        LifeTable t = scaled(Math.exp(u1));
-        double g1 = t.e0() - target;
+        double g1 = scaledE0(Math.exp(u1)) - target;
         for (int i = 0; i < 20 && Math.abs(g1) > tolerance && g1 != g0; i++) {
             double u2 = u1 - g1 * (u1 - u0) / (g1 - g0);
             u0 = u1;
             g0 = g1;
             u1 = u2;
-            t = scaled(Math.exp(u1));
-            g1 = t.e0() - target;
+            g1 = scaledE0(Math.exp(u1)) - target;
         }
-        return Math.abs(g1) <= tolerance ? t : null;
+        return Math.abs(g1) <= tolerance ? scaled(Math.exp(u1)) : null;
+    }
+
+    /**
+     * {@code scaled(factor).e0()} without making the table: the same operations in the same order
+     * (so the same bits), in one pass that allocates nothing; the secant's trial tables are never kept.
+     */
+    double scaledE0(double factor) {
+        int k = ages.length;
+        double m0 = mx[0] * factor, l = RADIX, sum = 0;
+        for (int x = 0; x < k - 1; x++) {
+            double m = mx[x] * factor, n = ages[x + 1] - ages[x], a = separationFactor(ages, x, m0, sex);
+            double q = Math.min(1, n * m / (1 + (n - a) * m)), next = l * (1 - q);
+            sum += n * next + a * (l - next);
+            l = next;
+        }
+        sum += l / (mx[k - 1] * factor);
+        return sum / RADIX;
     }
 
     /**

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class LifeTableTest {
@@ -137,6 +139,21 @@ class LifeTableTest {
         }
         assertThrows(IllegalArgumentException.class, () -> base.withE0(0.2));
         assertThrows(IllegalStateException.class, () -> LifeTable.fromLx(new double[] {0, 1, 2}, new double[] {1, 1, 1}, 1).scaled(2));
+    }
+
+    @Test
+    void scaledE0IsTheScaledTablesE0ToTheBit() {
+        double[] single = new double[101], mx = new double[101];
+        for (int x = 0; x < 101; x++) {
+            single[x] = x;
+            mx[x] = 0.0002 * Math.exp(0.085 * x) + (x == 0 ? 0.012 : 0);
+        }
+        for (LifeTable t : List.of(LifeTable.fromMx(ABRIDGED, WPP2019_CHINA[4].mx(), Sex.M), LifeTable.fromMx(single, mx, Sex.F),
+                LifeTable.fromMx(single, mx, Sex.M))) {
+            for (double factor : new double[] {0.3, 0.97, 1, 1.0123, 4}) {
+                assertEquals(t.scaled(factor).e0(), t.scaledE0(factor), 0, "factor " + factor);
+            }
+        }
     }
 
     @Test
