@@ -98,6 +98,7 @@ public final class FileSlabs implements YearSlabs {
         double[] out = new double[shape.size()], band = new double[shape.bandSize()];
         int width = shape.width();
         synchronized (this) {
+            usable();
             awaitWritten(t);
             for (int b = 0; b < shape.bands(); b++) {
                 double[] cached = bands.get(b);
@@ -146,6 +147,7 @@ public final class FileSlabs implements YearSlabs {
 
     /** Must hold this (a cached band's array is reused once evicted): band b of every year, [year][row][width]. */
     private double[] band(int b) {
+        usable();
         double[] cached = bands.get(b);
         if (cached != null) {
             return cached;
