@@ -206,6 +206,23 @@ class CohortCliTest {
             }
             assertTrue(values > 5_000_000, "the city projection's values: " + values);
             assertEquals(List.of(), openScratchFiles(), "scratch files closed");
+            // the long tables read the result too: the same bytes from disk as from memory
+            List<String> national = List.of("cohort", "project", "--builtin", "china-national", "--horizon", "3");
+            Path tablesDisk = dir.resolve("tables-disk"), tablesMemory = dir.resolve("tables-memory");
+            assertEquals(0, CliRun.popcast(concat(national, "--out", dir.resolve("n-disk.h5").toString(), "--csv", tablesDisk.toString())).exit());
+            System.setProperty(ResultStorage.MEMORY_BYTES, Long.toString(Long.MAX_VALUE));
+            assertEquals(0, CliRun.popcast(concat(national, "--out", dir.resolve("n-memory.h5").toString(), "--csv", tablesMemory.toString())).exit());
+            System.setProperty(ResultStorage.MEMORY_BYTES, "0");
+            for (String table : List.of("population", "components", "indicators", "flows_by_age")) {
+                List<String> fromMemory = Files.readAllLines(tablesMemory.resolve(table + ".csv"));
+                List<String> fromDisk = Files.readAllLines(tablesDisk.resolve(table + ".csv"));
+                assertEquals(fromMemory.size(), fromDisk.size(), table);
+                for (int i = 0; i < fromMemory.size(); i++) {
+                    if (!fromMemory.get(i).startsWith("#")) { // comment lines carry the command line
+                        assertEquals(fromMemory.get(i), fromDisk.get(i), table + " line " + (i + 1));
+                    }
+                }
+            }
 
             // a run that fails after projecting (a table that exists, found when it is about to be written) closes them too
             Path csv = dir.resolve("csv");
@@ -222,7 +239,7 @@ class CohortCliTest {
             }
         }
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("csv", "disk.h5", "memory.h5"), files.map(f -> f.getFileName().toString()).sorted().toList());
+            assertEquals(List.of("csv", "disk.h5", "memory.h5", "n-disk.h5", "n-memory.h5", "tables-disk", "tables-memory"), files.map(f -> f.getFileName().toString()).sorted().toList());
         }
     }
 
