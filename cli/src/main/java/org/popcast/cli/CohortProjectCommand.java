@@ -152,7 +152,7 @@ public final class CohortProjectCommand implements Callable<Integer> {
         long started = System.nanoTime();
         CohortInput input = inputOptions.read(spec);
         ScenarioSet scenarios = ScenarioSet.resolve(input.settings().scenarios(), inputOptions.scenarioFolder(spec));
-        // a large result's population goes to a scratch file beside --out; closing deletes it, failed run or not
+        // a large result keeps its population and flows by age in scratch files beside --out; closing deletes them, failed run or not
         try (ResultStorage storage = ResultStorage.beside(out)) {
             ProjectionPlan plan = new ProjectionPlan(input, scenarios.scenarios(), storage);
             Progress progress = PopcastCommand.progress(spec);
