@@ -20,6 +20,7 @@ import org.popcast.models.cohort.CohortInput;
 import org.popcast.models.cohort.ProjectionOutputs;
 import org.popcast.models.cohort.ProjectionPlan;
 import org.popcast.models.cohort.ProjectionResult;
+import org.popcast.models.cohort.ResultStorage;
 import org.popcast.models.cohort.Projector;
 import org.popcast.models.cohort.Scenario;
 import org.popcast.models.cohort.ScenarioSet;
@@ -151,10 +152,19 @@ public final class CohortProjectCommand implements Callable<Integer> {
         long started = System.nanoTime();
         CohortInput input = inputOptions.read(spec);
         ScenarioSet scenarios = ScenarioSet.resolve(input.settings().scenarios(), inputOptions.scenarioFolder(spec));
-        ProjectionPlan plan = new ProjectionPlan(input, scenarios.scenarios());
-        Progress progress = PopcastCommand.progress(spec);
-        ProbabilisticProjection prepared = trajectories == null ? null : probabilistic(input, plan);
-        ProjectionResult result = projector.run(plan, progress);
+        // a large result keeps its population and flows by age in scratch files beside --out; closing deletes them, failed run or not
+        try (ResultStorage storage = ResultStorage.beside(out)) {
+            ProjectionPlan plan = new ProjectionPlan(input, scenarios.scenarios(), storage);
+            Progress progress = PopcastCommand.progress(spec);
+            ProbabilisticProjection prepared = trajectories == null ? null : probabilistic(input, plan);
+            try (ProjectionResult result = projector.run(plan, progress)) {
+                return write(projector, files, started, input, scenarios, plan, progress, prepared, result);
+            }
+        }
+    }
+
+    private int write(Projector projector, OutputFiles files, long started, CohortInput input, ScenarioSet scenarios, ProjectionPlan plan,
+            Progress progress, ProbabilisticProjection prepared, ProjectionResult result) throws Exception {
         ProbabilisticProjection probabilistic = prepared == null ? null : run(prepared, scenarios, progress);
         long projected = System.nanoTime();
         // summing the provinces and nation and compressing the file take most of a large run

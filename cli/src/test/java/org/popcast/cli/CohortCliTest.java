@@ -11,6 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.popcast.data.io.NetcdfDataset;
+import org.popcast.data.io.NetcdfReader;
+import org.popcast.models.cohort.ResultStorage;
+
 import io.jhdf.HdfFile;
 
 /** The cohort commands run in-process; files read back with jHDF (an independent reader). */
@@ -208,6 +212,84 @@ class CohortCliTest {
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("--significant-digits must be 1 .. 15, not 16"), bad.err());
         assertFalse(Files.exists(dir.resolve("x.h5")));
+    }
+
+    @Test
+    void aResultKeptOnDiskWritesTheSameFileAndLeavesNoScratchFile() throws Exception {
+        Path memory = dir.resolve("memory.h5"), disk = dir.resolve("disk.h5");
+        List<String> args = List.of("cohort", "project", "--horizon", "3");
+        assertEquals(0, CliRun.popcast(concat(args, "--out", memory.toString())).exit());
+        String before = System.getProperty(ResultStorage.MEMORY_BYTES);
+        System.setProperty(ResultStorage.MEMORY_BYTES, "0"); // every result to scratch files
+        try {
+            CliRun run = CliRun.popcast(concat(args, "--out", disk.toString()));
+            assertEquals(0, run.exit(), run.err());
+            NetcdfDataset a = NetcdfReader.read(memory), b = NetcdfReader.read(disk);
+            long values = 0;
+            for (NetcdfDataset.Variable v : a.variables()) {
+                if (v.type() == NetcdfDataset.Variable.Type.FLOAT64) {
+                    double[] x = v.data(), y = b.variable(v.name()).data();
+                    assertEquals(x.length, y.length, v.name());
+                    for (int i = 0; i < x.length; i++) {
+                        assertEquals(Double.doubleToRawLongBits(x[i]), Double.doubleToRawLongBits(y[i]), v.name() + " value " + i);
+                    }
+                    values += x.length;
+                }
+            }
+            assertTrue(values > 5_000_000, "the city projection's values: " + values);
+            assertEquals(List.of(), openScratchFiles(), "scratch files closed");
+            // the long tables read the result too: the same bytes from disk as from memory
+            List<String> national = List.of("cohort", "project", "--builtin", "china-national", "--horizon", "3");
+            Path tablesDisk = dir.resolve("tables-disk"), tablesMemory = dir.resolve("tables-memory");
+            assertEquals(0, CliRun.popcast(concat(national, "--out", dir.resolve("n-disk.h5").toString(), "--csv", tablesDisk.toString())).exit());
+            System.setProperty(ResultStorage.MEMORY_BYTES, Long.toString(Long.MAX_VALUE));
+            assertEquals(0, CliRun.popcast(concat(national, "--out", dir.resolve("n-memory.h5").toString(), "--csv", tablesMemory.toString())).exit());
+            System.setProperty(ResultStorage.MEMORY_BYTES, "0");
+            for (String table : List.of("population", "components", "indicators", "flows_by_age")) {
+                List<String> fromMemory = Files.readAllLines(tablesMemory.resolve(table + ".csv"));
+                List<String> fromDisk = Files.readAllLines(tablesDisk.resolve(table + ".csv"));
+                assertEquals(fromMemory.size(), fromDisk.size(), table);
+                for (int i = 0; i < fromMemory.size(); i++) {
+                    if (!fromMemory.get(i).startsWith("#")) { // comment lines carry the command line
+                        assertEquals(fromMemory.get(i), fromDisk.get(i), table + " line " + (i + 1));
+                    }
+                }
+            }
+
+            // a run that fails after projecting (a table that exists, found when it is about to be written) closes them too
+            Path csv = dir.resolve("csv");
+            Files.createDirectories(csv);
+            Files.writeString(csv.resolve("population.csv"), "mine\n");
+            CliRun failed = CliRun.popcast(concat(args, "--out", dir.resolve("failed.h5").toString(), "--csv", csv.toString()));
+            assertEquals(1, failed.exit(), failed.err());
+            assertEquals(List.of(), openScratchFiles(), "scratch files closed after a failure");
+        } finally {
+            if (before == null) {
+                System.clearProperty(ResultStorage.MEMORY_BYTES);
+            } else {
+                System.setProperty(ResultStorage.MEMORY_BYTES, before);
+            }
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("csv", "disk.h5", "memory.h5", "n-disk.h5", "n-memory.h5", "tables-disk", "tables-memory"), files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    /** Open descriptors on scratch files of this test's outputs (Linux: /proc/self/fd; their names are unlinked once open). */
+    private List<String> openScratchFiles() throws java.io.IOException {
+        Path fds = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(fds)) {
+            return List.of();
+        }
+        try (var links = Files.list(fds)) {
+            return links.map(p -> {
+                try {
+                    return Files.readSymbolicLink(p).toString();
+                } catch (java.io.IOException e) {
+                    return "";
+                }
+            }).filter(t -> t.startsWith(dir.toString()) && t.contains(".tmp-")).toList();
+        }
     }
 
     private static String[] concat(List<String> args, String... more) {

@@ -129,6 +129,7 @@ public final class ProjectionIndicators {
         private double[][] mx;
         private double[] start;
         private double[] end;
+        private int stepped = -1;
 
         Pooling(ProjectionPlan plan, ProjectionResult result) {
             this.plan = plan;
@@ -142,8 +143,10 @@ public final class ProjectionIndicators {
             fertility = plan.fertility(t);
             tables = plan.lifeTables(t);
             mx = Arrays.stream(tables).map(LifeTable::rates).toArray(double[][]::new);
-            start = result.populationAt(t);
+            // years in order: this step's end is the next one's start (read once from a result on disk)
+            start = end != null && t == stepped + 1 ? end : result.populationAt(t);
             end = result.populationAt(t + 1);
+            stepped = t;
         }
 
         double exposure(int l, int s, int sex, int x) {

@@ -96,16 +96,21 @@ public final class ProjectionOutputs {
                 .calendarYears("year", java.util.Arrays.stream(result.years()).asLongStream().toArray(), "(1 January)")
                 .dimension("age_group", result.flowAges().groupedAges(), "year",
                         "start of the age group of the flows by age (the last group is open)");
-        b.variableComputed("population", List.of("scenario", "region", "sex", "age", "year"), aggregate(layout.cells(),
-                (l, s, i, t) -> result.populationAt(t)[layout.offset(l, s) + i]), "persons", "population at the start of the year");
-        b.variableComputed("population_total", List.of("scenario", "region", "year"), aggregate(1, (l, s, i, t) -> result.total(s, l, t)),
-                "persons", "total population at the start of the year (both sexes, all ages)");
-        b.variableComputed("births", List.of("scenario", "region", "year"), aggregate(1, (l, s, i, t) -> result.births(s, l, t)), "persons",
+        b.variableComputed("population", List.of("scenario", "region", "sex", "age", "year"),
+                aggregate(layout.cells(), result::populationRows), "persons", "population at the start of the year");
+        b.variableComputed("population_total", List.of("scenario", "region", "year"), aggregate(1, (l, s, t, n, dst) -> {
+            for (int k = 0; k < n; k++) {
+                dst[k] = result.total(s, l, t + k);
+            }
+        }), "persons", "total population at the start of the year (both sexes, all ages)");
+        b.variableComputed("births", List.of("scenario", "region", "year"),
+                aggregate(1, RegionSums.byValue(1, (l, s, i, t) -> result.births(s, l, t))), "persons",
                 "live births during the step starting in the year");
-        b.variableComputed("deaths", List.of("scenario", "region", "sex", "year"), aggregate(2, (l, s, i, t) -> result.deaths(s, l, i, t)),
-                "persons", "deaths during the step starting in the year (including of births and migrants in the step)");
+        b.variableComputed("deaths", List.of("scenario", "region", "sex", "year"),
+                aggregate(2, RegionSums.byValue(2, (l, s, i, t) -> result.deaths(s, l, i, t))), "persons",
+                "deaths during the step starting in the year (including of births and migrants in the step)");
         b.variableComputed("net_migration", List.of("scenario", "region", "sex", "year"),
-                aggregate(2, (l, s, i, t) -> result.netMigration(s, l, i, t)), "persons",
+                aggregate(2, RegionSums.byValue(2, (l, s, i, t) -> result.netMigration(s, l, i, t))), "persons",
                 "net migrants (internal and international) during the step starting in the year");
         ageFlowVariables(b);
         indicatorVariables(b, indicators());
@@ -156,13 +161,13 @@ public final class ProjectionOutputs {
     private void ageFlowVariables(NetcdfDataset.Builder b) {
         int groups = result.flowAges().groups();
         b.variableComputed("births_by_age", List.of("scenario", "region", "age_group", "year"),
-                aggregate(groups, (l, s, g, t) -> result.birthsByAge(s, l, g, t)), "persons",
+                aggregate(groups, result::birthsByAgeRows), "persons",
                 "live births during the step starting in the year by age group of the mother");
         b.variableComputed("deaths_by_age", List.of("scenario", "region", "sex", "age_group", "year"),
-                aggregate(2 * groups, (l, s, i, t) -> result.deathsByAge(s, l, i / groups, i % groups, t)), "persons",
+                aggregate(2 * groups, result::deathsByAgeRows), "persons",
                 "deaths during the step starting in the year by age group at its start (the first group includes those born in it)");
         b.variableComputed("net_migration_by_age", List.of("scenario", "region", "sex", "age_group", "year"),
-                aggregate(2 * groups, (l, s, i, t) -> result.migrantsByAge(s, l, i / groups, i % groups, t)), "persons",
+                aggregate(2 * groups, result::migrantsByAgeRows), "persons",
                 "net migrants during the step starting in the year by age group when they join");
     }
 
@@ -176,8 +181,8 @@ public final class ProjectionOutputs {
     }
 
     /** Leaf values summed into every region ({@link RegionSums}), computed as they are written. */
-    private NetcdfDataset.Values aggregate(int inner, RegionSums.LeafValue value) {
-        return new RegionSums(members, result.scenarios(), inner, result.years().length, value);
+    private NetcdfDataset.Values aggregate(int inner, RegionSums.LeafRows rows) {
+        return new RegionSums(members, result.scenarios(), inner, result.years().length, rows);
     }
 
     /** Population as a long table: scenario, region, level, year, sex, age, population; one batch per scenario and region. */
@@ -188,6 +193,7 @@ public final class ProjectionOutputs {
                 col("age", TidyTable.Type.FLOAT64), col("population", TidyTable.Type.FLOAT64));
         return new TidyTable(cols, metadata, sink -> {
             int rows = years * 2 * ages;
+            double[] leaf = new double[rows];
             for (int s = 0; s < result.scenarios(); s++) {
                 for (int r = 0; r < regions.size(); r++) {
                     String[] scenario = filled(rows, plan.scenarios().get(s).name()), region = filled(rows, regions.get(r).code());
@@ -201,10 +207,14 @@ public final class ProjectionOutputs {
                                 year[i] = result.years()[t];
                                 sex[i] = Sex.values()[x].name();
                                 age[i] = plan.input().ages()[a];
-                                for (int l : members.get(r)) {
-                                    value[i] += result.population(s, l, x, a, t);
-                                }
                             }
+                        }
+                    }
+                    // [year][sex][age], a leaf's cells year after year: each leaf read as one run of years
+                    for (int l : members.get(r)) {
+                        result.populationRows(l, s, 0, years, leaf);
+                        for (int j = 0; j < rows; j++) {
+                            value[j] += leaf[j];
                         }
                     }
                     sink.accept(rows, new Object[] {scenario, region, level, year, sex, age, value});

@@ -38,9 +38,18 @@ public final class ProjectionPlan {
     /** The rates and life tables of each step, kept once a shifted plan asks (every trajectory shares them). */
     private final Map<Integer, StepRates> keptRates = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<Integer, LifeTable[]> keptTables = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Where results of this plan keep their population by year. */
+    private final ResultStorage storage;
 
+    /** A plan whose results stay in memory. */
     public ProjectionPlan(CohortInput in, List<Scenario> scenarios) {
+        this(in, scenarios, ResultStorage.memory());
+    }
+
+    /** A plan whose results keep their population where {@code storage} decides by their size. */
+    public ProjectionPlan(CohortInput in, List<Scenario> scenarios, ResultStorage storage) {
         this.in = in;
+        this.storage = storage;
         this.shift = null;
         this.base = null;
         this.scenarios = List.copyOf(scenarios);
@@ -77,6 +86,7 @@ public final class ProjectionPlan {
     /** A trajectory of a one-scenario plan: the base's rates moved by {@code shift}. */
     private ProjectionPlan(ProjectionPlan base, PathShift shift) {
         this.in = base.in;
+        this.storage = ResultStorage.memory(); // one scenario: small, and trajectories do not close their results
         this.scenarios = base.scenarios;
         this.layout = base.layout;
         this.cap = base.cap;
@@ -107,6 +117,11 @@ public final class ProjectionPlan {
 
     public CohortInput input() {
         return in;
+    }
+
+    /** Where this plan's results keep their population by year. */
+    public ResultStorage storage() {
+        return storage;
     }
 
     public List<Scenario> scenarios() {

@@ -2,40 +2,59 @@ package org.popcast.models.cohort;
 
 import org.popcast.kernels.cohort.AgeRegrouping;
 import org.popcast.kernels.cohort.CohortLayout;
+import org.popcast.models.cohort.slabs.MemorySlabs;
+import org.popcast.models.cohort.slabs.SlabShape;
+import org.popcast.models.cohort.slabs.YearSlabs;
 
 /**
  * Results of a projection for the projected regions (leaves), kept step by step in the
  * projectors' layout (so recording a step is no copy): population per year index t as
  * [L][S][2][A], births [L][S] and deaths and net migration [L][S][2] of the step starting in
  * year index t ({@link CohortLayout}). The years are base, base + n, ..., base + horizon; the last
- * year starts no step.
+ * year starts no step. The population and the flows by age, most of a result, are kept in
+ * {@link YearSlabs}: in memory, or for a large result in scratch files ({@link ResultStorage});
+ * close the result to delete them.
  */
-public final class ProjectionResult {
+public final class ProjectionResult implements AutoCloseable {
+
+    /** Makes the slabs of one kind of value. */
+    @FunctionalInterface
+    private interface SlabsMaker {
+        YearSlabs make(SlabShape shape, int years);
+    }
 
     private final CohortLayout layout;
     private final int[] years;
-    private final double[][] population;
+    /** [L][S][2][A] per year index: rows leaves, bands scenarios. */
+    private final YearSlabs population;
     private final double[][] births;
     private final double[][] deaths;
     private final double[][] netMigration;
     /** The age groups of the flows by age: five years wide where the ages allow, else the projection's own. */
     private final AgeRegrouping flowAges;
     /** Per step: births by age of mother [L][S][G], deaths and net migrants by sex and age [L][S][2][G]. */
-    private final double[][] birthsByAge;
-    private final double[][] deathsByAge;
-    private final double[][] migrantsByAge;
+    private final YearSlabs birthsByAge;
+    private final YearSlabs deathsByAge;
+    private final YearSlabs migrantsByAge;
 
+    /** A result kept in memory. */
     public ProjectionResult(CohortLayout layout, int[] years, double[] ages) {
+        this(layout, years, ages, MemorySlabs::new);
+    }
+
+    private ProjectionResult(CohortLayout layout, int[] years, double[] ages, SlabsMaker slabs) {
         this.layout = layout;
         this.years = years.clone();
-        population = new double[years.length][];
-        births = new double[years.length - 1][];
-        deaths = new double[years.length - 1][];
-        netMigration = new double[years.length - 1][];
+        int steps = years.length - 1, leaves = layout.leaves(), scen = layout.scenarios();
+        births = new double[steps][];
+        deaths = new double[steps][];
+        netMigration = new double[steps][];
         flowAges = flowGroups(ages);
-        birthsByAge = new double[years.length - 1][];
-        deathsByAge = new double[years.length - 1][];
-        migrantsByAge = new double[years.length - 1][];
+        int groups = flowAges.groups();
+        population = slabs.make(new SlabShape(leaves, scen, layout.cells()), years.length);
+        birthsByAge = slabs.make(new SlabShape(leaves, scen, groups), steps);
+        deathsByAge = slabs.make(new SlabShape(leaves, scen, CohortLayout.SEXES * groups), steps);
+        migrantsByAge = slabs.make(new SlabShape(leaves, scen, CohortLayout.SEXES * groups), steps);
     }
 
     /** Five-year groups (standard abridged flows, a fifth of the memory of single years) where the ages allow. */
@@ -51,12 +70,12 @@ public final class ProjectionResult {
         for (int k = 0; k < years.length; k++) {
             years[k] = plan.year(k);
         }
-        return new ProjectionResult(plan.layout(), years, plan.input().ages());
+        return new ProjectionResult(plan.layout(), years, plan.input().ages(), (shape, n) -> plan.storage().slabs(plan, shape, n));
     }
 
-    /** Keeps (does not copy) the population [L][S][2][A] at year index {@code t}. */
+    /** Keeps the population [L][S][2][A] at year index {@code t} (not copied: the array must not change after). */
     void recordPopulation(int t, double[] state) {
-        population[t] = state;
+        population.put(t, state);
     }
 
     /** Keeps the flows of the step starting at year index {@code t}: births [L][S], deaths and net [L][S][2]. */
@@ -71,16 +90,16 @@ public final class ProjectionResult {
      * births by age of mother [L][S][A], deaths and net migrants [L][S][2][A] (the arrays may be reused after).
      */
     void recordAgeFlows(int t, double[] birthsLsa, double[] deathsLs2a, double[] migrantsLs2a) {
-        birthsByAge[t] = flowAges.sumRows(birthsLsa);
-        deathsByAge[t] = flowAges.sumRows(deathsLs2a);
-        migrantsByAge[t] = flowAges.sumRows(migrantsLs2a);
+        birthsByAge.put(t, flowAges.sumRows(birthsLsa));
+        deathsByAge.put(t, flowAges.sumRows(deathsLs2a));
+        migrantsByAge.put(t, flowAges.sumRows(migrantsLs2a));
     }
 
     /** Keeps flows by age already summed into {@link #flowAges()}: births [L][S][G], deaths and net migrants [L][S][2][G]. */
     void recordGroupedAgeFlows(int t, double[] birthsLsg, double[] deathsLs2g, double[] migrantsLs2g) {
-        birthsByAge[t] = birthsLsg;
-        deathsByAge[t] = deathsLs2g;
-        migrantsByAge[t] = migrantsLs2g;
+        birthsByAge.put(t, birthsLsg);
+        deathsByAge.put(t, deathsLs2g);
+        migrantsByAge.put(t, migrantsLs2g);
     }
 
     /** The age groups of the flows by age. */
@@ -90,17 +109,41 @@ public final class ProjectionResult {
 
     /** Births to mothers in flow age group g in the step starting at year index t (NaN for the last year). */
     public double birthsByAge(int s, int l, int g, int t) {
-        return t < birthsByAge.length ? birthsByAge[t][layout.series(l, s) * flowAges.groups() + g] : Double.NaN;
+        return t < birthsByAge.years() ? birthsByAge.value(t, layout.series(l, s) * flowAges.groups() + g) : Double.NaN;
     }
 
     /** Deaths of the cohort in flow age group g at the start of the step (group 0 also those born in it). */
     public double deathsByAge(int s, int l, int sex, int g, int t) {
-        return t < deathsByAge.length ? deathsByAge[t][layout.bySex(l, s, sex) * flowAges.groups() + g] : Double.NaN;
+        return t < deathsByAge.years() ? deathsByAge.value(t, layout.bySex(l, s, sex) * flowAges.groups() + g) : Double.NaN;
     }
 
     /** Net migrants of the step in flow age group g (by age when they join). */
     public double migrantsByAge(int s, int l, int sex, int g, int t) {
-        return t < migrantsByAge.length ? migrantsByAge[t][layout.bySex(l, s, sex) * flowAges.groups() + g] : Double.NaN;
+        return t < migrantsByAge.years() ? migrantsByAge.value(t, layout.bySex(l, s, sex) * flowAges.groups() + g) : Double.NaN;
+    }
+
+    /** Births by age of mother of leaf l, scenario s, years t .. t + n - 1 into dst[k * G + g] (NaN for the last year). */
+    void birthsByAgeRows(int l, int s, int t, int n, double[] dst) {
+        flowRows(birthsByAge, l, s, t, n, dst);
+    }
+
+    /** Deaths by sex and age group, dst[k * 2G + sex * G + g]. */
+    void deathsByAgeRows(int l, int s, int t, int n, double[] dst) {
+        flowRows(deathsByAge, l, s, t, n, dst);
+    }
+
+    /** Net migrants by sex and age group, dst[k * 2G + sex * G + g]. */
+    void migrantsByAgeRows(int l, int s, int t, int n, double[] dst) {
+        flowRows(migrantsByAge, l, s, t, n, dst);
+    }
+
+    /** A run of years of one leaf and scenario: the steps' values, NaN for years that start none. */
+    private static void flowRows(YearSlabs flows, int l, int s, int t, int n, double[] dst) {
+        int width = flows.shape().width(), kept = Math.max(0, Math.min(n, flows.years() - t));
+        if (kept > 0) {
+            flows.read(s, l, t, kept, dst, 0);
+        }
+        java.util.Arrays.fill(dst, kept * width, n * width, Double.NaN);
     }
 
     public CohortLayout layout() {
@@ -124,7 +167,12 @@ public final class ProjectionResult {
     }
 
     public double population(int s, int l, int sex, int age, int t) {
-        return population[t][layout.index(l, s, sex, age)];
+        return population.value(t, layout.index(l, s, sex, age));
+    }
+
+    /** The sex x age cells of leaf l, scenario s, years t .. t + n - 1 into dst[k * cells + cell]. */
+    void populationRows(int l, int s, int t, int n, double[] dst) {
+        population.read(s, l, t, n, dst, 0);
     }
 
     /** Births in the step starting at year index t (NaN for the last year). */
@@ -142,17 +190,12 @@ public final class ProjectionResult {
 
     /** Total population of a leaf in a year. */
     public double total(int s, int l, int t) {
-        double sum = 0;
-        int from = layout.offset(l, s), cells = layout.cells();
-        for (int i = 0; i < cells; i++) {
-            sum += population[t][from + i];
-        }
-        return sum;
+        return population.sum(t, layout.offset(l, s), layout.cells());
     }
 
-    /** The population [L][S][2][A] at year index t (shared, do not modify). */
+    /** The population [L][S][2][A] at year index t (shared or a copy: do not modify). */
     double[] populationAt(int t) {
-        return population[t];
+        return population.year(t);
     }
 
     /** Births [L][S] of the step starting at year index t (shared, do not modify). */
@@ -168,5 +211,14 @@ public final class ProjectionResult {
     /** Net migration [L][S][2] of the step starting at year index t (shared, do not modify). */
     double[] netMigrationAt(int t) {
         return netMigration[t];
+    }
+
+    /** Deletes the scratch files, if the result has them; the result cannot be read after. */
+    @Override
+    public void close() {
+        population.close();
+        birthsByAge.close();
+        deathsByAge.close();
+        migrantsByAge.close();
     }
 }

@@ -42,7 +42,7 @@ class RegionSumsTest {
     }
 
     private RegionSums sums() {
-        return new RegionSums(MEMBERS, SCENARIOS, INNER, YEARS, (l, s, i, t) -> leaf[l][s][i][t]);
+        return new RegionSums(MEMBERS, SCENARIOS, INNER, YEARS, RegionSums.byValue(INNER, (l, s, i, t) -> leaf[l][s][i][t]));
     }
 
     /** The array sum the writer used before: leaves added in member order into a zeroed [S][R][inner][Y] array. */
