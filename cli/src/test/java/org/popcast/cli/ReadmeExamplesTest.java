@@ -49,6 +49,8 @@ class ReadmeExamplesTest {
             new Skip("popcast cohort project", true, "the full city projection to 2100"),
             new Skip("popcast cohort project --trajectories ", false, "1000 trajectories of every city"),
             new Skip("popcast cohort hindcast --trajectories ", false, "1000 trajectories of every city"),
+            // a Spark cluster and the popcast-spark jar (spark/ builds it; SparkCliTest runs the engine on local[2])
+            new Skip("spark-submit ", false, "needs a Spark cluster"),
             // FNN, LSTM and gradient-boosted trees on three splits of the full table: minutes (MobilityCliTest runs it small)
             new Skip("popcast mobility evaluate --out ", false, "trains every model on every split"));
 
