@@ -237,7 +237,7 @@ class CohortCliTest {
                 }
             }
             assertTrue(values > 5_000_000, "the city projection's values: " + values);
-            assertEquals(List.of(), openScratchFiles(), "scratch files closed");
+            assertEquals(List.of(), org.popcast.models.cohort.slabs.OpenScratchFiles.in(dir), "scratch files closed");
             // the long tables read the result too: the same bytes from disk as from memory
             List<String> national = List.of("cohort", "project", "--builtin", "china-national", "--horizon", "3");
             Path tablesDisk = dir.resolve("tables-disk"), tablesMemory = dir.resolve("tables-memory");
@@ -262,7 +262,7 @@ class CohortCliTest {
             Files.writeString(csv.resolve("population.csv"), "mine\n");
             CliRun failed = CliRun.popcast(concat(args, "--out", dir.resolve("failed.h5").toString(), "--csv", csv.toString()));
             assertEquals(1, failed.exit(), failed.err());
-            assertEquals(List.of(), openScratchFiles(), "scratch files closed after a failure");
+            assertEquals(List.of(), org.popcast.models.cohort.slabs.OpenScratchFiles.in(dir), "scratch files closed after a failure");
         } finally {
             if (before == null) {
                 System.clearProperty(ResultStorage.MEMORY_BYTES);
@@ -272,23 +272,6 @@ class CohortCliTest {
         }
         try (var files = Files.list(dir)) {
             assertEquals(List.of("csv", "disk.h5", "memory.h5", "n-disk.h5", "n-memory.h5", "tables-disk", "tables-memory"), files.map(f -> f.getFileName().toString()).sorted().toList());
-        }
-    }
-
-    /** Open descriptors on scratch files of this test's outputs (Linux: /proc/self/fd; their names are unlinked once open). */
-    private List<String> openScratchFiles() throws java.io.IOException {
-        Path fds = Path.of("/proc/self/fd");
-        if (!Files.isDirectory(fds)) {
-            return List.of();
-        }
-        try (var links = Files.list(fds)) {
-            return links.map(p -> {
-                try {
-                    return Files.readSymbolicLink(p).toString();
-                } catch (java.io.IOException e) {
-                    return "";
-                }
-            }).filter(t -> t.startsWith(dir.toString()) && t.contains(".tmp-")).toList();
         }
     }
 

@@ -15,7 +15,17 @@ public final class OpenScratchFiles {
     private OpenScratchFiles() {
     }
 
+    /** Descriptors on scratch files of {@code target} (a file name: they are named .target.tmp-...). */
     public static List<String> of(String target) throws IOException {
+        return open().stream().filter(s -> s.contains("." + target + ".tmp-")).toList();
+    }
+
+    /** Descriptors on any scratch file in folder {@code dir}. */
+    public static List<String> in(Path dir) throws IOException {
+        return open().stream().filter(s -> s.startsWith(dir.toString()) && s.contains(".tmp-")).toList();
+    }
+
+    private static List<String> open() throws IOException {
         Path fds = Path.of("/proc/self/fd");
         if (!Files.isDirectory(fds)) {
             return List.of();
@@ -27,7 +37,7 @@ public final class OpenScratchFiles {
                 } catch (IOException e) {
                     return ""; // closed meanwhile
                 }
-            }).filter(s -> s.contains("." + target + ".tmp-")).toList();
+            }).toList();
         }
     }
 }
