@@ -74,6 +74,7 @@ public final class CohortBenchCommand implements Callable<Integer> {
         if (regions < 1 || scenarios < 1 || scenarios > 15 || steps < 1 || repeat < 1 || warmup < 0) {
             throw new ParameterException(spec.commandLine(), "need --regions >= 1, 1 <= --scenarios <= 15, --steps >= 1, --repeat >= 1, --warmup >= 0");
         }
+        boolean kept = keepHeap();
         if (trajectories != null) {
             if (trajectories < 1) {
                 throw new ParameterException(spec.commandLine(), "--trajectories must be >= 1, got " + trajectories);
@@ -93,8 +94,9 @@ public final class CohortBenchCommand implements Callable<Integer> {
         double readSeconds = (System.nanoTime() - t0) / 1e9;
         double cellYears = (double) scenarios * regions * 2 * input.ageCount() * steps;
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("cohort bench: %d scenarios x %d regions x 2 sexes x %d ages x %d steps = %.3g cell-years, %d cores; input read in %.2f s%n",
-                scenarios, regions, input.ageCount(), steps, cellYears, Runtime.getRuntime().availableProcessors(), readSeconds);
+        out.printf("cohort bench: %d scenarios x %d regions x 2 sexes x %d ages x %d steps = %.3g cell-years, %d cores; input read in %.2f s%s%n",
+                scenarios, regions, input.ageCount(), steps, cellYears, Runtime.getRuntime().availableProcessors(), readSeconds,
+                kept ? "; heap kept between runs" : "");
         out.printf("%-20s %10s %10s %10s %16s %10s %12s%n", "engine", "median s", "min s", "max s", "cell-years/s", "x probe",
                 "max rel diff");
         ProjectionPlan plan = new ProjectionPlan(input, list);
@@ -113,6 +115,23 @@ public final class CohortBenchCommand implements Callable<Integer> {
             last[0] = null;
         }
         return 0;
+    }
+
+    /**
+     * Keeps the heap the warm-up runs grew (HotSpot's MaxHeapFreeRatio=100, a manageable flag):
+     * otherwise G1 gives the memory of each run's discarded result back to the system and the next
+     * run pays the page faults of its fresh year slabs again (0.3-0.4 s of a 1.3 s run here,
+     * docs/performance.md), which measures the machine's memory manager rather than the engine.
+     * False where the flag cannot be set (another JVM): then the runs are timed as they come.
+     */
+    private static boolean keepHeap() {
+        try {
+            java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .setVMOption("MaxHeapFreeRatio", "100");
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Seconds of each timed run of {@code work} after the warm-up runs, sorted. */

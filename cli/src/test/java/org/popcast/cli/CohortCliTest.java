@@ -42,6 +42,7 @@ class CohortCliTest {
         CliRun engines = CliRun.popcast("-q", "cohort", "bench", "--regions", "3", "--scenarios", "2", "--steps", "2", "--repeat", "1",
                 "--warmup", "0", "--engines", "stream,loop");
         assertEquals(0, engines.exit(), engines.err());
+        assertTrue(engines.out().contains("; heap kept between runs"), "HotSpot's MaxHeapFreeRatio is set: " + engines.out());
         String[] loop = row(engines.out(), "java-loop");
         assertTrue(Double.parseDouble(loop[loop.length - 1]) <= 1e-10, "the loop engine agrees with the stream engine: " + engines.out());
 
