@@ -56,16 +56,16 @@ public final class CohortKernel {
      *
      * @param migrants  [2][A] the step's net migrants of this region and scenario, from index 0
      * @param survival  survival ratios, [2][A] from {@code survivalAt}
-     * @param fertility births per woman per year, [A] from {@code fertilityAt}
+     * @param fertility births per woman per year, [A] from {@code fertilityAt}, times {@code fertilityFactor}
      * @return the births of the step
      */
     public double step(double[] population, int at, double[] migrants, double[] survival, int survivalAt, double[] fertility,
-                       int fertilityAt, double birthSurvivalF, double birthSurvivalM, double femaleShare, double[] next,
-                       double[] deaths, double[] net, int sexAt) {
+                       int fertilityAt, double fertilityFactor, double birthSurvivalF, double birthSurvivalM, double femaleShare,
+                       double[] next, double[] deaths, double[] net, int sexAt) {
         births = 0;
         total = 0;
         for (int sex = 0; sex < CohortLayout.SEXES; sex++) {
-            sex(sex, population, at, migrants, survival, survivalAt, fertility, fertilityAt, next, deaths, net, sexAt);
+            sex(sex, population, at, migrants, survival, survivalAt, fertility, fertilityAt, fertilityFactor, next, deaths, net, sexAt);
         }
         births *= n;
         double girls = births * femaleShare, boys = births * (1 - femaleShare);
@@ -99,7 +99,7 @@ public final class CohortKernel {
      * group keeping its own), the end population Q + f_e M from age 1, and for women the births.
      */
     private void sex(int sex, double[] population, int at, double[] migrants, double[] survival, int survivalAt, double[] fertility,
-                     int fertilityAt, double[] next, double[] deaths, double[] net, int sexAt) {
+                     int fertilityAt, double fertilityFactor, double[] next, double[] deaths, double[] net, int sexAt) {
         int c = sex * ages, p = at + c, r = survivalAt + c, g0 = sex * groupEnd.length, last = ages - 1;
         boolean women = sex == 0;
         double died = 0, moved = 0, born = 0, end = 0, survivors = 0; // survivors: Q of age x, made at age x - 1
@@ -114,7 +114,7 @@ public final class CohortKernel {
                 groupMoved += m;
                 double q = x == last ? survivors + s * start : survivors;
                 if (women) {
-                    double b = fertility[fertilityAt + x] * (start + (q + endShareInBirths * m)) / 2;
+                    double b = fertility[fertilityAt + x] * fertilityFactor * (start + (q + endShareInBirths * m)) / 2;
                     born += b;
                     groupBorn += n * b;
                 }

@@ -30,7 +30,15 @@ class CohortKernelTest {
             double[] next = new double[at + cells], deaths = new double[4], net = new double[4];
             AgeRegrouping groups = new AgeRegrouping(ageStarts(ages), per);
             CohortKernel kernel = new CohortKernel(n, timing, groups);
-            double births = kernel.step(slab, at, mig, surv, 0, fert, 0, bF, bM, 1 / (1 + srb), next, deaths, net, 2);
+            // fertility handed to the kernel as a profile times a factor (a scenario's TFR rescaling)
+            double factor = 0.5 + random.nextDouble();
+            double[] profile = new double[ages];
+            for (int x = 0; x < ages; x++) {
+                profile[x] = fert[x] / factor;
+                fert[x] = profile[x] * factor;
+            }
+            want = CohortStep.project(p, m, new CohortStep.Rates(s, new double[] {bF, bM}, fert, srb), n, timing);
+            double births = kernel.step(slab, at, mig, surv, 0, profile, 0, factor, bF, bM, 1 / (1 + srb), next, deaths, net, 2);
             assertEquals(want.births(), births, 1e-12 * want.births());
             double total = 0;
             for (int sex = 0; sex < 2; sex++) {

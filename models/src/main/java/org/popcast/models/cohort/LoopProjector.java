@@ -36,7 +36,7 @@ public final class LoopProjector implements Projector {
             for (int l = 0; l < leaves; l++) {
                 double[][] surv = new double[2][ages];
                 for (int sex = 0; sex < 2; sex++) {
-                    System.arraycopy(rates.survival(), layout.leafIndex(l, sex, 0), surv[sex], 0, ages);
+                    System.arraycopy(rates.survival(), rates.survivalOf()[l] + sex * ages, surv[sex], 0, ages);
                 }
                 double srb = 1 / rates.femaleShare()[l] - 1;
                 double[] birthSurvival = {rates.birthSurvival()[layout.leafSex(l, 0)], rates.birthSurvival()[layout.leafSex(l, 1)]};
@@ -47,7 +47,10 @@ public final class LoopProjector implements Projector {
                         System.arraycopy(migrants, layout.index(l, s, sex, 0), m[sex], 0, ages);
                     }
                     double[] f = new double[ages];
-                    System.arraycopy(rates.fertility(), layout.fertilityOffset(l, s), f, 0, ages);
+                    double factor = rates.fertilityFactor()[layout.series(l, s)] * rates.fertilityScale();
+                    for (int a = 0; a < ages; a++) {
+                        f[a] = rates.fertility()[l * ages + a] * factor;
+                    }
                     CohortStep.Result r = CohortStep.project(p, m, new CohortStep.Rates(surv, birthSurvival.clone(), f, srb), n,
                             plan.timing());
                     for (int sex = 0; sex < 2; sex++) {

@@ -202,26 +202,21 @@ public final class ProjectionPlan {
         double mid = year + stepLength() / 2;
         ProjectionSettings set = in.settings();
         int leaves = layout.leaves(), scen = layout.scenarios(), ages = layout.ages();
-        double[] survival = new double[layout.leafSize()];
-        double[] birthSurvival = new double[leaves * CohortLayout.SEXES];
-        double[] fertility = new double[layout.seriesCount() * ages];
+        double[] fertility = new double[leaves * ages];
+        double[] fertilityFactor = new double[layout.seriesCount()];
         double[] femaleShare = new double[leaves];
         double[] explicitCount = new double[layout.leafSize()];
         double[] explicitRate = new double[layout.leafSize()];
-        LifeTable[] tables = lifeTables(step);
         for (int l = 0; l < leaves; l++) {
             String code = in.leaf(l).code();
             for (Sex sex : Sex.values()) {
-                LifeTable t = tables[layout.leafSex(l, sex.ordinal())];
-                System.arraycopy(t.survivalRatios(), 0, survival, layout.leafIndex(l, sex.ordinal(), 0), ages);
-                birthSurvival[layout.leafSex(l, sex.ordinal())] = t.birthSurvival();
                 double[] m = in.migration() == null ? null : in.migration().at(code, sex, year);
                 if (m != null) {
                     double[] target = in.migrationKind().equals("net_count") ? explicitCount : explicitRate;
                     System.arraycopy(m, 0, target, layout.leafIndex(l, sex.ordinal(), 0), ages);
                 }
             }
-            fertility(l, year, mid, fertility);
+            fertility(l, year, mid, fertility, fertilityFactor);
             femaleShare[l] = 1 / (1 + srb(code, year, mid));
         }
         double[] scale = new double[scen];
@@ -231,31 +226,50 @@ public final class ProjectionPlan {
         }
         double intRate = set.internationalRate() * (set.internationalPath() == null ? 1 : set.internationalPath().value(mid));
         double[] size = set.internal() == null ? new double[] {1, 1} : set.internal().sizeFactors(year);
-        return new StepRates(year, survival, birthSurvival, fertility, femaleShare, intRate, scale, size[0], size[1],
-                explicitCount, explicitRate);
+        Survival surv = Survival.of(lifeTables(step), layout);
+        return new StepRates(year, surv.ratios(), surv.of(), surv.birth(), fertility, fertilityFactor, 1, femaleShare, intRate,
+                scale, size[0], size[1], explicitCount, explicitRate);
     }
 
-    /** A shifted plan's step: the base's survival from life tables with e_0 moved, its fertility times the TFR factor. */
+    /**
+     * A step's survival from its life tables [L][2]: the ratios once per distinct (F, M) pair of
+     * tables, [T][2][A], where each leaf's block starts, [L], and the survival of births [L][2].
+     */
+    private record Survival(double[] ratios, int[] of, double[] birth) {
+        static Survival of(LifeTable[] tables, CohortLayout layout) {
+            int leaves = layout.leaves(), cells = layout.cells(), ages = layout.ages();
+            Map<List<LifeTable>, Integer> blocks = new java.util.HashMap<>(); // LifeTable's equals is identity
+            double[] ratios = new double[leaves * cells], birth = new double[leaves * CohortLayout.SEXES];
+            int[] of = new int[leaves];
+            for (int l = 0; l < leaves; l++) {
+                LifeTable f = tables[layout.leafSex(l, 0)], m = tables[layout.leafSex(l, 1)];
+                int fresh = blocks.size() * cells, at = blocks.computeIfAbsent(List.of(f, m), k -> fresh);
+                if (at == fresh) {
+                    System.arraycopy(f.survivalRatios(), 0, ratios, at, ages);
+                    System.arraycopy(m.survivalRatios(), 0, ratios, at + ages, ages);
+                }
+                of[l] = at;
+                birth[layout.leafSex(l, 0)] = f.birthSurvival();
+                birth[layout.leafSex(l, 1)] = m.birthSurvival();
+            }
+            return new Survival(java.util.Arrays.copyOf(ratios, blocks.size() * cells), of, birth);
+        }
+    }
+
+    /** A shifted plan's step: the base's rates with survival from life tables with e_0 moved, fertility scaled by the TFR departure. */
     private StepRates shiftedRates(int step) {
         StepRates b = base.keptRates.computeIfAbsent(step, base::rates);
         double[] survival = b.survival(), birthSurvival = b.birthSurvival();
+        int[] survivalOf = b.survivalOf();
         if (shift.e0()[step] != 0) {
-            LifeTable[] tables = lifeTables(step);
-            survival = new double[survival.length];
-            birthSurvival = new double[birthSurvival.length];
-            Map<LifeTable, double[]> ratios = new IdentityHashMap<>(); // leaves share tables: each table's ratios once
-            for (int i = 0; i < tables.length; i++) {
-                System.arraycopy(ratios.computeIfAbsent(tables[i], LifeTable::survivalRatios), 0, survival, i * layout.ages(), layout.ages());
-                birthSurvival[i] = tables[i].birthSurvival();
-            }
+            Survival moved = Survival.of(lifeTables(step), layout);
+            survival = moved.ratios();
+            survivalOf = moved.of();
+            birthSurvival = moved.birth();
         }
-        double factor = Math.exp(shift.logTfr()[step]);
-        double[] fertility = b.fertility().clone();
-        for (int i = 0; i < fertility.length; i++) {
-            fertility[i] *= factor;
-        }
-        return new StepRates(b.year(), survival, birthSurvival, fertility, b.femaleShare(), b.internationalRate(),
-                b.migrationScale(), b.smallFactor(), b.middleFactor(), b.explicitCount(), b.explicitRate());
+        return new StepRates(b.year(), survival, survivalOf, birthSurvival, b.fertility(), b.fertilityFactor(),
+                Math.exp(shift.logTfr()[step]), b.femaleShare(), b.internationalRate(), b.migrationScale(), b.smallFactor(),
+                b.middleFactor(), b.explicitCount(), b.explicitRate());
     }
 
     /** The life tables of a step (after mortality improvement) by leaf and sex, [L][2]. */
@@ -296,40 +310,55 @@ public final class ProjectionPlan {
         return out;
     }
 
-    /** The fertility of a step (births per woman per year) by leaf, scenario and age, [L][S][A]. */
+    /** The fertility of a step (births per woman per year) by leaf, scenario and age, [L][S][A]: f x (factor x scale), as the projectors form it. */
     public double[] fertility(int step) {
+        int leaves = layout.leaves(), ages = layout.ages(), scen = layout.scenarios();
+        double[] f = new double[leaves * ages], factor = new double[layout.seriesCount()];
+        double scale = 1;
         if (base != null) {
-            return rates(step).fertility();
+            StepRates r = rates(step);
+            f = r.fertility();
+            factor = r.fertilityFactor();
+            scale = r.fertilityScale();
+        } else {
+            for (int l = 0; l < leaves; l++) {
+                fertility(l, year(step), year(step) + stepLength() / 2, f, factor);
+            }
         }
-        int year = year(step);
-        double[] out = new double[layout.seriesCount() * layout.ages()];
-        for (int l = 0; l < layout.leaves(); l++) {
-            fertility(l, year, year + stepLength() / 2, out);
+        double[] out = new double[layout.seriesCount() * ages];
+        for (int l = 0; l < leaves; l++) {
+            for (int s = 0; s < scen; s++) {
+                for (int a = 0; a < ages; a++) {
+                    out[layout.fertilityIndex(l, s, a)] = f[l * ages + a] * (factor[layout.series(l, s)] * scale);
+                }
+            }
         }
         return out;
     }
 
-    /** Leaf l's fertility of the step for every scenario into {@code out} [L][S][A]: the input's, or rescaled to a TFR path. */
-    private void fertility(int l, int year, double mid, double[] out) {
+    /**
+     * Leaf l's fertility of the step, the input's, into {@code out} [L][A], and each scenario's
+     * factor that rescales it to the scenario's TFR path (1 before the path starts) into {@code factor} [L][S].
+     */
+    private void fertility(int l, int year, double mid, double[] out, double[] factor) {
         String code = in.leaf(l).code();
         double[] f = in.fertility().at(code, year);
         double tfr = 0;
         for (double v : f) {
             tfr += v * stepLength();
         }
+        System.arraycopy(f, 0, out, l * layout.ages(), layout.ages());
         for (int s = 0; s < layout.scenarios(); s++) {
             TimePath path = scenarios.get(s).tfr();
-            double factor = 1;
+            double k = 1;
             if (path != null && path.startedBy(year)) {
                 if (!(tfr > 0)) {
                     throw new InputException(in.fertility().file() + ": region " + code + " has no fertility in " + year
                             + ", so a TFR path cannot rescale it");
                 }
-                factor = path.value(mid) / tfr;
+                k = path.value(mid) / tfr;
             }
-            for (int a = 0; a < layout.ages(); a++) {
-                out[layout.fertilityIndex(l, s, a)] = f[a] * factor;
-            }
+            factor[layout.series(l, s)] = k;
         }
     }
 

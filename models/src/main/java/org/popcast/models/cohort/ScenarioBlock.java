@@ -189,9 +189,9 @@ final class ScenarioBlock {
             migrants[i] = inside + (explicit ? intRate * p + count[leafAt + i] + n * rate[leafAt + i] * p : intRate * p);
         }
         double[] bs = r.birthSurvival();
-        step.births()[layout.series(l, s)] = kernel.step(state, at, migrants, r.survival(), leafAt, r.fertility(),
-                layout.fertilityOffset(l, s), bs[layout.leafSex(l, 0)], bs[layout.leafSex(l, 1)], r.femaleShare()[l],
-                step.next(), step.deaths(), step.net(), layout.bySex(l, s, 0));
+        step.births()[layout.series(l, s)] = kernel.step(state, at, migrants, r.survival(), r.survivalOf()[l], r.fertility(),
+                l * layout.ages(), r.fertilityFactor()[layout.series(l, s)] * r.fertilityScale(), bs[layout.leafSex(l, 0)],
+                bs[layout.leafSex(l, 1)], r.femaleShare()[l], step.next(), step.deaths(), step.net(), layout.bySex(l, s, 0));
         step.totals()[layout.series(l, s)] = kernel.total();
         if (step.byAge() != null) {
             step.byAge().add(layout, l, s, kernel);

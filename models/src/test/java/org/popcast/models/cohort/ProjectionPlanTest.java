@@ -20,13 +20,13 @@ class ProjectionPlanTest {
         // 2015: before every path, the WPP 2019 rates (TFR 1.69 for 2015-2020); 2035 step: the
         // paths at mid-step 2035.5, e.g. low 1.3 + (0.7 - 1.3) * 15.5 / 30 = 0.99
         double[] expected2035 = {1.3 + (0.7 - 1.3) * 15.5 / 30, 1.3, 1.3 + 0.2 * 15.5 / 30, 1.3 + 0.5 * 15.5 / 30, 1.3 + 0.5 * 15.5 / 30};
-        StepRates before = PLAN.rates(5), during = PLAN.rates(25);
+        double[] before = PLAN.fertility(5), during = PLAN.fertility(25); // [L][S][A], one leaf
         for (int s = 0; s < 5; s++) {
             assertEquals(1.69, tfr(before, s), 1e-6);
             assertEquals(expected2035[s], tfr(during, s), 1e-12);
             // the age pattern is kept: the same shape, only scaled
-            double ratio = during.fertility()[s * 101 + 27] / before.fertility()[s * 101 + 27];
-            assertEquals(ratio, during.fertility()[s * 101 + 33] / before.fertility()[s * 101 + 33], 1e-12);
+            double ratio = during[s * 101 + 27] / before[s * 101 + 27];
+            assertEquals(ratio, during[s * 101 + 33] / before[s * 101 + 33], 1e-12);
         }
     }
 
@@ -52,10 +52,10 @@ class ProjectionPlanTest {
         assertEquals(-0.0003015 * (1 - 25.5 / 50), PLAN.rates(65).internationalRate(), 1e-18);
     }
 
-    private static double tfr(StepRates r, int s) {
+    private static double tfr(double[] fertility, int s) {
         double sum = 0;
         for (int a = 0; a < 101; a++) {
-            sum += r.fertility()[s * 101 + a];
+            sum += fertility[s * 101 + a];
         }
         return sum;
     }

@@ -91,11 +91,11 @@ class ProbabilisticProjectionTest {
         for (int i = 0; i < before.length; i++) {
             assertEquals(before[i].e0() - 1.5, after[i].e0(), 1e-9);
         }
-        double[] f0 = central.rates(3).fertility(), f1 = shifted.rates(3).fertility();
+        double[] f0 = central.fertility(3), f1 = shifted.fertility(3);
         for (int i = 0; i < f0.length; i++) {
             assertEquals(f0[i] * Math.exp(0.1), f1[i], 1e-15 * Math.max(1, f1[i]));
         }
-        assertArrayEquals(central.rates(2).fertility(), shifted.rates(2).fertility(), 0);
+        assertArrayEquals(central.fertility(2), shifted.fertility(2), 0);
         assertArrayEquals(central.rates(2).survival(), shifted.rates(2).survival(), 0);
         assertArrayEquals(central.leafRates(), shifted.leafRates(), 0);
         double[] moved = shifted.leafShifts();
