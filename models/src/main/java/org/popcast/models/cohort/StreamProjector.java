@@ -53,7 +53,7 @@ public final class StreamProjector implements Projector {
         double[] state = LoopProjector.initialState(plan.input(), layout);
         sink.year(0, state, totals(state, layout));
         List<ScenarioBlock> blocks = blocks(plan);
-        ExecutorService pool = blocks.size() > 1 ? DaemonPool.of(blocks.size(), "cohort-stream") : null;
+        ExecutorService pool = blocks.size() > 1 ? DaemonPool.of(blocks.size() - 1, "cohort-stream") : null;
         try {
             // rates[0] is this step's, rates[1] the next step's (the next year's sizes and sums are made during this step)
             StepRates[] rates = {plan.rates(0), plan.steps() > 1 ? plan.rates(1) : null};
@@ -133,18 +133,22 @@ public final class StreamProjector implements Projector {
         return blocks;
     }
 
-    /** Runs the step on every block and {@code meanwhile} on this thread; returns when all are done. */
+    /**
+     * Runs the step on every block and {@code meanwhile}, returning when all are done: the first
+     * block (the smallest: blocks split scenarios with the larger share last) and then
+     * {@code meanwhile} on this thread, the other blocks on the pool, so there is one busy thread
+     * per core rather than the rates' thread competing with every block's.
+     */
     private static void runAll(ExecutorService pool, List<ScenarioBlock> blocks, ScenarioBlock.Step step, Runnable meanwhile) {
-        if (pool == null) {
-            blocks.get(0).step(step);
-            meanwhile.run();
-            return;
-        }
         List<Future<?>> running = new ArrayList<>(blocks.size());
-        for (ScenarioBlock b : blocks) {
+        for (ScenarioBlock b : blocks.subList(1, blocks.size())) {
             running.add(pool.submit(() -> b.step(step)));
         }
-        meanwhile.run();
-        DaemonPool.await(running, "projection");
+        try {
+            blocks.get(0).step(step);
+            meanwhile.run();
+        } finally {
+            DaemonPool.await(running, "projection");
+        }
     }
 }
