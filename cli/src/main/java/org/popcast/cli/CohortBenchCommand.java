@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
                 "Times the engines (median, min, max over --repeat runs after --warmup runs), reports cell-years per second",
                 "(scenarios x regions x sexes x ages x steps / seconds), each median's ratio to a memory-bandwidth probe timed the",
                 "same way in the same process (a fresh slab per year, filled by a streaming copy: the least any engine keeping",
-                "every year must do), and each engine's largest relative difference from the first engine's population."})
+                "every year must do), and each engine's largest relative difference from the first engine's population.",
+                "The heap the warm-up runs grew is kept between runs (HotSpot's MaxHeapFreeRatio=100, in this process only)."})
 public final class CohortBenchCommand implements Callable<Integer> {
 
     @Option(names = "--regions", defaultValue = "400", description = "Projected regions (default ${DEFAULT-VALUE}).")
