@@ -24,9 +24,7 @@ public final class ProjectionPlan {
     private final CohortLayout layout;
     private final double[] cap;
     private final double[] leafRates;
-    /** A trajectory's departure of each leaf's rate times the age profile, [L][2][A] (zero for the input's own plan). */
-    private final double[] leafShifts;
-    /** Per leaf [L]: the internal migration rate and a trajectory's departure (leafRates and leafShifts without the profile). */
+    /** Per leaf [L]: the internal migration rate and a trajectory's departure ({@link #leafRates} and {@link #leafShifts} without the profile). */
     private final double[] leafRate;
     private final double[] leafShift;
     private final double[] provinceRates;
@@ -71,11 +69,9 @@ public final class ProjectionPlan {
                 own[g] = Double.isNaN(own[g]) ? 0 : own[g];
             }
             provinceRates = withProfile(own);
-            leafShifts = new double[leafRates.length];
             leafRate = in.leafRate().clone();
         } else {
             leafRates = new double[layout.leafSize()];
-            leafShifts = leafRates;
             leafRate = new double[leaves];
             provinceRates = new double[0];
             hasOwn = new double[0];
@@ -98,7 +94,6 @@ public final class ProjectionPlan {
             throw new IllegalArgumentException("a shift needs one value per step (" + base.steps() + ") and per leaf (" + layout.leaves() + ")");
         }
         leafRates = base.leafRates;
-        leafShifts = in.hasInternalMigration() ? withProfile(shift.migration()) : new double[layout.leafSize()];
         leafRate = base.leafRate;
         leafShift = in.hasInternalMigration() ? shift.migration().clone() : new double[layout.leaves()];
     }
@@ -165,7 +160,7 @@ public final class ProjectionPlan {
      * the effective rate that the departure stands for). Zero for the input's own plan.
      */
     public double[] leafShifts() {
-        return leafShifts.clone();
+        return in.hasInternalMigration() ? withProfile(leafShift) : new double[layout.leafSize()];
     }
 
     /** Internal migration rate of each leaf [L] (0 without internal migration): {@link #leafRates} before the age profile. */

@@ -95,7 +95,7 @@ final class ScenarioBlock {
         resetSums(balance);
         for (int l = 0; l < layout.leaves(); l++) {
             for (int s = from; s < to; s++) {
-                sizeAndSums(first, state, l, s, total(state, l, s), balance);
+                sizeAndSums(first, state, l, s, total(state, layout, layout.series(l, s)), balance);
             }
         }
     }
@@ -147,9 +147,9 @@ final class ScenarioBlock {
         }
     }
 
-    /** Region l, scenario s's total in a slab (the kernel gives it for the years it makes). */
-    private double total(double[] state, int l, int s) {
-        int at = layout.offset(l, s), cells = layout.cells();
+    /** The total of region and scenario {@code series} in a slab (the kernel gives it for the years it makes). */
+    static double total(double[] state, CohortLayout layout, int series) {
+        int at = series * layout.cells(), cells = layout.cells();
         double total = 0;
         for (int i = 0; i < cells; i++) {
             total += state[at + i];

@@ -66,7 +66,7 @@ public final class StreamProjector implements Projector {
                 ScenarioBlock.Step step = new ScenarioBlock.Step(rates[0], rates[1], state, sink.slab(k + 1, state.length),
                         new double[series], new double[bySex], new double[bySex], new double[series],
                         sink.wantsFlowsByAge() ? ScenarioBlock.AgeFlows.of(layout, plan.input().ages()) : null);
-                // this thread builds the rates of the step after next (life tables, fertility) while the blocks run
+                // this thread, after its own block, builds the rates of the step after next while the other blocks run
                 StepRates[] later = new StepRates[1];
                 runAll(pool, blocks, step, () -> later[0] = after < plan.steps() ? plan.rates(after) : null);
                 rates[0] = rates[1];
@@ -89,11 +89,7 @@ public final class StreamProjector implements Projector {
     private static double[] totals(double[] state, CohortLayout layout) {
         double[] out = new double[layout.seriesCount()];
         for (int series = 0; series < out.length; series++) {
-            double sum = 0;
-            for (int i = 0, at = series * layout.cells(); i < layout.cells(); i++) {
-                sum += state[at + i];
-            }
-            out[series] = sum;
+            out[series] = ScenarioBlock.total(state, layout, series);
         }
         return out;
     }
