@@ -2,29 +2,35 @@ package org.popcast.kernels.cohort;
 
 /**
  * {@link MigrationBalance#balance}'s rule for every cell (sex x age) of one scenario at once, fed
- * city by city in one streaming pass: the caller adds each city's contiguous cells ({@link #add}),
- * {@link #solve} balances the provinces across the nation and derives each province's city factors,
- * and {@link #balanced} gives a city's balanced net. Nothing is read across cities with a stride
- * and nothing is allocated after construction.
+ * city by city in one streaming pass: the caller adds each city's contiguous cells ({@link #add}
+ * for an active city, {@link #addInactive} for a capped one), {@link #solve} balances the provinces
+ * across the nation and derives each province's city factors, and {@link #migrants} gives a city's
+ * balanced nets. Nothing is read across cities with a stride and nothing is allocated after
+ * construction.
  *
- * <p>The sums run over cities in the order they are added, the order MigrationBalance uses, and
- * every formula is MigrationBalance's, so both give the same numbers.
+ * <p>A city's raw net in cell i is {@code coefficient x profile[i] x population[i]}, made on the
+ * fly from the population (the coefficient holds the step length, scale, rate and size factor of
+ * the city). The sums run over cities in the order they are added, the order MigrationBalance
+ * uses, and every formula is MigrationBalance's; two sums are kept in another form, which changes
+ * only rounding: a province's raw net is its inflows minus its outflows (MigrationBalance sums the
+ * signed nets), and the remainder a one-sided province spreads by population is kept per person.
  */
 public final class ProvinceBalance {
 
     private final int provinces;
     private final int cells;
     private final boolean[] active;
-    /** Per [G][cells]: population of all cities; of active cities; raw net, inflows, outflows of active cities. */
-    private final double[] population;
+    /** Per [G][cells]: population of active cities, of inactive cities; inflows and outflows of active cities. */
     private final double[] weight;
-    private final double[] raw;
+    private final double[] inactive;
     private final double[] inflow;
     private final double[] outflow;
-    /** Per [G][cells], after solve: the city inflow and outflow factors, and the remainder spread by population. */
+    /** Per [G][cells], after solve: the city inflow and outflow factors, and the remainder spread per person. */
     private final double[] a;
     private final double[] b;
-    private final double[] remainder;
+    private final double[] perPerson;
+    /** Per [G][cells], after solve: a province's raw net (its own rate's, or its cities' inflows - outflows). */
+    private final double[] raw;
     /** Per cell: the nation's inflows, outflows and weight over active provinces, its factors and remainder. */
     private final double[] nationIn;
     private final double[] nationOut;
@@ -38,14 +44,14 @@ public final class ProvinceBalance {
         this.cells = cells;
         int size = provinces * cells;
         active = new boolean[provinces];
-        population = new double[size];
         weight = new double[size];
-        raw = new double[size];
+        inactive = new double[size];
         inflow = new double[size];
         outflow = new double[size];
         a = new double[size];
         b = new double[size];
-        remainder = new double[size];
+        perPerson = new double[size];
+        raw = new double[size];
         nationIn = new double[cells];
         nationOut = new double[cells];
         nationWeight = new double[cells];
@@ -57,34 +63,33 @@ public final class ProvinceBalance {
     /** Starts a step: forgets every sum. */
     public void reset() {
         java.util.Arrays.fill(active, false);
-        java.util.Arrays.fill(population, 0);
         java.util.Arrays.fill(weight, 0);
-        java.util.Arrays.fill(raw, 0);
+        java.util.Arrays.fill(inactive, 0);
         java.util.Arrays.fill(inflow, 0);
         java.util.Arrays.fill(outflow, 0);
     }
 
     /**
-     * Adds a city of province {@code g}: its population cells from {@code popAt} and raw nets from
-     * {@code rawAt} (ignored, and zero by the caller's contract, when the city is inactive).
+     * Adds an active city of province {@code g}: its population cells from {@code popAt} and its raw
+     * nets {@code coefficient x profile[i] x population}.
      */
-    public void add(int g, boolean cityActive, double[] pop, int popAt, double[] cityRaw, int rawAt) {
+    public void add(int g, double coefficient, double[] profile, double[] pop, int popAt) {
         int o = g * cells;
-        if (!cityActive) {
-            for (int i = 0; i < cells; i++) {
-                population[o + i] += pop[popAt + i];
-            }
-            return;
-        }
         active[g] = true;
         for (int i = 0; i < cells; i++) {
-            double p = pop[popAt + i], x = cityRaw[rawAt + i];
-            population[o + i] += p;
+            double p = pop[popAt + i], x = coefficient * profile[i] * p;
             weight[o + i] += p;
-            raw[o + i] += x;
             // x > 0 ? x : 0 is Math.max(x, 0) for every non-NaN x (and -0 adds as 0), without its NaN branches
             inflow[o + i] += x > 0 ? x : 0;
             outflow[o + i] += x < 0 ? -x : 0;
+        }
+    }
+
+    /** Adds an inactive (capped) city of province {@code g}: its population counts for the province's own rate only. */
+    public void addInactive(int g, double[] pop, int popAt) {
+        int o = g * cells;
+        for (int i = 0; i < cells; i++) {
+            inactive[o + i] += pop[popAt + i];
         }
     }
 
@@ -103,10 +108,9 @@ public final class ProvinceBalance {
         java.util.Arrays.fill(nationWeight, 0);
         for (int g = 0; g < provinces; g++) {
             int o = g * cells;
-            if (hasOwn[g] > 0) {
-                for (int i = 0; i < cells; i++) {
-                    raw[o + i] = active[g] ? scale * ownRates[o + i] * population[o + i] : 0;
-                }
+            for (int i = 0; i < cells; i++) {
+                raw[o + i] = !active[g] ? 0 : hasOwn[g] > 0 ? scale * ownRates[o + i] * (weight[o + i] + inactive[o + i])
+                        : inflow[o + i] - outflow[o + i];
             }
             for (int i = 0; i < cells && active[g]; i++) {
                 double x = raw[o + i];
@@ -138,7 +142,8 @@ public final class ProvinceBalance {
     private void cityFactors(int at, double target) {
         double pos = inflow[at], neg = outflow[at];
         factors(pos, neg, target, a, b, at);
-        remainder[at] = pos == 0 || neg == 0 ? target - (a[at] * pos - b[at] * neg) : 0;
+        double remainder = pos == 0 || neg == 0 ? target - (a[at] * pos - b[at] * neg) : 0;
+        perPerson[at] = MigrationBalance.ratio(remainder, weight[at]);
     }
 
     /** {@link MigrationBalance#factors} into a[at], b[at], with one square root. */
@@ -154,13 +159,15 @@ public final class ProvinceBalance {
     }
 
     /**
-     * The balanced net of cell {@code i} of an active city of province {@code g} with raw net
-     * {@code x} and population {@code p} (an inactive city's is zero: the caller skips it).
+     * The balanced nets of an active city of province {@code g} (raw nets {@code coefficient x
+     * profile[i] x population}, population from {@code popAt}) plus {@code perCapita x population},
+     * into {@code out[0, cells)}. An inactive city's balanced net is zero: the caller skips it.
      */
-    public double balanced(int g, int i, double x, double p) {
-        int at = g * cells + i;
-        double out = x > 0 ? x * a[at] : x * b[at];
-        double r = remainder[at];
-        return r == 0 ? out : out + r * MigrationBalance.ratio(p, weight[at]);
+    public void migrants(int g, double coefficient, double[] profile, double[] pop, int popAt, double perCapita, double[] out) {
+        int o = g * cells;
+        for (int i = 0; i < cells; i++) {
+            double p = pop[popAt + i], x = coefficient * profile[i] * p;
+            out[i] = (x > 0 ? x * a[o + i] : x * b[o + i]) + p * perPerson[o + i] + perCapita * p;
+        }
     }
 }

@@ -57,7 +57,6 @@ final class ScenarioBlock {
     /** Per scenario, two sets used in turn: this step's (being applied) and the next step's (being summed). */
     private ProvinceBalance[] balance;
     private ProvinceBalance[] nextBalance;
-    private final double[] raw;
     private final double[] migrants;
     private final CohortKernel kernel;
 
@@ -85,7 +84,6 @@ final class ScenarioBlock {
             balance[s - from] = new ProvinceBalance(hasOwn.length, layout.cells());
             nextBalance[s - from] = new ProvinceBalance(hasOwn.length, layout.cells());
         }
-        raw = new double[layout.cells()];
         migrants = new double[layout.cells()];
         kernel = new CohortKernel(n, plan.timing(), ProjectionResult.flowGroups(plan.input().ages()));
     }
@@ -138,12 +136,10 @@ final class ScenarioBlock {
         int at = layout.offset(l, s), series = layout.series(l, s);
         capped[series] |= total >= caps[l];
         factor[series] = total < sizes[0] ? r.smallFactor() : total < sizes[1] ? r.middleFactor() : 1;
-        if (internal) {
-            boolean active = !capped[series];
-            if (active) {
-                rawNets(r, state, l, s);
-            }
-            sums[s - from].add(provinceOf[l], active, state, at, raw, 0);
+        if (internal && capped[series]) {
+            sums[s - from].addInactive(provinceOf[l], state, at);
+        } else if (internal) {
+            sums[s - from].add(provinceOf[l], rawCoefficient(r, l, s), profile, state, at);
         }
     }
 
@@ -158,17 +154,12 @@ final class ScenarioBlock {
     }
 
     /**
-     * Raw internal nets of an active region l in scenario s into {@link #raw}: n x scale x (rate x
-     * profile x size factor + departure x profile) x population, the rate and departure per leaf
-     * (their products with the profile are the plan's leafRates and leafShifts to the bit, without
-     * streaming two [L][2][A] arrays).
+     * The raw internal net of region l in scenario s per person and unit of the age profile: n x
+     * scale x (rate x size factor + departure), the rate and departure per leaf (the plan's
+     * leafRates and leafShifts are these times the profile).
      */
-    private void rawNets(StepRates r, double[] state, int l, int s) {
-        double scaled = n * r.migrationScale()[s], f = factor[layout.series(l, s)], rate = leafRate[l], shift = leafShift[l];
-        int at = layout.offset(l, s);
-        for (int i = 0; i < raw.length; i++) {
-            raw[i] = scaled * (rate * profile[i] * f + shift * profile[i]) * state[at + i];
-        }
+    private double rawCoefficient(StepRates r, int l, int s) {
+        return n * r.migrationScale()[s] * (leafRate[l] * factor[layout.series(l, s)] + leafShift[l]);
     }
 
     /** Region l, scenario s: its migrants (balanced internal, international, given) and the cohort step. */
@@ -176,17 +167,19 @@ final class ScenarioBlock {
         double[] state = step.state();
         StepRates r = step.rates();
         int at = layout.offset(l, s), leafAt = layout.leafOffset(l), cells = layout.cells();
-        boolean active = internal && !capped[layout.series(l, s)];
-        if (active) {
-            rawNets(r, state, l, s);
-        }
         double intRate = n * r.internationalRate();
-        double[] count = r.explicitCount(), rate = r.explicitRate();
-        for (int i = 0; i < cells; i++) {
-            double p = state[at + i];
-            double inside = active ? balance[s - from].balanced(provinceOf[l], i, raw[i], p) : 0;
-            // without migration.csv both explicit terms are 0, and x + 0 is x
-            migrants[i] = inside + (explicit ? intRate * p + count[leafAt + i] + n * rate[leafAt + i] * p : intRate * p);
+        if (internal && !capped[layout.series(l, s)]) {
+            balance[s - from].migrants(provinceOf[l], rawCoefficient(r, l, s), profile, state, at, intRate, migrants);
+        } else {
+            for (int i = 0; i < cells; i++) {
+                migrants[i] = intRate * state[at + i];
+            }
+        }
+        if (explicit) {
+            double[] count = r.explicitCount(), rate = r.explicitRate();
+            for (int i = 0; i < cells; i++) {
+                migrants[i] += count[leafAt + i] + n * rate[leafAt + i] * state[at + i];
+            }
         }
         double[] bs = r.birthSurvival();
         step.births()[layout.series(l, s)] = kernel.step(state, at, migrants, r.survival(), r.survivalOf()[l], r.fertility(),
