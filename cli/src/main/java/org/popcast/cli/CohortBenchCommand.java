@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.popcast.data.input.InputFolder;
 import org.popcast.engine.train.Progress;
+import org.popcast.kernels.cohort.CellPasses;
 import org.popcast.models.cohort.BenchInput;
 import org.popcast.models.cohort.CohortInput;
 import org.popcast.models.cohort.CohortInputReader;
@@ -34,7 +35,9 @@ import picocli.CommandLine.Spec;
                 "(scenarios x regions x sexes x ages x steps / seconds), each median's ratio to a memory-bandwidth probe timed the",
                 "same way in the same process (a fresh slab per year, filled by a streaming copy: the least any engine keeping",
                 "every year must do), and each engine's largest relative difference from the first engine's population.",
-                "The heap the warm-up runs grew is kept between runs (HotSpot's MaxHeapFreeRatio=100, in this process only)."})
+                "The heap the warm-up runs grew is kept between runs (HotSpot's MaxHeapFreeRatio=100, in this process only), and each",
+                "run starts after a garbage collection (off the clock). The second line says whether the cell passes run with SIMD",
+                "(the Vector API, which the popcast launcher enables for cohort commands) or scalar: the numbers are the same."})
 public final class CohortBenchCommand implements Callable<Integer> {
 
     @Option(names = "--regions", defaultValue = "400", description = "Projected regions (default ${DEFAULT-VALUE}).")
@@ -98,6 +101,7 @@ public final class CohortBenchCommand implements Callable<Integer> {
         out.printf("cohort bench: %d scenarios x %d regions x 2 sexes x %d ages x %d steps = %.3g cell-years, %d cores; input read in %.2f s%s%n",
                 scenarios, regions, input.ageCount(), steps, cellYears, Runtime.getRuntime().availableProcessors(), readSeconds,
                 kept ? "; heap kept between runs" : "");
+        out.printf("cell passes: %s%n", CellPasses.describe());
         out.printf("%-20s %10s %10s %10s %16s %10s %12s%n", "engine", "median s", "min s", "max s", "cell-years/s", "x probe",
                 "max rel diff");
         ProjectionPlan plan = new ProjectionPlan(input, list);
@@ -139,6 +143,7 @@ public final class CohortBenchCommand implements Callable<Integer> {
     private double[] time(Runnable work) {
         double[] seconds = new double[repeat];
         for (int run = -warmup; run < repeat; run++) {
+            System.gc(); // the previous run's garbage is freed off the clock, so this run's allocations reuse the kept heap
             long start = System.nanoTime();
             work.run(); // timed: nothing else on the clock
             if (run >= 0) {

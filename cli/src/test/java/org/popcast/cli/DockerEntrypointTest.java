@@ -120,6 +120,18 @@ class DockerEntrypointTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"sh", "bash"})
+    void cohortCommandsGetTheVectorApiUnlessTurnedOff(String shell) throws Exception {
+        Run on = entrypoint(shell, data(), Map.of(), "-q", "cohort", "project", "--out", "c.h5");
+        assertEquals(0, on.exit(), on.err());
+        assertEquals("--add-modules=jdk.incubator.vector", on.javaArgs().get(0), on.javaArgs().toString());
+        Run off = entrypoint(shell, data(), Map.of("POPCAST_VECTOR", "0"), "cohort", "project");
+        assertTrue(off.javaArgs().stream().noneMatch(a -> a.contains("incubator")), off.javaArgs().toString());
+        Run other = entrypoint(shell, data(), Map.of(), "pde", "solve");
+        assertTrue(other.javaArgs().stream().noneMatch(a -> a.contains("incubator")), other.javaArgs().toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sh", "bash"})
     void anUnwritableCacheFallsBackToAPrivateTemporaryDirectoryAndSaysSo(String shell) throws Exception {
         Path file = Files.createFile(tmp.resolve("a-file"));
         Run run = entrypoint(shell, data(), Map.of("JAVACPP_CACHE_DIR", file.resolve("cache").toString(), "TF_CPP_MIN_LOG_LEVEL", "0"),
@@ -149,7 +161,8 @@ class DockerEntrypointTest {
     @ParameterizedTest
     @ValueSource(strings = {"sh", "bash"})
     void quietDropsTensorFlowsNativeLogLinesAndKeepsErrorsAndTheExitCode(String shell) throws Exception {
-        String stderr = "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR\\n"
+        String stderr = "WARNING: Using incubator modules: jdk.incubator.vector\\n"
+                + "WARNING: All log messages before absl::InitializeLog() is called are written to STDERR\\n"
                 + "I0000 00:00:1764870000.123456   12345 mlir_graph_optimization_pass.cc:401] MLIR V1 optimization pass is not enabled\\n"
                 + "W0000 00:00:1764870000.223456   12345 device_compiler.h:188] Compiled cluster using XLA!\\n"
                 + "2026-12-05 07:22:32.049490: W tensorflow/core/util/util.cc:163] Not handling type DT_DOUBLE\\n"
@@ -162,7 +175,7 @@ class DockerEntrypointTest {
         assertEquals(List.of("-q", "pde", "train"), quiet.javaArgs().subList(quiet.javaArgs().size() - 3, quiet.javaArgs().size()));
         Run loud = entrypoint(shell, data(), Map.of("FAKE_JAVA_STDERR", stderr), "pde", "train");
         assertEquals(0, loud.exit(), loud.err());
-        assertEquals(6, loud.err().lines().count(), "without -q every line stays: " + loud.err());
+        assertEquals(7, loud.err().lines().count(), "without -q every line stays: " + loud.err());
     }
 
     @ParameterizedTest

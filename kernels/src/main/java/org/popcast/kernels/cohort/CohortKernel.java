@@ -5,13 +5,11 @@ package org.popcast.kernels.cohort;
  * and scenario at a time, writing straight into the caller's next-year slab and flow arrays, with
  * the flows by age summed into age groups (e.g. five-year groups of single ages) on the way.
  *
- * <p>Each sex is one pass over its ages that forms the start population, deaths, survivors, births
- * and the end population together: every sum is then one of several independent chains in a loop
- * with a long body, so the CPU overlaps them instead of waiting on one add after another (a short
- * loop per sum waits on each add). The operations on each value are CohortStep's; only the sums
- * over the start population's deaths in group 0 and over the end population (the region total) add
- * in another order, within rounding of CohortStep's. An instance keeps the group sums of its last
- * call, so it belongs to one thread.
+ * <p>Each sex is a few passes over its ages ({@link CellPasses}: the start population, deaths and
+ * survivors; the end population and its sum; the births), then one loop for the sums by age group.
+ * The operations on each value are CohortStep's; the sums run by age group (a sex's total is the sum
+ * of its groups) and the region total is lane-ordered, within rounding of CohortStep's order. The scalar and vector passes give the same numbers to the bit. An instance keeps
+ * the group sums and scratch of its last call, so it belongs to one thread.
  */
 public final class CohortKernel {
 
@@ -26,11 +24,22 @@ public final class CohortKernel {
     private final double[] birthsByGroup;
     private final double[] deathsByGroup;
     private final double[] migrantsByGroup;
+    /** The per-cell passes, and their scratch per age of one sex: start population, deaths, survivors, births. */
+    private final CellPasses passes;
+    private final double[] start;
+    private final double[] died;
+    private final double[] survivors;
+    private final double[] born;
     private double births;
     private double total;
 
-    /** Flows by age summed into {@code groups}, whose input ages are the step's ages. */
+    /** Flows by age summed into {@code groups}, whose input ages are the step's ages; the fastest passes here. */
     public CohortKernel(double n, MigrationTiming timing, AgeRegrouping groups) {
+        this(n, timing, groups, CellPasses.best());
+    }
+
+    /** As above with the given passes (tests compare the scalar and vector ones). */
+    public CohortKernel(double n, MigrationTiming timing, AgeRegrouping groups, CellPasses passes) {
         int[] groupOf = groups.groupOf();
         if (groupOf.length < 2) {
             throw new IllegalArgumentException("the step needs at least two age groups, got " + groupOf.length);
@@ -47,6 +56,11 @@ public final class CohortKernel {
         this.birthsByGroup = new double[groupEnd.length];
         this.deathsByGroup = new double[CohortLayout.SEXES * groupEnd.length];
         this.migrantsByGroup = new double[CohortLayout.SEXES * groupEnd.length];
+        this.passes = passes;
+        this.start = new double[ages];
+        this.died = new double[ages];
+        this.survivors = new double[ages];
+        this.born = new double[ages];
     }
 
     /**
@@ -95,46 +109,50 @@ public final class CohortKernel {
     }
 
     /**
-     * One sex in one pass: P' = P + f_s M, deaths (1 - s) P', survivors Q moved up an age (the open
-     * group keeping its own), the end population Q + f_e M from age 1, and for women the births.
+     * One sex: P' = P + f_s M, deaths (1 - s) P', survivors Q = s P' moved up an age (the open group
+     * keeping its own), the end population Q + f_e M from age 1, and for women the births; the
+     * per-cell products in {@link CellPasses} (SIMD where it runs), the sums by age group here.
      */
     private void sex(int sex, double[] population, int at, double[] migrants, double[] survival, int survivalAt, double[] fertility,
                      int fertilityAt, double fertilityFactor, double[] next, double[] deaths, double[] net, int sexAt) {
-        int c = sex * ages, p = at + c, r = survivalAt + c, g0 = sex * groupEnd.length, last = ages - 1;
+        int c = sex * ages, p = at + c, last = ages - 1;
         boolean women = sex == 0;
-        double died = 0, moved = 0, born = 0, end = 0, survivors = 0; // survivors: Q of age x, made at age x - 1
+        passes.survive(population, p, migrants, c, survival, survivalAt + c, startShare, start, died, survivors, ages);
+        double q = survivors[last - 1] + survivors[last]; // the open group: survivors from below and its own
+        double e = q + endShare * migrants[c + last];
+        next[p + last] = e;
+        total += passes.advance(survivors, migrants, c, endShare, next, p, last) + e;
+        if (women) {
+            passes.births(fertility, fertilityAt, fertilityFactor, start, survivors, migrants, c, endShareInBirths, born, last);
+            born[0] = fertility[fertilityAt] * fertilityFactor * (start[0] + (0 + endShareInBirths * migrants[c])) / 2;
+            born[last] = fertility[fertilityAt + last] * fertilityFactor * (start[last] + (q + endShareInBirths * migrants[c + last])) / 2;
+        }
+        sums(sex, migrants, c, women, deaths, net, sexAt);
+    }
+
+    /** The sex's deaths, migrants and (women) births by age group, each summed in age order, and their totals over the groups. */
+    private void sums(int sex, double[] migrants, int c, boolean women, double[] deaths, double[] net, int sexAt) {
+        int g0 = sex * groupEnd.length;
+        double allDied = 0, moved = 0, allBorn = 0;
         for (int g = 0, x = 0; g < groupEnd.length; g++) {
             double groupDied = 0, groupMoved = 0, groupBorn = 0;
             for (; x < groupEnd[g]; x++) {
-                double m = migrants[c + x], start = population[p + x] + startShare * m, s = survival[r + x];
-                double d = (1 - s) * start;
-                died += d;
-                groupDied += d;
-                moved += m;
-                groupMoved += m;
-                double q = x == last ? survivors + s * start : survivors;
-                if (women) {
-                    double b = fertility[fertilityAt + x] * fertilityFactor * (start + (q + endShareInBirths * m)) / 2;
-                    born += b;
-                    groupBorn += n * b;
-                }
-                if (x > 0) {
-                    double e = q + endShare * m;
-                    next[p + x] = e;
-                    end += e;
-                }
-                survivors = s * start;
+                groupDied += died[x];
+                groupMoved += migrants[c + x];
+                groupBorn += women ? born[x] : 0;
             }
             deathsByGroup[g0 + g] = groupDied;
             migrantsByGroup[g0 + g] = groupMoved;
+            allDied += groupDied;
+            moved += groupMoved;
             if (women) {
-                birthsByGroup[g] = groupBorn;
+                birthsByGroup[g] = n * groupBorn;
+                allBorn += groupBorn;
             }
         }
-        deaths[sexAt + sex] = died;
+        deaths[sexAt + sex] = allDied;
         net[sexAt + sex] = moved;
-        births += born;
-        total += end;
+        births += allBorn;
     }
 
     /** The newborns of one sex, B share Sb, into age 0 (with the end share of age 0's migrants); the rest died. */

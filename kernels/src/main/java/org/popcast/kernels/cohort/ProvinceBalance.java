@@ -39,7 +39,16 @@ public final class ProvinceBalance {
     private final double[] nationB;
     private final double[] nationRest;
 
+    private final CellPasses passes;
+
+    /** The fastest per-cell passes here ({@link CellPasses#best()}). */
     public ProvinceBalance(int provinces, int cells) {
+        this(provinces, cells, CellPasses.best());
+    }
+
+    /** As above with the given passes (tests compare the scalar and vector ones). */
+    public ProvinceBalance(int provinces, int cells, CellPasses passes) {
+        this.passes = passes;
         this.provinces = provinces;
         this.cells = cells;
         int size = provinces * cells;
@@ -74,15 +83,8 @@ public final class ProvinceBalance {
      * nets {@code coefficient x profile[i] x population}.
      */
     public void add(int g, double coefficient, double[] profile, double[] pop, int popAt) {
-        int o = g * cells;
         active[g] = true;
-        for (int i = 0; i < cells; i++) {
-            double p = pop[popAt + i], x = coefficient * profile[i] * p;
-            weight[o + i] += p;
-            // x > 0 ? x : 0 is Math.max(x, 0) for every non-NaN x (and -0 adds as 0), without its NaN branches
-            inflow[o + i] += x > 0 ? x : 0;
-            outflow[o + i] += x < 0 ? -x : 0;
-        }
+        passes.accumulate(coefficient, profile, pop, popAt, weight, inflow, outflow, g * cells, cells);
     }
 
     /** Adds an inactive (capped) city of province {@code g}: its population counts for the province's own rate only. */
@@ -164,10 +166,6 @@ public final class ProvinceBalance {
      * into {@code out[0, cells)}. An inactive city's balanced net is zero: the caller skips it.
      */
     public void migrants(int g, double coefficient, double[] profile, double[] pop, int popAt, double perCapita, double[] out) {
-        int o = g * cells;
-        for (int i = 0; i < cells; i++) {
-            double p = pop[popAt + i], x = coefficient * profile[i] * p;
-            out[i] = (x > 0 ? x * a[o + i] : x * b[o + i]) + p * perPerson[o + i] + perCapita * p;
-        }
+        passes.migrants(coefficient, profile, pop, popAt, a, b, perPerson, g * cells, perCapita, out, cells);
     }
 }

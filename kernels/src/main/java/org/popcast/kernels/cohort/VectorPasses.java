@@ -1,0 +1,112 @@
+package org.popcast.kernels.cohort;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link CellPasses} with SIMD through the JDK's incubating Vector API, 4 doubles at a time (256
+ * bits, on every machine: the lane count fixes the order of the sums, so the numbers are
+ * {@link ScalarPasses}' to the bit), the cells past the last full vector one by one as there.
+ * Loaded only when the jdk.incubator.vector module is in the JVM ({@link CellPasses#best()}).
+ */
+final class VectorPasses implements CellPasses {
+
+    private static final VectorSpecies<Double> V = DoubleVector.SPECIES_256;
+
+    private VectorPasses() {
+    }
+
+    /** The vector passes, or null where the machine's vectors are narrower than 256 bits (they would be emulated, slowly). */
+    static CellPasses ifFast() {
+        return DoubleVector.SPECIES_PREFERRED.vectorBitSize() >= V.vectorBitSize() ? new VectorPasses() : null;
+    }
+
+    @Override
+    public void migrants(double coefficient, double[] profile, double[] pop, int popAt, double[] a, double[] b, double[] perPerson,
+                         int o, double perCapita, double[] out, int cells) {
+        int i = 0;
+        for (int bound = V.loopBound(cells); i < bound; i += LANES) {
+            DoubleVector p = DoubleVector.fromArray(V, pop, popAt + i);
+            DoubleVector x = DoubleVector.fromArray(V, profile, i).mul(coefficient).mul(p);
+            DoubleVector factor = DoubleVector.fromArray(V, b, o + i).blend(DoubleVector.fromArray(V, a, o + i), x.compare(VectorOperators.GT, 0));
+            x.mul(factor).add(p.mul(DoubleVector.fromArray(V, perPerson, o + i))).add(p.mul(perCapita)).intoArray(out, i);
+        }
+        for (; i < cells; i++) {
+            double p = pop[popAt + i], x = coefficient * profile[i] * p;
+            out[i] = (x > 0 ? x * a[o + i] : x * b[o + i]) + p * perPerson[o + i] + perCapita * p;
+        }
+    }
+
+    @Override
+    public void accumulate(double coefficient, double[] profile, double[] pop, int popAt, double[] weight, double[] inflow,
+                           double[] outflow, int o, int cells) {
+        DoubleVector zero = DoubleVector.zero(V);
+        int i = 0;
+        for (int bound = V.loopBound(cells); i < bound; i += LANES) {
+            DoubleVector p = DoubleVector.fromArray(V, pop, popAt + i);
+            DoubleVector x = DoubleVector.fromArray(V, profile, i).mul(coefficient).mul(p);
+            VectorMask<Double> in = x.compare(VectorOperators.GT, 0), out = x.compare(VectorOperators.LT, 0);
+            DoubleVector.fromArray(V, weight, o + i).add(p).intoArray(weight, o + i);
+            DoubleVector.fromArray(V, inflow, o + i).add(zero.blend(x, in)).intoArray(inflow, o + i);
+            DoubleVector.fromArray(V, outflow, o + i).add(zero.blend(x.neg(), out)).intoArray(outflow, o + i);
+        }
+        for (; i < cells; i++) {
+            double p = pop[popAt + i], x = coefficient * profile[i] * p;
+            weight[o + i] += p;
+            inflow[o + i] += x > 0 ? x : 0;
+            outflow[o + i] += x < 0 ? -x : 0;
+        }
+    }
+
+    @Override
+    public void survive(double[] pop, int p, double[] m, int c, double[] survival, int r, double startShare, double[] start,
+                        double[] died, double[] survivors, int ages) {
+        DoubleVector one = DoubleVector.broadcast(V, 1);
+        int x = 0;
+        for (int bound = V.loopBound(ages); x < bound; x += LANES) {
+            DoubleVector st = DoubleVector.fromArray(V, pop, p + x).add(DoubleVector.fromArray(V, m, c + x).mul(startShare));
+            DoubleVector s = DoubleVector.fromArray(V, survival, r + x);
+            st.intoArray(start, x);
+            one.sub(s).mul(st).intoArray(died, x);
+            s.mul(st).intoArray(survivors, x);
+        }
+        for (; x < ages; x++) {
+            double st = pop[p + x] + startShare * m[c + x], s = survival[r + x];
+            start[x] = st;
+            died[x] = (1 - s) * st;
+            survivors[x] = s * st;
+        }
+    }
+
+    @Override
+    public double advance(double[] survivors, double[] m, int c, double endShare, double[] next, int p, int last) {
+        DoubleVector sums = DoubleVector.zero(V);
+        int x = 1;
+        for (int bound = 1 + V.loopBound(last - 1); x < bound; x += LANES) {
+            DoubleVector e = DoubleVector.fromArray(V, survivors, x - 1).add(DoubleVector.fromArray(V, m, c + x).mul(endShare));
+            e.intoArray(next, p + x);
+            sums = sums.add(e);
+        }
+        double[] lane = sums.toArray();
+        double sum = (lane[0] + lane[1]) + (lane[2] + lane[3]);
+        for (; x < last; x++) {
+            sum += next[p + x] = survivors[x - 1] + endShare * m[c + x];
+        }
+        return sum;
+    }
+
+    @Override
+    public void births(double[] fertility, int f, double factor, double[] start, double[] survivors, double[] m, int c,
+                       double endShareInBirths, double[] born, int last) {
+        int x = 1;
+        for (int bound = 1 + V.loopBound(last - 1); x < bound; x += LANES) {
+            DoubleVector q = DoubleVector.fromArray(V, survivors, x - 1).add(DoubleVector.fromArray(V, m, c + x).mul(endShareInBirths));
+            DoubleVector.fromArray(V, fertility, f + x).mul(factor).mul(DoubleVector.fromArray(V, start, x).add(q)).div(2).intoArray(born, x);
+        }
+        for (; x < last; x++) {
+            born[x] = fertility[f + x] * factor * (start[x] + (survivors[x - 1] + endShareInBirths * m[c + x])) / 2;
+        }
+    }
+}
