@@ -98,9 +98,9 @@ public final class CohortBenchCommand implements Callable<Integer> {
         double readSeconds = (System.nanoTime() - t0) / 1e9;
         double cellYears = (double) scenarios * regions * 2 * input.ageCount() * steps;
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("cohort bench: %d scenarios x %d regions x 2 sexes x %d ages x %d steps = %.3g cell-years, %d cores; input read in %.2f s%s%n",
+        out.printf("cohort bench: %d scenarios x %d regions x 2 sexes x %d ages x %d steps = %.3g cell-years, %d cores; input read in %.2f s%s%s%n",
                 scenarios, regions, input.ageCount(), steps, cellYears, Runtime.getRuntime().availableProcessors(), readSeconds,
-                kept ? "; heap kept between runs" : "");
+                kept ? "; heap kept between runs" : "", preTouched() ? ", touched at start-up" : "");
         out.printf("cell passes: %s%n", CellPasses.describe());
         out.printf("%-20s %10s %10s %10s %16s %10s %12s%n", "engine", "median s", "min s", "max s", "cell-years/s", "x probe",
                 "max rel diff");
@@ -137,6 +137,11 @@ public final class CohortBenchCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** Whether the JVM touched its whole initial heap at start-up (the popcast launcher asks it to for this command). */
+    private static boolean preTouched() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-XX:+AlwaysPreTouch");
     }
 
     /** Seconds of each timed run of {@code work} after the warm-up runs, sorted. */

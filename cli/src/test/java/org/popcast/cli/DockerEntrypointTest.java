@@ -126,6 +126,10 @@ class DockerEntrypointTest {
         assertEquals("--add-modules=jdk.incubator.vector", on.javaArgs().get(0), on.javaArgs().toString());
         Run off = entrypoint(shell, data(), Map.of("POPCAST_VECTOR", "0"), "cohort", "project");
         assertTrue(off.javaArgs().stream().noneMatch(a -> a.contains("incubator")), off.javaArgs().toString());
+        assertTrue(on.javaArgs().stream().noneMatch(a -> a.contains("PreTouch")), "only the benchmark touches its heap: " + on.javaArgs());
+        Run bench = entrypoint(shell, data(), Map.of("JAVA_OPTS", "-Xmx2g"), "cohort", "bench");
+        assertEquals(List.of("--add-modules=jdk.incubator.vector", "-XX:InitialRAMPercentage=25", "-XX:+AlwaysPreTouch", "-Xmx2g"),
+                bench.javaArgs().subList(0, 4), "the benchmark's heap, which JAVA_OPTS (after it) can override");
         Run other = entrypoint(shell, data(), Map.of(), "pde", "solve");
         assertTrue(other.javaArgs().stream().noneMatch(a -> a.contains("incubator")), other.javaArgs().toString());
     }
