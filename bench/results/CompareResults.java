@@ -1,7 +1,8 @@
 // Compares two result files value by value (issue 17, result-store: file-backed results must write
 // the same file as in-memory ones): every variable's values to the bit, dimensions, attributes.
 //   java -cp cli/target/popcast.jar bench/results/CompareResults.java A.h5 B.h5
-// Prints one line per variable and the count of differing values; exit 1 if any value differs.
+// Prints one line per variable: the count of differing values and the largest relative difference
+// (against max(1, |a|)); exit 1 if any value differs.
 // Attributes that record the run itself (history, date_created, ...) are listed, not counted.
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ public class CompareResults {
         for (NetcdfDataset.Variable v : x.variables()) {
             NetcdfDataset.Variable w = y.variable(v.name());
             long n, d = 0;
+            double worst = 0;
             switch (v.type()) {
                 case FLOAT64 -> {
                     double[] p = v.data(), q = w.data();
@@ -23,6 +25,8 @@ public class CompareResults {
                     d = Math.abs(p.length - q.length);
                     for (int i = 0; i < Math.min(p.length, q.length); i++) {
                         d += Double.doubleToRawLongBits(p[i]) != Double.doubleToRawLongBits(q[i]) ? 1 : 0;
+                        double r = Math.abs(p[i] - q[i]) / Math.max(1, Math.abs(p[i]));
+                        worst = Double.isNaN(r) ? (Double.isNaN(p[i]) && Double.isNaN(q[i]) ? worst : Double.POSITIVE_INFINITY) : Math.max(worst, r);
                     }
                 }
                 case STRING -> {
@@ -38,7 +42,7 @@ public class CompareResults {
                 System.out.println(v.name() + ": shape or attributes differ");
                 d = Math.max(d, 1);
             }
-            System.out.printf("%-24s %12d values, %d differ%n", v.name(), n, d);
+            System.out.printf("%-24s %12d values, %d differ%s%n", v.name(), n, d, worst > 0 ? String.format(", largest relative difference %.2e", worst) : "");
             values += n;
             differing += d;
         }
