@@ -43,6 +43,16 @@ public interface CellPasses {
                     double[] outflow, int o, int cells);
 
     /**
+     * The city factors of one province that make its cities' nets sum to target[i], for i in
+     * [0, cells) at o + i of the province arrays: MigrationBalance's rule, with
+     * s = sqrt(t^2 + 4 P N), (u, v) = (t + s, 2P) if t >= 0 else (2N, s - t), a = u / v, b = v / u
+     * (0 for a zero denominator), and for a one-sided province (P = 0 or N = 0) the remainder
+     * t - (a P - b N) spread per person of weight.
+     */
+    void factors(double[] inflow, double[] outflow, double[] weight, double[] target, int o, double[] a, double[] b,
+                 double[] perPerson, int cells);
+
+    /**
      * The start of a step for ages [0, ages) of one sex: start[x] = pop[p + x] + startShare x m[c + x],
      * died[x] = (1 - s) start[x] and survivors[x] = s start[x], with s = survival[r + x].
      */

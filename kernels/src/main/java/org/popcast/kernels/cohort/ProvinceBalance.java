@@ -38,6 +38,8 @@ public final class ProvinceBalance {
     private final double[] nationA;
     private final double[] nationB;
     private final double[] nationRest;
+    /** Per cell, during solve: one province's balanced net, the target of its cities. */
+    private final double[] target;
 
     private final CellPasses passes;
 
@@ -67,6 +69,7 @@ public final class ProvinceBalance {
         nationA = new double[cells];
         nationB = new double[cells];
         nationRest = new double[cells];
+        target = new double[cells];
     }
 
     /** Starts a step: forgets every sum. */
@@ -128,8 +131,9 @@ public final class ProvinceBalance {
         }
         for (int g = 0; g < provinces; g++) {
             for (int i = 0; i < cells; i++) {
-                cityFactors(g * cells + i, active[g] ? provinceNet(g * cells + i, i) : 0);
+                target[i] = active[g] ? provinceNet(g * cells + i, i) : 0;
             }
+            passes.factors(inflow, outflow, weight, target, g * cells, a, b, perPerson, cells);
         }
     }
 
@@ -138,14 +142,6 @@ public final class ProvinceBalance {
         double x = raw[at];
         double net = x > 0 ? x * nationA[i] : x * nationB[i];
         return nationRest[i] == 0 ? net : net + nationRest[i] * MigrationBalance.ratio(weight[at], nationWeight[i]);
-    }
-
-    /** The factors of the cities of one province and cell that make their nets sum to {@code target}. */
-    private void cityFactors(int at, double target) {
-        double pos = inflow[at], neg = outflow[at];
-        factors(pos, neg, target, a, b, at);
-        double remainder = pos == 0 || neg == 0 ? target - (a[at] * pos - b[at] * neg) : 0;
-        perPerson[at] = MigrationBalance.ratio(remainder, weight[at]);
     }
 
     /** {@link MigrationBalance#factors} into a[at], b[at], with one square root. */

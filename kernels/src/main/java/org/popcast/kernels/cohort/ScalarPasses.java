@@ -25,6 +25,26 @@ public final class ScalarPasses implements CellPasses {
     }
 
     @Override
+    public void factors(double[] inflow, double[] outflow, double[] weight, double[] target, int o, double[] a, double[] b,
+                        double[] perPerson, int cells) {
+        for (int i = 0; i < cells; i++) {
+            factor(inflow, outflow, weight, target[i], o + i, a, b, perPerson);
+        }
+    }
+
+    /** {@link #factors} of one cell at {@code at} of the province arrays, with target t. */
+    static void factor(double[] inflow, double[] outflow, double[] weight, double t, int at, double[] a, double[] b, double[] perPerson) {
+        double pos = inflow[at], neg = outflow[at];
+        double s = Math.sqrt(t * t + 4 * pos * neg);
+        double u = t >= 0 ? t + s : 2 * neg, v = t >= 0 ? 2 * pos : s - t;
+        double inFactor = v == 0 ? 0 : u / v, outFactor = u == 0 ? 0 : v / u;
+        double remainder = pos == 0 || neg == 0 ? t - (inFactor * pos - outFactor * neg) : 0;
+        a[at] = inFactor;
+        b[at] = outFactor;
+        perPerson[at] = weight[at] == 0 ? 0 : remainder / weight[at];
+    }
+
+    @Override
     public void survive(double[] pop, int p, double[] m, int c, double[] survival, int r, double startShare, double[] start,
                         double[] died, double[] survivors, int ages) {
         for (int x = 0; x < ages; x++) {

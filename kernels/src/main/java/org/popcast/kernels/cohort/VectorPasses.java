@@ -61,6 +61,30 @@ final class VectorPasses implements CellPasses {
     }
 
     @Override
+    public void factors(double[] inflow, double[] outflow, double[] weight, double[] target, int o, double[] a, double[] b,
+                        double[] perPerson, int cells) {
+        DoubleVector zero = DoubleVector.zero(V);
+        int i = 0;
+        for (int bound = V.loopBound(cells); i < bound; i += LANES) {
+            DoubleVector pos = DoubleVector.fromArray(V, inflow, o + i), neg = DoubleVector.fromArray(V, outflow, o + i);
+            DoubleVector t = DoubleVector.fromArray(V, target, i), w = DoubleVector.fromArray(V, weight, o + i);
+            DoubleVector s = t.mul(t).add(pos.mul(4).mul(neg)).lanewise(VectorOperators.SQRT);
+            VectorMask<Double> up = t.compare(VectorOperators.GE, 0);
+            DoubleVector u = neg.mul(2).blend(t.add(s), up), v = s.sub(t).blend(pos.mul(2), up);
+            DoubleVector inFactor = u.div(v).blend(zero, v.compare(VectorOperators.EQ, 0));
+            DoubleVector outFactor = v.div(u).blend(zero, u.compare(VectorOperators.EQ, 0));
+            VectorMask<Double> oneSided = pos.compare(VectorOperators.EQ, 0).or(neg.compare(VectorOperators.EQ, 0));
+            DoubleVector remainder = t.sub(inFactor.mul(pos).sub(outFactor.mul(neg))).blend(zero, oneSided.not());
+            inFactor.intoArray(a, o + i);
+            outFactor.intoArray(b, o + i);
+            remainder.div(w).blend(zero, w.compare(VectorOperators.EQ, 0)).intoArray(perPerson, o + i);
+        }
+        for (; i < cells; i++) {
+            ScalarPasses.factor(inflow, outflow, weight, target[i], o + i, a, b, perPerson);
+        }
+    }
+
+    @Override
     public void survive(double[] pop, int p, double[] m, int c, double[] survival, int r, double startShare, double[] start,
                         double[] died, double[] survivors, int ages) {
         DoubleVector one = DoubleVector.broadcast(V, 1);

@@ -66,6 +66,37 @@ class CellPassesTest {
     }
 
     @Test
+    void cityFactorsGiveTheScalarBitsAndBalance() {
+        CellPasses vector = vector();
+        Random random = new Random(9);
+        for (int trial = 0; trial < 300; trial++) {
+            int cells = 1 + random.nextInt(30), o = random.nextInt(9);
+            double[] pos = random.doubles(o + cells, 0, 1e4).toArray(), neg = random.doubles(o + cells, 0, 1e4).toArray();
+            double[] weight = random.doubles(o + cells, 0, 1e6).toArray(), target = random.doubles(cells, -5e3, 5e3).toArray();
+            for (int i = 0; i < cells; i++) {
+                // one-sided provinces, empty ones and cells without weight
+                int k = random.nextInt(8);
+                pos[o + i] = k == 0 || k == 3 ? 0 : pos[o + i];
+                neg[o + i] = k == 1 || k == 3 ? 0 : neg[o + i];
+                weight[o + i] = k == 2 ? 0 : weight[o + i];
+            }
+            double[][] a = new double[2][o + cells], b = new double[2][o + cells], per = new double[2][o + cells];
+            SCALAR.factors(pos, neg, weight, target, o, a[0], b[0], per[0], cells);
+            vector.factors(pos, neg, weight, target, o, a[1], b[1], per[1], cells);
+            assertArrayEquals(a[0], a[1], "inflow factors, trial " + trial);
+            assertArrayEquals(b[0], b[1], "outflow factors, trial " + trial);
+            assertArrayEquals(per[0], per[1], "per person, trial " + trial);
+            for (int i = 0; i < cells; i++) {
+                int at = o + i;
+                // the balanced nets and the spread remainder make the target (MigrationBalance's rule)
+                double net = a[0][at] * pos[at] - b[0][at] * neg[at] + per[0][at] * weight[at];
+                double want = weight[at] == 0 && (pos[at] == 0 || neg[at] == 0) ? net : target[i];
+                assertEquals(want, net, 1e-9 * (1 + Math.abs(target[i]) + pos[at] + neg[at]), "trial " + trial + " cell " + i);
+            }
+        }
+    }
+
+    @Test
     void laneOrderedSumIsTheSumToRounding() {
         Random random = new Random(7);
         double[] survivors = random.doubles(101, 0, 1e5).toArray(), m = random.doubles(101, -1e3, 1e3).toArray(), next = new double[101];
