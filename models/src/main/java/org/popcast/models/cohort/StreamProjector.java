@@ -2,8 +2,10 @@ package org.popcast.models.cohort;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import org.popcast.engine.train.Progress;
 import org.popcast.kernels.cohort.CohortLayout;
@@ -62,13 +64,16 @@ public final class StreamProjector implements Projector {
             }
             int series = layout.seriesCount(), bySex = series * CohortLayout.SEXES;
             for (int k = 0; k < plan.steps(); k++) {
-                int after = k + 2;
-                ScenarioBlock.Step step = new ScenarioBlock.Step(rates[0], rates[1], state, sink.slab(k + 1, state.length),
-                        new double[series], new double[bySex], new double[bySex], new double[series],
+                int after = k + 2, year = k + 1;
+                StepRates now = rates[0], following = rates[1];
+                double[] current = state;
+                Supplier<ScenarioBlock.Step> buffers = () -> new ScenarioBlock.Step(now, following, current,
+                        sink.slab(year, current.length), new double[series], new double[bySex], new double[bySex], new double[series],
                         sink.wantsFlowsByAge() ? ScenarioBlock.AgeFlows.of(layout, plan.input().ages()) : null);
-                // this thread, after its own block, builds the rates of the step after next while the other blocks run
+                // this thread builds the rates of the step after next while another makes the step's buffers (the JVM
+                // zeroes the next year's slab), then runs its block
                 StepRates[] later = new StepRates[1];
-                runAll(pool, blocks, step, () -> later[0] = after < plan.steps() ? plan.rates(after) : null);
+                ScenarioBlock.Step step = runAll(pool, blocks, buffers, () -> later[0] = after < plan.steps() ? plan.rates(after) : null);
                 rates[0] = rates[1];
                 rates[1] = later[0];
                 ScenarioBlock.AgeFlows byAge = step.byAge();
@@ -130,19 +135,44 @@ public final class StreamProjector implements Projector {
     }
 
     /**
-     * Runs the step on every block and {@code meanwhile}, returning when all are done: the first
-     * block (the smallest: blocks split scenarios with the larger share last) and then
-     * {@code meanwhile} on this thread, the other blocks on the pool, so there is one busy thread
-     * per core rather than the rates' thread competing with every block's.
+     * Runs the step on every block and {@code meanwhile}, returning the step when all are done. The
+     * first pool thread makes the step's {@code buffers} and then runs the largest block (blocks
+     * split scenarios with the larger share last); this thread runs {@code meanwhile}, then the
+     * smallest block, so the buffers' allocation runs beside other work and there is one busy
+     * thread per core. Alone (one block), this thread does all three in turn.
      */
-    private static void runAll(ExecutorService pool, List<ScenarioBlock> blocks, ScenarioBlock.Step step, Runnable meanwhile) {
-        List<Future<?>> running = new ArrayList<>(blocks.size());
-        for (ScenarioBlock b : blocks.subList(1, blocks.size())) {
-            running.add(pool.submit(() -> b.step(step)));
-        }
-        try {
+    private static ScenarioBlock.Step runAll(ExecutorService pool, List<ScenarioBlock> blocks, Supplier<ScenarioBlock.Step> buffers,
+                                             Runnable meanwhile) {
+        if (blocks.size() == 1) {
+            ScenarioBlock.Step step = buffers.get();
             blocks.get(0).step(step);
             meanwhile.run();
+            return step;
+        }
+        CompletableFuture<ScenarioBlock.Step> made = new CompletableFuture<>();
+        List<Future<?>> running = new ArrayList<>(blocks.size());
+        for (int i = blocks.size() - 1; i >= 1; i--) {
+            ScenarioBlock b = blocks.get(i);
+            boolean maker = i == blocks.size() - 1;
+            running.add(pool.submit(() -> {
+                if (maker) {
+                    try {
+                        made.complete(buffers.get());
+                    } catch (RuntimeException | Error e) {
+                        made.completeExceptionally(e);
+                        throw e; // rethrown as it was by DaemonPool.await
+                    }
+                }
+                b.step(made.join());
+            }));
+        }
+        try {
+            meanwhile.run();
+            ScenarioBlock.Step step = made.handle((done, failed) -> done).join(); // null if the maker failed: await rethrows why
+            if (step != null) {
+                blocks.get(0).step(step);
+            }
+            return step;
         } finally {
             DaemonPool.await(running, "projection");
         }
