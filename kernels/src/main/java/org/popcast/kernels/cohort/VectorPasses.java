@@ -33,10 +33,7 @@ final class VectorPasses implements CellPasses {
             DoubleVector factor = DoubleVector.fromArray(V, b, o + i).blend(DoubleVector.fromArray(V, a, o + i), x.compare(VectorOperators.GT, 0));
             x.mul(factor).add(p.mul(DoubleVector.fromArray(V, perPerson, o + i))).add(p.mul(perCapita)).intoArray(out, i);
         }
-        for (; i < cells; i++) {
-            double p = pop[popAt + i], x = coefficient * profile[i] * p;
-            out[i] = (x > 0 ? x * a[o + i] : x * b[o + i]) + p * perPerson[o + i] + perCapita * p;
-        }
+        ScalarPasses.migrants(i, coefficient, profile, pop, popAt, a, b, perPerson, o, perCapita, out, cells);
     }
 
     @Override
@@ -52,12 +49,7 @@ final class VectorPasses implements CellPasses {
             DoubleVector.fromArray(V, inflow, o + i).add(zero.blend(x, in)).intoArray(inflow, o + i);
             DoubleVector.fromArray(V, outflow, o + i).add(zero.blend(x.neg(), out)).intoArray(outflow, o + i);
         }
-        for (; i < cells; i++) {
-            double p = pop[popAt + i], x = coefficient * profile[i] * p;
-            weight[o + i] += p;
-            inflow[o + i] += x > 0 ? x : 0;
-            outflow[o + i] += x < 0 ? -x : 0;
-        }
+        ScalarPasses.accumulate(i, coefficient, profile, pop, popAt, weight, inflow, outflow, o, cells);
     }
 
     @Override
@@ -79,9 +71,7 @@ final class VectorPasses implements CellPasses {
             outFactor.intoArray(b, o + i);
             remainder.div(w).blend(zero, w.compare(VectorOperators.EQ, 0)).intoArray(perPerson, o + i);
         }
-        for (; i < cells; i++) {
-            ScalarPasses.factor(inflow, outflow, weight, target[i], o + i, a, b, perPerson);
-        }
+        ScalarPasses.factors(i, inflow, outflow, weight, target, o, a, b, perPerson, cells);
     }
 
     @Override
@@ -96,12 +86,7 @@ final class VectorPasses implements CellPasses {
             one.sub(s).mul(st).intoArray(died, x);
             s.mul(st).intoArray(survivors, x);
         }
-        for (; x < ages; x++) {
-            double st = pop[p + x] + startShare * m[c + x], s = survival[r + x];
-            start[x] = st;
-            died[x] = (1 - s) * st;
-            survivors[x] = s * st;
-        }
+        ScalarPasses.survive(x, pop, p, m, c, survival, r, startShare, start, died, survivors, ages);
     }
 
     @Override
@@ -114,11 +99,7 @@ final class VectorPasses implements CellPasses {
             sums = sums.add(e);
         }
         double[] lane = sums.toArray();
-        double sum = (lane[0] + lane[1]) + (lane[2] + lane[3]);
-        for (; x < last; x++) {
-            sum += next[p + x] = survivors[x - 1] + endShare * m[c + x];
-        }
-        return sum;
+        return ScalarPasses.advance(x, (lane[0] + lane[1]) + (lane[2] + lane[3]), survivors, m, c, endShare, next, p, last);
     }
 
     @Override
@@ -129,8 +110,6 @@ final class VectorPasses implements CellPasses {
             DoubleVector q = DoubleVector.fromArray(V, survivors, x - 1).add(DoubleVector.fromArray(V, m, c + x).mul(endShareInBirths));
             DoubleVector.fromArray(V, fertility, f + x).mul(factor).mul(DoubleVector.fromArray(V, start, x).add(q)).div(2).intoArray(born, x);
         }
-        for (; x < last; x++) {
-            born[x] = fertility[f + x] * factor * (start[x] + (survivors[x - 1] + endShareInBirths * m[c + x])) / 2;
-        }
+        ScalarPasses.births(x, fertility, f, factor, start, survivors, m, c, endShareInBirths, born, last);
     }
 }
