@@ -8,8 +8,9 @@ package org.popcast.kernels.cohort;
  * <p>Each sex is a few passes over its ages ({@link CellPasses}: the start population, deaths and
  * survivors; the end population and its sum; the births), then one loop for the sums by age group.
  * The operations on each value are CohortStep's; the sums run by age group (a sex's total is the sum
- * of its groups) and the region total is lane-ordered, within rounding of CohortStep's order. The scalar and vector passes give the same numbers to the bit. An instance keeps
- * the group sums and scratch of its last call, so it belongs to one thread.
+ * of its groups) and the region total is lane-ordered, within rounding of CohortStep's order. The
+ * scalar and vector passes give the same numbers to the bit. An instance keeps the group sums and
+ * scratch of its last call, so it belongs to one thread.
  */
 public final class CohortKernel {
 

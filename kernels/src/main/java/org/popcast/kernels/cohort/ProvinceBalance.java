@@ -31,13 +31,13 @@ public final class ProvinceBalance {
     private final double[] perPerson;
     /** Per [G][cells], after solve: a province's raw net (its own rate's, or its cities' inflows - outflows). */
     private final double[] raw;
-    /** Per cell: the nation's inflows, outflows and weight over active provinces, its factors and remainder. */
+    /** Per cell: the nation's inflows, outflows and weight over active provinces, its factors and remainder per person. */
     private final double[] nationIn;
     private final double[] nationOut;
     private final double[] nationWeight;
     private final double[] nationA;
     private final double[] nationB;
-    private final double[] nationRest;
+    private final double[] nationPerPerson;
     /** Per cell, during solve: one province's balanced net, the target of its cities. */
     private final double[] target;
 
@@ -68,7 +68,7 @@ public final class ProvinceBalance {
         nationWeight = new double[cells];
         nationA = new double[cells];
         nationB = new double[cells];
-        nationRest = new double[cells];
+        nationPerPerson = new double[cells];
         target = new double[cells];
     }
 
@@ -124,11 +124,9 @@ public final class ProvinceBalance {
                 nationWeight[i] += weight[o + i];
             }
         }
-        for (int i = 0; i < cells; i++) {
-            double pos = nationIn[i], neg = nationOut[i];
-            factors(pos, neg, 0, nationA, nationB, i);
-            nationRest[i] = pos == 0 || neg == 0 ? 0 - (nationA[i] * pos - nationB[i] * neg) : 0;
-        }
+        // the nation's factors by the cities' rule: its provinces' nets sum to 0
+        java.util.Arrays.fill(target, 0);
+        passes.factors(nationIn, nationOut, nationWeight, target, 0, nationA, nationB, nationPerPerson, cells);
         for (int g = 0; g < provinces; g++) {
             for (int i = 0; i < cells; i++) {
                 target[i] = active[g] ? provinceNet(g * cells + i, i) : 0;
@@ -141,19 +139,7 @@ public final class ProvinceBalance {
     private double provinceNet(int at, int i) {
         double x = raw[at];
         double net = x > 0 ? x * nationA[i] : x * nationB[i];
-        return nationRest[i] == 0 ? net : net + nationRest[i] * MigrationBalance.ratio(weight[at], nationWeight[i]);
-    }
-
-    /** {@link MigrationBalance#factors} into a[at], b[at], with one square root. */
-    private static void factors(double pos, double neg, double target, double[] a, double[] b, int at) {
-        double s = Math.sqrt(target * target + 4 * pos * neg);
-        if (target >= 0) {
-            a[at] = MigrationBalance.ratio(target + s, 2 * pos);
-            b[at] = MigrationBalance.ratio(2 * pos, target + s);
-        } else {
-            a[at] = MigrationBalance.ratio(2 * neg, s - target);
-            b[at] = MigrationBalance.ratio(s - target, 2 * neg);
-        }
+        return net + nationPerPerson[i] * weight[at];
     }
 
     /**
